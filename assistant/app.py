@@ -1,0 +1,68 @@
+"""Composition root: settings → retriever, coach, checkpointer → compiled graph → CoachSession."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from assistant.coach.base import Coach
+from assistant.coach.offline import OfflineCoach
+from assistant.graph import Deps, Retriever, build_graph
+from assistant.passage import Passage
+from assistant.prompts import Prompts
+from assistant.session import CoachSession
+from assistant.settings import Settings
+from assistant.storage import open_checkpointer
+
+
+class NoRetriever:
+    """For commands that only read sessions (export): retrieval is never needed there."""
+
+    async def search(self, query: str, **_: object) -> list[Passage]:
+        return []
+
+    async def for_mistake(self, mistake_id: str, language: str, query: str = "") -> list[Passage]:
+        return []
+
+
+def build_coach(settings: Settings, prompts: Prompts) -> Coach:
+    offline = OfflineCoach(prompts)
+    if settings.resolved_provider == "offline":
+        return offline
+    from assistant.coach.llm import build_llm_coach  # imported only when a model is configured
+
+    return build_llm_coach(settings, prompts, fallback=offline)
+
+
+async def load_retriever(settings: Settings, *, progress: bool = True) -> Retriever:
+    from assistant.retrieval import build_retriever
+
+    return await asyncio.to_thread(
+        build_retriever, settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url, progress=progress
+    )
+
+
+@asynccontextmanager
+async def open_session(
+    settings: Settings,
+    *,
+    progress: bool = True,
+    coach: Coach | None = None,
+    retriever: Retriever | None = None,
+    need_retriever: bool = True,
+) -> AsyncIterator[CoachSession]:
+    prompts = Prompts()
+    if retriever is None:
+        retriever = await load_retriever(settings, progress=progress) if need_retriever else NoRetriever()
+    coach = coach or build_coach(settings, prompts)
+    async with open_checkpointer(settings.database_url, settings.checkpoint_path) as saver:
+        deps = Deps(
+            coach=coach,
+            retriever=retriever,
+            prompts=prompts,
+            checkpointer=saver,
+            language=settings.language,
+            max_message_chars=settings.max_message_chars,
+        )
+        yield CoachSession(build_graph(deps))

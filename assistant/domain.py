@@ -1,0 +1,49 @@
+"""Vocabulary shared by every layer: languages, question ids, mistake ids, segment types.
+
+These ids are a public contract: the canvas, the evaluation suite and scenario files use them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+SegmentType = Literal["mass_market", "niche_market", "segmented", "diversified", "multi_sided"]
+SEGMENT_TYPES: tuple[SegmentType, ...] = get_args(SegmentType)
+
+MistakeId = Literal[
+    "too_broad",
+    "demographics_only",
+    "too_many_segments",
+    "not_validated",
+    "ignores_underserved",
+    "assumes_homogeneous",
+    "never_revisited",
+    "buyer_user_confusion",
+    "one_sided_platform",
+]
+MISTAKE_IDS: tuple[MistakeId, ...] = get_args(MistakeId)
+
+# The six key questions of the source document, in order.
+KeyQuestionId = Literal["for_whom", "most_important", "characteristics", "jobs", "pains", "gains"]
+KEY_QUESTIONS: tuple[KeyQuestionId, ...] = get_args(KeyQuestionId)
+
+# Every step at which the coach waits for the founder. `summary` is the closing state.
+QuestionId = Literal[
+    "intake",
+    "for_whom",
+    "most_important",
+    "characteristics",
+    "jobs",
+    "pains",
+    "gains",
+    "buyer_user",
+    "evidence",
+    "priority",
+    "summary",
+]
+QUESTION_IDS: tuple[QuestionId, ...] = get_args(QuestionId)
+
+MAX_SEGMENTS = 3

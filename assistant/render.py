@@ -1,0 +1,149 @@
+"""Markdown rendering of the canvas, in the canvas's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.canvas import Canvas, Segment
+
+LABELS = {
+    "fr": {
+        "title": "Canevas — Segments de clientèle",
+        "startup": "Startup",
+        "focus": "Segment prioritaire",
+        "who": "Qui",
+        "type": "Type",
+        "characteristics": "Caractéristiques",
+        "needs": "Besoins",
+        "behaviours": "Comportements",
+        "jobs": "Jobs à accomplir",
+        "pains": "Douleurs",
+        "gains": "Gains",
+        "buyer": "Acheteur",
+        "user": "Utilisateur",
+        "evidence": "Preuves",
+        "validation": "Validation",
+        "assumptions": "Hypothèses à tester",
+        "priority": "Priorité",
+        "linked": "Faces liées",
+        "critiques": "Points à retravailler",
+        "resolved": "résolu",
+        "open_questions": "Questions ouvertes",
+        "empty": "Aucun segment pour l'instant.",
+        "assumption": "hypothèse",
+        "partially_validated": "partiellement validé",
+        "validated": "validé",
+        "value": "valeur",
+        "fit": "adéquation",
+        "rank": "rang",
+    },
+    "en": {
+        "title": "Canvas — Customer Segments",
+        "startup": "Startup",
+        "focus": "Priority segment",
+        "who": "Who",
+        "type": "Type",
+        "characteristics": "Characteristics",
+        "needs": "Needs",
+        "behaviours": "Behaviours",
+        "jobs": "Jobs to be done",
+        "pains": "Pains",
+        "gains": "Gains",
+        "buyer": "Buyer",
+        "user": "User",
+        "evidence": "Evidence",
+        "validation": "Validation",
+        "assumptions": "Assumptions to test",
+        "priority": "Priority",
+        "linked": "Linked sides",
+        "critiques": "Points to rework",
+        "resolved": "resolved",
+        "open_questions": "Open questions",
+        "empty": "No segment yet.",
+        "assumption": "assumption",
+        "partially_validated": "partially validated",
+        "validated": "validated",
+        "value": "value",
+        "fit": "fit",
+        "rank": "rank",
+    },
+}
+
+TYPE_NAMES = {
+    "fr": {
+        "mass_market": "marché de masse",
+        "niche_market": "marché de niche",
+        "segmented": "segmenté",
+        "diversified": "diversifié",
+        "multi_sided": "plateforme multi-faces",
+    },
+    "en": {
+        "mass_market": "mass market",
+        "niche_market": "niche market",
+        "segmented": "segmented",
+        "diversified": "diversified",
+        "multi_sided": "multi-sided platform",
+    },
+}
+
+LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")
+
+
+def _segment_md(seg: Segment, lang: str) -> list[str]:
+    lab = LABELS[lang]
+    out = [f"### {seg.name}"]
+    if seg.who:
+        out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
+    if seg.segment_type:
+        kind = TYPE_NAMES[lang][seg.segment_type]
+        out.append(f"- **{lab['type']}**: {kind}" + (f" — {seg.type_rationale}" if seg.type_rationale else ""))
+    for field in LIST_FIELDS:
+        items = getattr(seg, field)
+        if items:
+            out.append(f"- **{lab[field]}**:")
+            out.extend(f"  - {item}" for item in items)
+    if seg.buyer:
+        out.append(f"- **{lab['buyer']}**: {seg.buyer}")
+    if seg.user:
+        out.append(f"- **{lab['user']}**: {seg.user}")
+    out.append(f"- **{lab['validation']}**: {lab[seg.validation]}")
+    p = seg.priority
+    if p.value or p.fit or p.rank:
+        parts = []
+        if p.rank:
+            parts.append(f"{lab['rank']} {p.rank}")
+        if p.value:
+            parts.append(f"{lab['value']} {p.value}/5")
+        if p.fit:
+            parts.append(f"{lab['fit']} {p.fit}/5")
+        out.append(f"- **{lab['priority']}**: " + ", ".join(parts))
+    if seg.linked_segments:
+        out.append(f"- **{lab['linked']}**: " + ", ".join(seg.linked_segments))
+    return out
+
+
+def canvas_markdown(canvas: Canvas) -> str:
+    lang = canvas.language
+    lab = LABELS[lang]
+    lines = [f"## {lab['title']}", ""]
+    if canvas.startup:
+        lines += [f"**{lab['startup']}**: {canvas.startup}", ""]
+    if canvas.focus_segment:
+        lines += [f"**{lab['focus']}**: {canvas.focus_segment}", ""]
+    if not canvas.segments:
+        lines += [lab["empty"], ""]
+    for seg in canvas.segments:
+        lines += _segment_md(seg, lang) + [""]
+    if canvas.critiques:
+        lines.append(f"### {lab['critiques']}")
+        for c in canvas.critiques:
+            mark = f" ({lab['resolved']})" if c.resolved else ""
+            cites = ", ".join(s.chunk_id for s in c.sources)
+            lines.append(f"- `{c.mistake_id}`{mark}: {c.message}" + (f" [{cites}]" if cites else ""))
+        lines.append("")
+    if canvas.open_questions:
+        lines.append(f"### {lab['open_questions']}")
+        lines.extend(f"- ({q.question_id}) {q.text}" for q in canvas.open_questions)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
