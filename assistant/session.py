@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from langgraph.graph.state import CompiledStateGraph
@@ -61,6 +62,21 @@ class CoachSession:
             await self.start(thread_id)
         await self.graph.ainvoke(Command(resume=text), config)
         return await self.read(thread_id)
+
+    async def stream_send(self, thread_id: str, text: str) -> AsyncIterator[str | Turn]:
+        """Like `send`, yielding reply tokens as an engine streams them (str), then the Turn.
+
+        Engines stream through LangGraph's custom stream (`get_stream_writer()`), emitting
+        `{"type": "token", "text": ...}` events; the offline engine emits none.
+        """
+        config = self._config(thread_id)
+        snap = await self.graph.aget_state(config)
+        if not snap.values:
+            await self.start(thread_id)
+        async for event in self.graph.astream(Command(resume=text), config, stream_mode="custom"):
+            if isinstance(event, dict) and event.get("type") == "token":
+                yield str(event.get("text", ""))
+        yield await self.read(thread_id)
 
     async def read(self, thread_id: str) -> Turn:
         snap = await self.graph.aget_state(self._config(thread_id))
