@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install everything, then lint, type-check, run the tests and the offline evaluation with its thresholds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install.sh
+export PYTHONDONTWRITEBYTECODE=1
+.venv/bin/ruff check .
+.venv/bin/mypy
+.venv/bin/python -m pytest -q

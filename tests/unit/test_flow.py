@@ -1,0 +1,70 @@
+"""Question order, pure routers and the reading of founder messages."""
+
+import pytest
+
+from assistant.graph import decide_language, route_after_ask, route_after_turn, route_reading
+from assistant.intake import read_message
+from assistant.questions import FLOW, next_question, previous_question, progress
+
+
+def test_flow_asks_the_six_key_questions_in_order():
+    assert FLOW[1:7] == ("for_whom", "most_important", "characteristics", "jobs", "pains", "gains")
+
+
+def test_priority_only_with_several_segments():
+    assert next_question("evidence", 1) == "summary"
+    assert next_question("evidence", 2) == "priority"
+    assert previous_question("summary", 1) == "evidence"
+    assert progress("evidence", 1) == (9, 9)
+    assert progress("priority", 3) == (10, 10)
+
+
+@pytest.mark.parametrize(
+    ("kind", "done", "expected"),
+    [("command", False, "command"), ("unknown_command", False, "command"), ("faq", False, "faq"),
+     ("answer", False, "analyse"), ("answer", True, "reject"), ("empty", False, "reject"),
+     ("dont_know", False, "reject"), ("emoji_only", False, "reject"), ("other_language", False, "reject")],
+)
+def test_route_reading(kind, done, expected):
+    assert route_reading({"reading": {"kind": kind}, "done": done}) == expected
+
+
+def test_routes_after_turn_and_ask():
+    assert route_after_turn({"pending_ask": True}) == "ask"
+    assert route_after_turn({"pending_ask": False}) == "listen"
+    assert route_after_ask({"question_id": "summary", "done": False}) == "summary"
+    assert route_after_ask({"question_id": "summary", "done": True}) == "listen"
+    assert route_after_ask({"question_id": "jobs"}) == "listen"
+
+
+def test_language_follows_the_founder_but_does_not_flip_on_one_message():
+    assert decide_language({"language": "fr", "question_id": "intake"}, "en") == ("en", 0)
+    mid = {"language": "fr", "question_id": "jobs", "inbox": [{}], "answers": {"intake": "x"}}
+    assert decide_language(mid, "en") == ("fr", 1)
+    assert decide_language({**mid, "other_language_streak": 1}, "en") == ("en", 0)
+    assert decide_language({**mid, "language_locked": True}, "en") == ("fr", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("", "empty"), ("   \n ", "empty"), ("🚀🔥👍", "emoji_only"), ("/skip", "command"), ("/passer", "command"),
+     ("canevas", "command"), ("/skp", "unknown_command"), ("/foo", "unknown_command"),
+     ("B2B ou B2C ?", "faq"), ("Dois-je me concentrer sur un seul segment ?", "faq"),
+     ("Should I focus on one segment?", "faq"),
+     ("Je ne sais pas", "dont_know"), ("no idea tbh", "dont_know"),
+     ("Wir verkaufen Software an kleine Unternehmen in Deutschland und Österreich", "other_language"),
+     ("Les parents actifs du centre-ville qui partent tôt le matin", "answer")],
+)
+def test_read_message(text, kind):
+    assert read_message(text, session_language="fr", max_chars=4000).kind == kind
+
+
+def test_command_typo_gets_a_suggestion():
+    reading = read_message("/skp", session_language="fr", max_chars=4000)
+    assert reading.suggestion == "skip"
+
+
+def test_long_message_is_capped_not_lost():
+    text = "Les cabinets dentaires " * 1000
+    reading = read_message(text, session_language="fr", max_chars=4000)
+    assert reading.truncated and len(reading.text) == 4000 and reading.length == len(text)
