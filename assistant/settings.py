@@ -41,6 +41,19 @@ class Settings(BaseSettings):
 
     max_message_chars: int = Field(default=4000, alias="COACH_MAX_MESSAGE_CHARS")
 
+    # The coaching room (`coach ui`, assistant/ui).
+    ui_host: str = Field(default="127.0.0.1", alias="COACH_UI_HOST")
+    ui_port: int = Field(default=8000, alias="COACH_UI_PORT")
+    # Comma-separated browser origins allowed to call the UI's HTTP API; default: the address it listens on.
+    allowed_origins: str | None = Field(default=None, alias="COACH_ALLOWED_ORIGINS")
+    # Password sign-in is on when CHAINLIT_AUTH_SECRET is set (it signs the session tokens).
+    auth_secret: str | None = Field(default=None, alias="CHAINLIT_AUTH_SECRET", repr=False)
+    users_file: Path | None = Field(default=None, alias="COACH_USERS_FILE")
+    # Behind a reverse proxy that authenticates founders: the header naming the user (e.g. X-Forwarded-User),
+    # and an optional shared secret the proxy sends in X-Coach-Proxy-Secret.
+    auth_header: str | None = Field(default=None, alias="COACH_AUTH_HEADER")
+    proxy_secret: str | None = Field(default=None, alias="COACH_PROXY_SECRET", repr=False)
+
     @property
     def resolved_provider(self) -> Literal["openai", "offline"]:
         if self.provider == "auto":
@@ -50,3 +63,7 @@ class Settings(BaseSettings):
     @property
     def checkpoint_path(self) -> Path:
         return self.data_dir / "checkpoints.sqlite"
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.data_dir / "users.json"
