@@ -1,0 +1,260 @@
+"""Detectors about the reach of the target: too broad, too many segments, the underserved ignored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.critique.base import Detection, DetectionContext
+from assistant.critique.lists import is_group_word, split_groups
+from assistant.critique.platform import is_platform
+from assistant.critique.rules import first_match, hit, scoped, whole
+from assistant.critique.text import contrast_after, negated_after, negated_before, past_belief_before
+from assistant.critique.tokens import Match, Token, compile_all, find_all, tokenise
+from assistant.domain import MAX_SEGMENTS
+
+# --- too_broad ---------------------------------------------------------------------------------------
+
+# Pronoun-like heads: only a relative or prepositional clause can narrow them ("everyone who ...").
+BROAD_PRONOUNS_FR = ("tout le monde", "tt le monde", "n importe qui", "quiconque", "tout un chacun",
+                     "tous ceux", "toutes celles", "monsieur et madame tout le monde", "chacun")
+BROAD_PRONOUNS_EN = ("everyone", "everybody", "anyone", "anybody", "every one", "any one")
+# Noun heads: an adjective or a clause can narrow them ("les gens pressés", "busy people").
+BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand public", "grand public",
+                  "tout public", "tous publics", "toute la population", "la population", "le monde entier",
+                  "tous les francais", "tous les particuliers", "tous les consommateurs", "les consommateurs",
+                  "tous les individus", "tous les citoyens", "tous les internautes", "tous les utilisateurs",
+                  "tous les clients", "toutes les entreprises", "toutes les societes", "toutes les pme|tpe",
+                  "toutes les structures", "toutes les organisations", "n importe quelle entreprise|personne",
+                  "n importe quelle societe|structure|organisation", "chaque personne|individu|entreprise",
+                  "tous les menages|foyers|adultes")
+BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "general public",
+                  "the whole world", "the entire world", "the whole population", "the population",
+                  "all consumers", "consumers", "all individuals", "all customers", "all users", "all adults",
+                  "all households", "all businesses", "all companies", "all smes|smbs", "all firms",
+                  "all organizations|organisations", "any business|company|person|organization",
+                  "every business|company|person|household|organization", "all americans|europeans")
+# Said as is, these are broad whatever follows.
+BROAD_EXPLICIT = ("pas de cible precise|particuliere|specifique", "aucune cible precise|particuliere",
+                  "le plus large possible", "le plus de monde possible", "cible tres? large", "tout le marche",
+                  "tous les ages", "tout age", "de tout age", "petits et grands", "de 7 a 77 ans",
+                  "no specific|particular target", "as many people as possible", "as wide as possible",
+                  "the whole market", "the entire market", "all ages", "any age", "of all ages",
+                  "young and old", "jeunes et moins jeunes", "jeunes et vieux", "hommes et femmes de tous",
+                  "men and women of all", "whoever wants it")
+# Words that do not narrow anything: "anyone with a phone", "les gens en général".
+TRIVIAL = frozenset(
+    "phone smartphone telephone portable mobile internet ordinateur computer email mail compte account "
+    "banque bank besoin besoins need needs envie want wants wanting veut veulent interesse interesses "
+    "interested aime aiment like likes love manger eat mange dormir sleep vivre vit vivent live lives "
+    "respire breathe achete buy buys shop consomme consume utilise utilisent use uses age ages ans years "
+    "old monde world france europe pays country planete planet terre earth general generale normal normaux "
+    "normales ordinary ordinaires lambda regular basically everyday average moyen moyens tous toutes all "
+    "any every sexe gender hommes femmes men women jeunes young vieux petits grands produit product "
+    "service app application solution notre our nos ca it this cela fait most plupart many beaucoup "
+    "simplement juste just really vraiment wifi connexion connection lit read ecrit write travaille work "
+    "travaillent works small petites petits medium moyennes large grandes big gros grosses quelconque "
+    "n'importe importe qui quoi souhaite wish bien well concerne concernes concerned".split()
+)
+STOP = frozenset(
+    "le la les l un une des de du d a au aux en dans sur pour par avec sans qui que qu dont ou et est sont "
+    "a ont the a an of in on for with to and or who that which whose is are have has be been ce cet cette "
+    "ces se s il ils elle elles y on nous vous je j me m n ne pas not do does their leur leurs son sa ses "
+    "my your its his her them they we you i".split()
+)
+NARROWERS = frozenset(
+    "qui que dont ou ayant avec dans de du des d en sur chez parmi who that which whose where with having "
+    "in at from of on among working vivant living based situes located travaillant exercant running owning"
+    .split()
+)
+COMPARATIVES = frozenset("comme like than".split())
+_PRONOUNS = compile_all(BROAD_PRONOUNS_FR, BROAD_PRONOUNS_EN)
+_NOUNS = compile_all(BROAD_NOUNS_FR, BROAD_NOUNS_EN)
+_EXPLICIT = compile_all(BROAD_EXPLICIT)
+WIDE_AGE_SPAN = 40
+_AGE_RANGE = compile_all(("de|from|between|entre|aged? # a|to|and|et? # ans|years|yo|old",))
+
+
+def _content(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm for t in tokens if t.norm not in STOP and not t.norm.isdigit() and len(t.norm) > 1]
+
+
+def _clause_after(tokens: Sequence[Token], m: Match, limit: int = 10) -> list[Token]:
+    clause = tokens[m.end - 1].clause
+    return [t for t in tokens[m.end:m.end + limit] if t.clause == clause]
+
+
+def _narrowed_by_clause(tokens: Sequence[Token], m: Match, nouns: bool) -> bool:
+    after = _clause_after(tokens, m)
+    if not after:
+        return False
+    first = after[0].norm
+    if first in NARROWERS or (nouns and first not in STOP and first not in TRIVIAL):
+        return any(w not in TRIVIAL for w in _content(after))
+    return False
+
+
+def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
+    """English and French pre-modifiers: "busy people", "les jeunes gens", "all small retailers"."""
+    if m.start == 0 or tokens[m.start - 1].clause != tokens[m.start].clause:
+        return False
+    word = tokens[m.start - 1].norm
+    return word not in STOP and word not in TRIVIAL and not word.isdigit()
+
+
+def _is_comparison(tokens: Sequence[Token], m: Match) -> bool:
+    before = [t.norm for t in tokens[max(0, m.start - 2):m.start]]
+    return bool(before) and (before[-1] in COMPARATIVES or before[-2:] in (["plus", "que"], ["mieux", "que"]))
+
+
+def _dismissed(tokens: Sequence[Token], m: Match) -> bool:
+    """The founder negates it, compares with it, or says it was an early belief they have dropped."""
+    return (negated_before(tokens, m) or negated_after(tokens, m) or _is_comparison(tokens, m)
+            or past_belief_before(tokens, m) or contrast_after(tokens, m))
+
+
+def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
+    for m in find_all(tokens, _AGE_RANGE):
+        ages = [int(t.norm) for t in tokens[m.start:m.end] if t.norm.isdigit()]
+        if len(ages) == 2 and ages[1] - ages[0] >= WIDE_AGE_SPAN:
+            return m
+    return None
+
+
+@scoped("intake", "for_whom", "most_important", "priority")
+def too_broad(ctx: DetectionContext) -> Detection | None:
+    tokens = tokenise(ctx.answer)
+    m = first_match(tokens, _PRONOUNS, lambda m: not (_dismissed(tokens, m)
+                                                      or _narrowed_by_clause(tokens, m, nouns=False)))
+    m = m or first_match(tokens, _NOUNS, lambda m: not (_dismissed(tokens, m)
+                                                         or _narrowed_by_clause(tokens, m, nouns=True)
+                                                         or _narrowed_before(tokens, m)))
+    m = m or first_match(tokens, _EXPLICIT, lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
+    if m is None:
+        return None
+    return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier")
+
+
+# --- too_many_segments -------------------------------------------------------------------------------
+
+ALL_KINDS = ("tous les secteurs", "tous secteurs", "tous secteurs confondus", "toutes les industries",
+             "tous les domaines", "tous les profils", "tous profils", "tous types d|de", "tout type d|de",
+             "toutes sortes d|de", "quel que soit le secteur|profil|metier", "peu importe le secteur|metier",
+             "every industry|sector|vertical", "all industries|sectors|verticals|profiles",
+             "any industry|sector|vertical", "all kinds|types|sorts of", "whatever the industry|sector",
+             "across all? industries|sectors|verticals", "b2b b2c et|and", "b2c b2b et|and")
+RANGE_FROM = frozenset("des de du from".split())
+RANGE_TO = frozenset("aux au a to".split())
+REFUSALS = ("tous|toutes aussi importants|importantes", "aussi importants|importantes les uns|unes que",
+            "tous|toutes importants|importantes", "impossible de choisir|prioriser|trancher",
+            "on ne peut pas|veut pas choisir|prioriser|trancher", "pas de priorite|priorites",
+            "aucune priorite", "equally important", "all important", "just as important",
+            "can not|cannot choose|pick|prioriti*|prioritise|prioritize", "don t|do not want to choose",
+            "no priority|priorities", "won t|will not choose|pick", "refuse to choose", "all of them equally")
+ALL_AT_ONCE = ("tous|toutes|tout|chacun|les trois|3|deux|all|both|every|each|three ...5 en meme temps",
+               "tous|toutes|les trois|3|deux|all|both|three ...5 simultanement|parallele|d un coup",
+               "tous|toutes|les trois|3|deux|all|both|three ...5 at once|simultaneously|parallel",
+               "tous|toutes|les trois|3|deux|all|both|three ...5 at the same time",
+               "go|going after|for all|every|each", "target|targeting|attack|address all of them",
+               "on|nous va|vont|allons tous|toutes les cibler|viser|attaquer|adresser|servir")
+_ALL_KINDS = compile_all(ALL_KINDS)
+_REFUSALS = compile_all(REFUSALS)
+_ALL_AT_ONCE = compile_all(ALL_AT_ONCE)
+_RANGE = compile_all(("des|from ... aux|to",))[0]
+_PAIR_WORDS = frozenset("deux both".split())
+
+
+def _sweeping_range(tokens: Sequence[Token]) -> Match | None:
+    """"des étudiants aux retraités", "from freelancers to large corporations"."""
+    for i, tok in enumerate(tokens):
+        if tok.norm not in RANGE_FROM:
+            continue
+        for j in range(i + 2, min(len(tokens), i + 5)):
+            if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
+                continue
+            tail = [t for t in tokens[j + 1:j + 4] if t.sentence == tok.sentence]
+            if any(is_group_word(t.norm) for t in tokens[i + 1:j]) and any(is_group_word(t.norm) for t in tail):
+                return Match(i, j + 1 + len(tail), _RANGE)
+    return None
+
+
+def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None:
+    pair_ok = is_platform(ctx.canvas.startup + "\n" + ctx.answers.get("intake", "") + "\n" + ctx.answer)
+
+    def keep(m: Match) -> bool:
+        if negated_before(tokens, m, 5):
+            return False
+        return not (pair_ok and tokens[m.start].norm in _PAIR_WORDS)
+
+    return first_match(tokens, _ALL_AT_ONCE, keep)
+
+
+@scoped("intake", "for_whom", "most_important", "priority")
+def too_many_segments(ctx: DetectionContext) -> Detection | None:
+    tokens = tokenise(ctx.answer)
+    if ctx.question_id in {"most_important", "priority"}:
+        m = first_match(tokens, _REFUSALS, lambda m: not contrast_after(tokens, m)) or _all_at_once(ctx, tokens)
+        if m:
+            return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments")
+    m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or _sweeping_range(tokens)
+    if m:
+        return hit("too_many_segments", ctx.answer, tokens, m, f"targets every kind: '{m.pattern.source}'")
+    groups = split_groups(ctx.answer) if ctx.question_id != "intake" else []
+    if len(groups) > MAX_SEGMENTS:
+        return whole("too_many_segments", ctx.answer, f"{len(groups)} groups named: {groups}")
+    return None
+
+
+# --- ignores_underserved -----------------------------------------------------------------------------
+
+SMALL_REFS = ("petit*", "small*", "tiny", "niche*", "nouveau*", "nouvel*", "nouvelle*", "new", "newcomer*",
+              "emergent*", "emerging", "non equipe*", "pas equipe*", "sous equipe*", "mal servi*", "non servi*",
+              "sous desservi*", "sous servi*", "underserved", "unserved", "under served", "ruraux", "rural*",
+              "autres", "others", "rest", "reste", "else", "marginaux", "minoritaire*", "debutant*",
+              "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income", "faibles revenus")
+DISMISSALS = ("ne|n nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
+              "ne vaut pas", "pas la peine", "pas interessant*", "aucun interet", "on les ignore",
+              "on les oublie", "on laisse tomber", "on les laisse tomber|de cote", "laisser de cote",
+              "negligeable*", "sans interet", "don t|do not|doesn t|does not matter", "not interested in",
+              "not interesting", "don t|do not care about", "not worth", "aren t|are not worth",
+              "irrelevant", "don t|do not bother", "waste of time", "perte de temps", "forget about",
+              "we ignore|ignore them", "leave them aside", "not our problem", "pas notre probleme")
+# Dismissals that carry their own object.
+DISMISSAL_PHRASES = ("no one|nobody|nothing else matters", "personne d autre ne compte|nous interesse",
+                     "les autres ne comptent pas", "the rest doesn t|does not matter", "trop petits? pour nous",
+                     "too small for us|to bother|to matter|to be worth", "only care about",
+                     "only interested in", "the only ones that|who matter", "les seuls qui comptent|interessent",
+                     "on ne s interesse qu", "seuls les gros|grands comptent|nous interessent",
+                     "la ou sont|il y a deja? les? concurrents|concurrence", "la ou la concurrence",
+                     "where the? competitors|competition are|is|already", "same customers as our|the? competit*",
+                     "memes clients que nos|les concurrents", "follow|copy the|our competit*",
+                     "suivre|copier les|nos concurrents", "only the obvious", "que le marche evident",
+                     "marche evident et c est tout")
+# "ne comptent pas" must end the clause: "ils ne comptent pas leurs heures" is an idiom.
+CLAUSE_END_DISMISSALS = ("ne|n comptent|compte pas", "don t|do not|doesn t|does not count")
+_SMALL = compile_all(SMALL_REFS)
+_DISMISSALS = compile_all(DISMISSALS)
+_PHRASES = compile_all(DISMISSAL_PHRASES)
+_CLAUSE_END = compile_all(CLAUSE_END_DISMISSALS)
+_TRAILING_OK = frozenset("pour nous vraiment really for us du tout at all".split())
+
+
+def _ends_clause(tokens: Sequence[Token], m: Match) -> bool:
+    return all(t.norm in _TRAILING_OK for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
+
+
+def _small_in_sentence(tokens: Sequence[Token], m: Match) -> bool:
+    sentence = tokens[m.start].sentence
+    return any(tokens[s.start].sentence == sentence and not (m.start <= s.start < m.end)
+               for s in find_all(tokens, _SMALL))
+
+
+@scoped("intake", "for_whom", "most_important", "characteristics", "evidence", "priority")
+def ignores_underserved(ctx: DetectionContext) -> Detection | None:
+    tokens = tokenise(ctx.answer)
+    m = first_match(tokens, _PHRASES, lambda m: not negated_before(tokens, m, 2))
+    m = m or first_match(tokens, _DISMISSALS, lambda m: _small_in_sentence(tokens, m))
+    m = m or first_match(tokens, _CLAUSE_END, lambda m: _ends_clause(tokens, m) and _small_in_sentence(tokens, m))
+    if m is None or contrast_after(tokens, m):
+        return None
+    return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
+               f"'{m.pattern.source}'")

@@ -1,0 +1,82 @@
+"""Recognising a multi-sided platform and the sides it brings together, from the founder's words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.critique.lists import is_group_word
+from assistant.critique.text import negated_before
+from assistant.critique.tokens import Token, compile_all, find, find_all, similar, tokenise
+
+# Enough on their own.
+PLATFORM_MARKERS = ("marketplace", "market place", "place de marche", "mise|mettre|met|mettons|mettent en relation",
+                    "mise|mettre|met|mettons en contact", "plateforme|plate forme|platform biface|bi face",
+                    "biface", "multi face*|faces", "two|2|multi|double sided", "double face", "plateforme d "
+                    "intermediation", "intermediation", "les deux cotes|faces", "both sides", "cote offre",
+                    "cote demande", "supply side", "demand side", "uber|airbnb|blablacar|vinted|leboncoin|malt|"
+                    "doctolib|deliveroo|etsy|ebay|upwork|fiverr du|de|des|for|of", "le|the uber|airbnb",
+                    "commission ...4 chaque|each|both|les deux|vendeur*|seller*|transaction*|vente*|booking*|"
+                    "reservation*", "annonceurs", "advertisers")
+# Verbs that connect two groups; they count only when two groups surround them.
+CONNECTORS = ("connect*", "relie*", "relier", "match*", "matching", "entre", "between", "rapproche*",
+              "link*", "pair*", "met|mettre|mise|mettons en relation|contact")
+JOINERS = frozenset("et and avec with a aux to ou or &".split())
+BOTH_SIDES = ("les deux cotes|faces", "des deux cotes", "both sides", "each side", "d un cote ... de l autre",
+              "on one side ... on the other", "les deux", "both", "chaque cote|face")
+_MARKERS = compile_all(PLATFORM_MARKERS)
+_CONNECTORS = compile_all(CONNECTORS)
+_BOTH = compile_all(BOTH_SIDES)
+SIDE_WINDOW = 12
+
+
+def _group_words(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm for t in tokens if is_group_word(t.norm)]
+
+
+def platform_sides(text: str) -> list[str]:
+    """The two groups a connector links ("met en relation les kinés et les patients"), as folded words."""
+    tokens = tokenise(text)
+    for m in find_all(tokens, _CONNECTORS):
+        if negated_before(tokens, m):
+            continue
+        window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
+        sides = _two_sides(window)
+        if sides:
+            return sides
+    return []
+
+
+def _two_sides(window: Sequence[Token]) -> list[str]:
+    first = next((i for i, t in enumerate(window) if is_group_word(t.norm)), None)
+    if first is None:
+        return []
+    for j in range(first + 1, len(window)):
+        if window[j].norm in JOINERS:
+            second = next((t.norm for t in window[j + 1:j + 5] if is_group_word(t.norm)), None)
+            if second and not same_group(second, window[first].norm):
+                return [window[first].norm, second]
+    return []
+
+
+def is_platform(text: str) -> bool:
+    tokens = tokenise(text)
+    marker = find(tokens, _MARKERS)
+    if marker is not None and not negated_before(tokens, marker):
+        return True
+    return bool(platform_sides(text))
+
+
+def names_both_sides(text: str) -> bool:
+    tokens = tokenise(text)
+    return find(tokens, _BOTH) is not None
+
+
+def same_group(a: str, b: str) -> bool:
+    """Two folded words name the same group, up to number and a typo ("chauffeur", "chauffeurs")."""
+    stem_a, stem_b = a.rstrip("sx"), b.rstrip("sx")
+    return similar(stem_a, stem_b) or similar(stem_b, stem_a) or stem_a.startswith(stem_b) \
+        or stem_b.startswith(stem_a)
+
+
+def mentions(text: str, side: str) -> bool:
+    return any(same_group(t.norm, side) for t in tokenise(text) if len(t.norm) > 2)

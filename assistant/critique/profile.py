@@ -1,0 +1,173 @@
+"""Detectors about how a segment is described: demographics only, or everyone assumed identical."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.critique.base import Detection, DetectionContext
+from assistant.critique.breadth import STOP
+from assistant.critique.rules import first_match, hit, scoped, whole
+from assistant.critique.text import contrast_after, negated_before
+from assistant.critique.tokens import Match, Token, compile_all, similar, tokenise
+
+# --- demographics_only -------------------------------------------------------------------------------
+
+DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
+    "age": ("ans", "years", "year", "yo", "old", "age", "ages", "agee", "agees", "aged", "trentenaire*",
+            "quadra*", "quinqua*", "sexagenaire*", "millennial*", "gen", "genz", "boomer*", "jeune", "jeunes",
+            "young", "senior*", "retraite*", "retired", "retiree*", "adulte*", "adult", "adults", "teen*",
+            "ado", "ados", "adolescent*", "etudiant*", "student*", "generation*", "20s", "30s", "40s", "50s",
+            "vingtaine", "trentaine", "quarantaine", "cinquantaine", "mineurs", "majeurs", "z", "y"),
+    "gender": ("femme*", "homme*", "women", "woman", "men", "man", "female*", "male*", "feminin*",
+               "masculin*", "mixte", "sexe", "gender", "filles", "garcons", "girls", "boys", "mamans",
+               "papas", "meres", "peres", "mothers", "fathers", "moms", "dads"),
+    "income": ("csp", "csp+", "revenu*", "income*", "salaire*", "salary", "aise", "aises", "aisee*",
+               "affluent", "wealthy", "riche*", "middle", "classe", "classes", "class", "k", "keur", "euros",
+               "eur", "dollars", "usd", "pouvoir", "achat", "purchasing", "power", "modeste*", "low", "high",
+               "haut", "hauts", "eleve*", "faible*", "upper", "ouvrier*", "moyenne", "superieure*", "pauvre*",
+               "budget*"),
+    "location": ("urbain*", "urban", "rural*", "ville*", "city", "cities", "metropole*", "metropolitan",
+                 "paris*", "parisien*", "lyon*", "marseille", "bordeaux", "lille", "toulouse", "nantes",
+                 "london", "londres", "york", "france", "region*", "idf", "ile", "habitant*", "habitent",
+                 "habite", "vivant", "vivent", "vit", "living", "live", "lives", "based", "situe*", "located",
+                 "centre", "downtown", "banlieue*", "suburb*", "periurbain*", "quartier*", "province*",
+                 "campagne", "countryside", "europe*", "km", "departement*", "pays", "country", "citadin*",
+                 "usa", "uk", "canada", "belgique", "suisse", "quebec", "metro", "grandes", "big"),
+    "occupation": ("cadre*", "manager*", "directeur*", "directrice*", "director*", "ceo", "cto", "cfo", "drh",
+                   "dirigeant*", "salarie*", "fonctionnaire*", "profession*", "liberal*", "independant*",
+                   "freelance*", "job", "title", "poste", "metier*", "occupation*", "diplome*", "degree",
+                   "bac", "master", "graduate*", "etudes", "niveau", "employee*", "worker*", "executive*",
+                   "collar", "col", "blanc", "blancs", "ingenieur*", "engineer*", "actif", "actifs",
+                   "active", "actives", "working"),
+    "family": ("marie*", "married", "celibataire*", "single", "couple*", "enfant*", "kids", "children",
+               "child", "famille*", "family", "families", "parents", "divorce*", "bebe*", "baby", "babies"),
+    "firm": ("salaries", "employes", "employees", "staff", "collaborateurs", "effectif*", "headcount", "ca",
+             "chiffre", "affaires", "revenue", "turnover", "taille", "size", "secteur*", "sector*", "industry",
+             "industrie*", "pme", "tpe", "eti", "sme*", "smb*", "b2b", "m", "meur", "millions", "million",
+             "entreprise*", "companies", "company", "societe*"),
+}
+BEHAVIOUR_LEMMAS = (
+    # French
+    "besoin*", "probleme*", "difficult*", "galere*", "mal", "frustr*", "peur*", "craign*", "inquiet*",
+    "stress*", "cherch*", "veul*", "veut", "voudrai*", "souhait*", "envie*", "aime*", "aiment", "adore*",
+    "deteste*", "prefer*", "habitude*", "utilis*", "achet*", "commande*", "consomm*", "pratiqu*", "font",
+    "courent", "cour*", "voyag*", "cuisin*", "mang*", "lisent", "regard*", "sortent", "depens*",
+    "frequent*", "regulier*", "regulierement", "quotidien*", "hebdo*", "motiv*", "sensible*", "soucieu*",
+    "preoccup*", "attenti*", "passionn*", "engag*", "perd*", "gaspill*", "manqu*", "oubli*", "bless*",
+    "souffr*", "recherch*", "compar*", "teste*", "abonn*", "comportement*", "usage*", "attente*",
+    "valoris*", "objectif*", "doivent", "obliges", "contrainte*", "gerent", "presse*", "connecte*",
+    "digital*", "sport*", "fois", "jours", "semaine*", "fidel*", "reserv*", "jonglent", "epuise*",
+    "deborde*", "economis*", "investi*",
+    # English
+    "need*", "problem*", "struggl*", "hard", "frustrat*", "fear*", "worr*", "pain*", "look*", "search*",
+    "want*", "wish*", "like", "love*", "hate*", "habit*", "use", "uses", "using", "buy*", "bought",
+    "order*", "shop*", "consum*", "practic*", "run", "runs", "running", "jog*", "train*", "exercis*",
+    "travel*", "cook*", "eat*", "read*", "watch*", "spend*", "often", "regular*", "every", "per", "times",
+    "daily", "weekly", "monthly", "care*", "conscious", "concern*", "passion*", "lose", "loses", "losing",
+    "waste*", "lack*", "forget*", "injur*", "suffer*", "behav*", "expect*", "value*", "goal*", "must",
+    "busy", "trying", "try", "tries", "tired", "juggl*", "commut*", "switch*", "savvy", "early", "adopt*",
+    "willing", "prefer*", "struggle*", "overwhelm*", "manage*", "save*", "saving", "invest*",
+)
+# Verbs after "qui/who" that still describe demographics: "qui vivent à Lyon", "who earn 50k".
+DEMOGRAPHIC_VERBS = frozenset(
+    "vivent vit habitent habite ont a sont est gagnent gagne travaillent travaille earn earns live lives are "
+    "is have has work works agees aged possedent own owns".split()
+)
+RELATIVES = frozenset("qui who that".split())
+LOCATION_PREPOSITIONS = frozenset("a in en dans sur near pres de around".split())
+MIN_CATEGORIES = 2
+MAX_UNEXPLAINED = 2
+MAX_UNEXPLAINED_SHARE = 0.34
+
+
+def _category(word: str) -> str | None:
+    for name, lemmas in DEMOGRAPHICS.items():
+        if any(similar(word, lemma) for lemma in lemmas):
+            return name
+    return None
+
+
+def _is_behaviour(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].norm
+    if any(similar(word, lemma) for lemma in BEHAVIOUR_LEMMAS):
+        return True
+    prev = tokens[i - 1].norm if i else ""
+    return prev in RELATIVES and word not in DEMOGRAPHIC_VERBS and word not in STOP
+
+
+def _is_place_name(text: str, tokens: Sequence[Token], i: int) -> bool:
+    return i > 0 and tokens[i - 1].norm in LOCATION_PREPOSITIONS and text[tokens[i].start].isupper()
+
+
+def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str], int, int, int]:
+    """(demographic categories, behaviour cues, content words, unexplained words) of a description."""
+    tokens = tokenise(text)
+    categories: set[str] = set()
+    behaviours = content = unexplained = 0
+    for i, tok in enumerate(tokens):
+        small = tok.norm in STOP or tok.norm.isdigit() or (len(tok.norm) < 2 and tok.norm not in {"k", "m"})
+        category = None if small else "location" if _is_place_name(text, tokens, i) else _category(tok.norm)
+        if category is None and _is_behaviour(tokens, i):
+            behaviours += 1
+        if small:
+            continue
+        content += 1
+        if category and (include_firm or category != "firm"):
+            categories.add(category)
+        elif category is None and not _is_behaviour(tokens, i):
+            unexplained += 1
+    return categories, behaviours, content, unexplained
+
+
+@scoped("for_whom", "most_important", "characteristics")
+def demographics_only(ctx: DetectionContext) -> Detection | None:
+    include_firm = ctx.question_id == "characteristics"
+    categories, behaviours, content, unexplained = demographic_profile(ctx.answer, include_firm)
+    if len(categories) < MIN_CATEGORIES or behaviours:
+        return None
+    if unexplained > MAX_UNEXPLAINED or unexplained > MAX_UNEXPLAINED_SHARE * content:
+        return None
+    return whole("demographics_only", ctx.answer, f"only demographics: {sorted(categories)}")
+
+
+# --- assumes_homogeneous -----------------------------------------------------------------------------
+
+SAMENESS_FR = (
+    "tous|toutes ...2 pareil*|identique*|semblable*|similaire*|interchangeable*",
+    "tous|toutes ...3 les|le|la memes? besoins|attentes|comportements|habitudes|profils?|envies|usages",
+    "tous|toutes ...3 les|le|la memes? motivations|caracteristiques|gouts|problematiques|priorites",
+    "les memes besoins|attentes|comportements|habitudes|usages|motivations|caracteristiques|profils",
+    "le meme profil|comportement|type de client", "pas de|aucune difference* entre eux|elles|les|nos|ces",
+    "se ressemblent tous|toutes", "tous|toutes se ressemblent", "un seul profil|type de client",
+    "profil unique", "client type unique", "homogene*", "dans le meme moule", "tous|toutes les memes",
+    "veulent|veut|cherchent|attendent|demandent tous|toutes? la meme chose", "tous|toutes pareil",
+)
+SAMENESS_EN = (
+    "all ...4 the same", "all alike", "all identical", "all similar", "basically|exactly|essentially the same",
+    "pretty much the same", "the same needs|behaviours|behaviors|habits|profile|expectations|motivations",
+    "same needs|behaviours|behaviors|habits|expectations|motivations", "identical needs|profiles|customers",
+    "no difference* between them|our|the|these|customers|clients", "one size fits all", "homogeneous",
+    "homogenous", "every customer|client|user|one is ...2 same|alike|identical", "one typical customer",
+    "a single profile", "cookie cutter", "want|need|expect the same thing", "all want|need the same",
+    "they re all ...2 same|alike|identical", "they are all ...2 same|alike|identical", "no real differences",
+)
+# "the same as Excel", "at the same time": comparisons, not sameness of customers.
+NOT_SAMENESS_AFTER = frozenset("as time que qu than temps moment way price prix".split())
+_SAMENESS = compile_all(SAMENESS_FR, SAMENESS_EN)
+
+
+def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
+    nxt = tokens[m.end].norm if m.end < len(tokens) else ""
+    if nxt in NOT_SAMENESS_AFTER:
+        return False
+    return not (negated_before(tokens, m, 3) or contrast_after(tokens, m))
+
+
+@scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
+def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:
+    tokens = tokenise(ctx.answer)
+    m = first_match(tokens, _SAMENESS, lambda m: _is_sameness(tokens, m))
+    if m is None:
+        return None
+    return hit("assumes_homogeneous", ctx.answer, tokens, m, f"everyone alike: '{m.pattern.source}'")
+

@@ -1,0 +1,28 @@
+"""The detectors, one per mistake id, in the order the coach reports them."""
+
+from __future__ import annotations
+
+from assistant.critique.base import Detection, DetectionContext, Detector
+from assistant.critique.breadth import ignores_underserved, too_broad, too_many_segments
+from assistant.critique.profile import assumes_homogeneous, demographics_only
+from assistant.critique.roles import buyer_user_confusion, one_sided_platform
+from assistant.critique.validation import never_revisited, not_validated
+from assistant.domain import MistakeId
+
+DETECTORS: dict[MistakeId, Detector] = {
+    "too_broad": too_broad,
+    "demographics_only": demographics_only,
+    "too_many_segments": too_many_segments,
+    "not_validated": not_validated,
+    "ignores_underserved": ignores_underserved,
+    "assumes_homogeneous": assumes_homogeneous,
+    "never_revisited": never_revisited,
+    "buyer_user_confusion": buyer_user_confusion,
+    "one_sided_platform": one_sided_platform,
+}
+
+
+def detect(ctx: DetectionContext) -> list[Detection]:
+    """Every mistake the answer shows, at most one detection per mistake id."""
+    found = (detector(ctx) for detector in DETECTORS.values())
+    return [d for d in found if d is not None]

@@ -1,0 +1,260 @@
+"""Folded, offset-keeping tokens and tolerant pattern matching: the ground the detectors stand on.
+
+Founders write fast: accents dropped, typos, apostrophes of every shape, French and English mixed.
+Everything here works on folded tokens (lower case, no accents) that keep their offsets in the
+original answer, so a detector can match tolerantly and still quote the founder's own words.
+
+Patterns are small strings over tokens:
+    "tout le monde"        consecutive words, each matched with a small edit distance
+    "interview*"           a stem: any word that starts with it (typos tolerated too)
+    "n|ne ... pas"         alternatives; "..." skips up to 3 words ("...5": up to 5)
+    "le? grand public"     an optional word; "#" a number; "_" any word
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+     "–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\u202f": " ", "œ": "oe", "æ": "ae", "ß": "ss"}
+)
+_WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*\+?")
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_CLAUSE_BREAK = re.compile(r"[,:()\[\]/]|\s-\s")
+_CONTRACTIONS = {"don": "do", "doesn": "does", "didn": "did", "won": "will", "can": "can", "isn": "is",
+                 "aren": "are", "wasn": "was", "weren": "were", "haven": "have", "hasn": "has",
+                 "hadn": "had", "wouldn": "would", "shouldn": "should", "couldn": "could", "ain": "is"}
+_BARE_CONTRACTIONS = {f"{k}t": v for k, v in _CONTRACTIONS.items() if k not in {"won", "can", "don"}} | {
+    "wont": "will", "cant": "can"}
+_DONT_VERBS = frozenset("know care need have want think matter see pay change use buy go target mind".split())
+# Words that open a new clause: negation and restriction never reach across them.
+CLAUSE_OPENERS = frozenset(
+    "mais but however cependant pourtant toutefois whereas tandis although though sauf except".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, quotes and dashes unified; keeps one output char per input char
+    except for ligatures."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise(text: str) -> str:
+    """Folded text with whitespace collapsed: the form to compare or look words up in."""
+    return re.sub(r"\s+", " ", fold(text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str  # folded word
+    start: int  # offsets in the original text
+    end: int
+    clause: int
+    sentence: int
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for f in fold(ch):
+            chars.append(f)
+            origin.append(i)
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+def tokenise(text: str) -> list[Token]:
+    """Words of `text`, folded, with their clause and sentence numbers."""
+    folded, origin = _folded_with_offsets(text)
+    tokens: list[Token] = []
+    clause = sentence = 0
+    prev_end = 0
+    for m in _WORD.finditer(folded):
+        gap = folded[prev_end:m.start()]
+        if tokens and _SENTENCE_BREAK.search(gap) and not (gap in ".," and _digits_around(tokens[-1], m)):
+            sentence += 1
+            clause += 1
+        elif tokens and (_CLAUSE_BREAK.search(gap) and not (gap == "," and _digits_around(tokens[-1], m))):
+            clause += 1
+        word = m.group()
+        if word in CLAUSE_OPENERS:
+            clause += 1
+        start, end = origin[m.start()], origin[m.end() - 1] + 1
+        tokens.extend(_expand(tokens, word, gap, start, end, clause, sentence))
+        prev_end = m.end()
+    return _split_bare_dont(tokens)
+
+
+def _digits_around(prev: Token, m: re.Match[str]) -> bool:
+    return prev.norm.isdigit() and m.group()[0].isdigit()
+
+
+def _expand(tokens: list[Token], word: str, gap: str, start: int, end: int, clause: int, sentence: int
+            ) -> list[Token]:
+    """English contractions become two plain words: "don't" -> "do", "not"."""
+    if word == "t" and gap == "'" and tokens and tokens[-1].norm in _CONTRACTIONS:
+        last = tokens.pop()
+        fixed = Token(_CONTRACTIONS[last.norm], last.start, last.end, last.clause, last.sentence)
+        return [fixed, Token("not", start, end, clause, sentence)]
+    if word in _BARE_CONTRACTIONS:
+        return [Token(_BARE_CONTRACTIONS[word], start, end, clause, sentence),
+                Token("not", start, end, clause, sentence)]
+    return [Token(word, start, end, clause, sentence)]
+
+
+def _split_bare_dont(tokens: list[Token]) -> list[Token]:
+    """"dont know" is English, "dont le" is French: only the former is a negation."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if t.norm == "dont" and nxt in _DONT_VERBS:
+            out += [Token("do", t.start, t.end, t.clause, t.sentence), Token("not", t.start, t.end, t.clause,
+                                                                              t.sentence)]
+        else:
+            out.append(t)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return [t.norm for t in tokenise(text)]
+
+
+# --- tolerant word matching -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count as one edit)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _tolerance(lemma: str) -> int:
+    return 0 if len(lemma) < 5 else 1 if len(lemma) < 9 else 2
+
+
+@lru_cache(maxsize=65536)
+def similar(token: str, lemma: str) -> bool:
+    """True when `token` is `lemma` up to a typo; a lemma ending in '*' is a stem."""
+    if lemma.endswith("*"):
+        stem = lemma[:-1]
+        if token.startswith(stem):
+            return True
+        tol = _tolerance(stem)
+        if not tol or token[:1] != stem[:1] or token.isdigit():
+            return False
+        return any(edit_distance(token[:k], stem) <= tol for k in (len(stem) - 1, len(stem), len(stem) + 1)
+                   if 0 < k <= len(token))
+    if token == lemma:
+        return True
+    tol = _tolerance(lemma)
+    if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
+        return False
+    return edit_distance(token, lemma) <= tol
+
+
+def has_lemma(tokens: Iterable[Token | str], lemmas: Iterable[str]) -> bool:
+    lemma_list = tuple(lemmas)
+    return any(similar(_norm(t), lemma) for t in tokens for lemma in lemma_list)
+
+
+def _norm(t: Token | str) -> str:
+    return t.norm if isinstance(t, Token) else t
+
+
+# --- patterns ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    alts: tuple[str, ...] = ()
+    optional: bool = False
+    gap: int = 0
+
+    def accepts(self, word: str) -> bool:
+        for alt in self.alts:
+            if alt == "_" or (alt == "#" and word.isdigit()) or similar(word, alt):
+                return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    source: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token indices, end exclusive
+    end: int
+    pattern: Pattern
+
+
+def compile_pattern(source: str) -> Pattern:
+    slots: list[Slot] = []
+    for part in source.split():
+        if part.startswith("..."):
+            slots.append(Slot(gap=int(part[3:] or 3)))
+            continue
+        optional = part.endswith("?")
+        alts = tuple(normalise(a) if a not in {"#", "_"} else a for a in part.rstrip("?").split("|"))
+        slots.append(Slot(alts=alts, optional=optional))
+    return Pattern(source, tuple(slots))
+
+
+def compile_all(*groups: Iterable[str]) -> tuple[Pattern, ...]:
+    return tuple(compile_pattern(p) for group in groups for p in group)
+
+
+def _match_from(tokens: Sequence[Token], slots: tuple[Slot, ...], si: int, ti: int, sentence: int
+                ) -> int | None:
+    if si == len(slots):
+        return ti
+    slot = slots[si]
+    if slot.gap:
+        for k in range(slot.gap + 1):
+            j = ti + k
+            if j > len(tokens) or (k and tokens[j - 1].sentence != sentence):
+                break
+            end = _match_from(tokens, slots, si + 1, j, sentence)
+            if end is not None:
+                return end
+        return None
+    if ti < len(tokens) and tokens[ti].sentence == sentence and slot.accepts(tokens[ti].norm):
+        end = _match_from(tokens, slots, si + 1, ti + 1, sentence)
+        if end is not None:
+            return end
+    return _match_from(tokens, slots, si + 1, ti, sentence) if slot.optional else None
+
+
+def find_all(tokens: Sequence[Token], patterns: Iterable[Pattern]) -> list[Match]:
+    """Every place a pattern matches, sorted by position; empty matches are ignored."""
+    found: list[Match] = []
+    for pattern in patterns:
+        for i, tok in enumerate(tokens):
+            end = _match_from(tokens, pattern.slots, 0, i, tok.sentence)
+            if end is not None and end > i:
+                found.append(Match(i, end, pattern))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def find(tokens: Sequence[Token], patterns: Iterable[Pattern]) -> Match | None:
+    found = find_all(tokens, patterns)
+    return found[0] if found else None
