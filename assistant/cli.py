@@ -141,3 +141,76 @@ def schema() -> None:
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+@app.command()
+def ui(
+    port: Annotated[int | None, typer.Option("--port", help="Port (default 8000, COACH_UI_PORT).")] = None,
+    host: Annotated[str | None, typer.Option("--host", help="Address (default 127.0.0.1).")] = None,
+) -> None:
+    """Start the coaching room in the browser (Chainlit); it does not open a browser itself."""
+    from assistant.ui.runtime import run
+
+    settings = _settings()
+    shown = host or settings.ui_host
+    err.print(f"Coaching room: http://{'localhost' if shown in ('127.0.0.1', '0.0.0.0') else shown}:"
+              f"{port or settings.ui_port}" + ("" if settings.auth_secret or settings.auth_header else
+                                              "  (no accounts: set CHAINLIT_AUTH_SECRET to require sign-in)"))
+    run(settings, host=host, port=port)
+
+
+user_app = typer.Typer(help="Accounts of the coaching room (a users file with scrypt-hashed passwords).",
+                       no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+def _user_store():  # type: ignore[no-untyped-def]
+    from assistant.ui.auth import UserStore
+
+    return UserStore(_settings().users_path)
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="Letters, digits and . _ @ + - (stored lower-case).")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read it on stdin.")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Change an existing user's password.")] = False,
+) -> None:
+    """Add a founder account (or change its password with --replace)."""
+    from assistant.ui.auth import AuthError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    store = _user_store()
+    try:
+        record = store.add(username, password, replace=replace)
+    except AuthError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    err.print(f"User {record.username!r} saved in {store.path}")
+
+
+@user_app.command("remove")
+def user_remove(username: Annotated[str, typer.Argument()]) -> None:
+    """Remove a founder account (their sessions stay in the history database)."""
+    from assistant.ui.auth import AuthError
+
+    store = _user_store()
+    try:
+        removed = store.remove(username)
+    except AuthError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    if not removed:
+        err.print(f"No user {username!r} in {store.path}")
+        raise typer.Exit(1)
+    err.print(f"User {username!r} removed")
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """List the accounts (names and creation dates, never hashes)."""
+    for record in _user_store().users():
+        print(f"{record.username}\t{record.created}")

@@ -1,0 +1,455 @@
+"""The coaching room: Chainlit handlers, a thin layer over `CoachSession`.
+
+Handlers translate Chainlit events into `CoachSession` calls and the resulting turn into messages and
+elements. All coaching state lives in the LangGraph checkpointer, keyed by Chainlit's thread id
+(`cl.context.session.thread_id`); Chainlit's own history (data layer) only replays what was shown.
+
+Start it with `coach ui` (see assistant/ui/runtime.py), never `chainlit run`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from contextlib import AsyncExitStack
+from typing import Any
+
+import chainlit as cl
+from chainlit.input_widget import InputWidget, Select
+from chainlit.types import ThreadDict
+from starlette.datastructures import Headers
+
+from assistant.canvas import Canvas
+from assistant.session import CoachSession, Turn
+from assistant.settings import Settings
+from assistant.state import CoachMessage
+from assistant.ui import auth, canvas_view, texts
+from assistant.ui.datalayer import CoachDataLayer, get_data_layer
+from assistant.ui.safety import plain, safe_markdown, safe_token
+
+log = logging.getLogger("assistant.ui")
+SETTINGS = Settings()
+
+ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
+                "export": "download", "restart": "rotate-ccw"}
+
+
+class Room:
+    """The process-wide CoachSession: one graph, one checkpointer, opened at start-up (or on first use)."""
+
+    def __init__(self) -> None:
+        self._stack: AsyncExitStack | None = None
+        self._session: CoachSession | None = None
+        self._lock = asyncio.Lock()
+
+    async def session(self) -> CoachSession:
+        if self._session is None:
+            async with self._lock:
+                if self._session is None:
+                    from assistant.app import open_session
+
+                    stack = AsyncExitStack()
+                    self._session = await stack.enter_async_context(open_session(SETTINGS, progress=False))
+                    self._stack = stack
+        return self._session
+
+    async def close(self) -> None:
+        if self._stack is not None:
+            await self._stack.aclose()
+        self._stack, self._session = None, None
+
+
+ROOM = Room()
+
+
+def history() -> CoachDataLayer:
+    return get_data_layer(SETTINGS)
+
+
+# ---------------------------------------------------------------- lifecycle, persistence, accounts
+
+@cl.data_layer
+def _data_layer() -> CoachDataLayer:
+    return history()
+
+
+@cl.on_app_startup
+async def _startup() -> None:
+    await history().ensure_schema()
+    await ROOM.session()
+
+
+@cl.on_app_shutdown
+async def _shutdown() -> None:
+    await ROOM.close()
+
+
+if SETTINGS.auth_secret:
+
+    @cl.password_auth_callback
+    async def _password_login(username: str, password: str) -> cl.User | None:
+        store = auth.UserStore(SETTINGS.users_path)
+        name = await asyncio.to_thread(store.authenticate, username, password)
+        return cl.User(identifier=name, metadata={"provider": "password"}) if name else None
+
+
+if SETTINGS.auth_header:
+    _AUTH_HEADER: str = SETTINGS.auth_header
+
+    @cl.header_auth_callback
+    async def _header_login(headers: Headers) -> cl.User | None:
+        name = auth.header_identity(headers, _AUTH_HEADER, SETTINGS.proxy_secret)
+        return cl.User(identifier=name, metadata={"provider": "header"}) if name else None
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _thread_id() -> str:
+    return str(cl.context.session.thread_id)
+
+
+def _user() -> str | None:
+    user = cl.user_session.get("user")
+    return getattr(user, "identifier", None)
+
+
+def _browser_language() -> str:
+    environ = getattr(cl.context.session, "environ", None) or {}
+    return texts.browser_language(environ.get("HTTP_ACCEPT_LANGUAGE"), default=SETTINGS.language or "fr")
+
+
+def _lang() -> str:
+    return str(cl.user_session.get("language") or _browser_language())
+
+
+async def _say(text: str) -> cl.Message:
+    msg = cl.Message(content=safe_markdown(text), author=texts.t(_lang(), "coach"))
+    await msg.send()
+    return msg
+
+
+async def _may_use(thread_id: str) -> bool:
+    """Only the account that opened a thread may use it. Without accounts (no CHAINLIT_AUTH_SECRET) the
+    room is a single founder's local tool and there is nobody to tell apart."""
+    user = _user()
+    if user is None:
+        return True
+    try:
+        ok = await history().claim_thread(thread_id, user)
+    except Exception:
+        log.exception("ownership check failed for thread %s", thread_id)
+        ok = False
+    if not ok:
+        await _say(texts.t(_lang(), "forbidden"))
+    return ok
+
+
+async def _coach() -> CoachSession | None:
+    try:
+        return await ROOM.session()
+    except Exception:
+        log.exception("the coaching engine could not start")
+        await _say(texts.t(_lang(), "not_ready"))
+        return None
+
+
+# ---------------------------------------------------------------- rendering a turn
+
+def _sources(message: CoachMessage, lang: str) -> list[cl.CustomElement]:
+    if not message.citations:
+        return []
+    return [cl.CustomElement(name="Sources", props=canvas_view.sources_props(message.citations, lang),
+                             display="inline")]
+
+
+async def _show_turn(turn: Turn, streamed: cl.Message | None = None) -> None:
+    lang = turn.language
+    cl.user_session.set("language", lang)
+    author = texts.t(lang, "coach")
+    last: cl.Message | None = None
+    for i, m in enumerate(turn.messages):
+        content = safe_markdown(m.text)
+        elements = _sources(m, lang)
+        if i == 0 and streamed is not None:
+            streamed.content = content
+            await streamed.update()
+            for el in elements:
+                await el.send(for_id=streamed.id)
+            last = streamed
+        else:
+            last = cl.Message(content=content, author=author, elements=elements,  # type: ignore[arg-type]
+                              metadata={"kind": m.kind})
+            await last.send()
+    if streamed is not None and not turn.messages:
+        await streamed.remove()
+    await _show_actions(last.id if last else None, turn.done, lang)
+    await _show_canvas(turn.canvas, lang)
+    await _name_thread(turn.canvas)
+
+
+async def _show_actions(message_id: str | None, done: bool, lang: str) -> None:
+    """The buttons live under the latest coach message only."""
+    for action in cl.user_session.get("actions") or []:
+        await action.remove()
+    cl.user_session.set("actions", [])
+    if not message_id:
+        return
+    names = ["canvas", "export", "restart"] if done else ["skip", "example", "canvas", "export", "restart"]
+    actions = [cl.Action(name=n, payload={}, label=texts.t(lang, f"action.{n}"),
+                         tooltip=texts.t(lang, f"action.{n}.tip"), icon=ACTION_ICONS[n]) for n in names]
+    for action in actions:
+        await action.send(for_id=message_id)
+    cl.user_session.set("actions", actions)
+
+
+async def _show_canvas(canvas: Canvas, lang: str, *, force: bool = False) -> None:
+    """Open or refresh the canvas in the side panel (not persisted by Chainlit: rebuilt on resume)."""
+    props = canvas_view.canvas_props(canvas, lang)
+    key = canvas_view.props_key(props)
+    if key == cl.user_session.get("canvas_key") and not force:
+        return
+    element_id = cl.user_session.get("canvas_element_id") or str(uuid.uuid4())
+    cl.user_session.set("canvas_element_id", element_id)
+    element = cl.CustomElement(name="CanvasPanel", props=props, display="side", id=element_id)
+    await cl.ElementSidebar.set_title(texts.t(lang, "panel_title"))
+    await cl.ElementSidebar.set_elements([element], key=key)
+    cl.user_session.set("canvas_key", key)
+
+
+async def _name_thread(canvas: Canvas) -> None:
+    """Name the thread in the history after the startup, once the founder has described it."""
+    if cl.user_session.get("thread_named") or not canvas.startup or _user() is None:
+        return
+    try:
+        await history().update_thread(_thread_id(), name=plain(canvas.startup, 80))
+        cl.user_session.set("thread_named", True)
+    except Exception:
+        log.exception("could not name thread")
+
+
+async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
+    """Send one founder message through the graph, streaming the reply as it comes."""
+    streamed: cl.Message | None = None
+    turn: Turn | None = None
+    try:
+        async for item in session.stream_send(thread_id, text):
+            if isinstance(item, str):
+                if streamed is None:
+                    streamed = cl.Message(content="", author=texts.t(_lang(), "coach"))
+                await streamed.stream_token(safe_token(item))
+            else:
+                turn = item
+    except Exception:
+        log.exception("turn failed on thread %s", thread_id)
+        if streamed is not None:
+            await streamed.remove()
+        await _say(texts.t(_lang(), "engine_error"))
+        return
+    if turn is not None:
+        await _show_turn(turn, streamed)
+
+
+def _start_language(starter: tuple[str, str] | None, text: str) -> str:
+    """The session language: the founder's setting, else the starter's, else their first message's, else
+    the browser's."""
+    pref = cl.user_session.get("language_pref")
+    if pref in ("fr", "en"):
+        return str(pref)
+    if starter:
+        return starter[1]
+    from assistant.intake import read_message
+
+    detected = read_message(text, session_language=None, max_chars=SETTINGS.max_message_chars).language
+    return detected if detected in ("fr", "en") else _browser_language()
+
+
+async def _open_thread(session: CoachSession, thread_id: str, text: str) -> None:
+    """The first message of a thread starts the session; starters are translated, never analysed."""
+    starter = texts.match_starter(text)
+    lang = _start_language(starter, text)
+    cl.user_session.set("language", lang)
+    if starter and starter[0] == "review":
+        await _say(texts.t(lang, "review_hint"))
+    first = await session.start(thread_id, lang)  # type: ignore[arg-type]
+    await _show_turn(first)
+    if starter is None:
+        await _turn(session, thread_id, text)
+    elif starter[0] == "types":
+        await _turn(session, thread_id, texts.t(lang, "types_question"))
+
+
+# ---------------------------------------------------------------- chat events
+
+async def _send_settings(lang: str) -> None:
+    pref = cl.user_session.get("language_pref") or "auto"
+    items = {texts.t(lang, f"settings.language.{v}"): v for v in ("auto", "fr", "en")}
+    widgets: list[InputWidget] = [
+        Select(id="language", label=texts.t(lang, "settings.language"), items=items, initial_value=pref),
+    ]
+    await cl.ChatSettings(widgets).send()
+
+
+async def _load_preference() -> None:
+    user = _user()
+    if user is None:
+        return
+    try:
+        pref = await history().get_language(user)
+    except Exception:
+        pref = None
+    if pref in ("auto", "fr", "en"):
+        cl.user_session.set("language_pref", pref)
+
+
+@cl.set_starters
+async def _starters(current_user: cl.User | None = None, language: str | None = None) -> list[cl.Starter]:
+    lang = "fr" if (language or "").lower().startswith("fr") else "en"
+    return [
+        cl.Starter(label=texts.t(lang, f"starter.{sid}"), message=texts.t(lang, f"starter.{sid}"),
+                   icon=texts.STARTER_ICONS[sid])
+        for sid in texts.STARTERS
+    ]
+
+
+@cl.on_chat_start
+async def on_chat_start() -> None:
+    # Nothing is said before the founder picks a starter or writes: the starters stay visible until then.
+    await _load_preference()
+    pref = cl.user_session.get("language_pref")
+    lang = pref if pref in ("fr", "en") else _browser_language()
+    cl.user_session.set("language", lang)
+    await _send_settings(lang)
+
+
+@cl.on_message
+async def on_message(message: cl.Message) -> None:
+    thread_id = _thread_id()
+    if not await _may_use(thread_id):
+        return
+    session = await _coach()
+    if session is None:
+        return
+    if not await session.exists(thread_id):
+        await _open_thread(session, thread_id, message.content or "")
+    else:
+        await _turn(session, thread_id, message.content or "")
+
+
+@cl.on_chat_resume
+async def on_chat_resume(thread: ThreadDict) -> None:
+    """Messages come back from Chainlit's history; the canvas panel is rebuilt from the checkpoint."""
+    thread_id = str(thread["id"])
+    if not auth.can_open(thread.get("userIdentifier"), _user()):
+        await _say(texts.t(_lang(), "forbidden"))
+        return
+    if not await _may_use(thread_id):
+        return
+    await _load_preference()
+    session = await _coach()
+    if session is None or not await session.exists(thread_id):
+        return
+    turn = await session.read(thread_id)
+    cl.user_session.set("language", turn.language)
+    cl.user_session.set("thread_named", bool(thread.get("name")) and bool(turn.canvas.startup))
+    await _send_settings(turn.language)
+    steps = thread.get("steps") or []
+    last = next((s["id"] for s in reversed(steps) if s.get("type") == "assistant_message"), None)
+    await _show_actions(last, turn.done, turn.language)
+    await _show_canvas(turn.canvas, turn.language, force=True)
+
+
+@cl.on_settings_update
+async def on_settings_update(values: dict[str, Any]) -> None:
+    pref = values.get("language") if values.get("language") in ("auto", "fr", "en") else "auto"
+    cl.user_session.set("language_pref", pref)
+    user = _user()
+    if user is not None:
+        try:
+            await history().set_language(user, str(pref))
+        except Exception:
+            log.exception("could not save the language preference")
+    wanted = pref if pref in ("fr", "en") else _browser_language()
+    session = await _coach()
+    if session is not None and await session.exists(_thread_id()):
+        if wanted != _lang():
+            await _say(texts.t(str(wanted), "language_next"))
+        return
+    cl.user_session.set("language", wanted)
+
+
+# ---------------------------------------------------------------- buttons
+
+async def _command(name: str) -> None:
+    thread_id = _thread_id()
+    if not await _may_use(thread_id):
+        return
+    session = await _coach()
+    if session is None:
+        return
+    if not await session.exists(thread_id):
+        await _open_thread(session, thread_id, texts.t(_lang(), "starter.start"))
+        return
+    await _turn(session, thread_id, texts.t(_lang(), f"command.{name}"))
+
+
+@cl.action_callback("skip")
+async def _on_skip(action: cl.Action) -> None:
+    await _command("skip")
+
+
+@cl.action_callback("example")
+async def _on_example(action: cl.Action) -> None:
+    await _command("example")
+
+
+@cl.action_callback("canvas")
+async def _on_canvas(action: cl.Action) -> None:
+    thread_id = _thread_id()
+    session = await _coach()
+    if session is None or not await _may_use(thread_id) or not await session.exists(thread_id):
+        return
+    turn = await session.read(thread_id)
+    await _show_canvas(turn.canvas, turn.language, force=True)
+
+
+@cl.action_callback("export")
+async def _on_export(action: cl.Action) -> None:
+    thread_id = _thread_id()
+    session = await _coach()
+    if session is None or not await _may_use(thread_id):
+        return
+    lang = _lang()
+    if not await session.exists(thread_id):
+        await _say(texts.t(lang, "export_empty"))
+        return
+    canvas = (await session.read(thread_id)).canvas
+    stem = "canevas-segments-de-clientele" if canvas.language == "fr" else "customer-segments-canvas"
+    files = [
+        cl.File(name=f"{stem}.md", content=canvas.to_markdown().encode(), mime="text/markdown",
+                display="inline"),
+        cl.File(name=f"{stem}.json", content=canvas.to_json().encode(), mime="application/json",
+                display="inline"),
+    ]
+    await cl.Message(content=texts.t(lang, "export_ready"), author=texts.t(lang, "coach"),
+                     elements=files).send()  # type: ignore[arg-type]
+
+
+@cl.action_callback("restart")
+async def _on_restart(action: cl.Action) -> None:
+    lang = _lang()
+    answer = await cl.AskActionMessage(
+        content=texts.t(lang, "restart_confirm"),
+        author=texts.t(lang, "coach"),
+        actions=[
+            cl.Action(name="restart_yes", payload={"restart": True}, label=texts.t(lang, "restart_yes"),
+                      icon="rotate-ccw"),
+            cl.Action(name="restart_no", payload={"restart": False}, label=texts.t(lang, "restart_no"),
+                      icon="x"),
+        ],
+        timeout=300,
+    ).send()
+    if answer and answer.get("payload", {}).get("restart"):
+        await _command("restart")
+    else:
+        await _say(texts.t(lang, "restart_cancelled"))

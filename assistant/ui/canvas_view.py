@@ -1,0 +1,139 @@
+"""What the canvas panel shows: the canvas turned into plain props for the `CanvasPanel` custom element.
+
+Props hold plain strings only. The element renders them as React text nodes, so founder text such as
+`<img src=x onerror=alert(1)>` shows as typed; nothing here is HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from assistant.canvas import Canvas, Citation, Critique, Segment
+from assistant.render import LABELS, TYPE_NAMES
+from assistant.ui.safety import plain
+from assistant.ui.texts import t
+
+MAX_ITEMS = 12
+
+EXTRA_LABELS = {
+    "fr": {
+        "segments": "Segments",
+        "same_person": "Acheteur et utilisateur : la même personne",
+        "no_evidence": "Aucune preuve pour l'instant : c'est encore une hypothèse.",
+        "focus_badge": "prioritaire",
+        "sources": "Sources",
+        "no_critique": "Aucun point ouvert.",
+        "updated": "Mis à jour après chaque réponse",
+    },
+    "en": {
+        "segments": "Segments",
+        "same_person": "Buyer and user: the same person",
+        "no_evidence": "No evidence yet: still an assumption.",
+        "focus_badge": "focus",
+        "sources": "Sources",
+        "no_critique": "No open point.",
+        "updated": "Updated after every answer",
+    },
+}
+
+
+def _mistake_title(language: str, mistake_id: str) -> str:
+    try:
+        from assistant.prompts import Prompts
+
+        return Prompts().text("en" if language == "en" else "fr", f"mistakes.{mistake_id}.title")
+    except Exception:  # an unknown id or a missing catalogue must not break the panel
+        return mistake_id.replace("_", " ")
+
+
+def _items(values: list[str]) -> list[str]:
+    out = [plain(v, 300) for v in values[:MAX_ITEMS]]
+    return [v for v in out if v]
+
+
+def _sources(citations: list[Citation]) -> list[dict[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in citations:
+        key = (c.document, c.section)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"document": plain(c.document, 120), "section": plain(c.section, 120)})
+    return out
+
+
+def _segment(seg: Segment, lang: str, focus: str) -> dict[str, Any]:
+    lab = LABELS[lang]
+    p = seg.priority
+    priority = []
+    if p.rank:
+        priority.append(f"{lab['rank']} {p.rank}")
+    if p.value:
+        priority.append(f"{lab['value']} {p.value}/5")
+    if p.fit:
+        priority.append(f"{lab['fit']} {p.fit}/5")
+    buyer, user = plain(seg.buyer, 200), plain(seg.user, 200)
+    return {
+        "name": plain(seg.name, 120),
+        "who": plain(seg.who, 400),
+        "type": TYPE_NAMES[lang][seg.segment_type] if seg.segment_type else "",
+        "type_rationale": plain(seg.type_rationale, 300),
+        "characteristics": _items(seg.characteristics),
+        "jobs": _items(seg.jobs),
+        "pains": _items(seg.pains),
+        "gains": _items(seg.gains),
+        "buyer": buyer,
+        "user": user,
+        "same_person": bool(buyer and user and buyer.casefold() == user.casefold()),
+        "evidence": _items(seg.evidence),
+        "validation": lab[seg.validation],
+        "validation_key": seg.validation,
+        "assumptions": _items(seg.assumptions),
+        "priority": ", ".join(priority),
+        "linked": _items(seg.linked_segments),
+        "is_focus": bool(focus) and seg.name.strip().casefold() == focus.strip().casefold(),
+    }
+
+
+def _critique(c: Critique, lang: str) -> dict[str, Any]:
+    return {
+        "mistake_id": c.mistake_id,
+        "title": plain(_mistake_title(lang, c.mistake_id), 120),
+        "message": plain(c.message, 500),
+        "evidence": plain(c.evidence, 200),
+        "question_id": c.question_id,
+        "sources": _sources(c.sources),
+    }
+
+
+def canvas_props(canvas: Canvas, language: str | None = None) -> dict[str, Any]:
+    """Props of the CanvasPanel element: labels in the canvas's language, then the canvas as plain text."""
+    lang = "en" if (language or canvas.language) == "en" else "fr"
+    labels = {**LABELS[lang], **EXTRA_LABELS[lang], "panel_title": t(lang, "panel_title")}
+    return {
+        "language": lang,
+        "labels": labels,
+        "startup": plain(canvas.startup, 400),
+        "focus": plain(canvas.focus_segment, 120),
+        "segments": [_segment(s, lang, canvas.focus_segment) for s in canvas.segments],
+        "critiques": [_critique(c, lang) for c in canvas.open_critiques()],
+        "resolved": sum(1 for c in canvas.critiques if c.resolved),
+        "open_questions": [
+            {"question_id": q.question_id, "text": plain(q.text, 300)}
+            for q in canvas.open_questions[:MAX_ITEMS]
+        ],
+    }
+
+
+def sources_props(citations: list[Citation], language: str) -> dict[str, Any]:
+    """Props of the inline Sources element under a message."""
+    return {"title": t(language, "sources"), "items": _sources(citations)}
+
+
+def props_key(props: dict[str, Any]) -> str:
+    """A short digest: the side panel is replaced only when what it shows has changed."""
+    blob = json.dumps(props, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]

@@ -1,0 +1,177 @@
+// The live Customer Segments canvas, in Chainlit's side panel.
+// `props` is injected by Chainlit (see assistant/ui/canvas_view.py). Every value is plain text and is
+// rendered as a React text node: founder text is never interpreted as HTML, and nothing here builds a link.
+
+const TONES = {
+  assumption: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100",
+  partially_validated: "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-100",
+  validated: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100",
+};
+
+function Pill({ children, className, testId }) {
+  return (
+    <span
+      data-testid={testId}
+      className={"inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium " + (className || "")}
+    >
+      {children}
+    </span>
+  );
+}
+
+function List({ title, items, testId, tone }) {
+  if (!items || items.length === 0) return null;
+  return (
+    <div data-testid={testId} className="min-w-0">
+      <div className={"text-xs font-semibold uppercase tracking-wide mb-1 " + (tone || "text-muted-foreground")}>
+        {title}
+      </div>
+      <ul className="list-disc pl-4 space-y-0.5 text-sm break-words">
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Segment({ seg, labels }) {
+  return (
+    <section
+      data-testid="canvas-segment"
+      className={
+        "rounded-lg border p-3 space-y-2 " + (seg.is_focus ? "border-primary shadow-sm" : "border-border")
+      }
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 data-testid="canvas-segment-name" className="text-base font-semibold break-words">
+          {seg.name}
+        </h3>
+        {seg.is_focus ? <Pill className="bg-primary text-primary-foreground">{labels.focus_badge}</Pill> : null}
+        {seg.type ? (
+          <Pill testId="canvas-segment-type" className="bg-muted text-foreground">
+            {labels.type}: {seg.type}
+          </Pill>
+        ) : null}
+        <Pill testId="canvas-segment-validation" className={TONES[seg.validation_key] || TONES.assumption}>
+          {seg.validation}
+        </Pill>
+      </div>
+      {seg.who ? <p className="text-sm text-muted-foreground break-words">{seg.who}</p> : null}
+      {seg.type_rationale ? <p className="text-xs text-muted-foreground italic break-words">{seg.type_rationale}</p> : null}
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+        <List title={labels.jobs} items={seg.jobs} testId="canvas-jobs" tone="text-indigo-600 dark:text-indigo-300" />
+        <List title={labels.pains} items={seg.pains} testId="canvas-pains" tone="text-rose-600 dark:text-rose-300" />
+        <List title={labels.gains} items={seg.gains} testId="canvas-gains" tone="text-emerald-600 dark:text-emerald-300" />
+      </div>
+      <List title={labels.characteristics} items={seg.characteristics} testId="canvas-characteristics" />
+      {seg.buyer || seg.user ? (
+        <div data-testid="canvas-buyer-user" className="text-sm rounded-md bg-muted/60 px-2 py-1 break-words">
+          {seg.same_person ? (
+            <span>{labels.same_person} — {seg.buyer}</span>
+          ) : (
+            <span>
+              <b>{labels.buyer}</b>: {seg.buyer || "—"} · <b>{labels.user}</b>: {seg.user || "—"}
+            </span>
+          )}
+        </div>
+      ) : null}
+      {seg.evidence && seg.evidence.length ? (
+        <List title={labels.evidence} items={seg.evidence} testId="canvas-evidence" />
+      ) : (
+        <p data-testid="canvas-no-evidence" className="text-xs text-muted-foreground">{labels.no_evidence}</p>
+      )}
+      <List title={labels.assumptions} items={seg.assumptions} testId="canvas-assumptions" />
+      {seg.priority ? (
+        <p className="text-xs text-muted-foreground">
+          {labels.priority}: {seg.priority}
+        </p>
+      ) : null}
+      {seg.linked && seg.linked.length ? (
+        <p className="text-xs text-muted-foreground break-words">
+          {labels.linked}: {seg.linked.join(", ")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Critique({ c }) {
+  return (
+    <li data-testid="canvas-critique" className="rounded-md border border-amber-300 dark:border-amber-700 p-2 text-sm">
+      <div className="font-semibold break-words">{c.title}</div>
+      <div className="break-words">{c.message}</div>
+      {c.evidence ? <div className="text-xs italic text-muted-foreground break-words">« {c.evidence} »</div> : null}
+      {c.sources && c.sources.length ? (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer text-muted-foreground">📖 {c.sources.length}</summary>
+          <ul className="pl-4 list-disc">
+            {c.sources.map((s, i) => (
+              <li key={i} data-testid="canvas-critique-source">
+                {s.document} — {s.section}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export default function CanvasPanel() {
+  const labels = props.labels || {};
+  const segments = props.segments || [];
+  const critiques = props.critiques || [];
+  const openQuestions = props.open_questions || [];
+  return (
+    <div data-testid="canvas-panel" lang={props.language} className="flex flex-col gap-3 p-1 text-foreground">
+      <header>
+        <h2 data-testid="canvas-title" className="text-lg font-bold">{labels.panel_title}</h2>
+        <p className="text-xs text-muted-foreground">{labels.updated}</p>
+      </header>
+      {props.startup ? (
+        <p data-testid="canvas-startup" className="text-sm break-words">
+          <b>{labels.startup}</b>: {props.startup}
+        </p>
+      ) : null}
+      {props.focus ? (
+        <p data-testid="canvas-focus" className="text-sm break-words">
+          <b>{labels.focus}</b>: {props.focus}
+        </p>
+      ) : null}
+      {segments.length === 0 ? (
+        <p data-testid="canvas-empty" className="text-sm text-muted-foreground">{labels.empty}</p>
+      ) : (
+        <div className="flex flex-col gap-3">
+          {segments.map((seg, i) => (
+            <Segment key={i} seg={seg} labels={labels} />
+          ))}
+        </div>
+      )}
+      <section data-testid="canvas-critiques">
+        <h3 className="text-sm font-semibold mb-1">
+          {labels.critiques} ({critiques.length})
+        </h3>
+        {critiques.length ? (
+          <ul className="flex flex-col gap-2">
+            {critiques.map((c, i) => (
+              <Critique key={i} c={c} />
+            ))}
+          </ul>
+        ) : (
+          <p className="text-xs text-muted-foreground">{labels.no_critique}</p>
+        )}
+      </section>
+      {openQuestions.length ? (
+        <section data-testid="canvas-open-questions">
+          <h3 className="text-sm font-semibold mb-1">{labels.open_questions}</h3>
+          <ul className="list-disc pl-4 text-sm space-y-0.5">
+            {openQuestions.map((q, i) => (
+              <li key={i} className="break-words">{q.text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The sources behind a coach message (document and section), folded under the message.
+// `props` is injected by Chainlit: {title, items: [{document, section}]}, plain text rendered as text nodes.
+
+export default function Sources() {
+  const items = props.items || [];
+  if (!items.length) return null;
+  return (
+    <details data-testid="message-sources" className="rounded-md border border-border px-3 py-1 text-sm">
+      <summary className="cursor-pointer select-none text-muted-foreground">
+        📖 {props.title} ({items.length})
+      </summary>
+      <ul className="mt-1 mb-1 list-disc pl-5 space-y-0.5">
+        {items.map((s, i) => (
+          <li key={i} data-testid="message-source" className="break-words">
+            <span className="font-medium">{s.document}</span>
+            {s.section ? <span className="text-muted-foreground"> — {s.section}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
