@@ -35,6 +35,16 @@ class Settings(BaseSettings):
     temperature: float = Field(default=0.3, alias="COACH_TEMPERATURE")
     timeout_seconds: float = Field(default=60.0, alias="COACH_TIMEOUT")
     max_retries: int = Field(default=2, alias="COACH_MAX_RETRIES")
+    # LLM coach: first delay between retries (doubles each time), a cap on reply length (unset: the
+    # server's default), and the structured-output mode: auto tries json_schema, then JSON mode, then text.
+    retry_backoff_seconds: float = Field(default=0.5, alias="COACH_RETRY_BACKOFF")
+    max_tokens: int | None = Field(default=None, alias="COACH_MAX_TOKENS")
+    response_format: Literal["auto", "json_schema", "json_object", "text"] = Field(
+        default="auto", alias="COACH_RESPONSE_FORMAT"
+    )
+    # LangSmith tracing of the graph and of every model call; LangSmith reads its own variables
+    # (LANGSMITH_API_KEY, LANGSMITH_PROJECT, LANGSMITH_ENDPOINT) as usual.
+    langsmith_tracing: bool = Field(default=False, alias="LANGSMITH_TRACING")
 
     chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
