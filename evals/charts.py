@@ -89,8 +89,7 @@ def scenario_chart(scenarios: list[dict[str, Any]], path: Path, title: str = "")
             if isinstance(v, int | float):
                 matrix[i, j] = float(v)
     fig, ax = plt.subplots(figsize=(8.5, 0.3 * max(len(rows), 3) + 1.8))
-    cmap = matplotlib.colormaps["RdYlGn"].copy()
-    cmap.set_bad(color="#dddddd")
+    cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#dddddd")
     ax.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(
         range(len(SCENARIO_COLUMNS)), [c for _, c in SCENARIO_COLUMNS], fontsize=8, rotation=30, ha="right"

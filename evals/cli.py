@@ -119,12 +119,7 @@ async def evaluate(
     label: str | None,
     quiet: bool,
 ) -> int:
-    from assistant.app import build_coach, load_retriever
-    from assistant.prompts import Prompts
     from assistant.settings import Settings
-    from evals.fidelity import E5Embedder
-    from evals.runner import run_suite
-    from evals.simulator import LLMFounder, ScriptedFounder
 
     started = time.perf_counter()
     thresholds = load_thresholds(thresholds_path)
@@ -141,6 +136,12 @@ async def evaluate(
     use_judge = _model_configured(settings) if judge is None else judge
     if use_judge and not _model_configured(settings):
         raise UsageError("--judge needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
+
+    from assistant.app import build_coach, load_retriever  # the engine, once the input is known to be good
+    from assistant.prompts import Prompts
+    from evals.fidelity import E5Embedder
+    from evals.runner import run_suite
+    from evals.simulator import LLMFounder, ScriptedFounder
 
     coach_label = label or ("offline" if not llm else f"openai:{settings.model}")
     retriever = await load_retriever(settings, progress=not quiet)

@@ -20,7 +20,9 @@ Definitions (also in evals/README.md):
 - single_question_rate: coach turns asking at most one question, over all coach turns; the
   questions of a turn are the runs of `?` in its messages outside quoted (`>`) lines.
 - language_consistency: coach turns whose detected language equals the scenario language, over
-  the turns whose language can be told (quoted lines ignored; short turns are skipped).
+  the turns whose language can be told (quoted lines ignored; short turns are skipped). The
+  opening is not counted: it comes before the founder's first message, and the session follows
+  the founder's language (as the CLI does by default).
 - segment_type_accuracy: truth segments whose matched canvas segment has the truth type
   (see evals/fidelity.py for the matching), over all truth segments.
 - pass (for pass^k): completed, full coverage, no missed and no false flag, every truth segment
@@ -224,7 +226,7 @@ def score_run(
             score.single_question_turns += 1
         elif len(score.multi_question_examples) < EXAMPLES:
             score.multi_question_examples.append(f"{label}: {n} questions — {_excerpt(turn_text(messages))}")
-        lang = detect_language(turn_text(messages))
+        lang = None if label == "opening" else detect_language(turn_text(messages))
         if lang is not None:
             score.language_turns += 1
             if lang == scenario.language:

@@ -114,18 +114,20 @@ class Scenario(Strict):
     def answer_for(self, question_id: str, attempt: int) -> str:
         """The scripted answer to the `attempt`-th ask (0 = first) of `question_id`.
 
-        The first ask of `intake` is answered with the pitch, any other first ask with
-        `answers[question_id]` (or `default`); later asks take `followups[question_id]` in order,
-        and once those run out the last scripted answer is repeated.
+        The first ask is answered with `answers[question_id]` (the pitch for `intake`), the
+        follow-ups on the same question with `followups[question_id]` in order; any ask with no
+        scripted answer left gets `default` (for `intake`: `answers.intake` when given).
         """
         if question_id == "intake":
             first = self.founder.pitch
         else:
             first = self.answers.get(question_id, self.answers["default"])
         sequence = [first, *self.followups.get(question_id, [])]
+        if attempt < len(sequence):
+            return sequence[attempt]
         if question_id == "intake" and "intake" in self.answers:
-            sequence.insert(1, self.answers["intake"])
-        return sequence[min(attempt, len(sequence) - 1)]
+            return self.answers["intake"]
+        return self.answers["default"]
 
 
 class ScenarioError(ValueError):

@@ -175,7 +175,10 @@ class LLMFounder:
         note = f"[topic: {topic}" + (f"; the coach insists, time {attempt}]" if attempt else "]")
         self.messages.append({"role": "user", "content": f"{note}\n\n{coach_text(coach)}"})
         response = await self.client.chat.completions.create(
-            model=self.model, messages=self.messages, temperature=self.temperature, max_tokens=self.max_tokens
+            model=self.model,
+            messages=list(self.messages),
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
         )
         text = (response.choices[0].message.content or "").strip()
         self.messages.append({"role": "assistant", "content": text})

@@ -136,7 +136,7 @@ def test_clean_complete_run_scores_perfectly():
     s = score_run(t, scenario())
     assert s.completed and s.coverage == 1.0 and s.missing_questions == []
     assert s.coach_turns == 10 and s.single_question_turns == 10
-    assert s.language_turns == 9 and s.language_matches == 9  # the summary line is too short to tell
+    assert s.language_turns == 8 and s.language_matches == 8  # not the opening; the summary is too short
     assert s.passed and s.failures == []
 
 
@@ -174,7 +174,7 @@ def test_two_questions_in_one_turn_are_counted_across_messages():
 def test_language_mismatch_is_found():
     fr = [q("jobs", "Quels sont les travaux que vos clients essaient de faire pour leur famille ?")]
     s = score_run(transcript(full_run({"characteristics": fr})), scenario())
-    assert (s.language_turns, s.language_matches) == (9, 8)
+    assert (s.language_turns, s.language_matches) == (8, 7)
     assert not s.passed
 
 
