@@ -214,3 +214,9 @@ def user_list() -> None:
     """List the accounts (names and creation dates, never hashes)."""
     for record in _user_store().users():
         print(f"{record.username}\t{record.created}")
+
+
+# `coach eval`: the evaluation suite, implemented in evals/cli.py.
+from evals.cli import eval_command  # noqa: E402
+
+app.command("eval")(eval_command)

@@ -149,7 +149,8 @@ class Fidelity(BaseModel):
 def canvas_fidelity(canvas: Canvas | None, truth: Truth, embedder: Embedder) -> Fidelity:
     got = list(canvas.segments) if canvas else []
     texts: list[str] = []
-    for seg in (*truth.segments, *got):
+    every: list[Segment | TruthSegment] = [*truth.segments, *got]
+    for seg in every:
         texts += [_text(seg), seg.name, seg.who, seg.buyer, seg.user, *seg.jobs, *seg.pains, *seg.gains]
     sims = _Sims(embedder, texts)
     assignment = match_segments(sims, truth.segments, got) if got else [None] * len(truth.segments)

@@ -210,7 +210,7 @@ class Judge:
         key = self.key(prompt)
         hit = self.cache.get(key)
         if hit is not None:
-            return Verdict(**base, **hit, cached=True)
+            return Verdict.model_validate({**base, **hit, "cached": True})
         error = ""
         for _ in range(1 + self.retries):
             try:
@@ -232,8 +232,8 @@ class Judge:
                 "scores": {d: label_score(d, label) for d, label in labels.items()},
             }
             self.cache.put(key, value)
-            return Verdict(**base, **value)
-        return Verdict(**base, error=error)
+            return Verdict.model_validate({**base, **value})
+        return Verdict.model_validate({**base, "error": error})
 
     async def judge_all(self, items: Sequence[JudgeItem]) -> list[Verdict]:
         return list(await asyncio.gather(*(self.judge(i) for i in items)))

@@ -10,7 +10,6 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from evals.charts import write_charts
 from evals.judge import Verdict, summarise
 from evals.metrics import RunScore, aggregate, by_scenario
 from evals.scenario import Scenario
@@ -238,6 +237,8 @@ def to_markdown(report: dict[str, Any], charts: Sequence[Path] = ()) -> str:
 
 def write_report(out: Path, report: dict[str, Any], transcripts: Sequence[Transcript] = ()) -> list[Path]:
     """Write everything; returns the chart paths."""
+    from evals.charts import write_charts  # matplotlib only when a report is written
+
     out.mkdir(parents=True, exist_ok=True)
     charts = write_charts(report, out)
     (out / "report.json").write_text(
