@@ -21,13 +21,33 @@ _BEHAVIOUR_WORDS = (
 _RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
 
 
+_FILLERS = re.compile(
+    r"^(?:(?:franchement|bah|ben|euh|bon|alors|en vrai|en gros|je pense que|je dirais|je crois que|plutot|plutôt|"
+    r"surtout|principalement|well|so|honestly|i think|i guess|i'd say|mostly|mainly|probably|basically|like|um|"
+    r"uh|pour|for|c'est|it's|its)\b[\s,:]*)+",
+    re.I,
+)
+_CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where)\s|[,;:(\[]|\s[-–—]\s", re.I)
+
+
+_DANGLING = {"de", "des", "du", "d'", "à", "a", "au", "aux", "en", "et", "ou", "avec", "sans", "pour", "par", "sur",
+             "dans", "of", "with", "without", "to", "in", "on", "at", "for", "by", "and", "or", "from", "the", "a",
+             "an", "le", "la", "les", "un", "une", "plus", "more", "than", "que"}
+
+
 def segment_name(group: str) -> str:
-    """A short, readable name for a group described in a sentence."""
+    """A short, readable name for a group described in a sentence: its head, before any clause."""
     text = re.sub(r"\s+", " ", group).strip(" .;,:-–—")
-    text = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", text, flags=re.I)
-    words = text.split()
-    name = " ".join(words[:6])
-    return (name[:1].upper() + name[1:]) if name else group.strip()
+    text = _FILLERS.sub("", text)
+    head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
+    head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
+    words = head.split()
+    if len(words) > 6:
+        words = words[:6]
+        while words and (words[-1].lower() in _DANGLING or any(ch.isdigit() for ch in words[-1])):
+            words.pop()
+    name = " ".join(words).strip(" .;,:")
+    return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
 
 
 def _mentioned(canvas: Canvas, text: str) -> list[str]:
