@@ -49,7 +49,8 @@ def is_safe_url(url: str) -> bool:
 
 def _escape_link(match: re.Match[str]) -> str:
     bang, label, target = match.group(1), match.group(2), match.group(3)
-    if not bang and is_safe_url(target.split(" ")[0] if target.strip() else target):
+    destination = target.strip().split()[0] if target.strip() else ""
+    if not bang and is_safe_url(destination):
         return match.group(0)
     prefix = "\\!" if bang else ""
     return f"{prefix}\\[{label}\\]\\({target}\\)"
