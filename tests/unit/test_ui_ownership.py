@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import tomllib
 import uuid
 from pathlib import Path
 
 import pytest
-from chainlit.element import CustomElement
 
-from assistant.settings import Settings
-from assistant.ui import runtime
-from assistant.ui.datalayer import CoachDataLayer, sqlalchemy_url
+# Importing Chainlit writes its app root (.chainlit/, .files/) into the working directory: keep it out of
+# the source tree.
+if "CHAINLIT_APP_ROOT" not in os.environ:
+    os.environ["CHAINLIT_APP_ROOT"] = tempfile.mkdtemp(prefix="coach-ui-test-")
+    atexit.register(shutil.rmtree, os.environ["CHAINLIT_APP_ROOT"], True)
+
+from chainlit.element import CustomElement  # noqa: E402
+
+from assistant.settings import Settings  # noqa: E402
+from assistant.ui import runtime  # noqa: E402
+from assistant.ui.datalayer import CoachDataLayer, sqlalchemy_url  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parents[2] / "assistant" / "ui"
 
