@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.lists import is_group_word, split_groups
+from assistant.critique.lists import announced_count, is_group_word, listed_groups
 from assistant.critique.platform import is_platform
-from assistant.critique.rules import first_match, hit, scoped, whole
+from assistant.critique.rules import hit, scoped, whole
 from assistant.critique.text import contrast_after, negated_after, negated_before, past_belief_before
-from assistant.critique.tokens import Match, Token, compile_all, find_all, tokenise
+from assistant.critique.tokens import Match, Token, compile_all, find_all, first_match, tokenise
 from assistant.domain import MAX_SEGMENTS
 
 # --- too_broad ---------------------------------------------------------------------------------------
@@ -129,6 +129,7 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
                                                          or _narrowed_by_clause(tokens, m, nouns=True)
                                                          or _narrowed_before(tokens, m)))
     m = m or first_match(tokens, _EXPLICIT, lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
+    m = m or _sweeping_range(tokens, 2)
     if m is None:
         return None
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier")
@@ -146,14 +147,14 @@ RANGE_FROM = frozenset("des de du from".split())
 RANGE_TO = frozenset("aux au a to".split())
 REFUSALS = ("tous|toutes aussi importants|importantes", "aussi importants|importantes les uns|unes que",
             "tous|toutes importants|importantes", "impossible de choisir|prioriser|trancher",
-            "on ne peut pas|veut pas choisir|prioriser|trancher", "pas de priorite|priorites",
+            "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher", "pas de priorite|priorites",
             "aucune priorite", "equally important", "all important", "just as important",
-            "can not|cannot choose|pick|prioriti*|prioritise|prioritize", "don t|do not want to choose",
-            "no priority|priorities", "won t|will not choose|pick", "refuse to choose", "all of them equally")
-ALL_AT_ONCE = ("tous|toutes|tout|chacun|les trois|3|deux|all|both|every|each|three ...5 en meme temps",
-               "tous|toutes|les trois|3|deux|all|both|three ...5 simultanement|parallele|d un coup",
-               "tous|toutes|les trois|3|deux|all|both|three ...5 at once|simultaneously|parallel",
-               "tous|toutes|les trois|3|deux|all|both|three ...5 at the same time",
+            "can? not|cannot choose|pick|prioriti*|prioritise|prioritize", "do not want to choose",
+            "no priority|priorities", "will not choose|pick", "refuse to choose", "all of them equally")
+ALL_AT_ONCE = ("{tous|toutes|tout|chacun|les trois|les 3|les deux|all|both|every|each|all three} ...5 en meme temps",
+               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {simultanement|en parallele|d un coup}",
+               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {at once|simultaneously|in parallel}",
+               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 at the same time",
                "go|going after|for all|every|each", "target|targeting|attack|address all of them",
                "on|nous va|vont|allons tous|toutes les cibler|viser|attaquer|adresser|servir")
 _ALL_KINDS = compile_all(ALL_KINDS)
@@ -163,17 +164,19 @@ _RANGE = compile_all(("des|from ... aux|to",))[0]
 _PAIR_WORDS = frozenset("deux both".split())
 
 
-def _sweeping_range(tokens: Sequence[Token]) -> Match | None:
-    """"des étudiants aux retraités", "from freelancers to large corporations"."""
+def _sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
+    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups."""
     for i, tok in enumerate(tokens):
         if tok.norm not in RANGE_FROM:
             continue
         for j in range(i + 2, min(len(tokens), i + 5)):
             if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
                 continue
-            tail = [t for t in tokens[j + 1:j + 4] if t.sentence == tok.sentence]
-            if any(is_group_word(t.norm) for t in tokens[i + 1:j]) and any(is_group_word(t.norm) for t in tail):
-                return Match(i, j + 1 + len(tail), _RANGE)
+            tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
+            first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
+            if first and any(is_group_word(t.norm) for t in tail[:3]):
+                if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
+                    return Match(i, j + 1 + len(tail), _RANGE)
     return None
 
 
@@ -195,12 +198,15 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         m = first_match(tokens, _REFUSALS, lambda m: not contrast_after(tokens, m)) or _all_at_once(ctx, tokens)
         if m:
             return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments")
-    m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or _sweeping_range(tokens)
+    m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or _sweeping_range(tokens, 3)
     if m:
         return hit("too_many_segments", ctx.answer, tokens, m, f"targets every kind: '{m.pattern.source}'")
-    groups = split_groups(ctx.answer) if ctx.question_id != "intake" else []
-    if len(groups) > MAX_SEGMENTS:
-        return whole("too_many_segments", ctx.answer, f"{len(groups)} groups named: {groups}")
+    announced = announced_count(ctx.answer)
+    if announced and announced > MAX_SEGMENTS:
+        return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
+    groups = listed_groups(ctx.answer)
+    if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
+        return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None
 
 
@@ -211,26 +217,26 @@ SMALL_REFS = ("petit*", "small*", "tiny", "niche*", "nouveau*", "nouvel*", "nouv
               "sous desservi*", "sous servi*", "underserved", "unserved", "under served", "ruraux", "rural*",
               "autres", "others", "rest", "reste", "else", "marginaux", "minoritaire*", "debutant*",
               "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income", "faibles revenus")
-DISMISSALS = ("ne|n nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
+DISMISSALS = ("ne|n? nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
               "ne vaut pas", "pas la peine", "pas interessant*", "aucun interet", "on les ignore",
-              "on les oublie", "on laisse tomber", "on les laisse tomber|de cote", "laisser de cote",
-              "negligeable*", "sans interet", "don t|do not|doesn t|does not matter", "not interested in",
-              "not interesting", "don t|do not care about", "not worth", "aren t|are not worth",
-              "irrelevant", "don t|do not bother", "waste of time", "perte de temps", "forget about",
-              "we ignore|ignore them", "leave them aside", "not our problem", "pas notre probleme")
+              "on les oublie", "on laisse tomber", "on les? laisse {tomber|de cote}", "laisser de cote",
+              "negligeable*", "sans interet", "do|does not matter", "not interested in",
+              "not interesting", "do not care about", "not worth", "are not worth",
+              "irrelevant", "do not bother", "waste of time", "perte de temps", "forget about",
+              "{we ignore|ignore them}", "leave them aside", "not our problem", "pas notre probleme")
 # Dismissals that carry their own object.
-DISMISSAL_PHRASES = ("no one|nobody|nothing else matters", "personne d autre ne compte|nous interesse",
-                     "les autres ne comptent pas", "the rest doesn t|does not matter", "trop petits? pour nous",
-                     "too small for us|to bother|to matter|to be worth", "only care about",
+DISMISSAL_PHRASES = ("{no one|nobody|nothing} else matters", "personne d autre ne|n? {compte|nous interesse}",
+                     "les autres ne comptent pas", "the rest does not matter", "trop petits? pour nous",
+                     "too small {for us|to bother|to matter|to be worth}", "only care about",
                      "only interested in", "the only ones that|who matter", "les seuls qui comptent|interessent",
-                     "on ne s interesse qu", "seuls les gros|grands comptent|nous interessent",
-                     "la ou sont|il y a deja? les? concurrents|concurrence", "la ou la concurrence",
+                     "on ne s interesse qu", "seuls les gros|grands {comptent|nous interessent}",
+                     "la ou {sont|il y a} deja? les? concurrents|concurrence", "la ou la concurrence",
                      "where the? competitors|competition are|is|already", "same customers as our|the? competit*",
                      "memes clients que nos|les concurrents", "follow|copy the|our competit*",
                      "suivre|copier les|nos concurrents", "only the obvious", "que le marche evident",
                      "marche evident et c est tout")
 # "ne comptent pas" must end the clause: "ils ne comptent pas leurs heures" is an idiom.
-CLAUSE_END_DISMISSALS = ("ne|n comptent|compte pas", "don t|do not|doesn t|does not count")
+CLAUSE_END_DISMISSALS = ("ne|n? comptent|compte pas", "do|does not count")
 _SMALL = compile_all(SMALL_REFS)
 _DISMISSALS = compile_all(DISMISSALS)
 _PHRASES = compile_all(DISMISSAL_PHRASES)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.critique.tokens import Token, compile_all, find, normalise, similar, tokenise
+from assistant.critique.tokens import Lexicon, Token, compile_all, find, normalise, tokenise
 
 GROUP_NOUNS_FR = (
     "gens", "personne", "personnes", "particulier*", "client*", "consommateur*", "consommatrice*", "utilisateur*",
     "utilisatrice*", "usager*", "famille*",
-    "parent*", "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*", "eleve*", "retraite*", "senior*", "femme*",
+    "parent*", "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*", "eleves", "collegien*", "lyceen*", "ecolier*", "retraite*", "senior*", "femme*",
     "homme*", "mere", "meres", "pere", "peres", "maman*", "papa*", "salarie*", "employe*", "cadre*", "manager*",
     "dirigeant*", "patron*", "entrepreneur*", "independant*", "freelance*", "artisan*", "commercant*",
     "restaurat*", "agricult*", "eleveur*", "medecin*", "infirmi*", "pharmacien*", "dentiste*", "avocat*",
@@ -32,7 +32,7 @@ GROUP_NOUNS_FR = (
     "communaute*", "public", "revendeur*", "grossiste*", "traiteur*", "boulang*", "coiffeur*", "kine*",
     "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*", "fonctionnaire*", "chercheur*",
     "nounou*", "babysitter*", "expat*", "immigre*", "migrant*", "handicap*", "malade*", "osteo*",
-    "comptes", "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
+    "comptes", "labo", "labos", "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
 )
 GROUP_NOUNS_EN = (
     "people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families", "kid", "kids", "child", "children",
@@ -58,8 +58,7 @@ SECTORS_FR = ("restauration", "hotellerie", "sante", "btp", "immobilier", "indus
 SECTORS_EN = ("hospitality", "healthcare", "construction", "real estate", "manufacturing", "education",
               "insurance", "tourism", "logistics", "transportation", "agriculture", "finance", "retail",
               "automotive", "fashion", "beauty", "banking", "media", "luxury")
-_GROUP_LEMMAS = tuple(w for w in GROUP_NOUNS_FR + GROUP_NOUNS_EN + SECTORS_FR + SECTORS_EN if " " not in w
-                      and len(w) > 1)
+_GROUP_LEMMAS = Lexicon(GROUP_NOUNS_FR, GROUP_NOUNS_EN, SECTORS_FR, SECTORS_EN)
 # Agent nouns most founders use for customer groups, whatever the trade.
 _AGENT_SUFFIXES = ("eurs", "rices", "istes", "iens", "iennes", "ers", "ors", "ists", "ians")
 _NOT_GROUPS = frozenset(
@@ -83,21 +82,20 @@ _LEAD_INS = compile_all(
     ("nos clients sont", "notre client est", "nos cibles sont", "notre cible est|c est", "notre cible",
      "ma cible est|c est", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
      "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
-     "ensuite", "il y a", "on a", "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
+     "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au", "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
      "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre"),
     ("our customers are", "our customer is", "our target is", "our targets are", "we target", "we serve",
      "we focus on", "we re targeting", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
-     "they are", "first", "also", "and", "or", "then", "there are", "we have", "target",
+     "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also", "as well as",
      "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from"),
 )
 _DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
 
 _HARD = re.compile(r";|[!?](?=\s|$)|(?<![A-Za-z]\.[A-Za-z])(?<!\betc)(?<!\bex)(?<!\bvs)\.(?=\s|$)")
-_HARD_GROUPS = re.compile(_HARD.pattern + r"|:")
 _COMMA = re.compile(r",(?!\d)|(?<!\d),")
 _CONJ_ITEMS = re.compile(r"\s(?:et|and|&)\s", re.IGNORECASE)
 _CONJ_GROUPS = re.compile(
-    r"\s(?:et|and|ou|or|&|\+|ainsi que|as well as|voire|mais aussi|but also|with|avec|to)\s|/|\s\+\s",
+    r"\s(?:et|and|ou|or|&|\+|ainsi que|as well as|voire|mais aussi|but also|with|avec)\s|/|\s\+\s",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►✓>]+|\(?\d{1,2}[.)])\s*")
@@ -126,7 +124,7 @@ def _paren_depths(text: str) -> list[int]:
     return depths
 
 
-def _words_in(text: str, span: tuple[int, int]) -> list[Token]:
+def _words_in(text: str, span: tuple[int, int]) -> Sequence[Token]:
     return tokenise(text[span[0]:span[1]])
 
 
@@ -186,7 +184,7 @@ def split_items(text: str) -> list[str]:
 def is_group_word(word: str) -> bool:
     if word in _NOT_GROUPS or word.isdigit() or len(word) < 2:
         return False
-    if any(similar(word, lemma) for lemma in _GROUP_LEMMAS):
+    if word in _GROUP_LEMMAS:
         return True
     return len(word) >= 6 and word.endswith(_AGENT_SUFFIXES)
 
@@ -202,16 +200,54 @@ def _strip_lead_in(tokens: Sequence[Token]) -> int:
 
 
 _RELATIVES = frozenset("qui que qu dont who which that whose where ou".split())
+_NOT_A_GROUP_START = frozenset(
+    "pas sans aucun aucune no not without none ni nor one two three four five six ten un deux trois quatre cinq "
+    "six dix".split()
+)
+# After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
+EXAMPLE_MARKERS = compile_all(
+    ("like", "such as", "e g", "eg", "mainly", "mostly", "especially", "particularly", "including",
+     "in particular", "for example", "for instance", "typically", "i e", "ie", "say"),
+    ("surtout", "notamment", "comme", "type", "genre", "par exemple", "en particulier", "principalement",
+     "essentiellement", "dont", "y compris", "typiquement", "style", "plutot", "a savoir", "c est a dire"),
+)
+# "Deux publics", "three groups": the founder announces the structure instead of naming a group.
+NUMBER_WORDS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4,
+                "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8,
+                "dix": 10, "ten": 10}
+STRUCTURE_NOUNS = ("segments", "groupes", "groups", "publics", "cibles", "types", "categories", "audiences",
+                   "targets", "sides", "cotes", "faces", "kinds", "profils", "profiles", "marches", "markets",
+                   "verticals", "secteurs", "sectors", "personas")
+_STRUCTURE = compile_all(tuple(f"{n} ...1 {noun}" for n in (*NUMBER_WORDS, "#") for noun in STRUCTURE_NOUNS))
+
+
+def announced_count(text: str) -> int | None:
+    """"On a trois cibles", "two sides that need each other": the number of groups announced."""
+    tokens = tokenise(text)
+    m = find(tokens, _STRUCTURE)
+    if m is None:
+        return None
+    word, noun = tokens[m.start].norm, tokens[m.end - 1].norm
+    if not noun.endswith(("s", "x")):  # "the 8 to 11 group" is an age band, not a count
+        return None
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# "business plan", "school year": the group word is only a modifier there.
+_COMPOUND_BREAKERS = frozenset("plan plans model models case angel angels year years hours heures".split())
 
 
 def _group_start(tokens: Sequence[Token]) -> int | None:
     """Index where the first group named in the fragment starts, or None when it names none."""
-    if not tokens or tokens[0].norm in QUALIFIER_STARTS:
+    if not tokens or tokens[0].norm in QUALIFIER_STARTS or tokens[0].norm in _NOT_A_GROUP_START:
+        return None
+    if tokens[0].norm.isdigit() or find(tokens, _STRUCTURE) is not None:
         return None
     for i, tok in enumerate(tokens[:8]):
         if tok.norm in _RELATIVES:
             return None
-        if is_group_word(tok.norm):
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if is_group_word(tok.norm) and nxt not in _COMPOUND_BREAKERS:
             if i <= 2:
                 return 0
             det = next((j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].norm in _DETERMINERS), None)
@@ -219,39 +255,148 @@ def _group_start(tokens: Sequence[Token]) -> int | None:
     return None
 
 
-def _group_spans(line: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for hard in _spans(line, _HARD_GROUPS):
-        for soft in _spans(line, _COMMA, *hard):
-            spans.extend(_spans(line, _CONJ_GROUPS, *soft))
-    return spans
+def _sentences(line: str) -> list[tuple[int, int]]:
+    return [s for s in _spans(line, _HARD) if line[s[0]:s[1]].strip(_TRIM)]
+
+
+def _label(line: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    parts = _spans(line, re.compile(":"), *span)
+    return (parts[0], (parts[1][0], span[1])) if len(parts) > 1 else None
+
+
+def _fragments(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    return [f for soft in _spans(line, _COMMA, *span) for f in _spans(line, _CONJ_GROUPS, *soft)]
+
+
+def _joined_by_conjunction(line: str, prev: tuple[int, int], frag: tuple[int, int]) -> bool:
+    return _CONJ_GROUPS.fullmatch(line[prev[1]:frag[0]]) is not None
+
+
+class _GroupReader:
+    """Walks the fragments of one sentence and decides, for each, whether it opens a new group."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.groups: list[tuple[int, int]] = []
+        self.in_examples = False
+        self.shared_determiner = False
+
+    def read(self, frag: tuple[int, int], prev: tuple[int, int] | None) -> None:
+        toks = _words_in(self.line, frag)
+        body = toks[_strip_lead_in(toks):]
+        if not body:
+            return
+        marker = find(toks, EXAMPLE_MARKERS)
+        start = _group_start(body)
+        if self.groups and marker is not None and marker.start == 0:
+            self.in_examples = True
+        elif start is not None and not self._continues(body, frag, prev):
+            self.groups.append((frag[0] + body[start].start, frag[1]))
+            self.in_examples = False
+            self.shared_determiner = body[0].norm in _DETERMINERS
+            return
+        if self.groups:
+            self.groups[-1] = (self.groups[-1][0], frag[1])
+
+    def _continues(self, body: Sequence[Token], frag: tuple[int, int], prev: tuple[int, int] | None) -> bool:
+        """Examples of the previous group, or "les restaurateurs et traiteurs" (one shared article)."""
+        if self.in_examples and len(body) <= 5:
+            return True
+        return (self.shared_determiner and prev is not None and body[0].norm not in _DETERMINERS
+                and _joined_by_conjunction(self.line, prev, frag))
+
+
+def _sentence_groups(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    reader = _GroupReader(line)
+    rest = span
+    labelled = _label(line, span)
+    if labelled:
+        label, rest = labelled
+        toks = _words_in(line, label)
+        body = toks[_strip_lead_in(toks):]
+        start = _group_start(body)
+        if start is not None and len(body) <= 5:  # "Readers: ..." names one group
+            return [(label[0] + body[start].start, span[1])]
+        if start is not None:  # "Les commerçants du centre : fleuristes, cavistes" lists examples
+            reader.groups.append((label[0] + body[start].start, label[1]))
+            reader.in_examples = True
+    prev = None
+    for frag in _fragments(line, rest):
+        reader.read(frag, prev)
+        prev = frag
+    return reader.groups
+
+
+def _collapse_to_announced(parts: list[list[str]], announced: int | None) -> list[str]:
+    """"Three groups: A, with examples; B, more examples; C" has one group per part when the founder
+    announced as many parts as there are. A part is the text of one sentence from its first group on."""
+    parts = [p for p in parts if p]
+    if announced and len(parts) == announced and sum(len(p) - 1 for p in parts) > announced:
+        return [p[0] for p in parts]
+    return [g for p in parts for g in p[1:]]
+
+
+MAX_LISTED_WORDS = 4
+MAX_NEUTRAL_WORDS = 3
+
+
+def group_head(fragment: str) -> str:
+    """The first group word of a fragment, singular-ish: to tell "kids" and "any kid" are one group."""
+    word = next((t.norm for t in tokenise(fragment) if is_group_word(t.norm)), normalise(fragment))
+    return word.rstrip("sx")
+
+
+def listed_groups(text: str) -> list[str]:
+    """The longest run of short groups listed one after the other in a sentence ("les PME, les ETI,
+    les grands comptes et les collectivités"): the founder enumerating targets, not describing one."""
+    best: list[str] = []
+    for line in _lines(text):
+        for sentence in _sentences(line):
+            best = max(best, _runs(line, sentence), key=len)
+    return best
+
+
+def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
+    labelled = _label(line, sentence)
+    span = sentence
+    if labelled and _group_start(_words_in(line, labelled[0])) is not None:
+        return []  # a group followed by its examples or its description
+    if labelled:
+        span = labelled[1]
+    best: list[str] = []
+    run: dict[str, str] = {}
+    for frag in _fragments(line, span):
+        toks = _words_in(line, frag)
+        body = toks[_strip_lead_in(toks):]
+        short = len([t for t in body if t.norm not in _DETERMINERS]) <= MAX_LISTED_WORDS
+        start = _group_start(body) if body else None
+        if start is not None and (short or start == 0) and find(toks, EXAMPLE_MARKERS) is None:
+            text = line[frag[0]:frag[1]].strip(_TRIM)
+            run.setdefault(group_head(text), text)
+        elif not body or (len(body) <= MAX_NEUTRAL_WORDS and body[0].norm not in QUALIFIER_STARTS
+                          and find(toks, EXAMPLE_MARKERS) is None):
+            continue
+        else:
+            best = max(best, list(run.values()), key=len)
+            run = {}
+    return max(best, list(run.values()), key=len)
 
 
 def split_groups(text: str) -> list[str]:
     """The distinct customer groups a for-whom answer names, in the founder's words.
 
-    Fragments that only qualify a group ("qui ...", "surtout ...", an adjective) stay with it; an
-    answer that names no recognisable group comes back whole."""
-    groups: list[str] = []
+    Qualifying fragments ("qui ...", an adjective, a number) and examples ("surtout ...", "like ...",
+    "commerçants : fleuristes, cavistes") stay with their group; a sentence led by a group label
+    ("Readers: ...") is one group. An answer that names no recognisable group comes back whole."""
+    parts: list[list[str]] = []
     for line in _lines(text):
-        current: tuple[int, int] | None = None
-        for span in _group_spans(line):
-            toks = _words_in(line, span)
-            rest = toks[_strip_lead_in(toks):]
-            if not rest:
-                continue
-            start = _group_start(rest)
-            begin = span[0] + rest[start or 0].start
-            if start is not None:
-                if current:
-                    groups.append(line[current[0]:current[1]].strip(_TRIM))
-                current = (begin, span[1])
-            elif current:
-                current = (current[0], span[1])
-        if current:
-            groups.append(line[current[0]:current[1]].strip(_TRIM))
-    seen: set[str] = set()
-    unique = [g for g in groups if not (normalise(g) in seen or seen.add(normalise(g)))]
+        for sentence in _sentences(line):
+            spans = _sentence_groups(line, sentence)
+            if spans:
+                whole_part = line[spans[0][0]:spans[-1][1]].strip(_TRIM)
+                parts.append([whole_part] + [line[a:b].strip(_TRIM) for a, b in spans])
+    groups = _collapse_to_announced(parts, announced_count(text))
+    unique = list({normalise(g): g for g in reversed(groups) if g}.values())[::-1]
     if unique:
         return unique
     whole = text.strip(_TRIM)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
 from assistant.critique.breadth import STOP
-from assistant.critique.rules import first_match, hit, scoped, whole
+from assistant.critique.lists import is_group_word
+from assistant.critique.rules import hit, scoped, whole
 from assistant.critique.text import contrast_after, negated_before
-from assistant.critique.tokens import Match, Token, compile_all, similar, tokenise
+from assistant.critique.tokens import Lexicon, Match, Token, compile_all, first_match, tokenise
 
 # --- demographics_only -------------------------------------------------------------------------------
 
 DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
     "age": ("ans", "years", "year", "yo", "old", "age", "ages", "agee", "agees", "aged", "trentenaire*",
             "quadra*", "quinqua*", "sexagenaire*", "millennial*", "gen", "genz", "boomer*", "jeune", "jeunes",
+            "trentenaires", "quadragenaires", "agee",
             "young", "senior*", "retraite*", "retired", "retiree*", "adulte*", "adult", "adults", "teen*",
             "ado", "ados", "adolescent*", "etudiant*", "student*", "generation*", "20s", "30s", "40s", "50s",
             "vingtaine", "trentaine", "quarantaine", "cinquantaine", "mineurs", "majeurs", "z", "y"),
@@ -24,6 +27,7 @@ DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
     "income": ("csp", "csp+", "revenu*", "income*", "salaire*", "salary", "aise", "aises", "aisee*",
                "affluent", "wealthy", "riche*", "middle", "classe", "classes", "class", "k", "keur", "euros",
                "eur", "dollars", "usd", "pouvoir", "achat", "purchasing", "power", "modeste*", "low", "high",
+               "moyens", "moyen", "aisance",
                "haut", "hauts", "eleve*", "faible*", "upper", "ouvrier*", "moyenne", "superieure*", "pauvre*",
                "budget*"),
     "location": ("urbain*", "urban", "rural*", "ville*", "city", "cities", "metropole*", "metropolitan",
@@ -32,13 +36,17 @@ DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
                  "habite", "vivant", "vivent", "vit", "living", "live", "lives", "based", "situe*", "located",
                  "centre", "downtown", "banlieue*", "suburb*", "periurbain*", "quartier*", "province*",
                  "campagne", "countryside", "europe*", "km", "departement*", "pays", "country", "citadin*",
-                 "usa", "uk", "canada", "belgique", "suisse", "quebec", "metro", "grandes", "big"),
+                 "usa", "uk", "canada", "belgique", "suisse", "quebec", "metro", "grandes", "big", "sud",
+                 "nord", "est", "ouest", "south", "north", "east", "west", "zone*", "installe*", "settled",
+                 "proprietaire*", "locataire*", "homeowner*", "renter*", "own", "land", "household*",
+                 "logement*", "housing", "maison*", "appartement*", "house*", "flat*", "area*", "town*"),
     "occupation": ("cadre*", "manager*", "directeur*", "directrice*", "director*", "ceo", "cto", "cfo", "drh",
                    "dirigeant*", "salarie*", "fonctionnaire*", "profession*", "liberal*", "independant*",
                    "freelance*", "job", "title", "poste", "metier*", "occupation*", "diplome*", "degree",
                    "bac", "master", "graduate*", "etudes", "niveau", "employee*", "worker*", "executive*",
                    "collar", "col", "blanc", "blancs", "ingenieur*", "engineer*", "actif", "actifs",
-                   "active", "actives", "working"),
+                   "active", "actives", "working", "educated", "college", "university", "universitaire*",
+                   "gerant*", "office", "bureau", "retired", "chomeur*", "unemployed", "profession"),
     "family": ("marie*", "married", "celibataire*", "single", "couple*", "enfant*", "kids", "children",
                "child", "famille*", "family", "families", "parents", "divorce*", "bebe*", "baby", "babies"),
     "firm": ("salaries", "employes", "employees", "staff", "collaborateurs", "effectif*", "headcount", "ca",
@@ -51,13 +59,14 @@ BEHAVIOUR_LEMMAS = (
     "besoin*", "probleme*", "difficult*", "galere*", "mal", "frustr*", "peur*", "craign*", "inquiet*",
     "stress*", "cherch*", "veul*", "veut", "voudrai*", "souhait*", "envie*", "aime*", "aiment", "adore*",
     "deteste*", "prefer*", "habitude*", "utilis*", "achet*", "commande*", "consomm*", "pratiqu*", "font",
+
     "courent", "cour*", "voyag*", "cuisin*", "mang*", "lisent", "regard*", "sortent", "depens*",
     "frequent*", "regulier*", "regulierement", "quotidien*", "hebdo*", "motiv*", "sensible*", "soucieu*",
     "preoccup*", "attenti*", "passionn*", "engag*", "perd*", "gaspill*", "manqu*", "oubli*", "bless*",
-    "souffr*", "recherch*", "compar*", "teste*", "abonn*", "comportement*", "usage*", "attente*",
-    "valoris*", "objectif*", "doivent", "obliges", "contrainte*", "gerent", "presse*", "connecte*",
-    "digital*", "sport*", "fois", "jours", "semaine*", "fidel*", "reserv*", "jonglent", "epuise*",
-    "deborde*", "economis*", "investi*",
+    "souffr*", "recherch*", "compar*", "teste*", "comportement*", "usage*", "attente*",
+    "valoris*", "objectif*", "doivent", "obliges", "contrainte*", "gerent", "presse*", "connecte*", "sportif*",
+    "digital*", "fois", "jours", "semaine*", "fidel*", "reserv*", "jonglent", "epuise*",
+    "deborde*", "economis*", "investi*", "temps",
     # English
     "need*", "problem*", "struggl*", "hard", "frustrat*", "fear*", "worr*", "pain*", "look*", "search*",
     "want*", "wish*", "like", "love*", "hate*", "habit*", "use", "uses", "using", "buy*", "bought",
@@ -66,7 +75,15 @@ BEHAVIOUR_LEMMAS = (
     "daily", "weekly", "monthly", "care*", "conscious", "concern*", "passion*", "lose", "loses", "losing",
     "waste*", "lack*", "forget*", "injur*", "suffer*", "behav*", "expect*", "value*", "goal*", "must",
     "busy", "trying", "try", "tries", "tired", "juggl*", "commut*", "switch*", "savvy", "early", "adopt*",
-    "willing", "prefer*", "struggle*", "overwhelm*", "manage*", "save*", "saving", "invest*",
+    "willing", "prefer*", "struggle*", "overwhelm*", "manage*", "save*", "saving", "invest*", "time",
+)
+# Words that carry no information either way: "surtout des hommes", "mostly married", "around 100k".
+GLUE = frozenset(
+    "surtout mostly plutot rather around environ general generale generalement generally typically typiquement "
+    "souvent majoritairement principalement mainly usually often c ce sont tous all majority majorite "
+    "moyenne average avg approx about roughly depuis since entre between aged agees type profil profile "
+    "cible target segment clients customers personnes people gens quelques some plus more less moins than "
+    "over under par per et and or ou with avec sans without".split()
 )
 # Verbs after "qui/who" that still describe demographics: "qui vivent à Lyon", "who earn 50k".
 DEMOGRAPHIC_VERBS = frozenset(
@@ -76,28 +93,27 @@ DEMOGRAPHIC_VERBS = frozenset(
 RELATIVES = frozenset("qui who that".split())
 LOCATION_PREPOSITIONS = frozenset("a in en dans sur near pres de around".split())
 MIN_CATEGORIES = 2
-MAX_UNEXPLAINED = 2
-MAX_UNEXPLAINED_SHARE = 0.34
+MAX_UNEXPLAINED = 3
+MAX_UNEXPLAINED_SHARE = 0.5
 
+AMOUNT = re.compile(r"\d+(?:k|keur|m|meur|euros?)")
+_CATEGORIES = {name: Lexicon(lemmas) for name, lemmas in DEMOGRAPHICS.items()}
+_BEHAVIOURS = Lexicon(BEHAVIOUR_LEMMAS)
 
 def _category(word: str) -> str | None:
-    for name, lemmas in DEMOGRAPHICS.items():
-        if any(similar(word, lemma) for lemma in lemmas):
-            return name
-    return None
-
+    if AMOUNT.fullmatch(word):
+        return "income"
+    return next((name for name, lexicon in _CATEGORIES.items() if word in lexicon), None)
 
 def _is_behaviour(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].norm
-    if any(similar(word, lemma) for lemma in BEHAVIOUR_LEMMAS):
+    if word in _BEHAVIOURS:
         return True
-    prev = tokens[i - 1].norm if i else ""
-    return prev in RELATIVES and word not in DEMOGRAPHIC_VERBS and word not in STOP
-
+    before = [t.norm for t in tokens[max(0, i - 2):i] if t.norm not in {"ne", "n"}]
+    return bool(before) and before[-1] in RELATIVES and word not in DEMOGRAPHIC_VERBS and word not in STOP
 
 def _is_place_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in LOCATION_PREPOSITIONS and text[tokens[i].start].isupper()
-
 
 def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str], int, int, int]:
     """(demographic categories, behaviour cues, content words, unexplained words) of a description."""
@@ -105,7 +121,8 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     categories: set[str] = set()
     behaviours = content = unexplained = 0
     for i, tok in enumerate(tokens):
-        small = tok.norm in STOP or tok.norm.isdigit() or (len(tok.norm) < 2 and tok.norm not in {"k", "m"})
+        small = (tok.norm in STOP or tok.norm in GLUE or tok.norm.isdigit() or is_group_word(tok.norm)
+                 or (len(tok.norm) < 2 and tok.norm not in {"k", "m"}))
         category = None if small else "location" if _is_place_name(text, tokens, i) else _category(tok.norm)
         if category is None and _is_behaviour(tokens, i):
             behaviours += 1
@@ -118,7 +135,6 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
             unexplained += 1
     return categories, behaviours, content, unexplained
 
-
 @scoped("for_whom", "most_important", "characteristics")
 def demographics_only(ctx: DetectionContext) -> Detection | None:
     include_firm = ctx.question_id == "characteristics"
@@ -128,7 +144,6 @@ def demographics_only(ctx: DetectionContext) -> Detection | None:
     if unexplained > MAX_UNEXPLAINED or unexplained > MAX_UNEXPLAINED_SHARE * content:
         return None
     return whole("demographics_only", ctx.answer, f"only demographics: {sorted(categories)}")
-
 
 # --- assumes_homogeneous -----------------------------------------------------------------------------
 
@@ -141,6 +156,13 @@ SAMENESS_FR = (
     "se ressemblent tous|toutes", "tous|toutes se ressemblent", "un seul profil|type de client",
     "profil unique", "client type unique", "homogene*", "dans le meme moule", "tous|toutes les memes",
     "veulent|veut|cherchent|attendent|demandent tous|toutes? la meme chose", "tous|toutes pareil",
+    "c est le meme besoin|profil|client", "le meme accompagnement|produit|service|message|discours pour tous|toutes",
+    "la meme offre|approche|solution pour {tous|toutes|tout le monde}", "on les traite ...3 {pareil|de la meme facon|de la meme maniere}",
+    "traiter ...2 {tous pareil|toutes pareil|de la meme facon|de la meme maniere}", "fonctionnent|agissent|pensent|achetent ...2 de la "
+    "meme facon|maniere", "pas la peine de|d ...2 distinguer|segmenter|separer|differencier",
+    "pas besoin de|d ...2 distinguer|segmenter|separer|differencier", "peu importe qui ils|elles sont",
+    "quel|quelle que soit ...6 meme", "qu ils|elles aient ...6 meme", "un seul et meme", "tous dans le meme sac",
+    "un client reste un client", "ca marche pour {tous|toutes|tout le monde}",
 )
 SAMENESS_EN = (
     "all ...4 the same", "all alike", "all identical", "all similar", "basically|exactly|essentially the same",
@@ -150,10 +172,29 @@ SAMENESS_EN = (
     "homogenous", "every customer|client|user|one is ...2 same|alike|identical", "one typical customer",
     "a single profile", "cookie cutter", "want|need|expect the same thing", "all want|need the same",
     "they re all ...2 same|alike|identical", "they are all ...2 same|alike|identical", "no real differences",
+    "work|behave|think|act|buy|operate|function the same way", "treat them ...3 one|same|alike",
+    "no point ...2 splitting|segmenting|separating|distinguishing", "no need to ...2 split|segment|separate",
+    "does not matter who they are", "one version|size|product ...4 fits|suits all|every|everyone",
+    "fits every|all", "regardless of ...6 same", "whether ...6 same", "no matter ...6 same", "same for everyone",
+    "same product|offer|approach|message for everyone|all",
 )
 # "the same as Excel", "at the same time": comparisons, not sameness of customers.
 NOT_SAMENESS_AFTER = frozenset("as time que qu than temps moment way price prix".split())
 _SAMENESS = compile_all(SAMENESS_FR, SAMENESS_EN)
+_ARTICLES = frozenset("a an un une".split())
+_TAUTOLOGY = compile_all(("un|a _ est|is un|a _",))[0]
+
+def _tautology(tokens: Sequence[Token]) -> Match | None:
+    """"A driver is a driver", "un client c'est un client": the founder says there is nothing to tell."""
+    for i in range(len(tokens) - 4):
+        det, noun, *verb, det2, noun2 = (t.norm for t in tokens[i:i + 5])
+        if det in _ARTICLES and det2 in _ARTICLES and noun == noun2 and verb in (["is"], ["est"]):
+            return Match(i, i + 5, _TAUTOLOGY)
+        det, noun, c, est, det2 = (t.norm for t in tokens[i:i + 5])
+        if i + 5 < len(tokens) and det in _ARTICLES and (c, est) == ("c", "est") and det2 in _ARTICLES \
+                and tokens[i + 5].norm == noun:
+            return Match(i, i + 6, _TAUTOLOGY)
+    return None
 
 
 def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
@@ -162,11 +203,10 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
         return False
     return not (negated_before(tokens, m, 3) or contrast_after(tokens, m))
 
-
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
 def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
-    m = first_match(tokens, _SAMENESS, lambda m: _is_sameness(tokens, m))
+    m = first_match(tokens, _SAMENESS, lambda m: _is_sameness(tokens, m)) or _tautology(tokens)
     if m is None:
         return None
     return hit("assumes_homogeneous", ctx.answer, tokens, m, f"everyone alike: '{m.pattern.source}'")

@@ -5,21 +5,21 @@ from __future__ import annotations
 from assistant.critique.base import Detection, DetectionContext
 from assistant.critique.lists import split_groups
 from assistant.critique.platform import is_platform, mentions, names_both_sides, platform_sides
-from assistant.critique.rules import context_text, first_match, hit, scoped, segments_text, whole
+from assistant.critique.rules import context_text, hit, scoped, segments_text, whole
 from assistant.critique.text import contrast_after, is_dont_know, negated_before
-from assistant.critique.tokens import compile_all, find, tokenise
+from assistant.critique.tokens import compile_all, find, first_match, tokenise
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 
 INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete*|finance*",
                 "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra", "pas important de savoir qui",
-                "don t|do not|doesn t|does not matter who ...2 pays|pay|buys|buy|purchases",
-                "who cares who ...2 pays|buys", "whoever pays", "we don t|do not care who ...2 pays|buys",
+                "do|does not matter who ...2 pays|pay|buys|buy|purchases",
+                "who cares who ...2 pays|buys", "whoever pays", "we do not care who ...2 pays|buys",
                 "n a pas d importance qui", "no matter who pays|buys")
 SAME_PERSON = ("c est|ce sont la|les meme* personne*", "la meme personne", "les memes personnes",
                "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
-               "pas de difference", "same person|people|persons|thing", "they re|they are the same",
-               "it s|it is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
+               "pas de difference", "same person|people|persons|thing", "they re|are the same",
+               "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
                "l|les utilisateur*|usager* ...2 achete*|finance*|regle*", "the user* ...2 pay|pays|buy|buys",
                "users ...2 pay|buy", "paient|payent|paie|paye eux memes|elle meme|lui meme|elles memes",
                "pay|pays ...2 themselves|for themselves", "de leur poche", "out of their own pocket",
@@ -29,39 +29,50 @@ SAME_PERSON = ("c est|ce sont la|les meme* personne*", "la meme personne", "les 
                "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer", "acheteur est ...2 "
                "utilisateur", "utilisateur est ...2 acheteur|payeur", "c est lui|eux|elle|elles qui ...2 paie|"
                "paye|payent|paient|achete*", "they re the ones paying|who pay", "the ones who pay",
+               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete*|achetent", "le meme client",
+               "same customer", "they ...3 pay for it themselves", "ils ...3 paient|payent eux memes",
                "evidemment l utilisateur", "obviously the user", "le meme", "the same")
 DIFFERENT = ("different*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
+             "l|the acheteur|buyer|payeur|payer|decideur c est|is|sont|are",
+             "utilisateurs|users|utilisateur|user c est|is|sont|are ...2 les|the|des? collaborateur*|employe*",
              "whereas", "quelqu un d autre", "someone else", "other people", "d autres personnes",
              "not the ones", "pas eux qui", "pas lui qui", "pas elle qui")
-# In the pitch or earlier answers: signs the payer and the user are likely different people.
-DIFFERENT_ROLES = ("salarie*", "employe*", "collaborateurs", "equipes", "teams", "staff", "employee*",
-                   "workforce", "personnel", "soignant*", "dsi", "drh", "rh", "hr", "achats", "purchasing",
-                   "procurement", "it department", "service informatique", "daf", "cfo", "cio",
-                   "decideur*", "decision maker*", "mutuelle*", "assurance*", "insurer*", "insurance",
-                   "secu", "securite sociale", "rembours*", "reimburs*", "medicare", "medicaid", "cpam",
-                   "employeur*", "employer*", "cadeau*", "offrir", "gift*", "ecole*", "school*",
-                   "universit*", "lycee*", "creche*", "hopita*", "hospital*", "mairie*", "collectivite*",
-                   "municipalit*", "personnes agees", "ehpad", "aidant*", "caregiver*", "elderly", "b2b",
-                   "saas", "per seat", "par utilisateur", "licence*", "license*")
-CHILD_USERS = ("pour|for|aux|destine*|designed les|the? enfant*|kid*|children|child|bebe*|babies|ados|teens",
-               "pour|for|aux les|the? eleves|pupils|students|adolescent*|teenager*|toddler*|tout petits",
-               "enfants|kids|children apprennent|learn|jouent|play|utilisent|use")
+# In the pitch or earlier answers: someone other than the user usually pays.
+PAYER_ROLES = ("dsi", "drh", "daf", "achats", "service achats", "purchasing", "procurement", "it department",
+               "service informatique", "decideur*", "decision maker*", "cfo", "cio", "covered by",
+               "mutuelle*|insurer*|insurance|assurance*|secu|cpam ...3 paie|paye|pay|pays|paid|cover*|rembours*",
+               "pris en charge", "tiers payant", "rembours*", "reimburs*", "medicare", "medicaid", "employeur*", "employer*", "cadeau*",
+               "offrir", "offert", "gift*", "aidant*", "caregiver*", "ehpad", "famille paie|paye|finance",
+               "parents paient|payent|paie|pay|pays", "budget formation", "training budget", "subvention*",
+               "grant*", "collectivite* finance*", "paid by", "paye par|payee par|finance par")
+# Employees and teams: usually the company pays, unless the customer is a one-person business.
+TEAM_USERS = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equipes", "teams", "staff",
+              "employee*", "workforce", "personnel", "soignant*", "techniciens", "commerciaux", "sales reps",
+              "nurses", "infirmieres", "enseignants", "teachers", "b2b", "per seat", "par utilisateur",
+              "par poste", "licence*", "license*")
+CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? enfant*|kid*|children|child|bebe*|babies|ados|teens",
+               "pour|for|aux|destine*|designed les|the|des? eleves|pupils|adolescent*|teenager*|toddler*",
+               "pour|for|aux|destine*|designed les|the|des? collegien*|lyceen*|ecolier*|tout petits",
+               "enfants|kids|children apprennent|learn|jouent|play|utilisent|use",
+               "collegien*|lyceen*|ecolier*|eleves|pupils|toddler*")
 SOLO = ("freelance*", "independant*", "auto entrepreneur*", "solo", "solopreneur*", "self employed",
-        "particuliers", "consumer app", "grand public", "individuals")
+        "particuliers", "consumer app", "grand public", "individuals", "one person", "une personne")
 _INDIFFERENCE = compile_all(INDIFFERENCE)
 _SAME = compile_all(SAME_PERSON)
 _DIFFERENT = compile_all(DIFFERENT)
-_DIFFERENT_ROLES = compile_all(DIFFERENT_ROLES)
+_PAYER_ROLES = compile_all(PAYER_ROLES)
+_TEAM_USERS = compile_all(TEAM_USERS)
 _CHILD_USERS = compile_all(CHILD_USERS)
 _SOLO = compile_all(SOLO)
 
 
 def roles_likely_differ(text: str) -> bool:
-    """Children, employees, insured patients, gifts, institutions, platforms: someone else often pays."""
+    """Children, employees, insured patients, gifts, purchasing departments, platforms: someone other
+    than the user often pays."""
     tokens = tokenise(text)
-    if find(tokens, _CHILD_USERS) or is_platform(text):
+    if find(tokens, _CHILD_USERS) or find(tokens, _PAYER_ROLES) or is_platform(text):
         return True
-    return find(tokens, _DIFFERENT_ROLES) is not None and find(tokens, _SOLO) is None
+    return find(tokens, _TEAM_USERS) is not None and find(tokens, _SOLO) is None
 
 
 @scoped("for_whom", "most_important", "buyer_user", "priority")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.critique.base import Detection, DetectionContext, Detector
 from assistant.critique.text import excerpt
-from assistant.critique.tokens import Match, Pattern, Token, find_all, tokenise
+from assistant.critique.tokens import Match, Token
 from assistant.domain import MistakeId, QuestionId
 
 ALL_QUESTIONS: tuple[QuestionId, ...] = (
@@ -43,11 +43,6 @@ def whole(mistake_id: MistakeId, text: str, reason: str, limit: int = 160) -> De
     return Detection(mistake_id=mistake_id, evidence=quote, reason=reason)
 
 
-def first_match(tokens: Sequence[Token], patterns: Sequence[Pattern], keep: Callable[[Match], bool]
-                ) -> Match | None:
-    return next((m for m in find_all(tokens, patterns) if keep(m)), None)
-
-
 def segments_text(ctx: DetectionContext) -> str:
     return "\n".join(f"{s.name}. {s.who}" for s in ctx.canvas.segments)
 
@@ -59,7 +54,3 @@ def context_text(ctx: DetectionContext, *question_ids: str, with_answer: bool = 
     if with_answer:
         parts.append(ctx.answer)
     return "\n".join(p for p in parts if p)
-
-
-def answer_tokens(ctx: DetectionContext) -> list[Token]:
-    return tokenise(ctx.answer)

@@ -168,9 +168,9 @@ DONT_KNOW_FR = ("je ne sais pas", "je ne sais pa", "je sais pas", "je sais pa", 
                 "chais pas", "chai pas", "chepa", "aucune idee", "pas d idee", "pas idee",
                 "pas la moindre idee", "j en sais rien", "je n en sais rien", "sais rien", "je ne vois pas",
                 "je vois pas", "pas sur", "pas sure", "aucune id", "ne sais", "nsp", "mystere", "bonne question")
-DONT_KNOW_EN = ("i don t know", "i do not know", "i dont know", "don t know", "do not know", "dont know",
+DONT_KNOW_EN = ("i do not know", "do not know", "do not really know",
                 "dunno", "idk", "idnk", "no idea", "no clue", "not sure", "not a clue", "beats me",
-                "i have no idea", "haven t a clue", "no freaking idea", "unsure", "good question", "can t say")
+                "i have no idea", "have not a clue", "no freaking idea", "unsure", "good question", "can not say")
 _DONT_KNOW = compile_all(DONT_KNOW_FR, DONT_KNOW_EN)
 _FILLERS = frozenset(
     "je j ne pas vraiment trop honnetement pour l instant le moment encore du tout franchement desole "

@@ -9,13 +9,15 @@ Patterns are small strings over tokens:
     "interview*"           a stem: any word that starts with it (typos tolerated too)
     "n|ne ... pas"         alternatives; "..." skips up to 3 words ("...5": up to 5)
     "le? grand public"     an optional word; "#" a number; "_" any word
+    "{no idea|dunno} yet"  alternatives of several words
+English contractions are already expanded in tokens: write "do not know", never "don't know".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +40,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, accents removed, quotes and dashes unified; keeps one output char per input char
     except for ligatures."""
@@ -70,7 +73,8 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def tokenise(text: str) -> list[Token]:
+@lru_cache(maxsize=2048)
+def tokenise(text: str) -> tuple[Token, ...]:
     """Words of `text`, folded, with their clause and sentence numbers."""
     folded, origin = _folded_with_offsets(text)
     tokens: list[Token] = []
@@ -89,7 +93,7 @@ def tokenise(text: str) -> list[Token]:
         start, end = origin[m.start()], origin[m.end() - 1] + 1
         tokens.extend(_expand(tokens, word, gap, start, end, clause, sentence))
         prev_end = m.end()
-    return _split_bare_dont(tokens)
+    return tuple(_split_bare_dont(tokens))
 
 
 def _digits_around(prev: Token, m: re.Match[str]) -> bool:
@@ -149,6 +153,21 @@ def _tolerance(lemma: str) -> int:
     return 0 if len(lemma) < 5 else 1 if len(lemma) < 9 else 2
 
 
+def within(a: str, b: str, k: int) -> bool:
+    """edit_distance(a, b) <= k, cheaply: common ends are stripped before any real work."""
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    while j < len(a) and j < len(b) and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a, b = a[:len(a) - j], b[:len(b) - j]
+    if abs(len(a) - len(b)) > k:
+        return False
+    return max(len(a), len(b)) <= k or edit_distance(a, b) <= k
+
+
 @lru_cache(maxsize=65536)
 def similar(token: str, lemma: str) -> bool:
     """True when `token` is `lemma` up to a typo; a lemma ending in '*' is a stem."""
@@ -156,26 +175,41 @@ def similar(token: str, lemma: str) -> bool:
         stem = lemma[:-1]
         if token.startswith(stem):
             return True
-        tol = _tolerance(stem)
+        tol = _tolerance(stem) if len(stem) >= 6 else 0
         if not tol or token[:1] != stem[:1] or token.isdigit():
             return False
-        return any(edit_distance(token[:k], stem) <= tol for k in (len(stem) - 1, len(stem), len(stem) + 1)
+        return any(within(token[:k], stem, tol) for k in (len(stem) - 1, len(stem), len(stem) + 1)
                    if 0 < k <= len(token))
     if token == lemma:
         return True
     tol = _tolerance(lemma)
     if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
         return False
-    return edit_distance(token, lemma) <= tol
+    return within(token, lemma, tol)
 
 
-def has_lemma(tokens: Iterable[Token | str], lemmas: Iterable[str]) -> bool:
-    lemma_list = tuple(lemmas)
-    return any(similar(_norm(t), lemma) for t in tokens for lemma in lemma_list)
+class Lexicon:
+    """Single-word lemmas ("client", "interview*") looked up tolerantly: `word in lexicon`.
+
+    Indexed by initial (a typo never changes the first letter here) and cached per word."""
+
+    def __init__(self, *groups: Iterable[str]) -> None:
+        index: dict[str, list[str]] = {}
+        for lemma in (normalise(w) for group in groups for w in group):
+            if lemma and " " not in lemma:
+                index.setdefault(lemma[0], []).append(lemma)
+        self._index = {ch: tuple(lemmas) for ch, lemmas in index.items()}
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and _in_lexicon(self, word)
+
+    def lemmas_for(self, word: str) -> tuple[str, ...]:
+        return self._index.get(word[:1], ())
 
 
-def _norm(t: Token | str) -> str:
-    return t.norm if isinstance(t, Token) else t
+@lru_cache(maxsize=131072)
+def _in_lexicon(lexicon: Lexicon, word: str) -> bool:
+    return any(similar(word, lemma) for lemma in lexicon.lemmas_for(word))
 
 
 # --- patterns ---------------------------------------------------------------------------------------
@@ -188,16 +222,55 @@ class Slot:
     gap: int = 0
 
     def accepts(self, word: str) -> bool:
-        for alt in self.alts:
-            if alt == "_" or (alt == "#" and word.isdigit()) or similar(word, alt):
-                return True
-        return False
+        return _accepts(self.alts, word)
+
+
+@lru_cache(maxsize=131072)
+def _accepts(alts: tuple[str, ...], word: str) -> bool:
+    for alt in alts:
+        if alt == "_" or (alt == "#" and word.isdigit()) or (alt[:1] == word[:1] and similar(word, alt)):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
     source: str
     slots: tuple[Slot, ...]
+
+    def first_chars(self) -> frozenset[str] | None:
+        """Initials a matching first word can have; None when any word can start a match."""
+        first = self.slots[0]
+        if first.gap or first.optional or "_" in first.alts:
+            return None
+        digits = frozenset("0123456789") if "#" in first.alts else frozenset()
+        return frozenset(a[0] for a in first.alts if a not in {"#", "_"}) | digits
+
+
+class PatternSet:
+    """Compiled patterns indexed by the initial of their first word, so that matching an answer only
+    tries the few patterns that can start at each word. Hashed by identity: results are cached."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._any = tuple(p for p in self.patterns if p.first_chars() is None)
+        index: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            for ch in p.first_chars() or ():
+                index.setdefault(ch, []).append(p)
+        self._index = {ch: tuple(ps) + self._any for ch, ps in index.items()}
+
+    def starting_with(self, word: str) -> tuple[Pattern, ...]:
+        return self._index.get(word[:1], self._any)
+
+    def __add__(self, other: PatternSet) -> PatternSet:
+        return PatternSet(self.patterns + other.patterns)
+
+    def __iter__(self) -> Iterator[Pattern]:
+        return iter(self.patterns)
+
+    def __getitem__(self, i: int) -> Pattern:
+        return self.patterns[i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +292,20 @@ def compile_pattern(source: str) -> Pattern:
     return Pattern(source, tuple(slots))
 
 
-def compile_all(*groups: Iterable[str]) -> tuple[Pattern, ...]:
-    return tuple(compile_pattern(p) for group in groups for p in group)
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(source: str) -> list[str]:
+    """"{don't know|no idea} really" -> ["don't know really", "no idea really"]: braces hold
+    alternatives of several words, which a plain "a|b" slot cannot."""
+    m = _BRACES.search(source)
+    if m is None:
+        return [source]
+    return [x for alt in m.group(1).split("|") for x in expand(source[:m.start()] + alt + source[m.end():])]
+
+
+def compile_all(*groups: Iterable[str]) -> PatternSet:
+    return PatternSet(compile_pattern(x) for group in groups for p in group for x in expand(p))
 
 
 def _match_from(tokens: Sequence[Token], slots: tuple[Slot, ...], si: int, ti: int, sentence: int
@@ -237,24 +322,34 @@ def _match_from(tokens: Sequence[Token], slots: tuple[Slot, ...], si: int, ti: i
             if end is not None:
                 return end
         return None
-    if ti < len(tokens) and tokens[ti].sentence == sentence and slot.accepts(tokens[ti].norm):
+    if ti < len(tokens) and tokens[ti].sentence == sentence and _accepts(slot.alts, tokens[ti].norm):
         end = _match_from(tokens, slots, si + 1, ti + 1, sentence)
         if end is not None:
             return end
     return _match_from(tokens, slots, si + 1, ti, sentence) if slot.optional else None
 
 
-def find_all(tokens: Sequence[Token], patterns: Iterable[Pattern]) -> list[Match]:
+def find_all(tokens: Sequence[Token], patterns: PatternSet) -> tuple[Match, ...]:
     """Every place a pattern matches, sorted by position; empty matches are ignored."""
+    return _find_all(tuple(tokens), patterns)
+
+
+@lru_cache(maxsize=8192)
+def _find_all(tokens: tuple[Token, ...], patterns: PatternSet) -> tuple[Match, ...]:
     found: list[Match] = []
-    for pattern in patterns:
-        for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens):
+        for pattern in patterns.starting_with(tok.norm):
             end = _match_from(tokens, pattern.slots, 0, i, tok.sentence)
             if end is not None and end > i:
                 found.append(Match(i, end, pattern))
-    return sorted(found, key=lambda m: (m.start, -m.end))
+    return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
 
 
-def find(tokens: Sequence[Token], patterns: Iterable[Pattern]) -> Match | None:
+def find(tokens: Sequence[Token], patterns: PatternSet) -> Match | None:
     found = find_all(tokens, patterns)
     return found[0] if found else None
+
+
+def first_match(tokens: Sequence[Token], patterns: PatternSet, keep: Callable[[Match], bool]) -> Match | None:
+    """The first match that `keep` accepts (negation, context...)."""
+    return next((m for m in find_all(tokens, patterns) if keep(m)), None)

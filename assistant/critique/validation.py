@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.rules import ALL_QUESTIONS, first_match, hit, scoped, whole
+from assistant.critique.rules import ALL_QUESTIONS, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, is_hedged, negated_before
-from assistant.critique.tokens import Match, Token, compile_all, find, find_all, similar, tokenise
+from assistant.critique.tokens import (
+    Lexicon,
+    Match,
+    Token,
+    compile_all,
+    find,
+    find_all,
+    first_match,
+    tokenise,
+)
 
 # --- not_validated -----------------------------------------------------------------------------------
 
 EVIDENCE_NOUNS = ("interview*", "entretien*", "entrevue*", "sondage*", "questionnaire*", "survey*",
-                  "enquete*", "etude*", "test*", "prototype*", "mvp", "ventes", "sales", "vendu*", "sold",
+                  "enquete*", "etude*", "test*", "prototype*", "mvp",
                   "donnees", "data", "analytics", "retention", "conversion*", "taux", "experiment*",
                   "landing", "demo", "demos", "observation*", "terrain", "shadowing", "focus", "retours",
                   "feedback*", "clients", "customers", "users", "utilisateurs", "calls", "appels", "reponses",
@@ -25,7 +34,8 @@ EVIDENCE_NOUNS = ("interview*", "entretien*", "entrevue*", "sondage*", "question
 COMMITMENTS = ("pilot*", "pilote*", "poc", "beta*", "precommande*", "preorder*", "pre order*",
                "lettre* d intention", "loi", "lois", "letters of intent", "waitlist", "waiting list",
                "liste d attente", "payants", "paying", "mrr", "arr", "revenue", "chiffre d affaires",
-               "contrats? signes", "signed", "paid", "payes", "paye")
+               "contrats? signes", "signed", "paid", "payes", "paye", "nos|our ventes|sales",
+               "we|on|nous ...3 sold|vendu", "clients actifs|recurrents", "active|repeat customers|users")
 QUANTITIES = frozenset(
     "quelques plusieurs dizaine dizaines vingtaine trentaine quarantaine cinquantaine centaine centaines "
     "beaucoup nombreux nombreuses several few dozen dozens hundreds many multiple numerous une un a an".split()
@@ -38,41 +48,48 @@ PAST_ACTIONS = ("fait", "mene*", "realise*", "lance*", "interroge*", "interviewe
 FUTURE = ("va", "vont", "allons", "vais", "prevoi*", "prevu*", "compte", "comptons", "aimerai*", "voudrai*",
           "souhait*", "bientot", "prochain*", "will", "going", "gonna", "plan*", "soon", "next", "intend*",
           "would", "hope", "espere*", "esperons", "scheduled", "upcoming", "venir")
-VAGUE_GAPS = ("pas encore", "rien pour l instant|le moment", "rien de concret", "rien encore",
+VAGUE_GAPS = ("pas encore", "rien pour {l instant|le moment}", "rien de concret", "rien encore",
               "pas de donnees|chiffres|preuves|preuve|validation|tests", "pas vraiment", "not yet",
               "nothing yet", "none yet", "no data", "no evidence", "no proof", "not really",
-              "nothing concrete", "no real data|research|evidence", "pas eu le temps", "didn t have time",
+              "nothing concrete", "no real data|research|evidence", "pas eu le temps", "did not have time",
               "not had time", "rien", "nothing", "none", "aucune", "aucun")
+# Said anywhere: the founder has not talked to or tested with customers.
 RESEARCH_GAPS = ("pas encore ...3 parle|discute|interroge|rencontre|teste|valide|verifie|sonde|confronte",
-                 "aucun|aucune|zero|0 client*|interview*|entretien*|donnee*|retour*|test*|utilisateur*",
-                 "on|nous n ...2 pas ...2 valide|verifie|teste|interroge|demande|parle|mesure|sonde",
-                 "haven t|have not|hasn t|has not ...3 talked|spoken|asked|interviewed|tested|validated|"
-                 "surveyed|checked|met", "didn t|did not ...3 talk|ask|interview|test|validate|survey|check",
-                 "no|zero|0 customers|interviews|users|clients|data|conversations", "pas de clients|interviews|"
-                 "entretiens|retours|utilisateurs")
-CERTAINTY = ("je|on|nous suis|est|sommes sur|sure|surs|sures|certain*|convaincu*|persuade*",
-             "c est|il est evident", "aucun doute", "100 sure|certain|percent", "je le sais",
-             "je sais qu ils|elles|on|c", "tout le monde sait|le sait", "i m|i am|we re|we are sure|certain|"
-             "convinced|positive", "it s|it is obvious", "obviously they", "no doubt", "my gut",
+                 "aucun|aucune|zero|0 interview*|entretien*|sondage*|test*",
+                 "on|nous|j|je ne|n? ...2 pas ...2 valide|verifie|teste|interroge|demande|parle|sonde|fait d",
+                 "have|has not ...3 talked|spoken|asked|interviewed|tested|validated|"
+                 "surveyed|checked|met", "did not ...3 talk|ask|interview|test|validate|survey|check",
+                 "no|zero|0 interviews|conversations|tests")
+# Said at the evidence question: nothing to show.
+EVIDENCE_GAPS = ("no|zero|0 customers|users|clients|data", "pas de clients|interviews|entretiens|retours|"
+                 "utilisateurs", "rien de formel|formal", "nothing formal", "pas d etude|entretien*|interview*")
+CERTAINTY = ("je|on|nous|j suis|est|sommes|en assez|tres|vraiment|plutot|totalement|completement|bien? "
+             "sur|sure|surs|sures|certain*|convaincu*|persuade*", "{j en suis|je suis} sur|sure|convaincu*",
+             "{i m|i am|we re|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? sure|certain|"
+             "convinced|positive",
+             "{c est|il est} evident", "aucun doute", "100 sure|certain|percent", "je le sais",
+             "je sais qu ils|elles|on|c", "tout le monde le? sait", "it s|is obvious", "obviously they", "no doubt", "my gut",
              "gut feeling", "i just know", "i know they", "we know they", "everyone knows", "no brainer",
              "ca se voit", "ca va de soi", "c est clair", "trust me", "ils en ont forcement besoin",
              "they definitely need")
 INTUITION = ("evidemment", "bien sur", "obviously", "clearly", "of course", "intuition", "instinct",
              "feeling", "au pif", "mon experience", "ma propre experience", "mon vecu", "j ai vecu",
-             "je l ai vecu", "moi meme", "bon sens", "c est logique", "je connais bien|le secteur|le milieu",
+             "je l ai vecu", "moi meme", "bon sens", "c est logique", "je connais {bien|le secteur|le milieu}",
              "j ai travaille ...4 ans", "my own experience", "my experience", "personal experience",
              "i ve been there", "i was one of them", "i know because|it|that", "we know that|it",
              "common sense", "self evident", "i ve worked ...4 years", "i know the industry|market|sector",
              "i worked ...4 years", "gut", "logique", "logical", "personally", "personnellement")
-FRIENDS = ("amis", "ami", "amie", "amies", "potes", "pote", "copains", "copines", "famille", "proches",
+FRIENDS = ("amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "buddies", "pals", "voisin*",
+           "neighbours", "neighbors", "copains", "copines", "famille", "proches",
            "entourage", "ma mere|soeur|femme|copine|cousine|voisine", "mon pere|frere|mari|copain|cousin|coloc",
            "friends", "friend", "family", "relatives", "my mom|mum|mother|dad|father|wife|husband|sister",
            "my brother|girlfriend|boyfriend|partner|roommate|cousin|neighbour|neighbor", "people around me",
            "mes proches")
+_FUTURE = Lexicon(FUTURE)
 _EVIDENCE = compile_all(EVIDENCE_NOUNS)
 _COMMITMENTS = compile_all(COMMITMENTS)
 _PAST = compile_all(PAST_ACTIONS)
-_VAGUE_GAPS = compile_all(VAGUE_GAPS)
+_VAGUE_GAPS = compile_all(VAGUE_GAPS, EVIDENCE_GAPS)
 _RESEARCH_GAPS = compile_all(RESEARCH_GAPS)
 _CERTAINTY = compile_all(CERTAINTY)
 _INTUITION = compile_all(INTUITION)
@@ -84,7 +101,7 @@ GENERIC_EVIDENCE = frozenset("clients customers users utilisateurs personnes peo
 def _planned(tokens: Sequence[Token], m: Match) -> bool:
     clause = tokens[m.start].clause
     near = [t for t in tokens[max(0, m.start - 6):m.end + 3] if t.clause == clause]
-    return any(similar(t.norm, f) for t in near for f in FUTURE)
+    return any(t.norm in _FUTURE for t in near)
 
 
 def _quantified(tokens: Sequence[Token], m: Match) -> bool:
@@ -166,29 +183,36 @@ def _only_plans(tokens: Sequence[Token]) -> bool:
 SUBJECTS = ("segment*", "segmentation*", "cible*", "ciblage", "target*", "marche", "market*", "client*",
             "customer*", "persona*", "profil*", "utilisateur*", "user*", "clientele")
 FROZEN = (
-    "ne|n ...2 change*|bouge*|evolu*|varie* pas|jamais|plus", "change*|bouge*|evolu* jamais",
-    "ne|n va|vont|devrai*|doit pas|jamais change*|bouge*|evolu*", "toujours les memes",
-    "restera|resteront|reste|restent ...2 les memes|identique*|stable*|fige*",
-    "not ...3 change|changing|move|moving|evolve|evolving|shift|shifting",
-    "never change*|move*|evolve*|shift*", "stay|stays|remain|remains|will stay the same",
-    "always be the same",
+    "ne|n? ...2 change*|bouge*|evolu*|varie* pas|jamais|plus", "change*|bouge*|evolu* jamais",
+    "ne|n? va|vont|devrai*|doit pas|jamais change*|bouge*|evolu*", "toujours les memes",
+    "restera|resteront|reste|restent ...2 {les memes|identiques|identique|stables|stable|figes|fige|comme ca|ainsi}", "restera|resteront eux|elles",
+    "not ...3 change|changing|move|moving|evolve|evolving|shift|shifting", "not going anywhere",
+    "never change*|move*|evolve*|shift*", "{stay|stays|remain|remains|will stay} the same",
+    "always be the same", "how it ll|will stay", "it ll|will stay that way", "always been and",
 )
 NO_REVISIT = (
     "pas besoin de|d ...2 revoir|reviser|mettre|revenir|retoucher|changer|refaire|reevaluer|reconsiderer",
-    "pas la peine de|d ...2 revoir|revenir|changer|reviser|actualiser",
-    "ne|n ...3 reviendr*|reverr*|revoir|retoucher|reviser|toucher pas|jamais|plus",
-    "ne|n va|vont|allons pas|jamais|plus ...2 revoir|reviser|revenir|changer|toucher|retoucher|actualiser",
-    "no need to ...2 revisit|review|update|revise|change|redo|reassess|reconsider|touch",
-    "not ...3 revisit*|review*|update*|revise*|redo*|reassess*|reconsider*|touch*",
-    "never ...2 revisit*|review*|update*|revise*", "no point ...2 revisit*|review*|updat*",
+    "pas la peine de|d ...2 revoir|revenir|changer|reviser|actualiser", "se reposer|reposer la question",
+    "ne|n? ...3 reviendr*|reverr*|revoir|retoucher|reviser|toucher pas|jamais|plus",
+    "ne|n? va|vont|allons pas|jamais|plus ...2 revoir|reviser|revenir|changer|toucher|retoucher|actualiser",
+    "no need to ...2 revisit|review|update|revise|change|redo|reassess|reconsider|touch|rethink|look",
+    "not ...3 revisit*|review*|update*|revise*|redo*|reassess*|reconsider*|touch*|rethink*",
+    "never ...2 revisit*|review*|update*|revise*|rethink*", "no point ...2 revisit*|review*|updat*|rethink*",
+    "no reason to ...3 change|revisit|rethink*|review|update|revise|look", "pas de raison de|d ...2 changer|revoir",
+    "aucune raison de|d ...2 changer|revoir|reviser", "rien a changer|revoir", "nothing to change|revisit",
 )
-FIXED = ("une fois pour toutes", "once and for all", "set in stone", "grave* dans le marbre", "fige*",
-         "definiti*", "immuable*", "for good", "pour toujours", "forever", "a vie", "c est regle",
-         "done and dusted", "static", "carved in stone", "ne bouge pas", "doesn t move", "stable*")
+FIXED_IDIOMS = ("une fois pour toutes", "once and for all", "set in stone", "grave* dans le marbre",
+                "c est regle", "done and dusted", "carved in stone", "ne|n? bouge pas", "does not move",
+                "is what it is", "that s done", "it s done", "c est fait")
+# Adjectives that only say "fixed" after a verb of being: "nos segments sont figés", "it's locked in".
+FIXED_STATES = ("fige*", "definiti*", "immuable*", "stable*", "fixe", "fixes", "fixed", "locked",
+                "verrouille*", "static")
+COPULAS = frozenset("est sont c s is are be been sera seront will restent reste rester stay stays remain "
+                    "remains considered".split())
 STALE = ("il y a # ans|an", "# years ago", "depuis # ans", "years ago", "des annees")
 STILL_FINE = ("c est bon", "toujours valable", "pas change", "toujours pareil", "toujours la meme", "on garde",
-              "ca marche toujours", "still valid", "still works", "still good", "hasn t changed",
-              "never changed", "haven t changed", "same since", "still the same", "we keep", "pas bouge",
+              "ca marche toujours", "still valid", "still works", "still good", "has not changed",
+              "never changed", "have not changed", "same since", "still the same", "we keep", "pas bouge",
               "rien a changer", "nothing to change", "fine")
 # After "won't change", these keep the claim about the segments ("... with time", "... ever").
 TIME_WORDS = frozenset(
@@ -201,7 +225,8 @@ TEMPORARY = ("pour l instant", "pour le moment", "for now", "at the moment", "at
 _SUBJECTS = compile_all(SUBJECTS)
 _FROZEN = compile_all(FROZEN)
 _NO_REVISIT = compile_all(NO_REVISIT)
-_FIXED = compile_all(FIXED)
+_FIXED_IDIOMS = compile_all(FIXED_IDIOMS)
+_FIXED_STATES = compile_all(FIXED_STATES)
 _STALE = compile_all(STALE)
 _STILL_FINE = compile_all(STILL_FINE)
 _TEMPORARY = compile_all(TEMPORARY)
@@ -224,6 +249,12 @@ def _qualified(tokens: Sequence[Token], m: Match) -> bool:
     return temporary or contrast_after(tokens, m)
 
 
+def _fixed(tokens: Sequence[Token], m: Match, copula: bool) -> bool:
+    if not _about_segments(tokens, m) or negated_before(tokens, m, 3):
+        return False
+    return not copula or any(t.norm in COPULAS for t in tokens[max(0, m.start - 2):m.start])
+
+
 def _stale_and_fine(tokens: Sequence[Token]) -> Match | None:
     for stale in find_all(tokens, _STALE):
         sentence = tokens[stale.start].sentence
@@ -238,7 +269,8 @@ def never_revisited(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _FROZEN, lambda m: _about_segments(tokens, m) and _claim_ends(tokens, m))
     m = m or first_match(tokens, _NO_REVISIT, lambda m: _about_segments(tokens, m) or _claim_ends(tokens, m))
-    m = m or first_match(tokens, _FIXED, lambda m: _about_segments(tokens, m) and not negated_before(tokens, m, 3))
+    m = m or first_match(tokens, _FIXED_IDIOMS, lambda m: _fixed(tokens, m, copula=False))
+    m = m or first_match(tokens, _FIXED_STATES, lambda m: _fixed(tokens, m, copula=True))
     if m is None or _qualified(tokens, m):
         m = _stale_and_fine(tokens)
         if m is None or not _about_segments(tokens, m):
