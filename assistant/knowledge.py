@@ -193,7 +193,8 @@ def load_chunks(knowledge_dir: Path) -> list[Chunk]:
 
 def _markdown_sections(doc: Document) -> list[Section]:
     sections: list[Section] = []
-    heading, lines = doc.title, []  # text before the first heading is the introduction
+    heading = doc.title  # whatever precedes the first heading is the introduction
+    lines: list[str] = []
     in_fence = False
     for line in doc.body.splitlines():
         if line.lstrip().startswith("```"):
@@ -253,12 +254,16 @@ def _plain_sections(doc: Document) -> list[Section]:
         starts.append(cursor)
         cursor += 1
     intro_tags = dict(section_tags.get(INTRO_SLUG) or {})
-    sections = [Section("Introduction", INTRO_SLUG, "\n".join(lines[: starts[0] if starts else None]), intro_tags)]
+    sections = [
+        Section("Introduction", INTRO_SLUG, "\n".join(lines[: starts[0] if starts else None]), intro_tags)
+    ]
     for index, (heading, slug) in enumerate(entries):
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
         tags = dict(section_tags.get(slug) or section_tags.get(heading) or {})
         if set(tags) - _TAG_KEYS:
-            raise KnowledgeError(f"unknown keys in section_tags for '{heading}': {sorted(set(tags) - _TAG_KEYS)}")
+            raise KnowledgeError(
+                f"unknown keys in section_tags for '{heading}': {sorted(set(tags) - _TAG_KEYS)}"
+            )
         sections.append(Section(heading, slug, "\n".join(lines[starts[index] + 1 : end]), tags))
     return sections
 
