@@ -18,6 +18,10 @@ from assistant.domain import MAX_SEGMENTS
 BROAD_PRONOUNS_FR = ("tout le monde", "tt le monde", "n importe qui", "quiconque", "tout un chacun",
                      "tous ceux", "toutes celles", "monsieur et madame tout le monde", "chacun")
 BROAD_PRONOUNS_EN = ("everyone", "everybody", "anyone", "anybody", "every one", "any one")
+BROAD_GROUPS_FR = ("enfants|parents|familles|etudiants|femmes|hommes|seniors|jeunes|adultes|ados|gens|personnes|"
+                   "consommateurs|utilisateurs|clients|boites|entreprises|societes|particuliers|foyers")
+BROAD_GROUPS_EN = ("kids|kid|children|child|parents|families|students|student|women|men|seniors|adults|teens|"
+                   "people|consumers|users|customers|businesses|business|companies|company|households")
 # Noun heads: an adjective or a clause can narrow them ("les gens pressés", "busy people").
 BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand public", "grand public",
                   "tout public", "tous publics", "toute la population", "la population", "le monde entier",
@@ -26,13 +30,15 @@ BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand
                   "tous les clients", "toutes les entreprises", "toutes les societes", "toutes les pme|tpe",
                   "toutes les structures", "toutes les organisations", "n importe quelle entreprise|personne",
                   "n importe quelle societe|structure|organisation", "chaque personne|individu|entreprise",
-                  "tous les menages|foyers|adultes")
+                  "tous les menages|foyers|adultes",
+                  "{tous les|toutes les|n importe quel|n importe quelle|chaque} " + BROAD_GROUPS_FR)
 BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "general public",
                   "the whole world", "the entire world", "the whole population", "the population",
                   "all consumers", "consumers", "all individuals", "all customers", "all users", "all adults",
                   "all households", "all businesses", "all companies", "all smes|smbs", "all firms",
                   "all organizations|organisations", "any business|company|person|organization",
-                  "every business|company|person|household|organization", "all americans|europeans")
+                  "every business|company|person|household|organization", "all americans|europeans",
+                  "all|any|every " + BROAD_GROUPS_EN)
 # Said as is, these are broad whatever follows.
 BROAD_EXPLICIT = ("pas de cible precise|particuliere|specifique", "aucune cible precise|particuliere",
                   "le plus large possible", "le plus de monde possible", "cible tres? large", "tout le marche",
@@ -67,6 +73,9 @@ NARROWERS = frozenset(
     .split()
 )
 COMPARATIVES = frozenset("comme like than".split())
+# "before anyone calls an agency": the pronoun is inside a subordinate clause, not the target.
+SUBORDINATORS = frozenset("before after if unless until whether when once avant apres si lorsque quand".split())
+NUMBER_WORDS = frozenset("one two three four five ten dozen hundred un deux trois quatre cinq dix cent".split())
 _PRONOUNS = compile_all(BROAD_PRONOUNS_FR, BROAD_PRONOUNS_EN)
 _NOUNS = compile_all(BROAD_NOUNS_FR, BROAD_NOUNS_EN)
 _EXPLICIT = compile_all(BROAD_EXPLICIT)
@@ -83,12 +92,13 @@ def _clause_after(tokens: Sequence[Token], m: Match, limit: int = 10) -> list[To
     return [t for t in tokens[m.end:m.end + limit] if t.clause == clause]
 
 
-def _narrowed_by_clause(tokens: Sequence[Token], m: Match, nouns: bool) -> bool:
+def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: bool) -> bool:
+    """"everyone who runs a dental practice", "les gens pressés" (French adjectives follow the noun)."""
     after = _clause_after(tokens, m)
     if not after:
         return False
     first = after[0].norm
-    if first in NARROWERS or (nouns and first not in STOP and first not in TRIVIAL):
+    if first in NARROWERS or (adjectives_after and first not in STOP and first not in TRIVIAL):
         return any(w not in TRIVIAL for w in _content(after))
     return False
 
@@ -101,14 +111,19 @@ def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
     return word not in STOP and word not in TRIVIAL and not word.isdigit()
 
 
-def _is_comparison(tokens: Sequence[Token], m: Match) -> bool:
-    before = [t.norm for t in tokens[max(0, m.start - 2):m.start]]
-    return bool(before) and (before[-1] in COMPARATIVES or before[-2:] in (["plus", "que"], ["mieux", "que"]))
+def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
+    """"comme tout le monde", "before anyone calls", "30 people": not the founder's target."""
+    before = [t.norm for t in tokens[max(0, m.start - 2):m.start] if t.clause == tokens[m.start].clause]
+    if not before:
+        return False
+    last = before[-1]
+    return (last in COMPARATIVES or last in SUBORDINATORS or last.isdigit() or last in NUMBER_WORDS
+            or before[-2:] in (["plus", "que"], ["mieux", "que"]))
 
 
 def _dismissed(tokens: Sequence[Token], m: Match) -> bool:
     """The founder negates it, compares with it, or says it was an early belief they have dropped."""
-    return (negated_before(tokens, m) or negated_after(tokens, m) or _is_comparison(tokens, m)
+    return (negated_before(tokens, m) or negated_after(tokens, m) or _not_a_target(tokens, m)
             or past_belief_before(tokens, m) or contrast_after(tokens, m))
 
 
@@ -123,10 +138,11 @@ def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
 @scoped("intake", "for_whom", "most_important", "priority")
 def too_broad(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
+    french = ctx.language == "fr"
     m = first_match(tokens, _PRONOUNS, lambda m: not (_dismissed(tokens, m)
-                                                      or _narrowed_by_clause(tokens, m, nouns=False)))
+                                                      or _narrowed_by_clause(tokens, m, adjectives_after=False)))
     m = m or first_match(tokens, _NOUNS, lambda m: not (_dismissed(tokens, m)
-                                                         or _narrowed_by_clause(tokens, m, nouns=True)
+                                                         or _narrowed_by_clause(tokens, m, adjectives_after=french)
                                                          or _narrowed_before(tokens, m)))
     m = m or first_match(tokens, _EXPLICIT, lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
     m = m or _sweeping_range(tokens, 2)
@@ -235,12 +251,26 @@ DISMISSAL_PHRASES = ("{no one|nobody|nothing} else matters", "personne d autre n
                      "memes clients que nos|les concurrents", "follow|copy the|our competit*",
                      "suivre|copier les|nos concurrents", "only the obvious", "que le marche evident",
                      "marche evident et c est tout")
+# Turning a group away ("c'est pas pour nous", "forget it"): a mistake when the reason given is what makes
+# them underserved (age, low income, no smartphone, not at a desk, rural...).
+GROUP_DISMISSALS = ("{c est|ce n est|c n est|ce est} pas pour nous", "pas pour nous", "not for us",
+                    "not our market|target|customers", "pas notre marche|cible|clientele", "forget it|them|about them",
+                    "on les? oublie", "perdre de|du temps avec", "waste ...2 time on|with", "never bother",
+                    "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never pay|use|buy")
+UNDERSERVED_TRAITS = ("smartphone*", "appli*", "app", "apps", "ordinateur*", "computer*", "numerique", "digital",
+                      "internet", "desk", "pauvre*", "modeste*", "precaire*", "low income", "faibles revenus",
+                      "can not afford", "agee*", "seniors", "elderly", "old", "vieux", "rural*", "campagne",
+                      "frontline", "shift*", "non equipe*", "pas equipe*", "a l aise", "comfortable", "illettr*",
+                      "handicap*", "isole*", "petit*", "small*", "tiny", "solo", "seul*", "logement social",
+                      "social housing", "paieront jamais", "never pay")
 # "ne comptent pas" must end the clause: "ils ne comptent pas leurs heures" is an idiom.
 CLAUSE_END_DISMISSALS = ("ne|n? comptent|compte pas", "do|does not count")
 _SMALL = compile_all(SMALL_REFS)
 _DISMISSALS = compile_all(DISMISSALS)
 _PHRASES = compile_all(DISMISSAL_PHRASES)
 _CLAUSE_END = compile_all(CLAUSE_END_DISMISSALS)
+_GROUP_DISMISSALS = compile_all(GROUP_DISMISSALS)
+_TRAITS = compile_all(UNDERSERVED_TRAITS)
 _TRAILING_OK = frozenset("pour nous vraiment really for us du tout at all".split())
 
 
@@ -254,12 +284,20 @@ def _small_in_sentence(tokens: Sequence[Token], m: Match) -> bool:
                for s in find_all(tokens, _SMALL))
 
 
+def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
+    sentence = tokens[m.start].sentence
+    return any(tokens[t.start].sentence == sentence and not (m.start <= t.start < m.end)
+               for t in find_all(tokens, _TRAITS))
+
+
 @scoped("intake", "for_whom", "most_important", "characteristics", "evidence", "priority")
 def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _PHRASES, lambda m: not negated_before(tokens, m, 2))
     m = m or first_match(tokens, _DISMISSALS, lambda m: _small_in_sentence(tokens, m))
     m = m or first_match(tokens, _CLAUSE_END, lambda m: _ends_clause(tokens, m) and _small_in_sentence(tokens, m))
+    m = m or first_match(tokens, _GROUP_DISMISSALS, lambda m: _underserved_reason(tokens, m)
+                         and not negated_before(tokens, m, 2))
     if m is None or contrast_after(tokens, m):
         return None
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "

@@ -79,8 +79,8 @@ QUALIFIER_STARTS = frozenset(
     "il elle it qui y compris typiquement typically".split()
 )
 _LEAD_INS = compile_all(
-    ("nos clients sont", "notre client est", "nos cibles sont", "notre cible est|c est", "notre cible",
-     "ma cible est|c est", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
+    ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
+     "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
      "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
      "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au", "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
      "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre"),
@@ -268,6 +268,16 @@ def _fragments(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [f for soft in _spans(line, _COMMA, *span) for f in _spans(line, _CONJ_GROUPS, *soft)]
 
 
+_WITH = re.compile(r"\s(?:with|avec)\s", re.IGNORECASE)
+
+
+def _leads_with_group(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on a group: "les kinés", "freelance accountants", "des patients"."""
+    head = [t for t in tokens[:3] if t.norm not in _DETERMINERS]
+    return bool(head) and (is_group_word(head[0].norm) or (len(head) > 1 and is_group_word(head[1].norm)
+                                                           and tokens[0].norm not in _DETERMINERS))
+
+
 def _joined_by_conjunction(line: str, prev: tuple[int, int], frag: tuple[int, int]) -> bool:
     return _CONJ_GROUPS.fullmatch(line[prev[1]:frag[0]]) is not None
 
@@ -299,8 +309,11 @@ class _GroupReader:
             self.groups[-1] = (self.groups[-1][0], frag[1])
 
     def _continues(self, body: Sequence[Token], frag: tuple[int, int], prev: tuple[int, int] | None) -> bool:
-        """Examples of the previous group, or "les restaurateurs et traiteurs" (one shared article)."""
+        """Examples of the previous group, "les restaurateurs et traiteurs" (one shared article), or a
+        "with ..." that is not a second group ("can't deal with calling 8 farms")."""
         if self.in_examples and len(body) <= 5:
+            return True
+        if prev is not None and _WITH.fullmatch(self.line[prev[1]:frag[0]]) and not _leads_with_group(body):
             return True
         return (self.shared_determiner and prev is not None and body[0].norm not in _DETERMINERS
                 and _joined_by_conjunction(self.line, prev, frag))
@@ -340,10 +353,25 @@ MAX_LISTED_WORDS = 4
 MAX_NEUTRAL_WORDS = 3
 
 
+# Group words that mostly qualify another one: "independent restaurants", "freelance designers".
+MODIFIER_GROUP_WORDS = frozenset("independent independant independants independante independantes freelance "
+                                 "professional professionnel professionnels local senior junior".split())
+
+
+def group_words(tokens: Sequence[Token]) -> list[str]:
+    """Group words of a text, skipping those that only qualify the next one."""
+    words = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if is_group_word(tok.norm) and not (tok.norm in MODIFIER_GROUP_WORDS and is_group_word(nxt)):
+            words.append(tok.norm)
+    return words
+
+
 def group_head(fragment: str) -> str:
     """The first group word of a fragment, singular-ish: to tell "kids" and "any kid" are one group."""
-    word = next((t.norm for t in tokenise(fragment) if is_group_word(t.norm)), normalise(fragment))
-    return word.rstrip("sx")
+    words = group_words(tokenise(fragment))
+    return (words[0] if words else normalise(fragment)).rstrip("sx")
 
 
 def listed_groups(text: str) -> list[str]:

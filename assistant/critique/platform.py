@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.critique.lists import is_group_word
+from assistant.critique.lists import group_words, is_group_word
 from assistant.critique.text import negated_before
 from assistant.critique.tokens import Token, compile_all, find, find_all, similar, tokenise
 
 # Enough on their own.
 PLATFORM_MARKERS = ("marketplace", "market place", "place de marche", "mise|mettre|met|mettons|mettent en relation",
-                    "mise|mettre|met|mettons en contact", "plateforme|plate forme|platform biface|bi face",
+                    "mise|mettre|met|mettons en contact", "{plateforme|plate forme|platform} {biface|bi face}",
                     "biface", "multi face*|faces", "two|2|multi|double sided", "double face", "plateforme d "
                     "intermediation", "intermediation", "les deux cotes|faces", "both sides", "cote offre",
                     "cote demande", "supply side", "demand side", "uber|airbnb|blablacar|vinted|leboncoin|malt|"
                     "doctolib|deliveroo|etsy|ebay|upwork|fiverr du|de|des|for|of", "le|the uber|airbnb",
-                    "commission ...4 chaque|each|both|les deux|vendeur*|seller*|transaction*|vente*|booking*|"
+                    "commission ...4 chaque|each|both|deux|vendeur*|seller*|transaction*|vente*|booking*|"
                     "reservation*", "annonceurs", "advertisers")
 # Verbs that connect two groups; they count only when two groups surround them.
 CONNECTORS = ("connect*", "relie*", "relier", "match*", "matching", "entre", "between", "rapproche*",
@@ -27,14 +27,15 @@ _MARKERS = compile_all(PLATFORM_MARKERS)
 _CONNECTORS = compile_all(CONNECTORS)
 _BOTH = compile_all(BOTH_SIDES)
 SIDE_WINDOW = 12
-
-
-def _group_words(tokens: Sequence[Token]) -> list[str]:
-    return [t.norm for t in tokens if is_group_word(t.norm)]
+# Words that name nobody in particular: they cannot be one side of a platform.
+GENERIC_GROUPS = frozenset("people gens personnes personne users utilisateurs clients customers client customer "
+                           "public monde everyone".split())
 
 
 def platform_sides(text: str) -> list[str]:
-    """The two groups a connector links ("met en relation les kinés et les patients"), as folded words."""
+    """The two groups a platform brings together, as folded words: those a connector links ("met en
+    relation les kinés et les patients"), else the first two groups of the sentence that says
+    "marketplace" or "two-sided"."""
     tokens = tokenise(text)
     for m in find_all(tokens, _CONNECTORS):
         if negated_before(tokens, m):
@@ -43,7 +44,20 @@ def platform_sides(text: str) -> list[str]:
         sides = _two_sides(window)
         if sides:
             return sides
+    for m in find_all(tokens, _MARKERS):
+        sentence = [t for t in tokens if t.sentence == tokens[m.start].sentence]
+        sides = _distinct_groups(sentence)
+        if len(sides) >= 2:
+            return sides[:2]
     return []
+
+
+def _distinct_groups(tokens: Sequence[Token]) -> list[str]:
+    groups: list[str] = []
+    for word in group_words(tokens):
+        if word not in GENERIC_GROUPS and not any(same_group(word, g) for g in groups):
+            groups.append(word)
+    return groups
 
 
 def _two_sides(window: Sequence[Token]) -> list[str]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.lists import split_groups
-from assistant.critique.platform import is_platform, mentions, names_both_sides, platform_sides
-from assistant.critique.rules import context_text, hit, scoped, segments_text, whole
+from assistant.critique.lists import group_head, split_groups
+from assistant.critique.platform import GENERIC_GROUPS, is_platform, names_both_sides, platform_sides, same_group
+from assistant.critique.rules import context_text, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, negated_before
 from assistant.critique.tokens import compile_all, find, first_match, tokenise
 
@@ -16,25 +16,25 @@ INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete*|finance*",
                 "do|does not matter who ...2 pays|pay|buys|buy|purchases",
                 "who cares who ...2 pays|buys", "whoever pays", "we do not care who ...2 pays|buys",
                 "n a pas d importance qui", "no matter who pays|buys")
-SAME_PERSON = ("c est|ce sont la|les meme* personne*", "la meme personne", "les memes personnes",
+SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "les memes personnes",
                "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
                "pas de difference", "same person|people|persons|thing", "they re|are the same",
                "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
                "l|les utilisateur*|usager* ...2 achete*|finance*|regle*", "the user* ...2 pay|pays|buy|buys",
-               "users ...2 pay|buy", "paient|payent|paie|paye eux memes|elle meme|lui meme|elles memes",
-               "pay|pays ...2 themselves|for themselves", "de leur poche", "out of their own pocket",
+               "users ...2 pay|buy", "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
+               "pay|pays ...2 themselves", "de leur poche", "out of their own pocket",
                "out of pocket", "a la fois acheteur* et utilisateur*", "both the? buyer and the? user",
                "buy|buys and use|uses", "achete*|achetent et utilise*|utilisent", "utilise*|utilisent et "
                "paie|paye|payent|paient|achete*|achetent", "use|uses and pay|pays|buy|buys",
                "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer", "acheteur est ...2 "
                "utilisateur", "utilisateur est ...2 acheteur|payeur", "c est lui|eux|elle|elles qui ...2 paie|"
-               "paye|payent|paient|achete*", "they re the ones paying|who pay", "the ones who pay",
+               "paye|payent|paient|achete*", "they re|are the ones {paying|who pay}", "the ones who pay",
                "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete*|achetent", "le meme client",
                "same customer", "they ...3 pay for it themselves", "ils ...3 paient|payent eux memes",
                "evidemment l utilisateur", "obviously the user", "le meme", "the same")
 DIFFERENT = ("different*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
-             "l|the acheteur|buyer|payeur|payer|decideur c est|is|sont|are",
-             "utilisateurs|users|utilisateur|user c est|is|sont|are ...2 les|the|des? collaborateur*|employe*",
+             "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
+             "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? collaborateur*|employe*",
              "whereas", "quelqu un d autre", "someone else", "other people", "d autres personnes",
              "not the ones", "pas eux qui", "pas lui qui", "pas elle qui")
 # In the pitch or earlier answers: someone other than the user usually pays.
@@ -44,7 +44,7 @@ PAYER_ROLES = ("dsi", "drh", "daf", "achats", "service achats", "purchasing", "p
                "pris en charge", "tiers payant", "rembours*", "reimburs*", "medicare", "medicaid", "employeur*", "employer*", "cadeau*",
                "offrir", "offert", "gift*", "aidant*", "caregiver*", "ehpad", "famille paie|paye|finance",
                "parents paient|payent|paie|pay|pays", "budget formation", "training budget", "subvention*",
-               "grant*", "collectivite* finance*", "paid by", "paye par|payee par|finance par")
+               "grant*", "collectivite* finance*", "paid by", "paye|payee|payes|finance|finances par")
 # Employees and teams: usually the company pays, unless the customer is a one-person business.
 TEAM_USERS = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equipes", "teams", "staff",
               "employee*", "workforce", "personnel", "soignant*", "techniciens", "commerciaux", "sales reps",
@@ -52,7 +52,7 @@ TEAM_USERS = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equip
               "par poste", "licence*", "license*")
 CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? enfant*|kid*|children|child|bebe*|babies|ados|teens",
                "pour|for|aux|destine*|designed les|the|des? eleves|pupils|adolescent*|teenager*|toddler*",
-               "pour|for|aux|destine*|designed les|the|des? collegien*|lyceen*|ecolier*|tout petits",
+               "pour|for|aux|destine*|designed les|the|des? collegien*|lyceen*|ecolier*",
                "enfants|kids|children apprennent|learn|jouent|play|utilisent|use",
                "collegien*|lyceen*|ecolier*|eleves|pupils|toddler*")
 SOLO = ("freelance*", "independant*", "auto entrepreneur*", "solo", "solopreneur*", "self employed",
@@ -93,19 +93,26 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
 # --- one_sided_platform ------------------------------------------------------------------------------
 
 
+def _named_heads(ctx: DetectionContext) -> list[str]:
+    """The groups the founder has named as customers so far: in this answer, and in the canvas."""
+    texts = [ctx.answer, *(f"{s.name}: {s.who}" for s in ctx.canvas.segments)]
+    if ctx.question_id == "most_important":
+        texts.append(ctx.answers.get("for_whom", ""))
+    return [group_head(g) for text in texts if text for g in split_groups(text)]
+
+
 @scoped("for_whom", "most_important")
 def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     context = context_text(ctx)
     linked = any(s.linked_segments for s in ctx.canvas.segments)
     if not (is_platform(context) or linked) or is_dont_know(ctx.answer) or names_both_sides(ctx.answer):
         return None
-    named = "\n".join([ctx.answer, segments_text(ctx)])
-    if ctx.question_id == "most_important":
-        named += "\n" + ctx.answers.get("for_whom", "")
+    heads = _named_heads(ctx)
     sides = platform_sides(context)
-    if sum(mentions(named, side) for side in sides) >= 2:
+    named = [side for side in sides if any(same_group(side, h) for h in heads)]
+    if sides and len(named) >= 2:
         return None
-    groups = {g.lower() for g in split_groups(named) if g.strip()}
-    if len(groups) >= 2:
+    others = {h for h in heads if h not in GENERIC_GROUPS and not any(same_group(h, n) for n in named)}
+    if len(named) + len(others) >= 2:
         return None
-    return whole("one_sided_platform", ctx.answer, f"platform, sides {sides or '?'}, named only: {sorted(groups)}")
+    return whole("one_sided_platform", ctx.answer, f"platform with sides {sides or '?'}, named only {sorted(heads)}")
