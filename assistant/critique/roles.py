@@ -11,7 +11,7 @@ from assistant.critique.tokens import compile_all, find, first_match, tokenise
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 
-INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete*|finance*",
+INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete|achetent|finance|financent",
                 "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra", "pas important de savoir qui",
                 "do|does not matter who ...2 pays|pay|buys|buy|purchases",
                 "who cares who ...2 pays|buys", "whoever pays", "we do not care who ...2 pays|buys",
@@ -20,19 +20,19 @@ SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "le
                "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
                "pas de difference", "same person|people|persons|thing", "they re|are the same",
                "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
-               "l|les utilisateur*|usager* ...2 achete*|finance*|regle*", "the user* ...2 pay|pays|buy|buys",
+               "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*", "the user* ...2 pay|pays|buy|buys",
                "users ...2 pay|buy", "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
                "pay|pays ...2 themselves", "de leur poche", "out of their own pocket",
                "out of pocket", "a la fois acheteur* et utilisateur*", "both the? buyer and the? user",
-               "buy|buys and use|uses", "achete*|achetent et utilise*|utilisent", "utilise*|utilisent et "
-               "paie|paye|payent|paient|achete*|achetent", "use|uses and pay|pays|buy|buys",
+               "buy|buys and use|uses", "achete|achetent|achetes et utilise*|utilisent", "utilise*|utilisent et "
+               "paie|paye|payent|paient|achete|achetent|achetes", "use|uses and pay|pays|buy|buys",
                "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer", "acheteur est ...2 "
                "utilisateur", "utilisateur est ...2 acheteur|payeur", "c est lui|eux|elle|elles qui ...2 paie|"
-               "paye|payent|paient|achete*", "they re|are the ones {paying|who pay}", "the ones who pay",
-               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete*|achetent", "le meme client",
+               "paye|payent|paient|achete|achetent", "they re|are the ones {paying|who pay}", "the ones who pay",
+               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes", "le meme client",
                "same customer", "they ...3 pay for it themselves", "ils ...3 paient|payent eux memes",
                "evidemment l utilisateur", "obviously the user", "le meme", "the same")
-DIFFERENT = ("different*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
+DIFFERENT = ("different*", "separement", "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
              "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
              "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? collaborateur*|employe*",
              "whereas", "quelqu un d autre", "someone else", "other people", "d autres personnes",

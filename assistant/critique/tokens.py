@@ -44,7 +44,7 @@ CLAUSE_OPENERS = frozenset(
 def fold(text: str) -> str:
     """Lower case, accents removed, quotes and dashes unified; keeps one output char per input char
     except for ligatures."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -62,7 +62,17 @@ class Token:
     sentence: int
 
 
+# Texts made only of these fold one character to one character (Æ, æ and ß excluded).
+_ONE_TO_ONE = re.compile(
+    "[\x00-\x7f\u00a0-\u00c5\u00c7-\u00de\u00e0-\u00e5\u00e7-\u00ff\u2018\u2019\u201c\u201d"
+    "\u2013\u2014\u2011\u202f]*"
+)
+
+
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the offset it comes from in `text`."""
+    if _ONE_TO_ONE.fullmatch(text):  # the usual case
+        return fold(text), list(range(len(text) + 1))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -165,7 +175,11 @@ def within(a: str, b: str, k: int) -> bool:
     a, b = a[:len(a) - j], b[:len(b) - j]
     if abs(len(a) - len(b)) > k:
         return False
-    return max(len(a), len(b)) <= k or edit_distance(a, b) <= k
+    if max(len(a), len(b)) <= k:
+        return True
+    if k == 1:  # both ends differ: only a swap of two letters is one edit
+        return len(a) == len(b) == 2 and a == b[::-1]
+    return edit_distance(a, b) <= k
 
 
 @lru_cache(maxsize=65536)
@@ -240,11 +254,16 @@ class Pattern:
 
     def first_chars(self) -> frozenset[str] | None:
         """Initials a matching first word can have; None when any word can start a match."""
-        first = self.slots[0]
-        if first.gap or first.optional or "_" in first.alts:
-            return None
-        digits = frozenset("0123456789") if "#" in first.alts else frozenset()
-        return frozenset(a[0] for a in first.alts if a not in {"#", "_"}) | digits
+        chars: set[str] = set()
+        for slot in self.slots:
+            if slot.gap or "_" in slot.alts:
+                return None
+            chars |= {a[0] for a in slot.alts if a not in {"#", "_"}}
+            if "#" in slot.alts:
+                chars |= set("0123456789")
+            if not slot.optional:
+                return frozenset(chars)
+        return None
 
 
 class PatternSet:
@@ -261,7 +280,7 @@ class PatternSet:
         self._index = {ch: tuple(ps) + self._any for ch, ps in index.items()}
 
     def starting_with(self, word: str) -> tuple[Pattern, ...]:
-        return self._index.get(word[:1], self._any)
+        return _starting_with(self, word)
 
     def __add__(self, other: PatternSet) -> PatternSet:
         return PatternSet(self.patterns + other.patterns)
@@ -271,6 +290,21 @@ class PatternSet:
 
     def __getitem__(self, i: int) -> Pattern:
         return self.patterns[i]
+
+
+@lru_cache(maxsize=262144)
+def _starting_with(patterns: PatternSet, word: str) -> tuple[Pattern, ...]:
+    """The patterns whose first words can match `word`: only they are tried from there."""
+    return tuple(p for p in patterns._index.get(word[:1], patterns._any) if _can_start(p, word))
+
+
+def _can_start(pattern: Pattern, word: str) -> bool:
+    for slot in pattern.slots:
+        if slot.gap or "_" in slot.alts or _accepts(slot.alts, word):
+            return True
+        if not slot.optional:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
