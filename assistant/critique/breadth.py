@@ -220,7 +220,7 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     announced = announced_count(ctx.answer)
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
-    groups = listed_groups(ctx.answer)
+    groups = listed_groups(ctx.answer) if ctx.question_id != "intake" else []
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None

@@ -32,7 +32,7 @@ GROUP_NOUNS_FR = (
     "communaute*", "public", "revendeur*", "grossiste*", "traiteur*", "boulang*", "coiffeur*", "kine*",
     "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*", "fonctionnaire*", "chercheur*",
     "nounou*", "babysitter*", "expat*", "immigre*", "migrant*", "handicap*", "malade*", "osteo*",
-    "comptes", "labo", "labos", "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
+    "comptes", "labo", "labos", "cafe", "cafes", "bars", "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
 )
 GROUP_NOUNS_EN = (
     "people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families", "kid", "kids", "child", "children",
@@ -51,6 +51,7 @@ GROUP_NOUNS_EN = (
     "hairdresser*", "vet", "vets", "veterinarian*", "physio*", "therapist*", "researcher*", "parents", "b2b", "b2c", "public",
     "agents", "startups", "partners", "resellers", "commuters", "expats", "hr", "employee*", "retiree*",
     "trainee*", "attendee*", "franchisee*", "refugee*", "accounts", "minors", "adults", "adultes",
+    "household*", "homeowner*", "shoppers", "drinkers", "buyers",
 )
 SECTORS_FR = ("restauration", "hotellerie", "sante", "btp", "immobilier", "industrie", "education",
               "assurance", "tourisme", "logistique", "transport", "agriculture", "finance", "retail",

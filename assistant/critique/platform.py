@@ -26,7 +26,7 @@ BOTH_SIDES = ("les deux cotes|faces", "des deux cotes", "both sides", "each side
 _MARKERS = compile_all(PLATFORM_MARKERS)
 _CONNECTORS = compile_all(CONNECTORS)
 _BOTH = compile_all(BOTH_SIDES)
-SIDE_WINDOW = 12
+SIDE_WINDOW = 20
 # Words that name nobody in particular: they cannot be one side of a platform.
 GENERIC_GROUPS = frozenset("people gens personnes personne users utilisateurs clients customers client customer "
                            "public monde everyone".split())

@@ -64,7 +64,7 @@ class Token:
 
 # Texts made only of these fold one character to one character (Æ, æ and ß excluded).
 _ONE_TO_ONE = re.compile(
-    "[\x00-\x7f\u00a0-\u00c5\u00c7-\u00de\u00e0-\u00e5\u00e7-\u00ff\u2018\u2019\u201c\u201d"
+    "[\x00-\x7f\u00a0-\u00bb\u00bf-\u00c5\u00c7-\u00de\u00e0-\u00e5\u00e7-\u00ff\u2018\u2019\u201c\u201d"
     "\u2013\u2014\u2011\u202f]*"
 )
 
