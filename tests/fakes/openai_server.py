@@ -7,7 +7,7 @@ workflow cannot drift silently (more calls, fewer calls, a stream where a JSON a
 
     with ScriptedOpenAI() as server:
         server.structured({"findings": [], ...}).stream(["Noted", ": the parents."])
-        client = openai.AsyncOpenAI(base_url=server.url, api_key="test", max_retries=0)
+        client = server.client()
         ...
         server.assert_complete()
 """
@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
+
+import openai
 
 Check = Callable[[dict[str, Any]], str | None]
 
@@ -71,13 +73,18 @@ class ScriptedOpenAI:
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 
     # ---------------------------------------------------------------- lifecycle
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def client(self, *, timeout: float = 2.0) -> openai.AsyncOpenAI:
+        """The real `openai` client pointed at this server (no TLS here, so no certificate store to load)."""
+        return openai.AsyncOpenAI(base_url=self.url, api_key="test-key", max_retries=0, timeout=timeout,
+                                  http_client=openai.DefaultAsyncHttpxClient(verify=False))
 
     def start(self) -> Self:
         self._thread.start()
