@@ -73,8 +73,17 @@ NARROWERS = frozenset(
     .split()
 )
 COMPARATIVES = frozenset("comme like than".split())
+QUANTIFIERS = frozenset("all any every tous toutes tout chaque n les the le la".split())
+# Adjectives that can come before the noun they narrow.
+PRE_ADJECTIVES = frozenset(
+    "busy young old elderly rich poor wealthy active sick injured single new local urban rural jeunes vieux "
+    "vieilles nouveaux nouvelles riches pauvres actifs actives".split()
+)
+ADJECTIVE_ENDINGS = ("y", "ed", "ing", "al", "ive", "ous", "ful", "ic", "ent", "ant", "ish", "less", "able",
+                     "ible", "ary", "conscious", "minded", "savvy", "aware")
 # "before anyone calls an agency": the pronoun is inside a subordinate clause, not the target.
-SUBORDINATORS = frozenset("before after if unless until whether when once avant apres si lorsque quand".split())
+SUBORDINATORS = frozenset("before after if unless until whether when once so avant apres si lorsque quand".split())
+SUBORDINATOR_PAIRS = (["pour", "que"], ["afin", "que"], ["so", "that"], ["sans", "que"])
 NUMBER_WORDS = frozenset("one two three four five ten dozen hundred un deux trois quatre cinq dix cent".split())
 _PRONOUNS = compile_all(BROAD_PRONOUNS_FR, BROAD_PRONOUNS_EN)
 _NOUNS = compile_all(BROAD_NOUNS_FR, BROAD_NOUNS_EN)
@@ -104,11 +113,15 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
 
 
 def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
-    """English and French pre-modifiers: "busy people", "les jeunes gens", "all small retailers"."""
-    if m.start == 0 or tokens[m.start - 1].clause != tokens[m.start].clause:
+    """An adjective right before a bare head: "busy people", "eco-conscious consumers", "jeunes gens".
+    Verbs are not adjectives: "helps people", "I guess all SMEs" stay broad."""
+    if tokens[m.start].norm in QUANTIFIERS or m.start == 0:
         return False
-    word = tokens[m.start - 1].norm
-    return word not in STOP and word not in TRIVIAL and not word.isdigit()
+    prev = tokens[m.start - 1]
+    word = prev.norm
+    if prev.clause != tokens[m.start].clause or word in STOP or word in TRIVIAL or word.isdigit():
+        return False
+    return word in PRE_ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)
 
 
 def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
@@ -118,7 +131,7 @@ def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
         return False
     last = before[-1]
     return (last in COMPARATIVES or last in SUBORDINATORS or last.isdigit() or last in NUMBER_WORDS
-            or before[-2:] in (["plus", "que"], ["mieux", "que"]))
+            or before[-2:] in (["plus", "que"], ["mieux", "que"], *SUBORDINATOR_PAIRS))
 
 
 def _dismissed(tokens: Sequence[Token], m: Match) -> bool:
@@ -254,9 +267,9 @@ DISMISSAL_PHRASES = ("{no one|nobody|nothing} else matters", "personne d autre n
 # Turning a group away ("c'est pas pour nous", "forget it"): a mistake when the reason given is what makes
 # them underserved (age, low income, no smartphone, not at a desk, rural...).
 GROUP_DISMISSALS = ("{c est|ce n est|c n est|ce est} pas pour nous", "pas pour nous", "not for us",
-                    "not our market|target|customers", "pas notre marche|cible|clientele", "forget it|them|about them",
+                    "not our market|target|customers", "pas notre marche|cible|clientele", "forget {it|them|about them}",
                     "on les? oublie", "perdre de|du temps avec", "waste ...2 time on|with", "never bother",
-                    "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never pay|use|buy")
+                    "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never pay|use|buy|bother")
 UNDERSERVED_TRAITS = ("smartphone*", "appli*", "app", "apps", "ordinateur*", "computer*", "numerique", "digital",
                       "internet", "desk", "pauvre*", "modeste*", "precaire*", "low income", "faibles revenus",
                       "can not afford", "agee*", "seniors", "elderly", "old", "vieux", "rural*", "campagne",
@@ -278,15 +291,23 @@ def _ends_clause(tokens: Sequence[Token], m: Match) -> bool:
     return all(t.norm in _TRAILING_OK for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
 
 
-def _small_in_sentence(tokens: Sequence[Token], m: Match) -> bool:
-    sentence = tokens[m.start].sentence
-    return any(tokens[s.start].sentence == sentence and not (m.start <= s.start < m.end)
-               for s in find_all(tokens, _SMALL))
+def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
+    """The small or new group is what is dismissed: named before the dismissal in the sentence ("les
+    petits ne nous intéressent pas"), or after it in the same clause ("on se fiche des petits")."""
+    clause, sentence = tokens[m.start].clause, tokens[m.start].sentence
+    for s in find_all(tokens, _SMALL):
+        if m.start <= s.start < m.end:
+            continue
+        before = s.start < m.start and tokens[s.start].sentence == sentence
+        if before or tokens[s.start].clause == clause:
+            return True
+    return False
 
 
 def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
+    """A trait of underserved groups in the sentence or the one before ("rural clinics? forget them")."""
     sentence = tokens[m.start].sentence
-    return any(tokens[t.start].sentence == sentence and not (m.start <= t.start < m.end)
+    return any(tokens[t.start].sentence in {sentence, sentence - 1} and not (m.start <= t.start < m.end)
                for t in find_all(tokens, _TRAITS))
 
 
@@ -294,8 +315,8 @@ def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
 def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _PHRASES, lambda m: not negated_before(tokens, m, 2))
-    m = m or first_match(tokens, _DISMISSALS, lambda m: _small_in_sentence(tokens, m))
-    m = m or first_match(tokens, _CLAUSE_END, lambda m: _ends_clause(tokens, m) and _small_in_sentence(tokens, m))
+    m = m or first_match(tokens, _DISMISSALS, lambda m: _small_dismissed(tokens, m))
+    m = m or first_match(tokens, _CLAUSE_END, lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
     m = m or first_match(tokens, _GROUP_DISMISSALS, lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2))
     if m is None or contrast_after(tokens, m):

@@ -86,7 +86,7 @@ _LEAD_INS = compile_all(
      "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au", "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
      "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre"),
     ("our customers are", "our customer is", "our target is", "our targets are", "we target", "we serve",
-     "we focus on", "we re targeting", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
+     "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
      "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also", "as well as",
      "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from"),
 )

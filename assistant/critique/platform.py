@@ -21,8 +21,8 @@ PLATFORM_MARKERS = ("marketplace", "market place", "place de marche", "mise|mett
 CONNECTORS = ("connect*", "relie*", "relier", "match*", "matching", "entre", "between", "rapproche*",
               "link*", "pair*", "met|mettre|mise|mettons en relation|contact")
 JOINERS = frozenset("et and avec with a aux to ou or &".split())
-BOTH_SIDES = ("les deux cotes|faces", "des deux cotes", "both sides", "each side", "d un cote ... de l autre",
-              "on one side ... on the other", "les deux", "both", "chaque cote|face")
+BOTH_SIDES = ("les|des deux cotes|faces|publics", "deux cotes|faces", "both|two sides", "each side",
+              "d un cote ...8 de l autre", "on one side ...8 on the other", "chaque cote|face")
 _MARKERS = compile_all(PLATFORM_MARKERS)
 _CONNECTORS = compile_all(CONNECTORS)
 _BOTH = compile_all(BOTH_SIDES)

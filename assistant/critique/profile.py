@@ -121,9 +121,10 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     categories: set[str] = set()
     behaviours = content = unexplained = 0
     for i, tok in enumerate(tokens):
-        small = (tok.norm in STOP or tok.norm in GLUE or tok.norm.isdigit() or is_group_word(tok.norm)
+        small = (tok.norm in STOP or tok.norm in GLUE or tok.norm.isdigit()
                  or (len(tok.norm) < 2 and tok.norm not in {"k", "m"}))
         category = None if small else "location" if _is_place_name(text, tokens, i) else _category(tok.norm)
+        small = small or (category is None and is_group_word(tok.norm))
         if category is None and _is_behaviour(tokens, i):
             behaviours += 1
         if small:
@@ -171,7 +172,7 @@ SAMENESS_EN = (
     "no difference* between them|our|the|these|customers|clients", "one size fits all", "homogeneous",
     "homogenous", "every customer|client|user|one is ...2 same|alike|identical", "one typical customer",
     "a single profile", "cookie cutter", "want|need|expect the same thing", "all want|need the same",
-    "they re all ...2 same|alike|identical", "they are all ...2 same|alike|identical", "no real differences",
+    "they are all ...2 same|alike|identical", "no real differences",
     "work|behave|think|act|buy|operate|function the same way", "treat them ...3 one|same|alike",
     "no point ...2 splitting|segmenting|separating|distinguishing", "no need to ...2 split|segment|separate",
     "does not matter who they are", "one version|size|product ...4 fits|suits all|every|everyone",
@@ -179,7 +180,10 @@ SAMENESS_EN = (
     "same product|offer|approach|message for everyone|all",
 )
 # "the same as Excel", "at the same time": comparisons, not sameness of customers.
-NOT_SAMENESS_AFTER = frozenset("as time que qu than temps moment way price prix".split())
+NOT_SAMENESS_AFTER = frozenset(
+    "as time que qu than temps moment way price prix problem problems probleme problemes pain pains issue "
+    "issues douleur douleurs frustration frustrations".split()
+)
 _SAMENESS = compile_all(SAMENESS_FR, SAMENESS_EN)
 _ARTICLES = frozenset("a an un une".split())
 _TAUTOLOGY = compile_all(("un|a _ est|is un|a _",))[0]
@@ -201,7 +205,7 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
     nxt = tokens[m.end].norm if m.end < len(tokens) else ""
     if nxt in NOT_SAMENESS_AFTER:
         return False
-    return not (negated_before(tokens, m, 3) or contrast_after(tokens, m))
+    return not (negated_before(tokens, m, 5) or contrast_after(tokens, m))
 
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
 def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:

@@ -18,7 +18,7 @@ INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete|achetent|fi
                 "n a pas d importance qui", "no matter who pays|buys")
 SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "les memes personnes",
                "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
-               "pas de difference", "same person|people|persons|thing", "they re|are the same",
+               "pas de difference", "same person|people|persons|thing", "they are the same",
                "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
                "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*", "the user* ...2 pay|pays|buy|buys",
                "users ...2 pay|buy", "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
@@ -28,11 +28,13 @@ SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "le
                "paie|paye|payent|paient|achete|achetent|achetes", "use|uses and pay|pays|buy|buys",
                "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer", "acheteur est ...2 "
                "utilisateur", "utilisateur est ...2 acheteur|payeur", "c est lui|eux|elle|elles qui ...2 paie|"
-               "paye|payent|paient|achete|achetent", "they re|are the ones {paying|who pay}", "the ones who pay",
+               "paye|payent|paient|achete|achetent", "they are the ones {paying|who pay}", "the ones who pay",
                "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes", "le meme client",
-               "same customer", "they ...3 pay for it themselves", "ils ...3 paient|payent eux memes",
+               "same customer", "they ...3 pay for it themselves", "{ce sont|c est} eux|elles qui ...8 paie|"
+               "paye|payent|paient|achetent", "celui|celle|ceux|celles qui ...3 utilise*|utilisent ...3 qui ...2 "
+               "paie|paye|payent|paient|achete|achetent", "ils ...3 paient|payent eux memes",
                "evidemment l utilisateur", "obviously the user", "le meme", "the same")
-DIFFERENT = ("different*", "separement", "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
+DIFFERENT = ("different", "differents", "differente", "differentes", "differ", "differs", "separement", "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
              "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
              "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? collaborateur*|employe*",
              "whereas", "quelqu un d autre", "someone else", "other people", "d autres personnes",
@@ -81,7 +83,7 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     m = first_match(tokens, _INDIFFERENCE, lambda m: not negated_before(tokens, m, 2))
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
-    if ctx.question_id != "buyer_user" or find(tokens, _DIFFERENT):
+    if ctx.question_id != "buyer_user" or first_match(tokens, _DIFFERENT, lambda m: not negated_before(tokens, m)):
         return None
     m = first_match(tokens, _SAME, lambda m: not (negated_before(tokens, m, 3) or contrast_after(tokens, m)))
     if m is None or not roles_likely_differ(context_text(ctx, with_answer=False)):

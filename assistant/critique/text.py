@@ -25,7 +25,7 @@ __all__ = [
 # --- negation, hedges, contrast ---------------------------------------------------------------------
 
 NEGATORS_FR = ("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans", "non", "nul", "nulle", "guere")
-NEGATORS_EN = ("not", "no", "never", "none", "neither", "nor", "without", "cannot")
+NEGATORS_EN = ("not", "no", "never", "none", "neither", "nor", "without", "cannot", "nothing", "nobody")
 _NEGATORS = frozenset(NEGATORS_FR + NEGATORS_EN)
 # A negator followed by one of these is an idiom, not a negation ("pas mal de", "sans doute").
 _NOT_NEGATING = {"pas": {"mal"}, "sans": {"doute"}, "no": {"doubt", "matter"}, "non": {"plus"}}
@@ -65,7 +65,7 @@ def negated_inside(tokens: Sequence[Token], m: Match) -> bool:
 HEDGES_FR = ("je pense", "je crois", "j imagine", "je suppose", "sans doute", "probablement",
              "peut etre", "a priori", "il me semble", "normalement", "en theorie", "je dirais",
              "surement", "j ai l impression", "j espere", "on espere", "on suppose", "on pense", "logiquement")
-HEDGES_EN = ("i think", "i guess", "i suppose", "i believe", "probably", "maybe", "perhaps", "i d say",
+HEDGES_EN = ("i think", "i guess", "i suppose", "i believe", "probably", "maybe", "perhaps", "i would say",
              "i would say", "i imagine", "presumably", "in theory", "kind of", "sort of", "likely",
              "i hope", "we hope", "we assume", "i assume", "we think", "we believe", "i feel like")
 _HEDGES = compile_all(HEDGES_FR, HEDGES_EN)
@@ -85,10 +85,18 @@ def is_hedged(text_or_tokens: str | Sequence[Token]) -> bool:
     return any(not negated_before(tokens, m, 2) for m in find_all(tokens, _HEDGES))
 
 
+MIN_WORDS_AFTER_CONTRAST = 2
+
+
 def contrast_after(tokens: Sequence[Token], m: Match) -> bool:
-    """A "but/en fait" later in the same or the next sentence: the founder corrects themself."""
+    """A "but/en fait" later in the same or the next sentence, followed by what the founder says
+    instead: they correct themself. A trailing "en fait" is a filler, not a correction."""
     last = tokens[m.start].sentence + 1
-    return any(c.start >= m.end and tokens[c.start].sentence <= last for c in find_all(tokens, _CONTRASTS))
+    for c in find_all(tokens, _CONTRASTS):
+        after = [t for t in tokens[c.end:] if t.sentence <= last]
+        if c.start >= m.end and tokens[c.start].sentence <= last and len(after) >= MIN_WORDS_AFTER_CONTRAST:
+            return True
+    return False
 
 
 def past_belief_before(tokens: Sequence[Token], m: Match) -> bool:

@@ -33,6 +33,9 @@ _CONTRACTIONS = {"don": "do", "doesn": "does", "didn": "did", "won": "will", "ca
                  "hadn": "had", "wouldn": "would", "shouldn": "should", "couldn": "could", "ain": "is"}
 _BARE_CONTRACTIONS = {f"{k}t": v for k, v in _CONTRACTIONS.items() if k not in {"won", "can", "don"}} | {
     "wont": "will", "cant": "can"}
+# "I'm", "we're", "they'll", "I've", "I'd": the clitic becomes the full word.
+_CLITICS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
+_ENGLISH_SUBJECTS = frozenset("i you he she it we they there that who what".split())
 _DONT_VERBS = frozenset("know care need have want think matter see pay change use buy go target mind".split())
 # Words that open a new clause: negation and restriction never reach across them.
 CLAUSE_OPENERS = frozenset(
@@ -117,6 +120,8 @@ def _expand(tokens: list[Token], word: str, gap: str, start: int, end: int, clau
         last = tokens.pop()
         fixed = Token(_CONTRACTIONS[last.norm], last.start, last.end, last.clause, last.sentence)
         return [fixed, Token("not", start, end, clause, sentence)]
+    if gap == "'" and word in _CLITICS and tokens and tokens[-1].norm in _ENGLISH_SUBJECTS:
+        return [Token(_CLITICS[word], start, end, clause, sentence)]
     if word in _BARE_CONTRACTIONS:
         return [Token(_BARE_CONTRACTIONS[word], start, end, clause, sentence),
                 Token("not", start, end, clause, sentence)]
@@ -159,8 +164,11 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+SHORT_WORD = 6
+
+
 def _tolerance(lemma: str) -> int:
-    return 0 if len(lemma) < 5 else 1 if len(lemma) < 9 else 2
+    return 0 if len(lemma) < 5 else 1 if len(lemma) < 11 else 2
 
 
 def within(a: str, b: str, k: int) -> bool:
@@ -199,6 +207,9 @@ def similar(token: str, lemma: str) -> bool:
     tol = _tolerance(lemma)
     if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
         return False
+    if len(lemma) < SHORT_WORD and len(token) == len(lemma):
+        # a substitution turns a short word into another word ("parce"/"parle"): only swaps count
+        return sorted(token) == sorted(lemma) and within(token, lemma, 1)
     return within(token, lemma, tol)
 
 

@@ -43,7 +43,7 @@ QUANTITIES = frozenset(
 PAST_ACTIONS = ("fait", "mene*", "realise*", "lance*", "interroge*", "interviewe*", "sonde*", "teste*",
                 "conduit", "organise*", "did", "ran", "conducted", "interviewed", "surveyed", "tested",
                 "launched", "piloted", "collected", "collecte*", "recueilli*", "obtenu*", "eu", "had", "got",
-                "avons", "have", "we ve", "parle", "talked", "spoke", "discute", "rencontre", "met", "asked",
+                "avons", "have", "we have", "parle", "talked", "spoke", "discute", "rencontre", "met", "asked",
                 "demande")
 FUTURE = ("va", "vont", "allons", "vais", "prevoi*", "prevu*", "compte", "comptons", "aimerai*", "voudrai*",
           "souhait*", "bientot", "prochain*", "will", "going", "gonna", "plan*", "soon", "next", "intend*",
@@ -65,7 +65,7 @@ EVIDENCE_GAPS = ("no|zero|0 customers|users|clients|data", "pas de clients|inter
                  "utilisateurs", "rien de formel|formal", "nothing formal", "pas d etude|entretien*|interview*")
 CERTAINTY = ("je|on|nous|j suis|est|sommes|en assez|tres|vraiment|plutot|totalement|completement|bien? "
              "sur|sure|surs|sures|certain*|convaincu*|persuade*", "{j en suis|je suis} sur|sure|convaincu*",
-             "{i m|i am|we re|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? sure|certain|"
+             "{i am|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? sure|certain|"
              "convinced|positive",
              "{c est|il est} evident", "aucun doute", "100 sure|certain|percent", "je le sais",
              "je sais qu ils|elles|on|c", "tout le monde le? sait", "it s|is obvious", "obviously they", "no doubt", "my gut",
@@ -76,8 +76,8 @@ INTUITION = ("evidemment", "bien sur", "obviously", "clearly", "of course", "int
              "feeling", "au pif", "mon experience", "ma propre experience", "mon vecu", "j ai vecu",
              "je l ai vecu", "moi meme", "bon sens", "c est logique", "je connais {bien|le secteur|le milieu}",
              "j ai travaille ...4 ans", "my own experience", "my experience", "personal experience",
-             "i ve been there", "i was one of them", "i know because|it|that", "we know that|it",
-             "common sense", "self evident", "i ve worked ...4 years", "i know the industry|market|sector",
+             "i have been there", "i was one of them", "i know because|it|that", "we know that|it",
+             "common sense", "self evident", "i have worked ...4 years", "i know the industry|market|sector",
              "i worked ...4 years", "gut", "logique", "logical", "personally", "personnellement")
 FRIENDS = ("amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "buddies", "pals", "voisin*",
            "neighbours", "neighbors", "copains", "copines", "famille", "proches",
@@ -188,7 +188,7 @@ FROZEN = (
     "restera|resteront|reste|restent ...2 {les memes|identiques|identique|stables|stable|figes|fige|comme ca|ainsi}", "restera|resteront eux|elles",
     "not ...3 change|changing|move|moving|evolve|evolving|shift|shifting", "not going anywhere",
     "never change*|move*|evolve*|shift*", "{stay|stays|remain|remains|will stay} the same",
-    "always be the same", "how it ll|will stay", "it ll|will stay that way", "always been and",
+    "always be the same", "how it will stay", "it will stay that way", "always been and",
 )
 NO_REVISIT = (
     "pas besoin de|d ...2 revoir|reviser|mettre|revenir|retoucher|changer|refaire|reevaluer|reconsiderer",
