@@ -16,6 +16,7 @@ from assistant.domain import MAX_SEGMENTS
 
 # Pronoun-like heads: only a relative or prepositional clause can narrow them ("everyone who ...").
 BROAD_PRONOUNS_FR = ("tout le monde", "tt le monde", "n importe qui", "quiconque", "tout un chacun",
+                     "toute personne", "tout individu",
                      "tous ceux", "toutes celles", "monsieur et madame tout le monde", "chacun")
 BROAD_PRONOUNS_EN = ("everyone", "everybody", "anyone", "anybody", "every one", "any one")
 BROAD_GROUPS_FR = ("enfants|parents|familles|etudiants|femmes|hommes|seniors|jeunes|adultes|ados|gens|personnes|"
@@ -38,9 +39,12 @@ BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "
                   "all households", "all businesses", "all companies", "all smes|smbs", "all firms",
                   "all organizations|organisations", "any business|company|person|organization",
                   "every business|company|person|household|organization", "all americans|europeans",
+                  "all|any|every small|smaller|little business|businesses|company|companies|firms",
+                  "toutes les petites entreprises|societes|structures|boites",
                   "all|any|every " + BROAD_GROUPS_EN)
 # Said as is, these are broad whatever follows.
-BROAD_EXPLICIT = ("pas de cible precise|particuliere|specifique", "aucune cible precise|particuliere",
+BROAD_EXPLICIT = ("pas ...2 de cible|cibles precise|precises|particuliere|specifique",
+                  "aucune cible precise|particuliere",
                   "le plus large possible", "le plus de monde possible", "cible tres? large", "tout le marche",
                   "tous les ages", "tout age", "de tout age", "petits et grands", "de 7 a 77 ans",
                   "no specific|particular target", "as many people as possible", "as wide as possible",
@@ -59,7 +63,8 @@ TRIVIAL = frozenset(
     "service app application solution notre our nos ca it this cela fait most plupart many beaucoup "
     "simplement juste just really vraiment wifi connexion connection lit read ecrit write travaille work "
     "travaillent works small petites petits medium moyennes large grandes big gros grosses quelconque "
-    "n'importe importe qui quoi souhaite wish bien well concerne concernes concerned".split()
+    "n'importe importe qui quoi souhaite wish bien well concerne concernes concerned deplacer bouger boire "
+    "mieux move drink go".split()
 )
 STOP = frozenset(
     "le la les l un une des de du d a au aux en dans sur pour par avec sans qui que qu dont ou et est sont "
@@ -107,7 +112,8 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
     if not after:
         return False
     first = after[0].norm
-    if first in NARROWERS or (adjectives_after and first not in STOP and first not in TRIVIAL):
+    participle = len(first) > 4 and first.endswith(("ing", "ant")) and first not in TRIVIAL
+    if first in NARROWERS or participle or (adjectives_after and first not in STOP and first not in TRIVIAL):
         return any(w not in TRIVIAL for w in _content(after))
     return False
 
@@ -179,7 +185,10 @@ REFUSALS = ("tous|toutes aussi importants|importantes", "aussi importants|import
             "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher", "pas de priorite|priorites",
             "aucune priorite", "equally important", "all important", "just as important",
             "can? not|cannot choose|pick|prioriti*|prioritise|prioritize", "do not want to choose",
-            "no priority|priorities", "will not choose|pick", "refuse to choose", "all of them equally")
+            "no priority|priorities", "will not choose|pick", "refuse to choose", "all of them equally",
+            "{tous|toutes} autant", "comptent|compte tous|toutes autant", "tout prendre", "take everyone",
+            "veut|veux|voulons|voudrait|voudrions ...2 tous|toutes les? servir|cibler|viser|garder|adresser",
+            "want to ...2 serve|target|keep|address all|everyone|everybody", "all of them matter")
 ALL_AT_ONCE = ("{tous|toutes|tout|chacun|les trois|les 3|les deux|all|both|every|each|all three} ...5 en meme temps",
                "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {simultanement|en parallele|d un coup}",
                "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {at once|simultaneously|in parallel}",
@@ -245,7 +254,8 @@ SMALL_REFS = ("petit*", "small*", "tiny", "niche*", "nouveau*", "nouvel*", "nouv
               "emergent*", "emerging", "non equipe*", "pas equipe*", "sous equipe*", "mal servi*", "non servi*",
               "sous desservi*", "sous servi*", "underserved", "unserved", "under served", "ruraux", "rural*",
               "autres", "others", "rest", "reste", "else", "marginaux", "minoritaire*", "debutant*",
-              "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income", "faibles revenus")
+              "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income", "faibles revenus", "tpe",
+              "micro*", "mom and pop", "solo*", "indie*")
 DISMISSALS = ("ne|n? nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
               "ne vaut pas", "pas la peine", "pas interessant*", "aucun interet", "on les ignore",
               "on les oublie", "on laisse tomber", "on les? laisse {tomber|de cote}", "laisser de cote",
@@ -263,13 +273,15 @@ DISMISSAL_PHRASES = ("{no one|nobody|nothing} else matters", "personne d autre n
                      "where the? competitors|competition are|is|already", "same customers as our|the? competit*",
                      "memes clients que nos|les concurrents", "follow|copy the|our competit*",
                      "suivre|copier les|nos concurrents", "only the obvious", "que le marche evident",
-                     "marche evident et c est tout")
+                     "marche evident et c est tout", "only the? big|large|biggest|established ...2 matter|count",
+                     "seuls les grands|gros ...2 comptent")
 # Turning a group away ("c'est pas pour nous", "forget it"): a mistake when the reason given is what makes
 # them underserved (age, low income, no smartphone, not at a desk, rural...).
 GROUP_DISMISSALS = ("{c est|ce n est|c n est|ce est} pas pour nous", "pas pour nous", "not for us",
                     "not our market|target|customers", "pas notre marche|cible|clientele", "forget {it|them|about them}",
                     "on les? oublie", "perdre de|du temps avec", "waste ...2 time on|with", "never bother",
-                    "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never pay|use|buy|bother")
+                    "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never|not pay|use|buy|bother",
+                    "do|will not bother", "pas la peine de ...2 les|s en")
 UNDERSERVED_TRAITS = ("smartphone*", "appli*", "app", "apps", "ordinateur*", "computer*", "numerique", "digital",
                       "internet", "desk", "pauvre*", "modeste*", "precaire*", "low income", "faibles revenus",
                       "can not afford", "agee*", "seniors", "elderly", "old", "vieux", "rural*", "campagne",

@@ -61,7 +61,7 @@ SECTORS_EN = ("hospitality", "healthcare", "construction", "real estate", "manuf
               "automotive", "fashion", "beauty", "banking", "media", "luxury")
 _GROUP_LEMMAS = Lexicon(GROUP_NOUNS_FR, GROUP_NOUNS_EN, SECTORS_FR, SECTORS_EN)
 # Agent nouns most founders use for customer groups, whatever the trade.
-_AGENT_SUFFIXES = ("eurs", "rices", "istes", "iens", "iennes", "ers", "ors", "ists", "ians")
+_AGENT_SUFFIXES = ("eurs", "rices", "istes", "iens", "iennes", "ers", "ors", "ists", "ians", "men")
 _NOT_GROUPS = frozenset(
     "importants differents interessants exigeants presents recents frequents urgents pertinents puissants "
     "others autres besoins needs problemes problems pains gains jobs users' hours heures years ans "

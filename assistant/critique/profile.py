@@ -9,7 +9,7 @@ from assistant.critique.base import Detection, DetectionContext
 from assistant.critique.breadth import STOP
 from assistant.critique.lists import is_group_word
 from assistant.critique.rules import hit, scoped, whole
-from assistant.critique.text import contrast_after, negated_before
+from assistant.critique.text import contrast_after, negated_after, negated_before
 from assistant.critique.tokens import Lexicon, Match, Token, compile_all, first_match, tokenise
 
 # --- demographics_only -------------------------------------------------------------------------------
@@ -154,7 +154,8 @@ SAMENESS_FR = (
     "tous|toutes ...3 les|le|la memes? motivations|caracteristiques|gouts|problematiques|priorites",
     "les memes besoins|attentes|comportements|habitudes|usages|motivations|caracteristiques|profils",
     "le meme profil|comportement|type de client", "pas de|aucune difference* entre eux|elles|les|nos|ces",
-    "se ressemblent tous|toutes", "tous|toutes se ressemblent", "un seul profil|type de client",
+    "se ressemblent", "tous|toutes ...3 se ressemblent",
+    "memes besoins|attentes|habitudes|comportements|envies|usages|profils", "un seul profil|type de client",
     "profil unique", "client type unique", "homogene*", "dans le meme moule", "tous|toutes les memes",
     "veulent|veut|cherchent|attendent|demandent tous|toutes? la meme chose", "tous|toutes pareil",
     "c est le meme besoin|profil|client", "le meme accompagnement|produit|service|message|discours pour tous|toutes",
@@ -205,7 +206,7 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
     nxt = tokens[m.end].norm if m.end < len(tokens) else ""
     if nxt in NOT_SAMENESS_AFTER:
         return False
-    return not (negated_before(tokens, m, 5) or contrast_after(tokens, m))
+    return not (negated_before(tokens, m, 5) or negated_after(tokens, m, 2) or contrast_after(tokens, m))
 
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
 def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:

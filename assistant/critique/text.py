@@ -70,7 +70,7 @@ HEDGES_EN = ("i think", "i guess", "i suppose", "i believe", "probably", "maybe"
              "i hope", "we hope", "we assume", "i assume", "we think", "we believe", "i feel like")
 _HEDGES = compile_all(HEDGES_FR, HEDGES_EN)
 
-CONTRASTS = ("mais", "but", "however", "cependant", "pourtant", "toutefois", "en fait", "actually",
+CONTRASTS = ("mais", "but", "however", "cependant", "pourtant", "toutefois", "en fait non|plutot", "actually no|not",
              "en realite", "in reality", "in practice", "en pratique", "finalement", "sauf que",
              "except", "although", "though", "whereas", "tandis que", "alors que")
 _CONTRASTS = compile_all(CONTRASTS)

@@ -28,8 +28,11 @@ EVIDENCE_NOUNS = ("interview*", "entretien*", "entrevue*", "sondage*", "question
                   "responses", "answers", "repondants", "respondents", "discussions", "conversations",
                   "rendez", "meetings", "rencontres", "echanges", "inscrit*", "inscription*", "signup*",
                   "sign", "abonne*", "subscriber*", "commandes", "orders", "downloads", "telechargements",
-                  "visites", "visits", "personnes", "people", "restaurateurs", "interroge*", "interviewe*",
-                  "sonde*", "surveyed", "discute*", "talked", "spoke", "parle")
+                  "visites", "visits", "personnes", "people", "restaurateurs")
+# Verbs of research count when they say with how many people: "interviewé 22 infirmières".
+EVIDENCE_VERBS = ("interroge*", "interviewe*", "sonde", "sondes", "surveyed", "discute", "talked", "spoke",
+                  "parle", "rencontre", "met", "asked", "demande", "appele", "called", "questionne*", "teste",
+                  "tested")
 # Strong on their own: money changed hands or a customer committed.
 COMMITMENTS = ("pilot*", "pilote*", "poc", "beta*", "precommande*", "preorder*", "pre order*",
                "lettre* d intention", "loi", "lois", "letters of intent", "waitlist", "waiting list",
@@ -78,8 +81,10 @@ INTUITION = ("evidemment", "bien sur", "obviously", "clearly", "of course", "int
              "j ai travaille ...4 ans", "my own experience", "my experience", "personal experience",
              "i have been there", "i was one of them", "i know because|it|that", "we know that|it",
              "common sense", "self evident", "i have worked ...4 years", "i know the industry|market|sector",
-             "i worked ...4 years", "gut", "logique", "logical", "personally", "personnellement")
-FRIENDS = ("amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "buddies", "pals", "voisin*",
+             "i worked ...4 years", "gut", "logique", "logical", "personally", "personnellement",
+             "it just? makes sense", "ca a du sens", "ca parait logique|evident")
+FRIENDS = ("autour de moi", "dans mon entourage", "everyone|people|everybody i know", "les gens que je connais",
+           "amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "buddies", "pals", "voisin*",
            "neighbours", "neighbors", "copains", "copines", "famille", "proches",
            "entourage", "ma mere|soeur|femme|copine|cousine|voisine", "mon pere|frere|mari|copain|cousin|coloc",
            "friends", "friend", "family", "relatives", "my mom|mum|mother|dad|father|wife|husband|sister",
@@ -87,6 +92,7 @@ FRIENDS = ("amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "bu
            "mes proches")
 _FUTURE = Lexicon(FUTURE)
 _EVIDENCE = compile_all(EVIDENCE_NOUNS)
+_EVIDENCE_VERBS = compile_all(EVIDENCE_VERBS)
 _COMMITMENTS = compile_all(COMMITMENTS)
 _PAST = compile_all(PAST_ACTIONS)
 _VAGUE_GAPS = compile_all(VAGUE_GAPS, EVIDENCE_GAPS)
@@ -118,8 +124,16 @@ def _counts(tokens: Sequence[Token], m: Match) -> bool:
     if tokens[m.start].norm in GENERIC_EVIDENCE:
         return _quantified(tokens, m) and not _friends_near(tokens, m)
     sentence = tokens[m.start].sentence
-    past = any(tokens[p.start].sentence == sentence for p in find_all(tokens, _PAST))
+    past = any(tokens[p.start].sentence == sentence and p.start != m.start for p in find_all(tokens, _PAST))
     return _quantified(tokens, m) or past
+
+
+def _research_done(tokens: Sequence[Token], m: Match) -> bool:
+    """"On a interviewé 22 infirmières", "talked to a dozen owners": a research verb with a number."""
+    if negated_before(tokens, m, 5) or _planned(tokens, m) or _friends_near(tokens, m):
+        return False
+    after = [t.norm for t in tokens[m.end:m.end + 5] if t.sentence == tokens[m.start].sentence]
+    return any(w.isdigit() and w != "0" or w in QUANTITIES - {"une", "un", "a", "an"} for w in after)
 
 
 def _friends_near(tokens: Sequence[Token], m: Match) -> bool:
@@ -129,7 +143,8 @@ def _friends_near(tokens: Sequence[Token], m: Match) -> bool:
 def strong_evidence(tokens: Sequence[Token]) -> Match | None:
     """Real research or a customer commitment reported in these words, if any."""
     commit = first_match(tokens, _COMMITMENTS, lambda m: not (negated_before(tokens, m, 5) or _planned(tokens, m)))
-    return commit or first_match(tokens, _EVIDENCE, lambda m: _counts(tokens, m))
+    return (commit or first_match(tokens, _EVIDENCE, lambda m: _counts(tokens, m))
+            or first_match(tokens, _EVIDENCE_VERBS, lambda m: _research_done(tokens, m)))
 
 
 SURE_FOLLOWERS = frozenset("que qu de d et a 100 of that about they it".split())
@@ -174,7 +189,7 @@ def not_validated(ctx: DetectionContext) -> Detection | None:
 
 
 def _only_plans(tokens: Sequence[Token]) -> bool:
-    mentions = find_all(tokens, _EVIDENCE + _COMMITMENTS)
+    mentions = find_all(tokens, _EVIDENCE + _COMMITMENTS + _EVIDENCE_VERBS)
     return bool(mentions) and all(_planned(tokens, m) or negated_before(tokens, m, 5) for m in mentions)
 
 
@@ -200,6 +215,7 @@ NO_REVISIT = (
     "never ...2 revisit*|review*|update*|revise*|rethink*", "no point ...2 revisit*|review*|updat*|rethink*",
     "no reason to ...3 change|revisit|rethink*|review|update|revise|look", "pas de raison de|d ...2 changer|revoir",
     "aucune raison de|d ...2 changer|revoir|reviser", "rien a changer|revoir", "nothing to change|revisit",
+    "ne|n? compte|comptons|veut|voulons pas ...2 toucher|retoucher|revoir|changer|revenir",
 )
 FIXED_IDIOMS = ("une fois pour toutes", "once and for all", "set in stone", "grave* dans le marbre",
                 "c est regle", "done and dusted", "carved in stone", "ne|n? bouge pas", "does not move",
