@@ -101,7 +101,17 @@ _CONJ_GROUPS = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►✓>]+|\(?\d{1,2}[.)])\s*")
 _KEEP_TOGETHER = compile_all(("entre", "between", "both", "a la fois", "tant"))
-_TRIM = " \t.,;:-–—'\"«»()"
+_TRIM = " \t.,;:-–—'\"«»"
+
+
+def _trim(piece: str) -> str:
+    """Strip punctuation around a piece, and a bracket only when it has lost its partner."""
+    piece = piece.strip(_TRIM)
+    while piece.endswith((")", "]")) and piece.count("(") + piece.count("[") < piece.count(")") + piece.count("]"):
+        piece = piece[:-1].strip(_TRIM)
+    while piece.startswith(("(", "[")) and piece.count("(") + piece.count("[") > piece.count(")") + piece.count("]"):
+        piece = piece[1:].strip(_TRIM)
+    return piece
 
 
 def _spans(text: str, sep: re.Pattern[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -162,8 +172,8 @@ def _has_keep_together(text: str, span: tuple[int, int]) -> bool:
 
 
 def _clean(text: str, span: tuple[int, int]) -> str:
-    piece = text[span[0]:span[1]].strip(_TRIM)
-    return re.sub(r"^(?:et|and|ou|or|puis|then|&|\+)\s+", "", piece, flags=re.IGNORECASE).strip(_TRIM)
+    piece = _trim(text[span[0]:span[1]])
+    return _trim(re.sub(r"^(?:et|and|ou|or|puis|then|&|\+)\s+", "", piece, flags=re.IGNORECASE))
 
 
 def split_items(text: str) -> list[str]:
@@ -257,7 +267,7 @@ def _group_start(tokens: Sequence[Token]) -> int | None:
 
 
 def _sentences(line: str) -> list[tuple[int, int]]:
-    return [s for s in _spans(line, _HARD) if line[s[0]:s[1]].strip(_TRIM)]
+    return [s for s in _spans(line, _HARD) if _trim(line[s[0]:s[1]])]
 
 
 def _label(line: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -400,7 +410,7 @@ def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
         short = len([t for t in body if t.norm not in _DETERMINERS]) <= MAX_LISTED_WORDS
         start = _group_start(body) if body else None
         if start is not None and (short or start == 0) and find(toks, EXAMPLE_MARKERS) is None:
-            text = line[frag[0]:frag[1]].strip(_TRIM)
+            text = _trim(line[frag[0]:frag[1]])
             run.setdefault(group_head(text), text)
         elif not body or (len(body) <= MAX_NEUTRAL_WORDS and body[0].norm not in QUALIFIER_STARTS
                           and find(toks, EXAMPLE_MARKERS) is None):
@@ -422,11 +432,11 @@ def split_groups(text: str) -> list[str]:
         for sentence in _sentences(line):
             spans = _sentence_groups(line, sentence)
             if spans:
-                whole_part = line[spans[0][0]:spans[-1][1]].strip(_TRIM)
-                parts.append([whole_part] + [line[a:b].strip(_TRIM) for a, b in spans])
+                whole_part = _trim(line[spans[0][0]:spans[-1][1]])
+                parts.append([whole_part] + [_trim(line[a:b]) for a, b in spans])
     groups = _collapse_to_announced(parts, announced_count(text))
     unique = list({normalise(g): g for g in reversed(groups) if g}.values())[::-1]
     if unique:
         return unique
-    whole = text.strip(_TRIM)
+    whole = _trim(text)
     return [whole] if tokenise(whole) else []
