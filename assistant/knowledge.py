@@ -55,6 +55,21 @@ class Chunk:
         return f"{self.title} — {self.section}\n{self.text}"
 
     @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in re.split(r"\n\s*\n", self.text) if p.strip()]
+
+    @property
+    def embedding_texts(self) -> list[str]:
+        """The whole section, then each paragraph when there are several (all under the heading).
+
+        A long section mixes several ideas; a paragraph vector lets a precise question find it.
+        """
+        paragraphs = self.paragraphs
+        if len(paragraphs) < 2:
+            return [self.embedding_text]
+        return [self.embedding_text, *(f"{self.title} — {self.section}\n{p}" for p in paragraphs)]
+
+    @property
     def embedding_hash(self) -> str:
         """Changes only when the embedded text changes (a tag edit does not force a re-embedding)."""
         return _sha256(self.embedding_text)

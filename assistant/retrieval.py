@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,6 +128,7 @@ def open_collection(
 def chunk_metadata(chunk: Chunk) -> dict[str, str | bool]:
     """Lists become comma-joined strings plus one boolean flag per id, so `where` filters can use them."""
     meta: dict[str, str | bool] = {
+        "chunk_id": chunk.chunk_id,
         "doc_id": chunk.doc_id,
         "title": chunk.title,
         "section": chunk.section,
@@ -142,49 +144,59 @@ def chunk_metadata(chunk: Chunk) -> dict[str, str | bool]:
     return meta
 
 
+def record_ids(chunk: Chunk) -> list[str]:
+    """One vector for the section (id = chunk id), then one per paragraph (`{chunk id}~{n}`)."""
+    return [chunk.chunk_id, *(f"{chunk.chunk_id}~{n}" for n in range(1, len(chunk.embedding_texts)))]
+
+
 def index_knowledge(
     collection: Collection,
     chunks: Sequence[Chunk],
     embedding_function: E5EmbeddingFunction,
     *,
     progress: bool = True,
-    batch_size: int = 8,
+    batch_size: int = 4,
 ) -> IndexReport:
     """Bring the collection in line with `chunks`, embedding only what is new or changed."""
     stored = collection.get(include=["metadatas"])
-    stored_meta = dict(zip(stored["ids"], stored["metadatas"] or [], strict=True))
+    records: dict[str, list[str]] = defaultdict(list)  # chunk id -> its record ids
+    stored_meta: dict[str, Mapping[str, Any]] = {}
+    for record_id, meta in zip(stored["ids"], stored["metadatas"] or [], strict=True):
+        chunk_id = str(meta.get("chunk_id", record_id))
+        records[chunk_id].append(record_id)
+        if record_id == chunk_id:
+            stored_meta[chunk_id] = meta
     to_embed: list[Chunk] = []
     retagged: list[Chunk] = []
     added = unchanged = 0
     for chunk in chunks:
-        meta = stored_meta.get(chunk.chunk_id)
-        if meta is None:
+        known = stored_meta.get(chunk.chunk_id)
+        if known is None:
             added += 1
             to_embed.append(chunk)
-        elif meta.get("content_hash") == chunk.content_hash:
+        elif known.get("content_hash") == chunk.content_hash:
             unchanged += 1
-        elif meta.get("embedding_hash") == chunk.embedding_hash:
+        elif known.get("embedding_hash") == chunk.embedding_hash:
             retagged.append(chunk)
         else:
             to_embed.append(chunk)
-    removed = sorted(set(stored_meta) - {chunk.chunk_id for chunk in chunks})
-    if removed:
-        collection.delete(ids=removed)
-    if retagged:
-        collection.update(
-            ids=[c.chunk_id for c in retagged],
-            metadatas=[chunk_metadata(c) for c in retagged],  # type: ignore[misc]
-            documents=[c.text for c in retagged],
-        )
+    removed = set(records) - {chunk.chunk_id for chunk in chunks}
+    stale = [rid for cid in removed | {c.chunk_id for c in to_embed} for rid in records.get(cid, [])]
+    if stale:
+        collection.delete(ids=stale)
+    for chunk in retagged:
+        ids = record_ids(chunk)
+        collection.update(ids=ids, metadatas=[chunk_metadata(chunk)] * len(ids))  # type: ignore[arg-type]
     with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("Indexing knowledge", total=len(to_embed))
         for start in range(0, len(to_embed), batch_size):
             batch = to_embed[start : start + batch_size]
-            collection.upsert(
-                ids=[c.chunk_id for c in batch],
-                embeddings=embedding_function([c.embedding_text for c in batch]),
-                metadatas=[chunk_metadata(c) for c in batch],  # type: ignore[misc]
-                documents=[c.text for c in batch],
+            texts = [text for c in batch for text in c.embedding_texts]
+            collection.add(
+                ids=[rid for c in batch for rid in record_ids(c)],
+                embeddings=embedding_function(texts),
+                metadatas=[chunk_metadata(c) for c in batch for _ in c.embedding_texts],  # type: ignore[misc]
+                documents=texts,
             )
             bar.advance(task, len(batch))
     updated = len(to_embed) - added + len(retagged)
@@ -203,6 +215,8 @@ class Retriever:
         progress: bool = True,
     ) -> None:
         self._chunks = {chunk.chunk_id: chunk for chunk in chunks}
+        # Fetching this many records per wanted chunk guarantees k distinct chunks when k exist.
+        self._records_per_chunk = max((len(c.embedding_texts) for c in chunks), default=1)
         self._connect = connect
         self.embedding_function = embedding_function
         self._progress = progress
@@ -303,20 +317,24 @@ class Retriever:
             return self._collection
 
     def _query(self, vector: Any, conditions: list[dict[str, Any]], k: int) -> list[tuple[str, float]]:
+        """Top `k` chunks, each scored by its best vector (the whole section or one of its paragraphs)."""
         where: dict[str, Any] | None = None
         if len(conditions) == 1:
             where = conditions[0]
         elif conditions:
             where = {"$and": conditions}
         result = self._ready().query(
-            query_embeddings=[vector], n_results=k, where=where, include=["distances"]
+            query_embeddings=[vector],
+            n_results=k * self._records_per_chunk,
+            where=where,
+            include=["distances"],
         )
-        distances = (result["distances"] or [[]])[0]
-        return [
-            (cid, 1.0 - float(dist))
-            for cid, dist in zip(result["ids"][0], distances, strict=True)
-            if cid in self._chunks
-        ]
+        best: dict[str, float] = {}
+        for record_id, distance in zip(result["ids"][0], (result["distances"] or [[]])[0], strict=True):
+            chunk_id = record_id.partition("~")[0]
+            if chunk_id in self._chunks:
+                best[chunk_id] = max(best.get(chunk_id, -1.0), 1.0 - float(distance))
+        return sorted(best.items(), key=lambda item: item[1], reverse=True)[:k]
 
     def _by_tags(
         self, language: str | None, k: int, question_id: str | None, mistake_id: str | None
