@@ -169,6 +169,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
         tags = {**defaults, **section.tags}
         if tags.get("exclude") or not section.body.strip():
             continue
+        if slugify(section.slug) != section.slug:
+            raise KnowledgeError(f"{doc.doc_id}: section slug '{section.slug}' is not a slug")
         chunks.append(
             Chunk(
                 chunk_id=f"{doc.doc_id}#{section.slug}",

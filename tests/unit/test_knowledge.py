@@ -117,6 +117,8 @@ def test_unknown_ids_and_duplicate_slugs_are_rejected():
                 MARKDOWN_DOC.replace("## Hidden section\n<!-- exclude: true -->", "## First section")
             )
         )
+    with pytest.raises(KnowledgeError, match="not a slug"):
+        chunk_document(parse_document(MARKDOWN_DOC.replace("slug: second", "slug: Second One")))
     with pytest.raises(KnowledgeError, match="unknown tag"):
         chunk_document(parse_document(MARKDOWN_DOC.replace("<!-- exclude: true -->", "<!-- colour: red -->")))
 
