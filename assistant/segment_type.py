@@ -17,48 +17,51 @@ from assistant.critique.platform import is_platform
 from assistant.critique.tokens import Lexicon, compile_all, find, tokenise
 from assistant.domain import SegmentType
 
-DIVERSIFIED_MARKERS = (
-    "{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport", "aucun lien",
-    "tres|completement|totalement|vraiment differents|differentes", "deux activites|metiers|offres|produits",
-    "une autre activite|offre", "diversif*", "nothing to do with", "unrelated", "separate businesses|products",
-    "two separate", "two different businesses|products|offers|activities", "completely|totally|very different",
-    "another business|product line", "side business", "comme amazon", "like amazon",
-)
-SAME_OFFER_MARKERS = (
-    "meme produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
-    "same product|offer|solution|platform|app|service|tool|subscription|core", "version|versions|formule|formules",
-    "offre pro", "tier|tiers", "gamme", "variante*", "legerement|un peu differents|differentes",
-    "slightly|somewhat different", "besoins proches|similaires|voisins", "similar|related needs",
-    "adapte|adaptee|adaptes|adapt|adapted|tailored pour|for|to",
-)
-SIZE_CLAIMS = (
-    "millions", "# %|pourcent|percent", "{un tiers|le tiers|la moitie|un quart|a third|half|a quarter} des|of",
-    "big|large|huge group|chunk|share|part", "grand|gros|large groupe|marche|part",
-    "{lot of|lots of|beaucoup de|plein de} foyers|households|gens|people|menages",
-)
-SHARED_NEEDS = ("besoin ...3 proche|similaire|commun|partage", "broadly shared", "similar needs", "same core need",
-                "besoins communs|similaires", "common need")
-CONSUMER_UNITS = ("foyers", "menages", "households", "grand public", "consommateurs", "consumers", "particuliers",
-                  "mass market", "marche de masse", "mainstream")
+DIVERSIFIED_MARKERS = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",
+                       "aucun lien", "tres|completement|totalement|vraiment differents|differentes",
+                       "deux activites|metiers|offres|produits", "une autre activite|offre", "diversif*",
+                       "nothing to do with", "unrelated", "separate businesses|products", "two separate",
+                       "two different businesses|products|offers|activities",
+                       "completely|totally|very different", "another business|product line", "side business",
+                       "comme amazon", "like amazon")
+SAME_OFFER_MARKERS = ("meme "
+                      "produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
+                      "same product|offer|solution|platform|app|service|tool|subscription|core",
+                      "version|versions|formule|formules", "offre pro", "tier|tiers", "gamme", "variante*",
+                      "legerement|un peu differents|differentes", "slightly|somewhat different",
+                      "besoins proches|similaires|voisins", "similar|related needs",
+                      "adapte|adaptee|adaptes|adapt|adapted|tailored pour|for|to")
+SIZE_CLAIMS = ("millions", "# %|pourcent|percent",
+               "{un tiers|le tiers|la moitie|un quart|a third|half|a quarter} des|of",
+               "big|large|huge group|chunk|share|part", "grand|gros|large groupe|marche|part",
+               "{lot of|lots of|beaucoup de|plein de} foyers|households|gens|people|menages")
+SHARED_NEEDS = ("besoin ...3 proche|similaire|commun|partage", "broadly shared", "similar needs",
+                "same core need", "besoins communs|similaires", "common need")
+CONSUMER_UNITS = ("foyers", "menages", "households", "grand public", "consommateurs", "consumers",
+                  "particuliers", "mass market", "marche de masse", "mainstream")
 MASS_CHANNELS = ("supermarch*", "grande distribution", "grocery", "grocer*", "hypermarch*", "everyday",
                  "quotidien*")
-SPECIALISED = ("niche", "specialise*", "specialist", "specialized", "specific", "specifique*", "luxe", "luxury",
-               "haut de gamme", "high end", "expert*", "rare*")
+SPECIALISED = ("niche", "specialise*", "specialist", "specialized", "specific", "specifique*", "luxe",
+               "luxury", "haut de gamme", "high end", "expert*", "rare*")
 # Groups of people as consumers; any other group word (a trade, an organisation) makes it professional.
-CONSUMER_GROUPS = (
-    "gens", "personne", "personnes", "particulier*", "consommateur*", "foyer*", "menage*", "famille*", "family",
-    "families", "parent*", "enfant*", "kid", "kids", "child", "children", "ado", "ados", "adolescent*", "teen*",
-    "jeune*", "etudiant*", "student*", "eleves", "collegien*", "lyceen*", "retraite*", "retiree*", "senior*",
-    "femme*", "women", "woman", "homme*", "men", "man", "mere", "meres", "mother*", "mom", "moms", "mum", "mums",
-    "people", "individual*", "consumer*", "household*", "adult*", "adulte*", "lecteur*", "reader*", "joueur*",
-    "gamer*", "player*", "proprietaire*", "owner*", "locataire*", "tenant*", "voyageur*", "traveller*",
-    "traveler*", "utilisateur*", "user*", "client*", "customer*", "abonne*", "subscriber*", "patient*",
-    "citoyen*", "internaute*", "public", "sportif*", "coureur*", "runner*", "cycliste*", "cyclist*",
-    "buyers", "acheteurs", "shoppers", "drinkers", "fans", "amateurs",
-)
+CONSUMER_GROUPS = ("gens", "personne", "personnes", "particulier*", "consommateur*", "foyer*", "menage*",
+                   "famille*", "family", "families", "parent*", "enfant*", "kid", "kids", "child", "children",
+                   "ado", "ados", "adolescent*", "teen*", "jeune*", "etudiant*", "student*", "eleves",
+                   "collegien*", "lyceen*", "retraite*", "retiree*", "senior*", "femme*", "women", "woman",
+                   "homme*", "men", "man", "mere", "meres", "mother*", "mom", "moms", "mum", "mums", "people",
+                   "individual*", "consumer*", "household*", "adult*", "adulte*", "lecteur*", "reader*",
+                   "joueur*", "gamer*", "player*", "proprietaire*", "owner*", "locataire*", "tenant*",
+                   "voyageur*", "traveller*", "traveler*", "utilisateur*", "user*", "client*", "customer*",
+                   "abonne*", "subscriber*", "patient*", "citoyen*", "internaute*", "public", "sportif*",
+                   "coureur*", "runner*", "cycliste*", "cyclist*", "buyers", "acheteurs", "shoppers",
+                   "drinkers", "fans", "amateurs")
 LOCATIVES = frozenset("in dans en at from near pres autour around across".split())
-STOP_STEMS = frozenset("witho sans avec without their leurs hours heure trop bien faire faits etre avoir plus more "
-                       "less moins pour from with dans they ils elles have sont very tres".split())
+# Stems too common to tell two segments' needs apart.
+STOP_STEMS = frozenset(
+    "witho sans avec without their leurs hours heure trop bien faire faits etre avoir plus more less moins "
+    "pour "
+    "from with dans they ils elles have sont very tres".split()
+)
 PERCENT = re.compile(r"\d+\s?%")
 MIN_STEMS = 4
 DIVERSIFIED_OVERLAP = 0.06
@@ -74,11 +77,14 @@ _CONSUMERS = Lexicon(CONSUMER_GROUPS)
 
 RATIONALES: dict[str, dict[SegmentType, str]] = {
     "fr": {
-        "multi_sided": "Plateforme multi-faces : {names} sont des segments interdépendants, chacun a besoin de "
+        "multi_sided": "Plateforme multi-faces : {names} sont des segments interdépendants, chacun a besoin "
+                       "de "
                        "l'autre, comme les passagers et les chauffeurs d'Uber.",
-        "diversified": "Diversifié : {names} sont des segments non liés, aux besoins différents, servis par des "
+        "diversified": "Diversifié : {names} sont des segments non liés, aux besoins différents, servis par "
+                       "des "
                        "offres distinctes, comme Amazon avec ses consommateurs et ses clients AWS.",
-        "segmented": "Segmenté : {names} ont des besoins et problèmes légèrement différents autour d'une même "
+        "segmented": "Segmenté : {names} ont des besoins et problèmes légèrement différents autour d'une "
+                     "même "
                      "offre, comme une banque qui sert le retail et la gestion de patrimoine.",
         "mass_market": "Marché de masse : {names}, c'est un grand groupe aux besoins similaires, comme "
                        "l'électronique grand public.",
@@ -92,7 +98,8 @@ RATIONALES: dict[str, dict[SegmentType, str]] = {
                        "offers, like Amazon's shoppers and its AWS customers.",
         "segmented": "Segmented: {names} have slightly different needs and problems around the same offer, "
                      "like a bank serving retail and wealth-management clients.",
-        "mass_market": "Mass market: {names} is one large group with similar needs, like consumer electronics.",
+        "mass_market": "Mass market: {names} is one large group with similar needs, like consumer "
+                       "electronics.",
         "niche_market": "Niche market: {names} is a specialised, specific segment, like luxury goods or B2B "
                         "software.",
     },
@@ -109,7 +116,8 @@ def classify(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]
     return kind, table[kind].format(names=joined)
 
 
-def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]) -> SegmentType:
+def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]
+          ) -> SegmentType:
     story = "\n".join([pitch, answers.get("intake", ""), answers.get("for_whom", "")])
     if any(s.linked_segments for s in segments) or is_platform(story):
         return "multi_sided"
@@ -155,7 +163,8 @@ def _unrelated(story: str, answers: Mapping[str, str], segments: Sequence[Segmen
 
 
 def _stems(segment: Segment) -> set[str]:
-    words = (t.norm for item in segment.jobs + segment.pains + segment.gains + segment.needs for t in tokenise(item))
+    items = segment.jobs + segment.pains + segment.gains + segment.needs
+    words = (t.norm for item in items for t in tokenise(item))
     return {w[:STEM] for w in words if len(w) > 3 and not w.isdigit() and w[:STEM] not in STOP_STEMS}
 
 
@@ -195,7 +204,8 @@ def _mass(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]) -
         return False
     tokens = tokenise("\n".join([pitch, answers.get("for_whom", ""), answers.get("most_important", ""),
                                  answers.get("characteristics", ""), described]))
-    size = find(tokens, _SIZE) is not None or PERCENT.search(pitch + str(answers.get("most_important"))) is not None
+    percent = PERCENT.search(pitch + answers.get("most_important", "")) is not None
+    size = find(tokens, _SIZE) is not None or percent
     score = 2 * size + sum(find(tokens, p) is not None for p in (_SHARED, _CONSUMER_UNITS, _CHANNELS))
     score -= find(tokens, _SPECIALISED) is not None
     return score >= 3 or (size and score >= 2)

@@ -19,8 +19,9 @@ BROAD_PRONOUNS_FR = ("tout le monde", "tt le monde", "n importe qui", "quiconque
                      "toute personne", "tout individu",
                      "tous ceux", "toutes celles", "monsieur et madame tout le monde", "chacun")
 BROAD_PRONOUNS_EN = ("everyone", "everybody", "anyone", "anybody", "every one", "any one")
-BROAD_GROUPS_FR = ("enfants|parents|familles|etudiants|femmes|hommes|seniors|jeunes|adultes|ados|gens|personnes|"
-                   "consommateurs|utilisateurs|clients|boites|entreprises|societes|particuliers|foyers")
+BROAD_GROUPS_FR = ("enfants|parents|familles|etudiants|femmes|hommes|seniors|jeunes|adultes|ados|gens|"
+                   "personnes|consommateurs|utilisateurs|clients|boites|entreprises|societes|particuliers|"
+                   "foyers")
 BROAD_GROUPS_EN = ("kids|kid|children|child|parents|families|students|student|women|men|seniors|adults|teens|"
                    "people|consumers|users|customers|businesses|business|companies|company|households")
 # Noun heads: an adjective or a clause can narrow them ("les gens pressés", "busy people").
@@ -44,12 +45,12 @@ BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "
                   "all|any|every " + BROAD_GROUPS_EN)
 # Said as is, these are broad whatever follows.
 BROAD_EXPLICIT = ("pas ...2 de cible|cibles precise|precises|particuliere|specifique",
-                  "aucune cible precise|particuliere",
-                  "le plus large possible", "le plus de monde possible", "cible tres? large", "tout le marche",
-                  "tous les ages", "tout age", "de tout age", "petits et grands", "de 7 a 77 ans",
-                  "no specific|particular target", "as many people as possible", "as wide as possible",
-                  "the whole market", "the entire market", "all ages", "any age", "of all ages",
-                  "young and old", "jeunes et moins jeunes", "jeunes et vieux", "hommes et femmes de tous",
+                  "aucune cible precise|particuliere", "le plus large possible", "le plus de monde possible",
+                  "cible tres? large", "tout le marche", "tous les ages", "tout age", "de tout age",
+                  "petits et grands", "de 7 a 77 ans", "no specific|particular target",
+                  "as many people as possible", "as wide as possible", "the whole market",
+                  "the entire market", "all ages", "any age", "of all ages", "young and old",
+                  "jeunes et moins jeunes", "jeunes et vieux", "hommes et femmes de tous",
                   "men and women of all", "whoever wants it")
 # Words that do not narrow anything: "anyone with a phone", "les gens en général".
 TRIVIAL = frozenset(
@@ -87,9 +88,13 @@ PRE_ADJECTIVES = frozenset(
 ADJECTIVE_ENDINGS = ("y", "ed", "ing", "al", "ive", "ous", "ful", "ic", "ent", "ant", "ish", "less", "able",
                      "ible", "ary", "conscious", "minded", "savvy", "aware")
 # "before anyone calls an agency": the pronoun is inside a subordinate clause, not the target.
-SUBORDINATORS = frozenset("before after if unless until whether when once so avant apres si lorsque quand".split())
+SUBORDINATORS = frozenset(
+    "before after if unless until whether when once so avant apres si lorsque quand".split()
+)
 SUBORDINATOR_PAIRS = (["pour", "que"], ["afin", "que"], ["so", "that"], ["sans", "que"])
-NUMBER_WORDS = frozenset("one two three four five ten dozen hundred un deux trois quatre cinq dix cent".split())
+NUMBER_WORDS = frozenset(
+    "one two three four five ten dozen hundred un deux trois quatre cinq dix cent".split()
+)
 _PRONOUNS = compile_all(BROAD_PRONOUNS_FR, BROAD_PRONOUNS_EN)
 _NOUNS = compile_all(BROAD_NOUNS_FR, BROAD_NOUNS_EN)
 _EXPLICIT = compile_all(BROAD_EXPLICIT)
@@ -158,11 +163,15 @@ def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
 def too_broad(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     french = ctx.language == "fr"
-    m = first_match(tokens, _PRONOUNS, lambda m: not (_dismissed(tokens, m)
-                                                      or _narrowed_by_clause(tokens, m, adjectives_after=False)))
-    m = m or first_match(tokens, _NOUNS, lambda m: not (_dismissed(tokens, m)
-                                                         or _narrowed_by_clause(tokens, m, adjectives_after=french)
-                                                         or _narrowed_before(tokens, m)))
+
+    def broad_pronoun(m: Match) -> bool:
+        return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False))
+
+    def broad_noun(m: Match) -> bool:
+        narrowed = _narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
+        return not (_dismissed(tokens, m) or narrowed)
+
+    m = first_match(tokens, _PRONOUNS, broad_pronoun) or first_match(tokens, _NOUNS, broad_noun)
     m = m or first_match(tokens, _EXPLICIT, lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
     m = m or _sweeping_range(tokens, 2)
     if m is None:
@@ -182,17 +191,20 @@ RANGE_FROM = frozenset("des de du from".split())
 RANGE_TO = frozenset("aux au a to".split())
 REFUSALS = ("tous|toutes aussi importants|importantes", "aussi importants|importantes les uns|unes que",
             "tous|toutes importants|importantes", "impossible de choisir|prioriser|trancher",
-            "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher", "pas de priorite|priorites",
-            "aucune priorite", "equally important", "all important", "just as important",
-            "can? not|cannot choose|pick|prioriti*|prioritise|prioritize", "do not want to choose",
-            "no priority|priorities", "will not choose|pick", "refuse to choose", "all of them equally",
-            "{tous|toutes} autant", "comptent|compte tous|toutes autant", "tout prendre", "take everyone",
+            "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher",
+            "pas de priorite|priorites", "aucune priorite", "equally important", "all important",
+            "just as important", "can? not|cannot choose|pick|prioriti*|prioritise|prioritize",
+            "do not want to choose", "no priority|priorities", "will not choose|pick", "refuse to choose",
+            "all of them equally", "{tous|toutes} autant", "comptent|compte tous|toutes autant",
+            "tout prendre", "take everyone",
             "veut|veux|voulons|voudrait|voudrions ...2 tous|toutes les? servir|cibler|viser|garder|adresser",
             "want to ...2 serve|target|keep|address all|everyone|everybody", "all of them matter")
-ALL_AT_ONCE = ("{tous|toutes|tout|chacun|les trois|les 3|les deux|all|both|every|each|all three} ...5 en meme temps",
-               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {simultanement|en parallele|d un coup}",
-               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {at once|simultaneously|in parallel}",
-               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 at the same time",
+ALL_AT_ONCE = ("{tous|toutes|tout|chacun|les trois|les 3|les deux|all|both|every|each|all three} ...5 en "
+               "meme temps",
+               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {simultanement|en "
+               "parallele|d un coup}",
+               "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 {at once|simultaneously|in "
+               "parallel}", "{tous|toutes|les trois|les 3|les deux|all|both|all three} ...5 at the same time",
                "go|going after|for all|every|each", "target|targeting|attack|address all of them",
                "on|nous va|vont|allons tous|toutes les cibler|viser|attaquer|adresser|servir")
 _ALL_KINDS = compile_all(ALL_KINDS)
@@ -233,7 +245,8 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
 def too_many_segments(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     if ctx.question_id in {"most_important", "priority"}:
-        m = first_match(tokens, _REFUSALS, lambda m: not contrast_after(tokens, m)) or _all_at_once(ctx, tokens)
+        m = first_match(tokens, _REFUSALS, lambda m: not contrast_after(tokens, m))
+        m = m or _all_at_once(ctx, tokens)
         if m:
             return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments")
     m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or _sweeping_range(tokens, 3)
@@ -251,11 +264,11 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
 # --- ignores_underserved -----------------------------------------------------------------------------
 
 SMALL_REFS = ("petit*", "small*", "tiny", "niche*", "nouveau*", "nouvel*", "nouvelle*", "new", "newcomer*",
-              "emergent*", "emerging", "non equipe*", "pas equipe*", "sous equipe*", "mal servi*", "non servi*",
-              "sous desservi*", "sous servi*", "underserved", "unserved", "under served", "ruraux", "rural*",
-              "autres", "others", "rest", "reste", "else", "marginaux", "minoritaire*", "debutant*",
-              "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income", "faibles revenus", "tpe",
-              "micro*", "mom and pop", "solo*", "indie*")
+              "emergent*", "emerging", "non equipe*", "pas equipe*", "sous equipe*", "mal servi*",
+              "non servi*", "sous desservi*", "sous servi*", "underserved", "unserved", "under served",
+              "ruraux", "rural*", "autres", "others", "rest", "reste", "else", "marginaux", "minoritaire*",
+              "debutant*", "beginner*", "startup*", "jeunes entreprises", "modeste*", "low income",
+              "faibles revenus", "tpe", "micro*", "mom and pop", "solo*", "indie*")
 DISMISSALS = ("ne|n? nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
               "ne vaut pas", "pas la peine", "pas interessant*", "aucun interet", "on les ignore",
               "on les oublie", "on laisse tomber", "on les? laisse {tomber|de cote}", "laisser de cote",
@@ -267,27 +280,30 @@ DISMISSALS = ("ne|n? nous|m interesse|interessent pas", "on s en fiche|fout|moqu
 DISMISSAL_PHRASES = ("{no one|nobody|nothing} else matters", "personne d autre ne|n? {compte|nous interesse}",
                      "les autres ne comptent pas", "the rest does not matter", "trop petits? pour nous",
                      "too small {for us|to bother|to matter|to be worth}", "only care about",
-                     "only interested in", "the only ones that|who matter", "les seuls qui comptent|interessent",
-                     "on ne s interesse qu", "seuls les gros|grands {comptent|nous interessent}",
+                     "only interested in", "the only ones that|who matter",
+                     "les seuls qui comptent|interessent", "on ne s interesse qu",
+                     "seuls les gros|grands {comptent|nous interessent}",
                      "la ou {sont|il y a} deja? les? concurrents|concurrence", "la ou la concurrence",
-                     "where the? competitors|competition are|is|already", "same customers as our|the? competit*",
-                     "memes clients que nos|les concurrents", "follow|copy the|our competit*",
-                     "suivre|copier les|nos concurrents", "only the obvious", "que le marche evident",
-                     "marche evident et c est tout", "only the? big|large|biggest|established ...2 matter|count",
+                     "where the? competitors|competition are|is|already",
+                     "same customers as our|the? competit*", "memes clients que nos|les concurrents",
+                     "follow|copy the|our competit*", "suivre|copier les|nos concurrents", "only the obvious",
+                     "que le marche evident", "marche evident et c est tout",
+                     "only the? big|large|biggest|established ...2 matter|count",
                      "seuls les grands|gros ...2 comptent")
 # Turning a group away ("c'est pas pour nous", "forget it"): a mistake when the reason given is what makes
 # them underserved (age, low income, no smartphone, not at a desk, rural...).
 GROUP_DISMISSALS = ("{c est|ce n est|c n est|ce est} pas pour nous", "pas pour nous", "not for us",
-                    "not our market|target|customers", "pas notre marche|cible|clientele", "forget {it|them|about them}",
-                    "on les? oublie", "perdre de|du temps avec", "waste ...2 time on|with", "never bother",
+                    "not our market|target|customers", "pas notre marche|cible|clientele",
+                    "forget {it|them|about them}", "on les? oublie", "perdre de|du temps avec",
+                    "waste ...2 time on|with", "never bother",
                     "ne|n? ...2 paieront|utiliseront|achete* jamais", "will never|not pay|use|buy|bother",
                     "do|will not bother", "pas la peine de ...2 les|s en")
-UNDERSERVED_TRAITS = ("smartphone*", "appli*", "app", "apps", "ordinateur*", "computer*", "numerique", "digital",
-                      "internet", "desk", "pauvre*", "modeste*", "precaire*", "low income", "faibles revenus",
-                      "can not afford", "agee*", "seniors", "elderly", "old", "vieux", "rural*", "campagne",
-                      "frontline", "shift*", "non equipe*", "pas equipe*", "a l aise", "comfortable", "illettr*",
-                      "handicap*", "isole*", "petit*", "small*", "tiny", "solo", "seul*", "logement social",
-                      "social housing", "paieront jamais", "never pay")
+UNDERSERVED_TRAITS = ("smartphone*", "appli*", "app", "apps", "ordinateur*", "computer*", "numerique",
+                      "digital", "internet", "desk", "pauvre*", "modeste*", "precaire*", "low income",
+                      "faibles revenus", "can not afford", "agee*", "seniors", "elderly", "old", "vieux",
+                      "rural*", "campagne", "frontline", "shift*", "non equipe*", "pas equipe*", "a l aise",
+                      "comfortable", "illettr*", "handicap*", "isole*", "petit*", "small*", "tiny", "solo",
+                      "seul*", "logement social", "social housing", "paieront jamais", "never pay")
 # "ne comptent pas" must end the clause: "ils ne comptent pas leurs heures" is an idiom.
 CLAUSE_END_DISMISSALS = ("ne|n? comptent|compte pas", "do|does not count")
 _SMALL = compile_all(SMALL_REFS)
@@ -328,7 +344,8 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _PHRASES, lambda m: not negated_before(tokens, m, 2))
     m = m or first_match(tokens, _DISMISSALS, lambda m: _small_dismissed(tokens, m))
-    m = m or first_match(tokens, _CLAUSE_END, lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
+    m = m or first_match(tokens, _CLAUSE_END,
+                         lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
     m = m or first_match(tokens, _GROUP_DISMISSALS, lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2))
     if m is None or contrast_after(tokens, m):

@@ -11,48 +11,52 @@ from collections.abc import Sequence
 
 from assistant.critique.tokens import Lexicon, Token, compile_all, find, normalise, tokenise
 
-GROUP_NOUNS_FR = (
-    "gens", "personne", "personnes", "particulier*", "client*", "consommateur*", "consommatrice*", "utilisateur*",
-    "utilisatrice*", "usager*", "famille*",
-    "parent*", "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*", "eleves", "collegien*", "lyceen*", "ecolier*", "retraite*", "senior*", "femme*",
-    "homme*", "mere", "meres", "pere", "peres", "maman*", "papa*", "salarie*", "employe*", "cadre*", "manager*",
-    "dirigeant*", "patron*", "entrepreneur*", "independant*", "freelance*", "artisan*", "commercant*",
-    "restaurat*", "agricult*", "eleveur*", "medecin*", "infirmi*", "pharmacien*", "dentiste*", "avocat*",
-    "comptable*", "architecte*", "enseignant*", "professeur*", "prof", "profs", "coach*", "sportif*", "sportive*",
-    "coureur*", "cycliste*", "voyageur*", "touriste*", "conducteur*", "chauffeur*", "passager*",
-    "locataire*", "proprietaire*", "acheteur*", "vendeur*", "annonceur*", "createur*", "artiste*",
-    "musicien*", "developpeur*", "startup*", "entreprise*", "societe*", "pme", "tpe", "eti",
-    "grands comptes", "groupe*", "collectivite*", "mairie*", "commune*", "association*", "ecole*",
-    "universite*", "hopita*", "clinique*", "cabinet*", "laboratoire*", "agence*", "hotel*", "magasin*",
-    "boutique*", "commerce", "commerces", "marque", "marques", "distribut*", "fournisseur*", "producteur*", "fabricant*",
-    "industriel*", "administration*", "etablissement*", "ehpad", "creche*", "foyer*", "menage*", "patient*",
-    "aidant*", "investisseur*", "banque*", "assureur*", "mutuelle*", "drh", "dsi", "rh", "auto", "francais",
-    "citoyen*", "internaute*", "joueur*", "lecteur*", "abonne", "abonnes", "abonnee", "abonnees", "adherent*", "benevole*", "hote*",
-    "gerant*", "syndic", "syndics", "promoteur*", "agent*", "institution*", "ong", "collegue*", "equipe*",
-    "communaute*", "public", "revendeur*", "grossiste*", "traiteur*", "boulang*", "coiffeur*", "kine*",
-    "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*", "fonctionnaire*", "chercheur*",
-    "nounou*", "babysitter*", "expat*", "immigre*", "migrant*", "handicap*", "malade*", "osteo*",
-    "comptes", "labo", "labos", "cafe", "cafes", "bars", "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
-)
-GROUP_NOUNS_EN = (
-    "people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families", "kid", "kids", "child", "children",
-    "teen*", "student*", "pupil*", "retiree*", "women", "woman", "men", "man", "mom", "moms", "mum", "mums", "mother*",
-    "dad", "dads", "father*", "employee*", "worker*", "executive*", "founder*", "owner*", "freelancer*",
-    "contractor*", "craftsm*", "tradesm*", "retailer*", "shop", "shops", "shopkeeper*", "store", "stores", "restaurant*", "doctor*",
-    "nurse*", "pharmacist*", "dentist*", "lawyer*", "accountant*", "architect*", "teacher*", "athlete*",
-    "runner*", "cyclist*", "traveler*", "traveller*", "tourist*", "driver*", "rider*", "passenger*",
-    "tenant*", "landlord*", "host", "hosts", "guest*", "buyer*", "seller*", "advertiser*", "creator*", "artist*",
-    "musician*", "developer*", "designer*", "compan*", "business*", "firm", "firms", "sme*", "smb*", "enterprise*",
-    "corporat*", "agenc*", "school*", "universit*", "hospital*", "clinic*", "lab", "labs", "laborator*", "brand*", "supplier*",
-    "manufacturer*", "government*", "municipalit*", "cities", "nonprofit*", "ngo*", "charit*", "patient*",
-    "caregiver*", "investor*", "bank", "banks", "insurer*", "gamer*", "player*", "reader*", "farmer*", "seniors",
-    "professional*", "millennial*", "boomer*", "organisation*", "organization*", "team*", "landowner*", "homeowner*", "renter*",
-    "subscriber*", "member*", "volunteer*", "vendor*", "merchant*", "wholesaler*", "caterer*", "baker*",
-    "hairdresser*", "vet", "vets", "veterinarian*", "physio*", "therapist*", "researcher*", "parents", "b2b", "b2c", "public",
-    "agents", "startups", "partners", "resellers", "commuters", "expats", "hr", "employee*", "retiree*",
-    "trainee*", "attendee*", "franchisee*", "refugee*", "accounts", "minors", "adults", "adultes",
-    "household*", "homeowner*", "shoppers", "drinkers", "buyers",
-)
+GROUP_NOUNS_FR = ("gens", "personne", "personnes", "particulier*", "client*", "consommateur*",
+                  "consommatrice*", "utilisateur*", "utilisatrice*", "usager*", "famille*", "parent*",
+                  "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*", "eleves", "collegien*",
+                  "lyceen*", "ecolier*", "retraite*", "senior*", "femme*", "homme*", "mere", "meres", "pere",
+                  "peres", "maman*", "papa*", "salarie*", "employe*", "cadre*", "manager*", "dirigeant*",
+                  "patron*", "entrepreneur*", "independant*", "freelance*", "artisan*", "commercant*",
+                  "restaurat*", "agricult*", "eleveur*", "medecin*", "infirmi*", "pharmacien*", "dentiste*",
+                  "avocat*", "comptable*", "architecte*", "enseignant*", "professeur*", "prof", "profs",
+                  "coach*", "sportif*", "sportive*", "coureur*", "cycliste*", "voyageur*", "touriste*",
+                  "conducteur*", "chauffeur*", "passager*", "locataire*", "proprietaire*", "acheteur*",
+                  "vendeur*", "annonceur*", "createur*", "artiste*", "musicien*", "developpeur*", "startup*",
+                  "entreprise*", "societe*", "pme", "tpe", "eti", "grands comptes", "groupe*",
+                  "collectivite*", "mairie*", "commune*", "association*", "ecole*", "universite*", "hopita*",
+                  "clinique*", "cabinet*", "laboratoire*", "agence*", "hotel*", "magasin*", "boutique*",
+                  "commerce", "commerces", "marque", "marques", "distribut*", "fournisseur*", "producteur*",
+                  "fabricant*", "industriel*", "administration*", "etablissement*", "ehpad", "creche*",
+                  "foyer*", "menage*", "patient*", "aidant*", "investisseur*", "banque*", "assureur*",
+                  "mutuelle*", "drh", "dsi", "rh", "auto", "francais", "citoyen*", "internaute*", "joueur*",
+                  "lecteur*", "abonne", "abonnes", "abonnee", "abonnees", "adherent*", "benevole*", "hote*",
+                  "gerant*", "syndic", "syndics", "promoteur*", "agent*", "institution*", "ong", "collegue*",
+                  "equipe*", "communaute*", "public", "revendeur*", "grossiste*", "traiteur*", "boulang*",
+                  "coiffeur*", "kine*", "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*",
+                  "fonctionnaire*", "chercheur*", "nounou*", "babysitter*", "expat*", "immigre*", "migrant*",
+                  "handicap*", "malade*", "osteo*", "comptes", "labo", "labos", "cafe", "cafes", "bars",
+                  "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs")
+GROUP_NOUNS_EN = ("people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families",
+                  "kid", "kids", "child", "children", "teen*", "student*", "pupil*", "retiree*", "women",
+                  "woman", "men", "man", "mom", "moms", "mum", "mums", "mother*", "dad", "dads", "father*",
+                  "employee*", "worker*", "executive*", "founder*", "owner*", "freelancer*", "contractor*",
+                  "craftsm*", "tradesm*", "retailer*", "shop", "shops", "shopkeeper*", "store", "stores",
+                  "restaurant*", "doctor*", "nurse*", "pharmacist*", "dentist*", "lawyer*", "accountant*",
+                  "architect*", "teacher*", "athlete*", "runner*", "cyclist*", "traveler*", "traveller*",
+                  "tourist*", "driver*", "rider*", "passenger*", "tenant*", "landlord*", "host", "hosts",
+                  "guest*", "buyer*", "seller*", "advertiser*", "creator*", "artist*", "musician*",
+                  "developer*", "designer*", "compan*", "business*", "firm", "firms", "sme*", "smb*",
+                  "enterprise*", "corporat*", "agenc*", "school*", "universit*", "hospital*", "clinic*",
+                  "lab", "labs", "laborator*", "brand*", "supplier*", "manufacturer*", "government*",
+                  "municipalit*", "cities", "nonprofit*", "ngo*", "charit*", "patient*", "caregiver*",
+                  "investor*", "bank", "banks", "insurer*", "gamer*", "player*", "reader*", "farmer*",
+                  "seniors", "professional*", "millennial*", "boomer*", "organisation*", "organization*",
+                  "team*", "landowner*", "homeowner*", "renter*", "subscriber*", "member*", "volunteer*",
+                  "vendor*", "merchant*", "wholesaler*", "caterer*", "baker*", "hairdresser*", "vet", "vets",
+                  "veterinarian*", "physio*", "therapist*", "researcher*", "parents", "b2b", "b2c", "public",
+                  "agents", "startups", "partners", "resellers", "commuters", "expats", "hr", "employee*",
+                  "retiree*", "trainee*", "attendee*", "franchisee*", "refugee*", "accounts", "minors",
+                  "adults", "adultes", "household*", "homeowner*", "shoppers", "drinkers", "buyers")
 SECTORS_FR = ("restauration", "hotellerie", "sante", "btp", "immobilier", "industrie", "education",
               "assurance", "tourisme", "logistique", "transport", "agriculture", "finance", "retail",
               "batiment", "automobile", "beaute", "juridique", "luxe")
@@ -83,11 +87,13 @@ _LEAD_INS = compile_all(
     ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
      "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
      "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
-     "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au", "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
+     "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
+     "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
      "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre"),
     ("our customers are", "our customer is", "our target is", "our targets are", "we target", "we serve",
      "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
-     "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also", "as well as",
+     "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
+     "as well as",
      "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from"),
 )
 _DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
@@ -107,11 +113,15 @@ _TRIM = " \t.,;:-–—'\"«»"
 def _trim(piece: str) -> str:
     """Strip punctuation around a piece, and a bracket only when it has lost its partner."""
     piece = piece.strip(_TRIM)
-    while piece.endswith((")", "]")) and piece.count("(") + piece.count("[") < piece.count(")") + piece.count("]"):
+    while piece.endswith((")", "]")) and _balance(piece) < 0:
         piece = piece[:-1].strip(_TRIM)
-    while piece.startswith(("(", "[")) and piece.count("(") + piece.count("[") > piece.count(")") + piece.count("]"):
+    while piece.startswith(("(", "[")) and _balance(piece) > 0:
         piece = piece[1:].strip(_TRIM)
     return piece
+
+
+def _balance(piece: str) -> int:
+    return piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
 
 
 def _spans(text: str, sep: re.Pattern[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -212,8 +222,8 @@ def _strip_lead_in(tokens: Sequence[Token]) -> int:
 
 _RELATIVES = frozenset("qui que qu dont who which that whose where ou".split())
 _NOT_A_GROUP_START = frozenset(
-    "pas sans aucun aucune no not without none ni nor one two three four five six ten un deux trois quatre cinq "
-    "six dix".split()
+    "pas sans aucun aucune no not without none ni nor one two three four five six ten un deux trois quatre "
+    "cinq six dix".split()
 )
 # After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
 EXAMPLE_MARKERS = compile_all(

@@ -9,14 +9,16 @@ from assistant.critique.text import negated_before
 from assistant.critique.tokens import Token, compile_all, find, find_all, similar, tokenise
 
 # Enough on their own.
-PLATFORM_MARKERS = ("marketplace", "market place", "place de marche", "mise|mettre|met|mettons|mettent en relation",
-                    "mise|mettre|met|mettons en contact", "{plateforme|plate forme|platform} {biface|bi face}",
-                    "biface", "multi face*|faces", "two|2|multi|double sided", "double face", "plateforme d "
-                    "intermediation", "intermediation", "les deux cotes|faces", "both sides", "cote offre",
-                    "cote demande", "supply side", "demand side", "uber|airbnb|blablacar|vinted|leboncoin|malt|"
-                    "doctolib|deliveroo|etsy|ebay|upwork|fiverr du|de|des|for|of", "le|the uber|airbnb",
-                    "commission ...4 chaque|each|both|deux|vendeur*|seller*|transaction*|vente*|booking*|"
-                    "reservation*", "annonceurs", "advertisers")
+PLATFORM_MARKERS = ("marketplace", "market place", "place de marche",
+                    "mise|mettre|met|mettons|mettent en relation", "mise|mettre|met|mettons en contact",
+                    "{plateforme|plate forme|platform} {biface|bi face}", "biface", "multi face*|faces",
+                    "two|2|multi|double sided", "double face", "plateforme d intermediation",
+                    "intermediation", "les deux cotes|faces", "both sides", "cote offre", "cote demande",
+                    "supply side", "demand side",
+                    "uber|airbnb|blablacar|vinted|leboncoin|malt|doctolib|deliveroo|etsy|ebay|upwork|fiverr "
+                    "du|de|des|for|of", "le|the uber|airbnb", "commission ...4 "
+                    "chaque|each|both|deux|vendeur*|seller*|transaction*|vente*|booking*|reservation*",
+                    "annonceurs", "advertisers")
 # Verbs that connect two groups; they count only when two groups surround them.
 CONNECTORS = ("connect*", "relie*", "relier", "match*", "matching", "entre", "between", "rapproche*",
               "link*", "pair*", "met|mettre|mise|mettons en relation|contact")
@@ -28,8 +30,10 @@ _CONNECTORS = compile_all(CONNECTORS)
 _BOTH = compile_all(BOTH_SIDES)
 SIDE_WINDOW = 20
 # Words that name nobody in particular: they cannot be one side of a platform.
-GENERIC_GROUPS = frozenset("people gens personnes personne users utilisateurs clients customers client customer "
-                           "public monde everyone".split())
+GENERIC_GROUPS = frozenset(
+    "people gens personnes personne users utilisateurs clients customers client customer public monde "
+    "everyone".split()
+)
 
 
 def platform_sides(text: str) -> list[str]:

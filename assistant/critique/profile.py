@@ -50,36 +50,35 @@ DEMOGRAPHICS: dict[str, tuple[str, ...]] = {
     "family": ("marie*", "married", "celibataire*", "single", "couple*", "enfant*", "kids", "children",
                "child", "famille*", "family", "families", "parents", "divorce*", "bebe*", "baby", "babies"),
     "firm": ("salaries", "employes", "employees", "staff", "collaborateurs", "effectif*", "headcount", "ca",
-             "chiffre", "affaires", "revenue", "turnover", "taille", "size", "secteur*", "sector*", "industry",
+             "chiffre", "affaires", "revenue", "turnover", "taille", "size", "secteur*", "sector*",
+             "industry",
              "industrie*", "pme", "tpe", "eti", "sme*", "smb*", "b2b", "m", "meur", "millions", "million",
              "entreprise*", "companies", "company", "societe*"),
 }
-BEHAVIOUR_LEMMAS = (
-    # French
-    "besoin*", "probleme*", "difficult*", "galere*", "mal", "frustr*", "peur*", "craign*", "inquiet*",
-    "stress*", "cherch*", "veul*", "veut", "voudrai*", "souhait*", "envie*", "aime*", "aiment", "adore*",
-    "deteste*", "prefer*", "habitude*", "utilis*", "achet*", "commande*", "consomm*", "pratiqu*", "font",
-
-    "courent", "cour*", "voyag*", "cuisin*", "mang*", "lisent", "regard*", "sortent", "depens*",
-    "frequent*", "regulier*", "regulierement", "quotidien*", "hebdo*", "motiv*", "sensible*", "soucieu*",
-    "preoccup*", "attenti*", "passionn*", "engag*", "perd*", "gaspill*", "manqu*", "oubli*", "bless*",
-    "souffr*", "recherch*", "compar*", "teste*", "comportement*", "usage*", "attente*",
-    "valoris*", "objectif*", "doivent", "obliges", "contrainte*", "gerent", "presse*", "connecte*", "sportif*",
-    "digital*", "fois", "jours", "semaine*", "fidel*", "reserv*", "jonglent", "epuise*",
-    "deborde*", "economis*", "investi*", "temps",
-    # English
-    "need*", "problem*", "struggl*", "hard", "frustrat*", "fear*", "worr*", "pain*", "look*", "search*",
-    "want*", "wish*", "like", "love*", "hate*", "habit*", "use", "uses", "using", "buy*", "bought",
-    "order*", "shop*", "consum*", "practic*", "run", "runs", "running", "jog*", "train*", "exercis*",
-    "travel*", "cook*", "eat*", "read*", "watch*", "spend*", "often", "regular*", "every", "per", "times",
-    "daily", "weekly", "monthly", "care*", "conscious", "concern*", "passion*", "lose", "loses", "losing",
-    "waste*", "lack*", "forget*", "injur*", "suffer*", "behav*", "expect*", "value*", "goal*", "must",
-    "busy", "trying", "try", "tries", "tired", "juggl*", "commut*", "switch*", "savvy", "early", "adopt*",
-    "willing", "prefer*", "struggle*", "overwhelm*", "manage*", "save*", "saving", "invest*", "time",
-)
+BEHAVIOUR_LEMMAS = ("besoin*", "probleme*", "difficult*", "galere*", "mal", "frustr*", "peur*", "craign*",
+                    "inquiet*", "stress*", "cherch*", "veul*", "veut", "voudrai*", "souhait*", "envie*",
+                    "aime*", "aiment", "adore*", "deteste*", "prefer*", "habitude*", "utilis*", "achet*",
+                    "commande*", "consomm*", "pratiqu*", "font", "courent", "cour*", "voyag*", "cuisin*",
+                    "mang*", "lisent", "regard*", "sortent", "depens*", "frequent*", "regulier*",
+                    "regulierement", "quotidien*", "hebdo*", "motiv*", "sensible*", "soucieu*", "preoccup*",
+                    "attenti*", "passionn*", "engag*", "perd*", "gaspill*", "manqu*", "oubli*", "bless*",
+                    "souffr*", "recherch*", "compar*", "teste*", "comportement*", "usage*", "attente*",
+                    "valoris*", "objectif*", "doivent", "obliges", "contrainte*", "gerent", "presse*",
+                    "connecte*", "sportif*", "digital*", "fois", "jours", "semaine*", "fidel*", "reserv*",
+                    "jonglent", "epuise*", "deborde*", "economis*", "investi*", "temps", "need*", "problem*",
+                    "struggl*", "hard", "frustrat*", "fear*", "worr*", "pain*", "look*", "search*", "want*",
+                    "wish*", "like", "love*", "hate*", "habit*", "use", "uses", "using", "buy*", "bought",
+                    "order*", "shop*", "consum*", "practic*", "run", "runs", "running", "jog*", "train*",
+                    "exercis*", "travel*", "cook*", "eat*", "read*", "watch*", "spend*", "often", "regular*",
+                    "every", "per", "times", "daily", "weekly", "monthly", "care*", "conscious", "concern*",
+                    "passion*", "lose", "loses", "losing", "waste*", "lack*", "forget*", "injur*", "suffer*",
+                    "behav*", "expect*", "value*", "goal*", "must", "busy", "trying", "try", "tries", "tired",
+                    "juggl*", "commut*", "switch*", "savvy", "early", "adopt*", "willing", "prefer*",
+                    "struggle*", "overwhelm*", "manage*", "save*", "saving", "invest*", "time")
 # Words that carry no information either way: "surtout des hommes", "mostly married", "around 100k".
 GLUE = frozenset(
-    "surtout mostly plutot rather around environ general generale generalement generally typically typiquement "
+    "surtout mostly plutot rather around environ general generale generalement generally typically "
+    "typiquement "
     "souvent majoritairement principalement mainly usually often c ce sont tous all majority majorite "
     "moyenne average avg approx about roughly depuis since entre between aged agees type profil profile "
     "cible target segment clients customers personnes people gens quelques some plus more less moins than "
@@ -148,38 +147,45 @@ def demographics_only(ctx: DetectionContext) -> Detection | None:
 
 # --- assumes_homogeneous -----------------------------------------------------------------------------
 
-SAMENESS_FR = (
-    "tous|toutes ...2 pareil*|identique*|semblable*|similaire*|interchangeable*",
-    "tous|toutes ...3 les|le|la memes? besoins|attentes|comportements|habitudes|profils?|envies|usages",
-    "tous|toutes ...3 les|le|la memes? motivations|caracteristiques|gouts|problematiques|priorites",
-    "les memes besoins|attentes|comportements|habitudes|usages|motivations|caracteristiques|profils",
-    "le meme profil|comportement|type de client", "pas de|aucune difference* entre eux|elles|les|nos|ces",
-    "se ressemblent", "tous|toutes ...3 se ressemblent",
-    "memes besoins|attentes|habitudes|comportements|envies|usages|profils", "un seul profil|type de client",
-    "profil unique", "client type unique", "homogene*", "dans le meme moule", "tous|toutes les memes",
-    "veulent|veut|cherchent|attendent|demandent tous|toutes? la meme chose", "tous|toutes pareil",
-    "c est le meme besoin|profil|client", "le meme accompagnement|produit|service|message|discours pour tous|toutes",
-    "la meme offre|approche|solution pour {tous|toutes|tout le monde}", "on les traite ...3 {pareil|de la meme facon|de la meme maniere}",
-    "traiter ...2 {tous pareil|toutes pareil|de la meme facon|de la meme maniere}", "fonctionnent|agissent|pensent|achetent ...2 de la "
-    "meme facon|maniere", "pas la peine de|d ...2 distinguer|segmenter|separer|differencier",
-    "pas besoin de|d ...2 distinguer|segmenter|separer|differencier", "peu importe qui ils|elles sont",
-    "quel|quelle que soit ...6 meme", "qu ils|elles aient ...6 meme", "un seul et meme", "tous dans le meme sac",
-    "un client reste un client", "ca marche pour {tous|toutes|tout le monde}",
-)
-SAMENESS_EN = (
-    "all ...4 the same", "all alike", "all identical", "all similar", "basically|exactly|essentially the same",
-    "pretty much the same", "the same needs|behaviours|behaviors|habits|profile|expectations|motivations",
-    "same needs|behaviours|behaviors|habits|expectations|motivations", "identical needs|profiles|customers",
-    "no difference* between them|our|the|these|customers|clients", "one size fits all", "homogeneous",
-    "homogenous", "every customer|client|user|one is ...2 same|alike|identical", "one typical customer",
-    "a single profile", "cookie cutter", "want|need|expect the same thing", "all want|need the same",
-    "they are all ...2 same|alike|identical", "no real differences",
-    "work|behave|think|act|buy|operate|function the same way", "treat them ...3 one|same|alike",
-    "no point ...2 splitting|segmenting|separating|distinguishing", "no need to ...2 split|segment|separate",
-    "does not matter who they are", "one version|size|product ...4 fits|suits all|every|everyone",
-    "fits every|all", "regardless of ...6 same", "whether ...6 same", "no matter ...6 same", "same for everyone",
-    "same product|offer|approach|message for everyone|all",
-)
+SAMENESS_FR = ("tous|toutes ...2 pareil*|identique*|semblable*|similaire*|interchangeable*",
+               "tous|toutes ...3 les|le|la memes? "
+               "besoins|attentes|comportements|habitudes|profils?|envies|usages",
+               "tous|toutes ...3 les|le|la memes? "
+               "motivations|caracteristiques|gouts|problematiques|priorites", "les memes "
+               "besoins|attentes|comportements|habitudes|usages|motivations|caracteristiques|profils",
+               "le meme profil|comportement|type de client",
+               "pas de|aucune difference* entre eux|elles|les|nos|ces", "se ressemblent",
+               "tous|toutes ...3 se ressemblent",
+               "memes besoins|attentes|habitudes|comportements|envies|usages|profils",
+               "un seul profil|type de client", "profil unique", "client type unique", "homogene*",
+               "dans le meme moule", "tous|toutes les memes",
+               "veulent|veut|cherchent|attendent|demandent tous|toutes? la meme chose", "tous|toutes pareil",
+               "c est le meme besoin|profil|client",
+               "le meme accompagnement|produit|service|message|discours pour tous|toutes",
+               "la meme offre|approche|solution pour {tous|toutes|tout le monde}",
+               "on les traite ...3 {pareil|de la meme facon|de la meme maniere}",
+               "traiter ...2 {tous pareil|toutes pareil|de la meme facon|de la meme maniere}",
+               "fonctionnent|agissent|pensent|achetent ...2 de la meme facon|maniere",
+               "pas la peine de|d ...2 distinguer|segmenter|separer|differencier",
+               "pas besoin de|d ...2 distinguer|segmenter|separer|differencier",
+               "peu importe qui ils|elles sont", "quel|quelle que soit ...6 meme",
+               "qu ils|elles aient ...6 meme", "un seul et meme", "tous dans le meme sac",
+               "un client reste un client", "ca marche pour {tous|toutes|tout le monde}")
+SAMENESS_EN = ("all ...4 the same", "all alike", "all identical", "all similar",
+               "basically|exactly|essentially the same", "pretty much the same",
+               "the same needs|behaviours|behaviors|habits|profile|expectations|motivations",
+               "same needs|behaviours|behaviors|habits|expectations|motivations",
+               "identical needs|profiles|customers",
+               "no difference* between them|our|the|these|customers|clients", "one size fits all",
+               "homogeneous", "homogenous", "every customer|client|user|one is ...2 same|alike|identical",
+               "one typical customer", "a single profile", "cookie cutter", "want|need|expect the same thing",
+               "all want|need the same", "they are all ...2 same|alike|identical", "no real differences",
+               "work|behave|think|act|buy|operate|function the same way", "treat them ...3 one|same|alike",
+               "no point ...2 splitting|segmenting|separating|distinguishing",
+               "no need to ...2 split|segment|separate", "does not matter who they are",
+               "one version|size|product ...4 fits|suits all|every|everyone", "fits every|all",
+               "regardless of ...6 same", "whether ...6 same", "no matter ...6 same", "same for everyone",
+               "same product|offer|approach|message for everyone|all")
 # "the same as Excel", "at the same time": comparisons, not sameness of customers.
 NOT_SAMENESS_AFTER = frozenset(
     "as time que qu than temps moment way price prix problem problems probleme problemes pain pains issue "

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from assistant.critique.base import Detection, DetectionContext
 from assistant.critique.lists import group_head, split_groups
-from assistant.critique.platform import GENERIC_GROUPS, is_platform, names_both_sides, platform_sides, same_group
+from assistant.critique.platform import (
+    GENERIC_GROUPS,
+    is_platform,
+    names_both_sides,
+    platform_sides,
+    same_group,
+)
 from assistant.critique.rules import context_text, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, negated_before
 from assistant.critique.tokens import compile_all, find, first_match, tokenise
@@ -12,39 +18,45 @@ from assistant.critique.tokens import compile_all, find, first_match, tokenise
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 
 INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete|achetent|finance|financent",
-                "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra", "pas important de savoir qui",
-                "do|does not matter who ...2 pays|pay|buys|buy|purchases",
+                "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra",
+                "pas important de savoir qui", "do|does not matter who ...2 pays|pay|buys|buy|purchases",
                 "who cares who ...2 pays|buys", "whoever pays", "we do not care who ...2 pays|buys",
                 "n a pas d importance qui", "no matter who pays|buys")
 SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "les memes personnes",
                "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
                "pas de difference", "same person|people|persons|thing", "they are the same",
                "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
-               "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*", "the user* ...2 pay|pays|buy|buys",
-               "users ...2 pay|buy", "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
-               "pay|pays ...2 themselves", "de leur poche", "out of their own pocket",
-               "out of pocket", "a la fois acheteur* et utilisateur*", "both the? buyer and the? user",
-               "buy|buys and use|uses", "achete|achetent|achetes et utilise*|utilisent", "utilise*|utilisent et "
-               "paie|paye|payent|paient|achete|achetent|achetes", "use|uses and pay|pays|buy|buys",
-               "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer", "acheteur est ...2 "
-               "utilisateur", "utilisateur est ...2 acheteur|payeur", "c est lui|eux|elle|elles qui ...2 paie|"
-               "paye|payent|paient|achete|achetent", "they are the ones {paying|who pay}", "the ones who pay",
-               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes", "le meme client",
-               "same customer", "they ...3 pay for it themselves", "{ce sont|c est} eux|elles qui ...8 paie|"
-               "paye|payent|paient|achetent", "celui|celle|ceux|celles qui ...3 utilise*|utilisent ...3 qui ...2 "
+               "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*",
+               "the user* ...2 pay|pays|buy|buys", "users ...2 pay|buy",
+               "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
+               "pay|pays ...2 themselves", "de leur poche", "out of their own pocket", "out of pocket",
+               "a la fois acheteur* et utilisateur*", "both the? buyer and the? user",
+               "buy|buys and use|uses", "achete|achetent|achetes et utilise*|utilisent",
+               "utilise*|utilisent et paie|paye|payent|paient|achete|achetent|achetes",
+               "use|uses and pay|pays|buy|buys", "pay|pays and use|uses", "buyer is ...2 user",
+               "user is ...2 buyer|payer", "acheteur est ...2 utilisateur",
+               "utilisateur est ...2 acheteur|payeur",
+               "c est lui|eux|elle|elles qui ...2 paie|paye|payent|paient|achete|achetent",
+               "they are the ones {paying|who pay}", "the ones who pay",
+               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes",
+               "le meme client", "same customer", "they ...3 pay for it themselves",
+               "{ce sont|c est} eux|elles qui ...8 paie|paye|payent|paient|achetent",
+               "celui|celle|ceux|celles qui ...3 utilise*|utilisent ...3 qui ...2 "
                "paie|paye|payent|paient|achete|achetent", "ils ...3 paient|payent eux memes",
                "evidemment l utilisateur", "obviously the user", "le meme", "the same")
-DIFFERENT = ("different", "differents", "differente", "differentes", "differ", "differs", "separement", "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que", "alors que",
-             "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
-             "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? collaborateur*|employe*",
-             "whereas", "quelqu un d autre", "someone else", "other people", "d autres personnes",
-             "not the ones", "pas eux qui", "pas lui qui", "pas elle qui")
+DIFFERENT = ("different", "differents", "differente", "differentes", "differ", "differs", "separement",
+             "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que",
+             "alors que", "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
+             "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? "
+             "collaborateur*|employe*", "whereas", "quelqu un d autre", "someone else", "other people",
+             "d autres personnes", "not the ones", "pas eux qui", "pas lui qui", "pas elle qui")
 # In the pitch or earlier answers: someone other than the user usually pays.
 PAYER_ROLES = ("dsi", "drh", "daf", "achats", "service achats", "purchasing", "procurement", "it department",
                "service informatique", "decideur*", "decision maker*", "cfo", "cio", "covered by",
-               "mutuelle*|insurer*|insurance|assurance*|secu|cpam ...3 paie|paye|pay|pays|paid|cover*|rembours*",
-               "pris en charge", "tiers payant", "rembours*", "reimburs*", "medicare", "medicaid", "employeur*", "employer*", "cadeau*",
-               "offrir", "offert", "gift*", "aidant*", "caregiver*", "ehpad", "famille paie|paye|finance",
+               "mutuelle*|insurer*|insurance|assurance*|secu|cpam ...3 "
+               "paie|paye|pay|pays|paid|cover*|rembours*", "pris en charge", "tiers payant", "rembours*",
+               "reimburs*", "medicare", "medicaid", "employeur*", "employer*", "cadeau*", "offrir", "offert",
+               "gift*", "aidant*", "caregiver*", "ehpad", "famille paie|paye|finance",
                "parents paient|payent|paie|pay|pays", "budget formation", "training budget", "subvention*",
                "grant*", "collectivite* finance*", "paid by", "paye|payee|payes|finance|finances par")
 # Employees and teams: usually the company pays, unless the customer is a one-person business.
@@ -52,7 +64,8 @@ TEAM_USERS = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equip
               "employee*", "workforce", "personnel", "soignant*", "techniciens", "commerciaux", "sales reps",
               "nurses", "infirmieres", "enseignants", "teachers", "b2b", "per seat", "par utilisateur",
               "par poste", "licence*", "license*")
-CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? enfant*|kid*|children|child|bebe*|babies|ados|teens",
+CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? "
+               "enfant*|kid*|children|child|bebe*|babies|ados|teens",
                "pour|for|aux|destine*|designed les|the|des? eleves|pupils|adolescent*|teenager*|toddler*",
                "pour|for|aux|destine*|designed les|the|des? collegien*|lyceen*|ecolier*",
                "enfants|kids|children apprennent|learn|jouent|play|utilisent|use",
@@ -83,7 +96,8 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     m = first_match(tokens, _INDIFFERENCE, lambda m: not negated_before(tokens, m, 2))
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
-    if ctx.question_id != "buyer_user" or first_match(tokens, _DIFFERENT, lambda m: not negated_before(tokens, m)):
+    told_apart = first_match(tokens, _DIFFERENT, lambda m: not negated_before(tokens, m))
+    if ctx.question_id != "buyer_user" or told_apart:
         return None
     m = first_match(tokens, _SAME, lambda m: not (negated_before(tokens, m, 3) or contrast_after(tokens, m)))
     if m is None or not roles_likely_differ(context_text(ctx, with_answer=False)):
@@ -117,4 +131,5 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     others = {h for h in heads if h not in GENERIC_GROUPS and not any(same_group(h, n) for n in named)}
     if len(named) + len(others) >= 2:
         return None
-    return whole("one_sided_platform", ctx.answer, f"platform with sides {sides or '?'}, named only {sorted(heads)}")
+    reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
+    return whole("one_sided_platform", ctx.answer, reason)

@@ -62,17 +62,17 @@ def negated_inside(tokens: Sequence[Token], m: Match) -> bool:
     return any(is_negator(tokens, i) for i in range(m.start, m.end))
 
 
-HEDGES_FR = ("je pense", "je crois", "j imagine", "je suppose", "sans doute", "probablement",
-             "peut etre", "a priori", "il me semble", "normalement", "en theorie", "je dirais",
-             "surement", "j ai l impression", "j espere", "on espere", "on suppose", "on pense", "logiquement")
+HEDGES_FR = ("je pense", "je crois", "j imagine", "je suppose", "sans doute", "probablement", "peut etre",
+             "a priori", "il me semble", "normalement", "en theorie", "je dirais", "surement",
+             "j ai l impression", "j espere", "on espere", "on suppose", "on pense", "logiquement")
 HEDGES_EN = ("i think", "i guess", "i suppose", "i believe", "probably", "maybe", "perhaps", "i would say",
              "i would say", "i imagine", "presumably", "in theory", "kind of", "sort of", "likely",
              "i hope", "we hope", "we assume", "i assume", "we think", "we believe", "i feel like")
 _HEDGES = compile_all(HEDGES_FR, HEDGES_EN)
 
-CONTRASTS = ("mais", "but", "however", "cependant", "pourtant", "toutefois", "en fait non|plutot", "actually no|not",
-             "en realite", "in reality", "in practice", "en pratique", "finalement", "sauf que",
-             "except", "although", "though", "whereas", "tandis que", "alors que")
+CONTRASTS = ("mais", "but", "however", "cependant", "pourtant", "toutefois", "en fait non|plutot",
+             "actually no|not", "en realite", "in reality", "in practice", "en pratique", "finalement",
+             "sauf que", "except", "although", "though", "whereas", "tandis que", "alors que")
 _CONTRASTS = compile_all(CONTRASTS)
 PAST_BELIEF = ("au debut", "au depart", "initialement", "je pensais", "on pensait", "nous pensions",
                "j avais pense", "at first", "initially", "we thought", "i thought", "we used to", "i used to",
@@ -102,7 +102,8 @@ def contrast_after(tokens: Sequence[Token], m: Match) -> bool:
 def past_belief_before(tokens: Sequence[Token], m: Match) -> bool:
     """"At first we thought everyone...": a belief the founder has moved on from."""
     sentence = tokens[m.start].sentence
-    return any(p.end <= m.start and tokens[p.start].sentence == sentence for p in find_all(tokens, _PAST_BELIEF))
+    return any(p.end <= m.start and tokens[p.start].sentence == sentence
+               for p in find_all(tokens, _PAST_BELIEF))
 
 
 def excerpt(text: str, tokens: Sequence[Token], m: Match, limit: int = 160) -> str:
@@ -138,10 +139,12 @@ STOPWORDS = {
     "de": ("der", "die", "das", "und", "ist", "sind", "nicht", "mit", "fur", "wir", "sie", "ein", "eine",
            "auf", "zu", "den", "dem", "von", "auch", "unsere", "unser", "es", "ich", "aber", "oder", "haben",
            "wird", "werden", "kunden", "sehr", "fuer", "dass", "bei", "noch", "nur"),
-    "it": ("a", "i", "il", "lo", "gli", "e", "di", "che", "per", "con", "non", "sono", "una", "nostri", "nostro",
+    "it": ("a", "i", "il", "lo", "gli", "e", "di", "che", "per", "con", "non", "sono", "una", "nostri",
+           "nostro",
            "anche", "della", "delle", "degli", "molto", "ma", "questo", "sia", "abbiamo", "siamo", "loro",
            "del", "nel", "alla", "perche", "come", "piu", "tutti", "ha", "hanno"),
-    "pt": ("a", "o", "os", "as", "e", "de", "que", "para", "com", "nao", "sao", "uma", "um", "nossos", "nosso",
+    "pt": ("a", "o", "os", "as", "e", "de", "que", "para", "com", "nao", "sao", "uma", "um", "nossos",
+           "nosso",
            "muito", "mas", "tambem", "da", "do", "dos", "das", "em", "por", "voce", "eles", "temos",
            "somos", "isso", "ao", "mais", "seu", "sua", "todos", "porque"),
 }
@@ -172,13 +175,14 @@ def detect_language(text: str) -> str:
     return best if best in {"fr", "en"} else "other"
 
 
-DONT_KNOW_FR = ("je ne sais pas", "je ne sais pa", "je sais pas", "je sais pa", "sais pa", "sai pas", "se pas", "j sais pas", "sais pas", "sait pas", "jsp", "jsais pas",
-                "chais pas", "chai pas", "chepa", "aucune idee", "pas d idee", "pas idee",
-                "pas la moindre idee", "j en sais rien", "je n en sais rien", "sais rien", "je ne vois pas",
-                "je vois pas", "pas sur", "pas sure", "aucune id", "ne sais", "nsp", "mystere", "bonne question")
-DONT_KNOW_EN = ("i do not know", "do not know", "do not really know",
-                "dunno", "idk", "idnk", "no idea", "no clue", "not sure", "not a clue", "beats me",
-                "i have no idea", "have not a clue", "no freaking idea", "unsure", "good question", "can not say")
+DONT_KNOW_FR = ("je ne sais pas", "je ne sais pa", "je sais pas", "je sais pa", "sais pa", "sai pas",
+                "se pas", "j sais pas", "sais pas", "sait pas", "jsp", "jsais pas", "chais pas", "chai pas",
+                "chepa", "aucune idee", "pas d idee", "pas idee", "pas la moindre idee", "j en sais rien",
+                "je n en sais rien", "sais rien", "je ne vois pas", "je vois pas", "pas sur", "pas sure",
+                "aucune id", "ne sais", "nsp", "mystere", "bonne question")
+DONT_KNOW_EN = ("i do not know", "do not know", "do not really know", "dunno", "idk", "idnk", "no idea",
+                "no clue", "not sure", "not a clue", "beats me", "i have no idea", "have not a clue",
+                "no freaking idea", "unsure", "good question", "can not say")
 _DONT_KNOW = compile_all(DONT_KNOW_FR, DONT_KNOW_EN)
 _FILLERS = frozenset(
     "je j ne pas vraiment trop honnetement pour l instant le moment encore du tout franchement desole "

@@ -41,13 +41,14 @@ COMMITMENTS = ("pilot*", "pilote*", "poc", "beta*", "precommande*", "preorder*",
                "we|on|nous ...3 sold|vendu", "clients actifs|recurrents", "active|repeat customers|users")
 QUANTITIES = frozenset(
     "quelques plusieurs dizaine dizaines vingtaine trentaine quarantaine cinquantaine centaine centaines "
-    "beaucoup nombreux nombreuses several few dozen dozens hundreds many multiple numerous une un a an".split()
+    "beaucoup nombreux nombreuses several few dozen dozens hundreds many multiple numerous une un a "
+    "an".split()
 )
 PAST_ACTIONS = ("fait", "mene*", "realise*", "lance*", "interroge*", "interviewe*", "sonde*", "teste*",
                 "conduit", "organise*", "did", "ran", "conducted", "interviewed", "surveyed", "tested",
                 "launched", "piloted", "collected", "collecte*", "recueilli*", "obtenu*", "eu", "had", "got",
-                "avons", "have", "we have", "parle", "talked", "spoke", "discute", "rencontre", "met", "asked",
-                "demande")
+                "avons", "have", "we have", "parle", "talked", "spoke", "discute", "rencontre", "met",
+                "asked", "demande")
 FUTURE = ("va", "vont", "allons", "vais", "prevoi*", "prevu*", "compte", "comptons", "aimerai*", "voudrai*",
           "souhait*", "bientot", "prochain*", "will", "going", "gonna", "plan*", "soon", "next", "intend*",
           "would", "hope", "espere*", "esperons", "scheduled", "upcoming", "venir")
@@ -64,30 +65,32 @@ RESEARCH_GAPS = ("pas encore ...3 parle|discute|interroge|rencontre|teste|valide
                  "surveyed|checked|met", "did not ...3 talk|ask|interview|test|validate|survey|check",
                  "no|zero|0 interviews|conversations|tests")
 # Said at the evidence question: nothing to show.
-EVIDENCE_GAPS = ("no|zero|0 customers|users|clients|data", "pas de clients|interviews|entretiens|retours|"
-                 "utilisateurs", "rien de formel|formal", "nothing formal", "pas d etude|entretien*|interview*")
+EVIDENCE_GAPS = ("no|zero|0 customers|users|clients|data",
+                 "pas de clients|interviews|entretiens|retours|utilisateurs", "rien de formel|formal",
+                 "nothing formal", "pas d etude|entretien*|interview*")
 CERTAINTY = ("je|on|nous|j suis|est|sommes|en assez|tres|vraiment|plutot|totalement|completement|bien? "
              "sur|sure|surs|sures|certain*|convaincu*|persuade*", "{j en suis|je suis} sur|sure|convaincu*",
-             "{i am|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? sure|certain|"
-             "convinced|positive",
-             "{c est|il est} evident", "aucun doute", "100 sure|certain|percent", "je le sais",
-             "je sais qu ils|elles|on|c", "tout le monde le? sait", "it s|is obvious", "obviously they", "no doubt", "my gut",
-             "gut feeling", "i just know", "i know they", "we know they", "everyone knows", "no brainer",
-             "ca se voit", "ca va de soi", "c est clair", "trust me", "ils en ont forcement besoin",
-             "they definitely need")
+             "{i am|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? "
+             "sure|certain|convinced|positive", "{c est|il est} evident", "aucun doute",
+             "100 sure|certain|percent", "je le sais", "je sais qu ils|elles|on|c", "tout le monde le? sait",
+             "it s|is obvious", "obviously they", "no doubt", "my gut", "gut feeling", "i just know",
+             "i know they", "we know they", "everyone knows", "no brainer", "ca se voit", "ca va de soi",
+             "c est clair", "trust me", "ils en ont forcement besoin", "they definitely need")
 INTUITION = ("evidemment", "bien sur", "obviously", "clearly", "of course", "intuition", "instinct",
              "feeling", "au pif", "mon experience", "ma propre experience", "mon vecu", "j ai vecu",
-             "je l ai vecu", "moi meme", "bon sens", "c est logique", "je connais {bien|le secteur|le milieu}",
-             "j ai travaille ...4 ans", "my own experience", "my experience", "personal experience",
-             "i have been there", "i was one of them", "i know because|it|that", "we know that|it",
-             "common sense", "self evident", "i have worked ...4 years", "i know the industry|market|sector",
-             "i worked ...4 years", "gut", "logique", "logical", "personally", "personnellement",
-             "it just? makes sense", "ca a du sens", "ca parait logique|evident")
-FRIENDS = ("autour de moi", "dans mon entourage", "everyone|people|everybody i know", "les gens que je connais",
-           "amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate", "buddies", "pals", "voisin*",
-           "neighbours", "neighbors", "copains", "copines", "famille", "proches",
-           "entourage", "ma mere|soeur|femme|copine|cousine|voisine", "mon pere|frere|mari|copain|cousin|coloc",
-           "friends", "friend", "family", "relatives", "my mom|mum|mother|dad|father|wife|husband|sister",
+             "je l ai vecu", "moi meme", "bon sens", "c est logique",
+             "je connais {bien|le secteur|le milieu}", "j ai travaille ...4 ans", "my own experience",
+             "my experience", "personal experience", "i have been there", "i was one of them",
+             "i know because|it|that", "we know that|it", "common sense", "self evident",
+             "i have worked ...4 years", "i know the industry|market|sector", "i worked ...4 years", "gut",
+             "logique", "logical", "personally", "personnellement", "it just? makes sense", "ca a du sens",
+             "ca parait logique|evident")
+FRIENDS = ("autour de moi", "dans mon entourage", "everyone|people|everybody i know",
+           "les gens que je connais", "amis", "ami", "amie", "amies", "potes", "pote", "mates", "mate",
+           "buddies", "pals", "voisin*", "neighbours", "neighbors", "copains", "copines", "famille",
+           "proches", "entourage", "ma mere|soeur|femme|copine|cousine|voisine",
+           "mon pere|frere|mari|copain|cousin|coloc", "friends", "friend", "family", "relatives",
+           "my mom|mum|mother|dad|father|wife|husband|sister",
            "my brother|girlfriend|boyfriend|partner|roommate|cousin|neighbour|neighbor", "people around me",
            "mes proches")
 _FUTURE = Lexicon(FUTURE)
@@ -142,7 +145,8 @@ def _friends_near(tokens: Sequence[Token], m: Match) -> bool:
 
 def strong_evidence(tokens: Sequence[Token]) -> Match | None:
     """Real research or a customer commitment reported in these words, if any."""
-    commit = first_match(tokens, _COMMITMENTS, lambda m: not (negated_before(tokens, m, 5) or _planned(tokens, m)))
+    commit = first_match(tokens, _COMMITMENTS,
+                         lambda m: not (negated_before(tokens, m, 5) or _planned(tokens, m)))
     return (commit or first_match(tokens, _EVIDENCE, lambda m: _counts(tokens, m))
             or first_match(tokens, _EVIDENCE_VERBS, lambda m: _research_done(tokens, m)))
 
@@ -197,26 +201,29 @@ def _only_plans(tokens: Sequence[Token]) -> bool:
 
 SUBJECTS = ("segment*", "segmentation*", "cible*", "ciblage", "target*", "marche", "market*", "client*",
             "customer*", "persona*", "profil*", "utilisateur*", "user*", "clientele")
-FROZEN = (
-    "ne|n? ...2 change*|bouge*|evolu*|varie* pas|jamais|plus", "change*|bouge*|evolu* jamais",
-    "ne|n? va|vont|devrai*|doit pas|jamais change*|bouge*|evolu*", "toujours les memes",
-    "restera|resteront|reste|restent ...2 {les memes|identiques|identique|stables|stable|figes|fige|comme ca|ainsi}", "restera|resteront eux|elles",
-    "not ...3 change|changing|move|moving|evolve|evolving|shift|shifting", "not going anywhere",
-    "never change*|move*|evolve*|shift*", "{stay|stays|remain|remains|will stay} the same",
-    "always be the same", "how it will stay", "it will stay that way", "always been and",
-)
-NO_REVISIT = (
-    "pas besoin de|d ...2 revoir|reviser|mettre|revenir|retoucher|changer|refaire|reevaluer|reconsiderer",
-    "pas la peine de|d ...2 revoir|revenir|changer|reviser|actualiser", "se reposer|reposer la question",
-    "ne|n? ...3 reviendr*|reverr*|revoir|retoucher|reviser|toucher pas|jamais|plus",
-    "ne|n? va|vont|allons pas|jamais|plus ...2 revoir|reviser|revenir|changer|toucher|retoucher|actualiser",
-    "no need to ...2 revisit|review|update|revise|change|redo|reassess|reconsider|touch|rethink|look",
-    "not ...3 revisit*|review*|update*|revise*|redo*|reassess*|reconsider*|touch*|rethink*",
-    "never ...2 revisit*|review*|update*|revise*|rethink*", "no point ...2 revisit*|review*|updat*|rethink*",
-    "no reason to ...3 change|revisit|rethink*|review|update|revise|look", "pas de raison de|d ...2 changer|revoir",
-    "aucune raison de|d ...2 changer|revoir|reviser", "rien a changer|revoir", "nothing to change|revisit",
-    "ne|n? compte|comptons|veut|voulons pas ...2 toucher|retoucher|revoir|changer|revenir",
-)
+FROZEN = ("ne|n? ...2 change*|bouge*|evolu*|varie* pas|jamais|plus", "change*|bouge*|evolu* jamais",
+          "ne|n? va|vont|devrai*|doit pas|jamais change*|bouge*|evolu*", "toujours les memes",
+          "restera|resteront|reste|restent ...2 {les "
+          "memes|identiques|identique|stables|stable|figes|fige|comme ca|ainsi}",
+          "restera|resteront eux|elles",
+          "not ...3 change|changing|move|moving|evolve|evolving|shift|shifting", "not going anywhere",
+          "never change*|move*|evolve*|shift*", "{stay|stays|remain|remains|will stay} the same",
+          "always be the same", "how it will stay", "it will stay that way", "always been and")
+NO_REVISIT = ("pas besoin de|d ...2 "
+              "revoir|reviser|mettre|revenir|retoucher|changer|refaire|reevaluer|reconsiderer",
+              "pas la peine de|d ...2 revoir|revenir|changer|reviser|actualiser",
+              "se reposer|reposer la question",
+              "ne|n? ...3 reviendr*|reverr*|revoir|retoucher|reviser|toucher pas|jamais|plus",
+              "ne|n? va|vont|allons pas|jamais|plus ...2 "
+              "revoir|reviser|revenir|changer|toucher|retoucher|actualiser", "no need to ...2 "
+              "revisit|review|update|revise|change|redo|reassess|reconsider|touch|rethink|look",
+              "not ...3 revisit*|review*|update*|revise*|redo*|reassess*|reconsider*|touch*|rethink*",
+              "never ...2 revisit*|review*|update*|revise*|rethink*",
+              "no point ...2 revisit*|review*|updat*|rethink*",
+              "no reason to ...3 change|revisit|rethink*|review|update|revise|look",
+              "pas de raison de|d ...2 changer|revoir", "aucune raison de|d ...2 changer|revoir|reviser",
+              "rien a changer|revoir", "nothing to change|revisit",
+              "ne|n? compte|comptons|veut|voulons pas ...2 toucher|retoucher|revoir|changer|revenir")
 FIXED_IDIOMS = ("une fois pour toutes", "once and for all", "set in stone", "grave* dans le marbre",
                 "c est regle", "done and dusted", "carved in stone", "ne|n? bouge pas", "does not move",
                 "is what it is", "that s done", "it s done", "c est fait")
@@ -226,8 +233,8 @@ FIXED_STATES = ("fige*", "definiti*", "immuable*", "stable*", "fixe", "fixes", "
 COPULAS = frozenset("est sont c s is are be been sera seront will restent reste rester stay stays remain "
                     "remains considered".split())
 STALE = ("il y a # ans|an", "# years ago", "depuis # ans", "years ago", "des annees")
-STILL_FINE = ("c est bon", "toujours valable", "pas change", "toujours pareil", "toujours la meme", "on garde",
-              "ca marche toujours", "still valid", "still works", "still good", "has not changed",
+STILL_FINE = ("c est bon", "toujours valable", "pas change", "toujours pareil", "toujours la meme",
+              "on garde", "ca marche toujours", "still valid", "still works", "still good", "has not changed",
               "never changed", "have not changed", "same since", "still the same", "we keep", "pas bouge",
               "rien a changer", "nothing to change", "fine")
 # After "won't change", these keep the claim about the segments ("... with time", "... ever").

@@ -35,7 +35,7 @@ def test_normalise_folds_case_accents_quotes_and_spaces() -> None:
 def test_tokens_keep_offsets_in_the_original_text() -> None:
     text = "Les élèves – déjà « motivés » ; cœur"
     for token in tokenise(text):
-        assert normalise(text[token.start:token.end]).replace("œ", "oe") == token.norm or token.norm == "coeur"
+        assert normalise(text[token.start:token.end]) == token.norm
 
 
 def test_tokens_expand_english_contractions() -> None:
@@ -134,7 +134,8 @@ def test_excerpt_is_the_founders_sentence() -> None:
     ("- R&D\n- 1,5 M€ de CA\n* les restaurateurs, qui manquent de temps",
      ["R&D", "1,5 M€ de CA", "les restaurateurs, qui manquent de temps"]),
     ("save time and money", ["save time and money"]),
-    ("1. Less admin\n2. Paid faster (within 7 days, not 60)", ["Less admin", "Paid faster (within 7 days, not 60)"]),
+    ("1. Less admin\n2. Paid faster (within 7 days, not 60)", ["Less admin", "Paid faster (within 7 days, "
+                                                                             "not 60)"]),
     ("Entre 25 et 35 ans, urbaines et actives", ["Entre 25 et 35 ans", "urbaines et actives"]),
 ])
 def test_split_items(text: str, items: list[str]) -> None:

@@ -62,9 +62,11 @@ FREELANCE_BUDGET = {"pitch": "A budgeting app for freelancers who get paid irreg
 MEAL_KIT = {"pitch": "Meal kits for busy couples who cook at home"}
 KINE_PLATFORM = {"pitch": "Une plateforme qui met en relation des kinés et des patients à domicile"}
 FARM_MARKET = {"pitch": "Une marketplace de produits fermiers entre petits producteurs et restaurateurs"}
-CARPOOL = {"pitch": "Une appli de covoiturage entre conducteurs et passagers pour les trajets domicile-travail"}
+CARPOOL = {"pitch": "Une appli de covoiturage entre conducteurs et passagers pour les trajets "
+                    "domicile-travail"}
 RENOVATION = {"pitch": "On connecte les artisans avec les particuliers qui ont des petits travaux"}
-SECOND_HAND = {"pitch": "Une place de marché de vêtements d'occasion, on prend une commission sur chaque vente"}
+SECOND_HAND = {"pitch": "Une place de marché de vêtements d'occasion, on prend une commission sur chaque "
+                        "vente"}
 DOG_WALKING = {"pitch": "a marketplace connecting dog owners with local dog walkers"}
 DESIGN_MATCH = {"pitch": "An app that matches freelance designers with small businesses"}
 TUTORING = {"pitch": "A two-sided platform: tutors on one side, students on the other"}
@@ -88,7 +90,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                              "jusqu'aux grands groupes"),
             ],
             "neg": [
-                ("for_whom", "Pas tout le monde : les infirmières libérales qui font leurs tournées en voiture"),
+                ("for_whom", "Pas tout le monde : les infirmières libérales qui font leurs tournées en "
+                             "voiture"),
                 ("for_whom", "Tout le monde n'est pas ma cible, je vise les kinés installés en libéral "
                              "depuis moins de 5 ans"),
                 ("for_whom", "Les restaurateurs indépendants de Lyon qui font moins de 80 couverts"),
@@ -136,7 +139,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                 ("for_whom", "Jeunes actifs de 25 à 30 ans, célibataires, habitant à Paris"),
                 ("characteristics", "Ce sont des PME de 10 à 50 salariés, CA entre 1 et 5M€, secteur du BTP, "
                                     "en Bretagne"),
-                ("characteristics", "Des mamans trentenaires, mariées, 2 enfants, classe moyenne, en banlieue"),
+                ("characteristics", "Des mamans trentenaires, mariées, 2 enfants, classe moyenne, en "
+                                    "banlieue"),
             ],
             "neg": [
                 ("characteristics", "Femmes 25-35 ans qui courent 3 fois par semaine et se blessent souvent"),
@@ -158,7 +162,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                 ("characteristics", "men 40 to 55, mostly managers, based in london, earning 80k+"),
                 ("characteristics", "Retired people over 65, rural areas, low income"),
                 ("for_whom", "millennials, 25-34, urban, college educated"),
-                ("characteristics", "Companies with 50-200 employees, revenue between 5 and 20M, manufacturing "
+                ("characteristics", "Companies with 50-200 employees, revenue between 5 and 20M, "
+                                    "manufacturing "
                                     "sector, in the Midwest"),
                 ("characteristics", "married moms in their 30s, middle class, suburbs"),
             ],
@@ -188,14 +193,17 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
             ],
             "neg": [
                 ("for_whom", "Deux groupes : les kinés libéraux et les cliniques du sport"),
-                ("priority", "On ne va pas tous les attaquer en même temps : d'abord les kinés, les cliniques "
+                ("priority", "On ne va pas tous les attaquer en même temps : d'abord les kinés, les "
+                             "cliniques "
                              "ensuite"),
                 ("for_whom", "Les commerçants indépendants du centre-ville : fleuristes, cavistes, épiceries "
                              "fines"),
-                ("most_important", "Les restaurateurs indépendants, surtout ceux qui ont une terrasse, qui font "
+                ("most_important", "Les restaurateurs indépendants, surtout ceux qui ont une terrasse, qui "
+                                   "font "
                                    "entre 40 et 80 couverts et qui changent leur carte chaque semaine"),
                 ("priority", "Les PME d'abord, les ETI plus tard quand on aura le produit"),
-                ("for_whom", "Les femmes actives, urbaines et pressées qui commandent leurs courses en ligne"),
+                ("for_whom", "Les femmes actives, urbaines et pressées qui commandent leurs courses en "
+                             "ligne"),
             ],
         },
         "en": {
@@ -234,12 +242,14 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                 ("most_important", "Les kinés, j'en suis convaincu, ils en ont forcément besoin"),
             ],
             "neg": [
-                ("evidence", "On a fait 15 entretiens avec des restaurateurs et un pilote avec 3 restaurants"),
+                ("evidence", "On a fait 15 entretiens avec des restaurateurs et un pilote avec 3 "
+                             "restaurants"),
                 ("evidence", "300 réponses à notre sondage, et une liste d'attente de 200 personnes"),
                 ("evidence", "Honnêtement au début c'était une intuition, mais depuis on a interviewé 22 "
                              "infirmières"),
                 ("evidence", "On a 40 clients payants depuis janvier et un taux de rétention de 85%"),
-                ("evidence", "J'en ai parlé à une vingtaine de gérants de salles de sport, dont quelques amis"),
+                ("evidence", "J'en ai parlé à une vingtaine de gérants de salles de sport, dont quelques "
+                             "amis"),
                 ("pains", "Ils perdent un temps fou à tout ressaisir, c'est ce qui ressort de nos 12 "
                           "entretiens"),
             ],
@@ -320,7 +330,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
             "neg": [
                 ("characteristics", "Ils n'ont pas tous les mêmes besoins : certains veulent des graphiques, "
                                     "d'autres juste une alerte"),
-                ("characteristics", "Ils ne sont pas tous pareils, les jeunes installés sont plus à l'aise avec "
+                ("characteristics", "Ils ne sont pas tous pareils, les jeunes installés sont plus à l'aise "
+                                    "avec "
                                     "le numérique"),
                 ("pains", "Ils ont tous le même problème : ils perdent du temps à relancer les impayés"),
                 ("characteristics", "Ils ont à peu près les mêmes besoins de base, mais leurs usages varient "
@@ -339,7 +350,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                 ("most_important", "doesn't matter who they are, the same product works for everyone"),
             ],
             "neg": [
-                ("characteristics", "They don't all have the same needs: some want reports, others just alerts"),
+                ("characteristics", "They don't all have the same needs: some want reports, others just "
+                                    "alerts"),
                 ("characteristics", "Not all the same - new owners are far more digital than veterans"),
                 ("pains", "They all share the same problem: chasing late payments"),
                 ("characteristics", "Pretty similar core needs, but their habits differ a lot by age"),
@@ -351,7 +363,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
     "never_revisited": {
         "fr": {
             "pos": [
-                ("evidence", "On a fait notre segmentation il y a 3 ans et c'est bon, pas besoin d'y revenir"),
+                ("evidence", "On a fait notre segmentation il y a 3 ans et c'est bon, pas besoin d'y "
+                             "revenir"),
                 ("priority", "Nos segments ne changeront pas, le marché ne bouge pas"),
                 ("priority", "Une fois définis, on ne reviendra pas dessus, nos segments c'est figé"),
                 ("most_important", "C'est eux depuis le début et ça restera eux, le marché bouge pas"),
@@ -361,7 +374,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
             "neg": [
                 ("priority", "On revoit nos segments tous les 6 mois avec les données d'usage"),
                 ("evidence", "Le marché bouge vite, on devra sûrement revoir la cible l'an prochain"),
-                ("characteristics", "Nos clients ne changent pas de fournisseur facilement, ils sont fidèles"),
+                ("characteristics", "Nos clients ne changent pas de fournisseur facilement, ils sont "
+                                    "fidèles"),
                 ("priority", "Rien n'est figé pour nos segments, on ajustera selon les retours"),
                 ("pains", "Leur problème ne change pas d'une saison à l'autre"),
                 ("priority", "Pour l'instant on garde ces deux segments, on verra après le pilote"),
@@ -390,7 +404,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
         "fr": {
             "pos": [
                 ("buyer_user", "C'est la même personne, évidemment", CLINIC_TEAMS),
-                ("buyer_user", "C'est les mêmes, les enfants l'utilisent et ce sont eux qui paient", KIDS_APP),
+                ("buyer_user", "C'est les mêmes, les enfants l'utilisent et ce sont eux qui "
+                               "paient", KIDS_APP),
                 ("buyer_user", "L'utilisateur paie, c'est logique", HR_TOOL),
                 ("priority", "Peu importe qui paie, tant que ça tourne"),
                 ("buyer_user", "pareil, c'est celui qui l'utilise qui l'achète", GIFT_BOX),
@@ -437,7 +452,8 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
                 ("for_whom", "Les jeunes femmes qui achètent de la seconde main", SECOND_HAND),
             ],
             "neg": [
-                ("for_whom", "Deux côtés : les kinés libéraux et les patients opérés du genou", KINE_PLATFORM),
+                ("for_whom", "Deux côtés : les kinés libéraux et les patients opérés du "
+                             "genou", KINE_PLATFORM),
                 ("for_whom", "Les restaurateurs qui veulent du local, et les petits producteurs qui veulent "
                              "vendre plus", FARM_MARKET),
                 ("for_whom", "Les boulangeries artisanales", BAKERY_POS),

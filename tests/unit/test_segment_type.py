@@ -19,7 +19,8 @@ CASES = [
     # --- multi-sided: platform signals, or segments linked to each other
     ("multi_sided", "fr", "Une plateforme qui met en relation des kinés libéraux et des patients opérés",
      {"for_whom": "Les patients qui sortent d'une opération du genou"}, [seg("Patients")]),
-    ("multi_sided", "fr", "Une place de marché de paniers fermiers : on prend 10 % de commission sur chaque vente",
+    ("multi_sided", "fr", "Une place de marché de paniers fermiers : on prend 10 % de commission sur chaque "
+                          "vente",
      {"for_whom": "Les producteurs bio du Gers et les familles de Toulouse"},
      [seg("Producteurs"), seg("Familles")]),
     ("multi_sided", "fr", "Une appli pour les étudiants qui veulent garder des enfants",
@@ -27,13 +28,15 @@ CASES = [
      [seg("Étudiants", linked=("Parents",)), seg("Parents", linked=("Étudiants",))]),
     ("multi_sided", "en", "A marketplace connecting dog owners with local dog walkers",
      {"for_whom": "busy dog owners and students who walk dogs"}, [seg("Dog owners"), seg("Walkers")]),
-    ("multi_sided", "en", "It's a free news app; it's two-sided, readers get it free and local businesses pay "
+    ("multi_sided", "en", "It's a free news app; it's two-sided, readers get it free and local businesses "
+                          "pay "
      "to advertise", {"for_whom": "Readers in small towns"}, [seg("Readers"), seg("Advertisers")]),
     ("multi_sided", "en", "Like Uber for trucks: we match shippers with owner-operators",
      {"for_whom": "small shippers and owner-operator truckers"}, []),
     # --- diversified: unrelated offers and needs
     ("diversified", "fr", "Un atelier d'impression 3D : prototypes pour les bureaux d'études, et modèles "
-     "dentaires pour les labos", {"for_whom": "Deux types de clients qui n'ont rien à voir : les bureaux d'études "
+     "dentaires pour les labos", {"for_whom": "Deux types de clients qui n'ont rien à voir : les bureaux "
+                                              "d'études "
                                               "et les labos dentaires"},
      [seg("Bureaux d'études"), seg("Labos dentaires")]),
     ("diversified", "fr", "Une ferme qui vend des paniers et loue sa chambre froide",
@@ -63,7 +66,8 @@ CASES = [
     ("segmented", "fr", "Une appli de rééducation à domicile", {"for_whom": "Les sportifs blessés et les "
                                                                              "seniors après une prothèse"},
      [seg("Sportifs blessés", jobs=("Refaire leurs exercices correctement à la maison",),
-          pains=("Oublier les mouvements", "Ne pas savoir s'ils font bien"), gains=("Revenir au sport vite",)),
+          pains=("Oublier les mouvements", "Ne pas savoir s'ils font bien"), gains=("Revenir au sport "
+                                                                                    "vite",)),
       seg("Seniors après prothèse", jobs=("Faire leurs exercices correctement sans aide",),
           pains=("Oublier les mouvements", "Peur de mal faire"), gains=("Rester autonomes",))]),
     ("segmented", "fr", "Des spectacles pour enfants de 3 à 10 ans",
@@ -87,7 +91,8 @@ CASES = [
                         "foyers qui ont un animal, leur besoin de fond est assez proche"},
      [seg("Propriétaires de chiens et chats", "Foyers qui vont chez le vétérinaire une fois par an")]),
     ("mass_market", "fr", "Une appli qui explique la conso électrique du foyer",
-     {"for_whom": "Les foyers équipés d'un Linky qui trouvent leur facture trop chère, des millions de foyers"},
+     {"for_whom": "Les foyers équipés d'un Linky qui trouvent leur facture trop chère, des millions de "
+                  "foyers"},
      [seg("Foyers Linky", "Foyers qui trouvent leur facture d'électricité trop chère")]),
     ("mass_market", "fr", "Une lessive écologique vendue en grande distribution",
      {"for_whom": "Les ménages qui font une lessive par semaine, un besoin commun à tous",
@@ -146,7 +151,8 @@ def test_every_type_has_three_cases_per_language() -> None:
 ])
 def test_rationale_is_in_the_session_language_and_cites_the_definition(language: str,
                                                                        words: tuple[str, ...]) -> None:
-    _, rationale = classify("", {"for_whom": "millions de foyers" if language == "fr" else "millions of households"},
+    _, rationale = classify("", {"for_whom": "millions de foyers" if language == "fr" else "millions of "
+                                                                                           "households"},
                             [seg("Foyers" if language == "fr" else "Households", "grand public, des millions "
                                  "de foyers" if language == "fr" else "millions of households, mass market")],
                             language)
