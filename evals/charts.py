@@ -42,11 +42,19 @@ def detection_chart(detection: dict[str, Any], path: Path, title: str = "") -> P
     ax.axvline(0.9, color=GREY, linestyle="--", linewidth=0.8)
     p, r = detection.get("precision"), detection.get("recall")
     summary = f"micro precision {p:.2f}, recall {r:.2f}" if p is not None and r is not None else ""
-    ax.set_title(
-        f"Mistake detection by mistake id — {summary}" + (f"\n{title}" if title else ""), fontsize=10
-    )
+    head = f"Mistake detection by mistake id — {summary}" + (f"\n{title}" if title else "")
+    ax.set_title(head, fontsize=10, pad=24)
     ax.set_xlabel("share (dashed line: 0.9)")
-    ax.legend(loc="lower right", fontsize=8)
+    handles, names = ax.get_legend_handles_labels()
+    ax.legend(
+        handles[::-1],
+        names[::-1],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+    )
     return _finish(fig, path)
 
 
