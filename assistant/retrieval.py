@@ -222,7 +222,7 @@ class Retriever:
         self._progress = progress
         self._collection: Collection | None = None
         self._lock = threading.Lock()
-        self.report: IndexReport | None = None
+        self.last_report: IndexReport | None = None
 
     def get(self, chunk_id: str) -> Passage | None:
         chunk = self._chunks.get(chunk_id)
@@ -234,8 +234,8 @@ class Retriever:
     def ensure_index(self) -> IndexReport:
         """Connect and index if not done yet (blocking; the async methods call it in a thread)."""
         self._ready()
-        assert self.report is not None
-        return self.report
+        assert self.last_report is not None
+        return self.last_report
 
     async def search(
         self,
@@ -310,7 +310,7 @@ class Retriever:
         with self._lock:
             if self._collection is None:
                 collection = self._connect()
-                self.report = index_knowledge(
+                self.last_report = index_knowledge(
                     collection, list(self._chunks.values()), self.embedding_function, progress=self._progress
                 )
                 self._collection = collection
