@@ -264,6 +264,8 @@ class Retriever:
     ) -> list[Passage]:
         """Best passages for `query`. Tag filters narrow first; languages and filters relax when empty."""
         _check_ids(question_id, mistake_id)
+        if k <= 0:
+            return []
         if not query.strip():
             return self._by_tags(language, k, question_id, mistake_id)
         vector = self.embedding_function.embed_query([query])[0]
