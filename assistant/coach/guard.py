@@ -45,7 +45,11 @@ class Canary:
 
 
 class StreamGuard:
-    """Passes streamed tokens on, holding back a short tail so a leak is caught before it is shown."""
+    """Passes streamed tokens on as they come, except a tail that could be the start of the canary.
+
+    The canary is never shown; a verbatim echo of the system prompt is cut as soon as it is recognised
+    (a few dozen characters in) and the reply is then dropped by the caller.
+    """
 
     def __init__(self, canary: Canary, emit: Callable[[str], None]) -> None:
         self.canary = canary
@@ -53,16 +57,21 @@ class StreamGuard:
         self.text = ""
         self.sent = 0
         self.leaked = False
-        self._hold = max(_SHINGLE, len(canary.token)) + 8
+
+    def _held(self) -> int:
+        """Length of the longest tail of the text that begins the canary token."""
+        token = self.canary.token.lower()
+        tail = self.text[-len(token) :].lower()
+        return next((n for n in range(min(len(token) - 1, len(tail)), 0, -1) if tail.endswith(token[:n])), 0)
 
     def feed(self, token: str) -> None:
         if self.leaked or not token:
             return
         self.text += token
-        if self.canary.leaked(self.text[-(len(token) + 2 * self._hold) :]):
+        if self.canary.leaked(self.text[-(len(token) + 2 * _SHINGLE) :]):
             self.leaked = True
             return
-        safe = len(self.text) - self._hold
+        safe = len(self.text) - self._held()
         if safe > self.sent:
             self.emit(self.text[self.sent : safe])
             self.sent = safe

@@ -38,15 +38,25 @@ def test_canary_catches_the_token_and_verbatim_echoes() -> None:
     assert not canary.leaked("Let us look at the Customer Segments block together.")
 
 
-def test_stream_guard_holds_back_the_tail_and_stops_on_a_leak() -> None:
+def test_stream_guard_passes_tokens_on_at_once_and_stops_on_a_leak() -> None:
     canary = Canary("CANARY-test")
     canary.protect(SYSTEM)
     shown: list[str] = []
     guard = StreamGuard(canary, shown.append)
-    for token in ["Noted", ": ", "busy parents ", "who leave early, ", "before the bakery opens. " * 3]:
+    tokens = ["Noted", ": ", "busy parents ", "who leave early, ", "before the bakery opens. " * 3]
+    for token in tokens:
         guard.feed(token)
+    assert shown == tokens
     guard.close()
     assert not guard.leaked and "".join(shown) == guard.text
+
+    held: list[str] = []
+    partial = StreamGuard(canary, held.append)
+    partial.feed("Our CANA")  # could be the canary starting: held back until we know
+    assert held == ["Our "]
+    partial.feed("DA launch")
+    partial.close()
+    assert "".join(held) == "Our CANADA launch" and not partial.leaked
 
     shown.clear()
     leaky = StreamGuard(canary, shown.append)
