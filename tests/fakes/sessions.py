@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import openai
 from langgraph.checkpoint.memory import InMemorySaver
 
 from assistant.coach.base import Coach
+from assistant.coach.guard import Canary
 from assistant.coach.llm import LLMCoach
 from assistant.coach.llm_client import ChatClient, exponential_backoff
 from assistant.coach.llm_schema import analysis_model
@@ -75,9 +77,15 @@ async def _no_sleep(_delay: float) -> None:
     return None
 
 
-def llm_coach(server_url: str, prompts: Prompts, *, timeout: float = 2.0, max_retries: int = 2) -> LLMCoach:
-    import openai
-
+def llm_coach(
+    server_url: str,
+    prompts: Prompts,
+    *,
+    timeout: float = 2.0,
+    max_retries: int = 2,
+    canary: Canary | None = None,
+) -> LLMCoach:
+    """The LLM coach on the real `openai` client, the offline engine beside it, backoff without sleeps."""
     client = openai.AsyncOpenAI(
         base_url=server_url,
         api_key="test-key",
@@ -88,7 +96,7 @@ def llm_coach(server_url: str, prompts: Prompts, *, timeout: float = 2.0, max_re
     chat = ChatClient(
         client, "scripted-model", max_retries=max_retries, backoff=exponential_backoff(0.001), sleep=_no_sleep
     )
-    return LLMCoach(chat, prompts, OfflineCoach(prompts))
+    return LLMCoach(chat, prompts, OfflineCoach(prompts), canary=canary)
 
 
 def session_for(coach: Coach, prompts: Prompts, retriever: Any = None) -> CoachSession:
