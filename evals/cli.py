@@ -176,7 +176,7 @@ async def evaluate(
             coach=coach,
             retriever=retriever,
             repeats=repeats,
-            concurrency=concurrency or (4 if (llm or founder_kind == "llm") else 1),
+            concurrency=concurrency or 4,
             source=coach_label,
             max_turns=max_turns,
             on_done=done,
