@@ -23,7 +23,11 @@ DIVERSIFIED_MARKERS = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun 
                        "nothing to do with", "unrelated", "separate businesses|products", "two separate",
                        "two different businesses|products|offers|activities",
                        "completely|totally|very different", "another business|product line", "side business",
-                       "comme amazon", "like amazon")
+                       "comme amazon", "like amazon", "{two|deux} "
+                       "things|choses|services|offres|produits|activites|businesses|products|offers",
+                       "{we|on|nous} ...3 aussi|also ...2 "
+                       "sell|sells|offer|rent|vend|vendons|loue|louons|propose",
+                       "{we|on|nous} ...3 sell|vend|vendons|loue|louons|propose|proposons aussi|also")
 SAME_OFFER_MARKERS = ("meme "
                       "produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
                       "same product|offer|solution|platform|app|service|tool|subscription|core",
@@ -55,6 +59,7 @@ CONSUMER_GROUPS = ("gens", "personne", "personnes", "particulier*", "consommateu
                    "abonne*", "subscriber*", "patient*", "citoyen*", "internaute*", "public", "sportif*",
                    "coureur*", "runner*", "cycliste*", "cyclist*", "buyers", "acheteurs", "shoppers",
                    "drinkers", "fans", "amateurs")
+OFFER_FOR = frozenset("pour for aux".split())
 LOCATIVES = frozenset("in dans en at from near pres autour around across".split())
 # Stems too common to tell two segments' needs apart.
 STOP_STEMS = frozenset(
@@ -156,10 +161,25 @@ def _unrelated(story: str, answers: Mapping[str, str], segments: Sequence[Segmen
         return False
     if find(tokens, _DIVERSIFIED):
         return True
+    if _two_offers(story):
+        return True
     overlap = _needs_overlap(segments)
-    if overlap is not None:
-        return overlap < DIVERSIFIED_OVERLAP
-    return len({_is_consumer(f"{s.name} {s.who}") for s in segments}) > 1
+    return overlap is not None and overlap < DIVERSIFIED_OVERLAP
+
+
+def _two_offers(text: str) -> bool:
+    """"des prototypes pour les bureaux d'études, et des modèles dentaires pour les labos": two offers,
+    each for its own group, in one sentence."""
+    tokens = tokenise(text)
+    heads: dict[int, set[str]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.norm not in OFFER_FOR:
+            continue
+        window = [t for t in tokens[i + 1:i + 6] if t.sentence == tok.sentence]
+        words = group_words(window)
+        if words:
+            heads.setdefault(tok.sentence, set()).add(words[0].rstrip("sx"))
+    return any(len(h) >= 2 for h in heads.values())
 
 
 def _stems(segment: Segment) -> set[str]:
@@ -186,11 +206,6 @@ def _head_group(text: str) -> str | None:
         if tok.norm in words and not any(t.norm in LOCATIVES for t in tokens[max(0, i - 2):i]):
             return tok.norm
     return None
-
-
-def _is_consumer(text: str) -> bool:
-    head = _head_group(text)
-    return head is not None and head in _CONSUMERS
 
 
 # --- one segment ----------------------------------------------------------------------------------------

@@ -89,12 +89,16 @@ _LEAD_INS = compile_all(
      "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
      "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
      "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
-     "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre"),
+     "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre", "nos clients|utilisateurs",
+     "notre clientele", "la|ma|notre cible", "ok", "oui", "bon", "bah", "ben", "euh", "hmm", "alors", "donc",
+     "en gros", "en vrai", "franchement", "honnetement", "je dirais", "je pense que|qu", "plutot"),
     ("our customers are", "our customer is", "our target is", "our targets are", "we target", "we serve",
      "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
      "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
-     "as well as",
-     "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from"),
+     "as well as", "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from",
+     "our customers|users",
+     "our|the target", "okay", "yes", "yeah", "yep", "well", "so", "honestly", "basically", "i would say",
+     "i think", "i guess", "probably"),
 )
 _DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
 
@@ -258,22 +262,51 @@ def announced_count(text: str) -> int | None:
 _COMPOUND_BREAKERS = frozenset("plan plans model models case angel angels year years hours heures".split())
 
 
+# Generic heads that restate the group before them rather than add one.
+_RESTATING = frozenset("people gens personnes folks ceux celles those ones them eux".split())
+_COPULAS = frozenset("are is sont est".split())
+# "a third of households", "60 % des foyers", "des millions de foyers": a share of a group, not a group.
+_PROPORTIONS = frozenset(
+    "third thirds half quarter tiers moitie quart millions million milliers thousands hundreds centaines "
+    "percent pourcent majorite majority most plupart".split()
+)
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """"5 people", "we're 4 people", "a third of households": a number of people, not a group."""
+    before = [t.norm for t in tokens[max(0, i - 3):i]]
+    if before and before[-1].isdigit():
+        return True
+    return bool(before) and before[-1] in {"of", "de", "des", "d"} and any(
+        w in _PROPORTIONS or w.isdigit() for w in before[:-1])
+
+
 def _group_start(tokens: Sequence[Token]) -> int | None:
     """Index where the first group named in the fragment starts, or None when it names none."""
     if not tokens or tokens[0].norm in QUALIFIER_STARTS or tokens[0].norm in _NOT_A_GROUP_START:
         return None
     if tokens[0].norm.isdigit() or find(tokens, _STRUCTURE) is not None:
         return None
-    for i, tok in enumerate(tokens[:8]):
+    first = 0
+    for i, tok in enumerate(tokens[:10]):
         if tok.norm in _RELATIVES:
-            return None
+            # "the two that actually pay are row-crop farmers": the group follows the verb "to be"
+            copula = next((j for j in range(i + 1, len(tokens)) if tokens[j].norm in _COPULAS), None)
+            if copula is None:
+                return None
+            return _group_start_after(tokens, copula + 1)
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if is_group_word(tok.norm) and nxt not in _COMPOUND_BREAKERS:
-            if i <= 2:
-                return 0
+        if is_group_word(tok.norm) and nxt not in _COMPOUND_BREAKERS and not _counted(tokens, i):
+            if i - first <= 2:
+                return first
             det = next((j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].norm in _DETERMINERS), None)
             return det if det is not None else i
     return None
+
+
+def _group_start_after(tokens: Sequence[Token], start: int) -> int | None:
+    rest = _group_start(tokens[start:])
+    return None if rest is None else start + rest
 
 
 def _sentences(line: str) -> list[tuple[int, int]]:
@@ -311,6 +344,7 @@ class _GroupReader:
         self.groups: list[tuple[int, int]] = []
         self.in_examples = False
         self.shared_determiner = False
+        self.pending: int | None = None  # "full-time rideshare and delivery drivers": a shared head
 
     def read(self, frag: tuple[int, int], prev: tuple[int, int] | None) -> None:
         toks = _words_in(self.line, frag)
@@ -319,13 +353,19 @@ class _GroupReader:
             return
         marker = find(toks, EXAMPLE_MARKERS)
         start = _group_start(body)
+        pending, self.pending = self.pending, None
         if self.groups and marker is not None and marker.start == 0:
             self.in_examples = True
         elif start is not None and not self._continues(body, frag, prev):
-            self.groups.append((frag[0] + body[start].start, frag[1]))
+            begin = frag[0] + body[start].start
+            if pending is not None and prev is not None and _joined_by_conjunction(self.line, prev, frag):
+                begin = pending
+            self.groups.append((begin, frag[1]))
             self.in_examples = False
             self.shared_determiner = body[0].norm in _DETERMINERS
             return
+        elif not self.groups and len(body) <= MAX_NEUTRAL_WORDS:
+            self.pending = frag[0] + body[0].start
         if self.groups:
             self.groups[-1] = (self.groups[-1][0], frag[1])
 
@@ -333,6 +373,8 @@ class _GroupReader:
         """Examples of the previous group, "les restaurateurs et traiteurs" (one shared article), or a
         "with ..." that is not a second group ("can't deal with calling 8 farms")."""
         if self.in_examples and len(body) <= 5:
+            return True
+        if self.groups and body[_group_start(body) or 0].norm in _RESTATING:  # ", people who drive for Uber"
             return True
         if prev is not None and _WITH.fullmatch(self.line[prev[1]:frag[0]]) and not _leads_with_group(body):
             return True
@@ -419,6 +461,9 @@ def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
         body = toks[_strip_lead_in(toks):]
         short = len([t for t in body if t.norm not in _DETERMINERS]) <= MAX_LISTED_WORDS
         start = _group_start(body) if body else None
+        restating = start is not None and run and body[start].norm in _RESTATING
+        if restating:
+            continue
         if start is not None and (short or start == 0) and find(toks, EXAMPLE_MARKERS) is None:
             text = _trim(line[frag[0]:frag[1]])
             run.setdefault(group_head(text), text)

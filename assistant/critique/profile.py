@@ -90,6 +90,8 @@ DEMOGRAPHIC_VERBS = frozenset(
     "is have has work works agees aged possedent own owns".split()
 )
 RELATIVES = frozenset("qui who that".split())
+NOT_VERBS = frozenset("le la les l un une des de du d a au aux en y the an of in on for with to and or et ou "
+                      "leur leurs their his her its ne n not pas se s".split())
 LOCATION_PREPOSITIONS = frozenset("a in en dans sur near pres de around".split())
 MIN_CATEGORIES = 2
 MAX_UNEXPLAINED = 3
@@ -109,7 +111,8 @@ def _is_behaviour(tokens: Sequence[Token], i: int) -> bool:
     if word in _BEHAVIOURS:
         return True
     before = [t.norm for t in tokens[max(0, i - 2):i] if t.norm not in {"ne", "n"}]
-    return bool(before) and before[-1] in RELATIVES and word not in DEMOGRAPHIC_VERBS and word not in STOP
+    relative_verb = bool(before) and before[-1] in RELATIVES
+    return relative_verb and word not in DEMOGRAPHIC_VERBS and word not in NOT_VERBS
 
 def _is_place_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in LOCATION_PREPOSITIONS and text[tokens[i].start].isupper()

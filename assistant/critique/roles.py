@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.lists import group_head, split_groups
+from assistant.critique.lists import group_head, group_words, split_groups
 from assistant.critique.platform import (
     GENERIC_GROUPS,
     is_platform,
@@ -13,7 +15,7 @@ from assistant.critique.platform import (
 )
 from assistant.critique.rules import context_text, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, negated_before
-from assistant.critique.tokens import compile_all, find, first_match, tokenise
+from assistant.critique.tokens import Lexicon, Token, compile_all, find, first_match, tokenise
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 
@@ -72,6 +74,14 @@ CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? "
                "collegien*|lyceen*|ecolier*|eleves|pupils|toddler*")
 SOLO = ("freelance*", "independant*", "auto entrepreneur*", "solo", "solopreneur*", "self employed",
         "particuliers", "consumer app", "grand public", "individuals", "one person", "une personne")
+PAY_VERBS = ("paie", "paye", "payent", "paient", "pay", "pays", "paid", "signe", "signent", "signs", "sign",
+             "decide", "decident", "decides", "achete", "achetent", "buys", "buy", "finance", "financent",
+             "valide", "valident", "approves", "approve", "choisit", "chooses")
+USE_VERBS = ("utilise", "utilisent", "use", "uses", "using", "joue", "jouent", "play", "plays", "consulte",
+             "consultent", "read", "reads", "envoie", "envoient", "send", "sends", "do", "does", "font",
+             "fait")
+_PAY = Lexicon(PAY_VERBS)
+_USE = Lexicon(USE_VERBS)
 _INDIFFERENCE = compile_all(INDIFFERENCE)
 _SAME = compile_all(SAME_PERSON)
 _DIFFERENT = compile_all(DIFFERENT)
@@ -90,13 +100,30 @@ def roles_likely_differ(text: str) -> bool:
     return find(tokens, _TEAM_USERS) is not None and find(tokens, _SOLO) is None
 
 
+def _nearest_group_before(tokens: Sequence[Token], i: int) -> str:
+    words = set(group_words(tokens[max(0, i - 6):i]))
+    return next((t.norm for t in reversed(tokens[max(0, i - 6):i]) if t.norm in words), "")
+
+
+def roles_told_apart(tokens: Sequence[Token]) -> bool:
+    """"the claims director signs, the adjusters use the reports": someone pays, someone else uses."""
+    for sentence in {t.sentence for t in tokens}:
+        idx = [i for i, t in enumerate(tokens) if t.sentence == sentence]
+        payers = {_nearest_group_before(tokens, i) for i in idx if tokens[i].norm in _PAY} - {""}
+        users = {_nearest_group_before(tokens, i) for i in idx if tokens[i].norm in _USE} - {""}
+        if payers and users and not any(same_group(p, u) for p in payers for u in users):
+            return True
+    return False
+
+
 @scoped("for_whom", "most_important", "buyer_user", "priority")
 def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _INDIFFERENCE, lambda m: not negated_before(tokens, m, 2))
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
-    told_apart = first_match(tokens, _DIFFERENT, lambda m: not negated_before(tokens, m))
+    said_different = first_match(tokens, _DIFFERENT, lambda m: not negated_before(tokens, m))
+    told_apart = said_different is not None or roles_told_apart(tokens)
     if ctx.question_id != "buyer_user" or told_apart:
         return None
     m = first_match(tokens, _SAME, lambda m: not (negated_before(tokens, m, 3) or contrast_after(tokens, m)))
