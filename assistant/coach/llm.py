@@ -97,6 +97,10 @@ class LLMCoach:
         except (ModelUnavailable, SchemaError, openai.OpenAIError) as exc:
             self._fell_back(exc)
             return clean_analysis(rules, self.canary)
+        except Exception as exc:  # whatever a server sends, the founder's turn goes on
+            log.exception("unexpected failure on the model path")
+            self._fell_back(exc)
+            return clean_analysis(rules, self.canary)
         analysis = self._merge(raw, rules, ctx)
         if analysis.usable:
             analysis = analysis.model_copy(update={"reflection": await self._reflect(ctx, analysis, rules)})
@@ -197,6 +201,9 @@ class LLMCoach:
             await self.chat.stream(messages, guard.feed)
         except (ModelUnavailable, openai.OpenAIError) as exc:
             log.warning("streamed reply failed: %s", exc)
+            return ""
+        except Exception:  # whatever a server sends, the founder's turn goes on
+            log.exception("unexpected failure while streaming a reply")
             return ""
         guard.close()
         if guard.leaked:

@@ -29,6 +29,8 @@ _FORMAT_REJECTED = {400, 404, 415, 422, 500, 501}
 _TRANSIENT = {408, 409, 429, 500, 502, 503, 504}
 
 Message = dict[str, str]
+# No answer, or a body that is not a completion (HTML, truncated JSON...): worth another try.
+_NO_ANSWER = (openai.APIConnectionError, openai.APIResponseValidationError, ValueError, TypeError)
 
 
 class ModelUnavailable(RuntimeError):
@@ -59,6 +61,23 @@ def _retry_after(error: Exception) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _tokens(usage: Any) -> tuple[int, int]:
+    try:
+        return int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+    except (TypeError, ValueError):
+        return 0, 0
+
+
+def _texts(response: Any, part: str) -> list[str]:
+    """The text of the first choice of a completion (`message`) or chunk (`delta`), whatever the server
+    put around it; nothing when the body is not what the API describes."""
+    choices = getattr(response, "choices", None)
+    if not isinstance(choices, list) or not choices:
+        return []
+    content = getattr(getattr(choices[0], part, None), "content", None)
+    return [content] if isinstance(content, str) and content else []
 
 
 class ChatClient:
@@ -118,7 +137,7 @@ class ChatClient:
                 if exc.status_code not in _TRANSIENT:
                     raise ModelUnavailable(f"HTTP {exc.status_code}: {exc.message}") from exc
                 last = exc
-            except (openai.APIConnectionError, openai.APIResponseValidationError) as exc:
+            except _NO_ANSWER as exc:
                 last = exc
             if attempt < self.max_retries:
                 delay = self.backoff(attempt)
@@ -132,13 +151,9 @@ class ChatClient:
         except Exception:
             self._meter()
             raise
-        usage = getattr(response, "usage", None)
-        pt = int(getattr(usage, "prompt_tokens", 0) or 0)
-        ct = int(getattr(usage, "completion_tokens", 0) or 0)
+        pt, ct = _tokens(getattr(response, "usage", None))
         self._meter(pt, ct)
-        choices = getattr(response, "choices", None) or []
-        text = (choices[0].message.content or "") if choices else ""
-        return Completion(text=text, prompt_tokens=pt, completion_tokens=ct)
+        return Completion(text="".join(_texts(response, "message")), prompt_tokens=pt, completion_tokens=ct)
 
     # ------------------------------------------------------------ calls
 
@@ -184,23 +199,19 @@ class ChatClient:
             try:
                 stream = await self.client.chat.completions.create(**params)
                 async for chunk in stream:
-                    usage = getattr(chunk, "usage", None)
-                    if usage is not None:
-                        pt = int(getattr(usage, "prompt_tokens", 0) or 0)
-                        ct = int(getattr(usage, "completion_tokens", 0) or 0)
-                    for choice in getattr(chunk, "choices", None) or []:
-                        piece = getattr(choice.delta, "content", None) if choice.delta else None
-                        if piece:
-                            started = True
-                            pieces.append(piece)
-                            on_token(piece)
+                    if getattr(chunk, "usage", None) is not None:
+                        pt, ct = _tokens(chunk.usage)
+                    for piece in _texts(chunk, "delta"):
+                        started = True
+                        pieces.append(piece)
+                        on_token(piece)
             except openai.BadRequestError:
                 self._meter()
                 if self.stream_usage and not started:
                     self.stream_usage = False  # an older server that does not know stream_options
                     return await once()
                 raise
-            except (openai.APIError, ValueError) as exc:
+            except (openai.APIError, ValueError, TypeError) as exc:
                 self._meter(pt, ct)
                 if started:  # tokens were shown already: do not replay them, give up on this reply
                     raise ModelUnavailable(f"stream broken after it started: {exc}") from exc

@@ -59,6 +59,12 @@ def garbage_body(server: ScriptedOpenAI, step: Step) -> str:
     return "json_schema"
 
 
+def truncated_body(server: ScriptedOpenAI, step: Step) -> str:
+    for _ in range(3):
+        server.raw('{"id": "chatcmpl-1", "object": "chat.completion", "choi')
+    return "json_schema"
+
+
 def timeouts(server: ScriptedOpenAI, step: Step) -> str:
     server.hang().hang().hang()
     return "json_schema"
@@ -101,6 +107,7 @@ FAULTS: dict[str, tuple[Fault, bool]] = {  # name: (script, whether the offline 
     "invalid JSON, repaired": (invalid_json_repaired, False),
     "schema broken twice": (schema_broken_twice, True),
     "HTML instead of JSON": (garbage_body, True),
+    "truncated JSON body": (truncated_body, True),
     "timeouts": (timeouts, True),
     "5xx until out of retries": (server_down_5xx, True),
     "connection dropped": (connection_dropped, True),

@@ -149,3 +149,14 @@ async def test_a_server_that_refuses_stream_options_is_asked_without(server: Scr
     assert (await chat.stream(MESSAGES, lambda _t: None)).text == "plain stream"
     assert "stream_options" not in server.requests[1] and chat.stream_usage is False
     server.assert_complete()
+
+
+async def test_bodies_that_are_not_completions_never_escape_as_crashes(server: ScriptedOpenAI) -> None:
+    server.raw('{"id": "chatcmpl-1", "choi').reply("after a truncated body")
+    server.raw('{"choices": 5}')
+    server.raw("data: nonsense\n\n", content_type="text/event-stream").stream("after a garbled stream")
+    chat = make(server.url, Sleeps(), max_retries=1)
+    assert (await chat.complete(MESSAGES)).text == "after a truncated body"
+    assert (await chat.complete(MESSAGES)).text == ""  # an empty answer: the caller repairs or falls back
+    assert (await chat.stream(MESSAGES, lambda _t: None)).text == "after a garbled stream"
+    server.assert_complete()
