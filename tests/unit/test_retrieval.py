@@ -36,7 +36,7 @@ STOPWORDS = set(
     haven't
     au aux avec ce ces cela c'est dans de des du elle en est et il ils je la le les leur mais me mes mon ne
     nos notre nous on ou par pas pour qu que qui sa se ses son sont sur ta te tes ton tu un une vos votre
-    vous ça y a à quel quelle quels quelles puis-je suffit-il""".split()
+    vous ça y a à quel quelle quels quelles puis""".split()
 )
 
 
