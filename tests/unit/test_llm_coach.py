@@ -196,3 +196,20 @@ async def test_summary_keeps_the_canvas_and_adds_the_model_sections(server: Scri
     server.stream("Sure! The session went well.")
     assert await coach_for(server).summarise(canvas, PASSAGES, "en") == "offline summary"
     server.assert_complete()
+
+
+@pytest.mark.filterwarnings("ignore:langsmith.wrappers._openai_agents is deprecated:DeprecationWarning")
+async def test_langsmith_tracing_wraps_the_client_and_calls_still_work(
+    server: ScriptedOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.coach.llm import build_llm_coach
+    from assistant.settings import Settings
+
+    for name in ("LANGSMITH_TRACING", "LANGCHAIN_TRACING_V2", "LANGSMITH_API_KEY"):
+        monkeypatch.delenv(name, raising=False)  # wrapped, but nothing is sent anywhere in tests
+    settings = Settings(OPENAI_BASE_URL=server.url, LANGSMITH_TRACING=True, COACH_RETRY_BACKOFF=0.001)
+    coach = build_llm_coach(settings, Prompts(), fallback=StubRules())
+    assert hasattr(coach.chat.client.chat.completions.create, "__wrapped__")
+    server.reply("traced")
+    assert (await coach.chat.complete([{"role": "user", "content": "hi"}])).text == "traced"
+    server.assert_complete()
