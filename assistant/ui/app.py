@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 from contextlib import AsyncExitStack
 from typing import Any
 
@@ -27,6 +26,7 @@ from assistant.state import CoachMessage
 from assistant.ui import auth, canvas_view, texts
 from assistant.ui.datalayer import CoachDataLayer, get_data_layer
 from assistant.ui.safety import plain, safe_markdown, safe_token
+from assistant.ui.view import View
 
 log = logging.getLogger("assistant.ui")
 SETTINGS = Settings()
@@ -47,10 +47,14 @@ class Room:
         if self._session is None:
             async with self._lock:
                 if self._session is None:
-                    from assistant.app import open_session
+                    from assistant.app import load_retriever, open_session
 
+                    retriever = await load_retriever(SETTINGS, progress=False)
+                    await _warm_up(retriever)
                     stack = AsyncExitStack()
-                    self._session = await stack.enter_async_context(open_session(SETTINGS, progress=False))
+                    self._session = await stack.enter_async_context(
+                        open_session(SETTINGS, progress=False, retriever=retriever)
+                    )
                     self._stack = stack
         return self._session
 
@@ -58,6 +62,15 @@ class Room:
         if self._stack is not None:
             await self._stack.aclose()
         self._stack, self._session = None, None
+
+
+async def _warm_up(retriever: Any) -> None:
+    """Index the knowledge base and load the embedding model before the first founder arrives: done on a
+    founder's first answer, this takes long enough on a small machine to stall their connection."""
+    try:
+        await retriever.search("customer segments", language="fr", k=1)
+    except Exception:
+        log.exception("could not warm up the knowledge index; the first answer will be slow")
 
 
 ROOM = Room()
@@ -105,6 +118,14 @@ if SETTINGS.auth_header:
 
 # ---------------------------------------------------------------- small helpers
 
+def _view() -> View:
+    view = cl.user_session.get("view")
+    if not isinstance(view, View):
+        view = View()
+        cl.user_session.set("view", view)
+    return view
+
+
 def _thread_id() -> str:
     return str(cl.context.session.thread_id)
 
@@ -120,7 +141,7 @@ def _browser_language() -> str:
 
 
 def _lang() -> str:
-    return str(cl.user_session.get("language") or _browser_language())
+    return _view().language or _browser_language()
 
 
 async def _say(text: str) -> cl.Message:
@@ -165,7 +186,7 @@ def _sources(message: CoachMessage, lang: str) -> list[cl.CustomElement]:
 
 async def _show_turn(turn: Turn, streamed: cl.Message | None = None) -> None:
     lang = turn.language
-    cl.user_session.set("language", lang)
+    _view().language = lang
     author = texts.t(lang, "coach")
     last: cl.Message | None = None
     for i, m in enumerate(turn.messages):
@@ -190,9 +211,10 @@ async def _show_turn(turn: Turn, streamed: cl.Message | None = None) -> None:
 
 async def _show_actions(message_id: str | None, done: bool, lang: str) -> None:
     """The buttons live under the latest coach message only."""
-    for action in cl.user_session.get("actions") or []:
+    view = _view()
+    for action in view.actions:
         await action.remove()
-    cl.user_session.set("actions", [])
+    view.actions = []
     if not message_id:
         return
     names = ["canvas", "export", "restart"] if done else ["skip", "example", "canvas", "export", "restart"]
@@ -200,30 +222,32 @@ async def _show_actions(message_id: str | None, done: bool, lang: str) -> None:
                          tooltip=texts.t(lang, f"action.{n}.tip"), icon=ACTION_ICONS[n]) for n in names]
     for action in actions:
         await action.send(for_id=message_id)
-    cl.user_session.set("actions", actions)
+    view.actions = actions
+
+
+def _canvas_element(canvas: Canvas, lang: str) -> tuple[cl.CustomElement, str]:
+    """The canvas panel element (one id per session, so updates replace it in place) and its content key."""
+    props = canvas_view.canvas_props(canvas, lang)
+    element = cl.CustomElement(name="CanvasPanel", props=props, display="side", id=_view().canvas_element_id)
+    return element, canvas_view.props_key(props)
 
 
 async def _show_canvas(canvas: Canvas, lang: str, *, force: bool = False) -> None:
     """Open or refresh the canvas in the side panel (not persisted by Chainlit: rebuilt on resume)."""
-    props = canvas_view.canvas_props(canvas, lang)
-    key = canvas_view.props_key(props)
-    if key == cl.user_session.get("canvas_key") and not force:
+    element, key = _canvas_element(canvas, lang)
+    if key == _view().canvas_key and not force:
         return
-    element_id = cl.user_session.get("canvas_element_id") or str(uuid.uuid4())
-    cl.user_session.set("canvas_element_id", element_id)
-    element = cl.CustomElement(name="CanvasPanel", props=props, display="side", id=element_id)
-    await cl.ElementSidebar.set_title(texts.t(lang, "panel_title"))
     await cl.ElementSidebar.set_elements([element], key=key)
-    cl.user_session.set("canvas_key", key)
+    _view().canvas_key = key
 
 
 async def _name_thread(canvas: Canvas) -> None:
     """Name the thread in the history after the startup, once the founder has described it."""
-    if cl.user_session.get("thread_named") or not canvas.startup or _user() is None:
+    if _view().thread_named or not canvas.startup or _user() is None:
         return
     try:
         await history().update_thread(_thread_id(), name=plain(canvas.startup, 80))
-        cl.user_session.set("thread_named", True)
+        _view().thread_named = True
     except Exception:
         log.exception("could not name thread")
 
@@ -253,9 +277,9 @@ async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
 def _start_language(starter: tuple[str, str] | None, text: str) -> str:
     """The session language: the founder's setting, else the starter's, else their first message's, else
     the browser's."""
-    pref = cl.user_session.get("language_pref")
+    pref = _view().language_pref
     if pref in ("fr", "en"):
-        return str(pref)
+        return pref
     if starter:
         return starter[1]
     from assistant.intake import read_message
@@ -268,7 +292,7 @@ async def _open_thread(session: CoachSession, thread_id: str, text: str) -> None
     """The first message of a thread starts the session; starters are translated, never analysed."""
     starter = texts.match_starter(text)
     lang = _start_language(starter, text)
-    cl.user_session.set("language", lang)
+    _view().language = lang
     if starter and starter[0] == "review":
         await _say(texts.t(lang, "review_hint"))
     first = await session.start(thread_id, lang)  # type: ignore[arg-type]
@@ -282,7 +306,7 @@ async def _open_thread(session: CoachSession, thread_id: str, text: str) -> None
 # ---------------------------------------------------------------- chat events
 
 async def _send_settings(lang: str) -> None:
-    pref = cl.user_session.get("language_pref") or "auto"
+    pref = _view().language_pref
     items = {texts.t(lang, f"settings.language.{v}"): v for v in ("auto", "fr", "en")}
     widgets: list[InputWidget] = [
         Select(id="language", label=texts.t(lang, "settings.language"), items=items, initial_value=pref),
@@ -299,7 +323,7 @@ async def _load_preference() -> None:
     except Exception:
         pref = None
     if pref in ("auto", "fr", "en"):
-        cl.user_session.set("language_pref", pref)
+        _view().language_pref = pref
 
 
 @cl.set_starters
@@ -316,10 +340,9 @@ async def _starters(current_user: cl.User | None = None, language: str | None = 
 async def on_chat_start() -> None:
     # Nothing is said before the founder picks a starter or writes: the starters stay visible until then.
     await _load_preference()
-    pref = cl.user_session.get("language_pref")
-    lang = pref if pref in ("fr", "en") else _browser_language()
-    cl.user_session.set("language", lang)
-    await _send_settings(lang)
+    pref = _view().language_pref
+    _view().language = pref if pref in ("fr", "en") else _browser_language()
+    await _send_settings(_view().language)
 
 
 @cl.on_message
@@ -350,19 +373,25 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     if session is None or not await session.exists(thread_id):
         return
     turn = await session.read(thread_id)
-    cl.user_session.set("language", turn.language)
-    cl.user_session.set("thread_named", bool(thread.get("name")) and bool(turn.canvas.startup))
+    view = _view()
+    view.language = turn.language
+    view.thread_named = bool(thread.get("name")) and bool(turn.canvas.startup)
     await _send_settings(turn.language)
     steps = thread.get("steps") or []
     last = next((s["id"] for s in reversed(steps) if s.get("type") == "assistant_message"), None)
     await _show_actions(last, turn.done, turn.language)
-    await _show_canvas(turn.canvas, turn.language, force=True)
+    # Chainlit sends `thread` to the browser once this handler returns, and the browser then shows exactly
+    # the thread's elements: the canvas, rebuilt from the checkpoint, travels with it.
+    element, key = _canvas_element(turn.canvas, turn.language)
+    elements = [e for e in thread.get("elements") or [] if e.get("name") != "CanvasPanel"]
+    thread["elements"] = [*elements, element.to_dict()]
+    view.canvas_key = key
 
 
 @cl.on_settings_update
 async def on_settings_update(values: dict[str, Any]) -> None:
-    pref = values.get("language") if values.get("language") in ("auto", "fr", "en") else "auto"
-    cl.user_session.set("language_pref", pref)
+    pref = str(values.get("language")) if values.get("language") in ("auto", "fr", "en") else "auto"
+    _view().language_pref = pref
     user = _user()
     if user is not None:
         try:
@@ -373,9 +402,9 @@ async def on_settings_update(values: dict[str, Any]) -> None:
     session = await _coach()
     if session is not None and await session.exists(_thread_id()):
         if wanted != _lang():
-            await _say(texts.t(str(wanted), "language_next"))
+            await _say(texts.t(wanted, "language_next"))
         return
-    cl.user_session.set("language", wanted)
+    _view().language = wanted
 
 
 # ---------------------------------------------------------------- buttons
@@ -423,7 +452,8 @@ async def _on_export(action: cl.Action) -> None:
     if not await session.exists(thread_id):
         await _say(texts.t(lang, "export_empty"))
         return
-    canvas = (await session.read(thread_id)).canvas
+    turn = await session.read(thread_id)
+    canvas = turn.canvas
     stem = "canevas-segments-de-clientele" if canvas.language == "fr" else "customer-segments-canvas"
     files = [
         cl.File(name=f"{stem}.md", content=canvas.to_markdown().encode(), mime="text/markdown",
@@ -431,8 +461,10 @@ async def _on_export(action: cl.Action) -> None:
         cl.File(name=f"{stem}.json", content=canvas.to_json().encode(), mime="application/json",
                 display="inline"),
     ]
-    await cl.Message(content=texts.t(lang, "export_ready"), author=texts.t(lang, "coach"),
-                     elements=files).send()  # type: ignore[arg-type]
+    message = cl.Message(content=texts.t(lang, "export_ready"), author=texts.t(lang, "coach"),
+                         elements=files)  # type: ignore[arg-type]
+    await message.send()
+    await _show_actions(message.id, turn.done, turn.language)
 
 
 @cl.action_callback("restart")

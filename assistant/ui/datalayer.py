@@ -16,6 +16,7 @@ Two additions to Chainlit's layer:
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from pathlib import Path
 from typing import Any
@@ -232,7 +233,14 @@ class CoachDataLayer(SQLAlchemyDataLayer):
         self.is_postgres = url.startswith("postgresql")
         if not self.is_postgres:
             history_path(settings).parent.mkdir(parents=True, exist_ok=True)
-        super().__init__(conninfo=url, connect_args=connect_args, storage_provider=None)
+        # Chainlit warns that elements will not be persisted without a blob store; ours are (see above).
+        chainlit_log = logging.getLogger("chainlit")
+        level = chainlit_log.level
+        chainlit_log.setLevel(logging.ERROR)
+        try:
+            super().__init__(conninfo=url, connect_args=connect_args, storage_provider=None)
+        finally:
+            chainlit_log.setLevel(level)
         self._schema_ready = False
 
     async def ensure_schema(self) -> None:

@@ -2,16 +2,23 @@
 // `props` is injected by Chainlit (see assistant/ui/canvas_view.py). Every value is plain text and is
 // rendered as a React text node: founder text is never interpreted as HTML, and nothing here builds a link.
 
+// Colours are inline styles: Chainlit's stylesheet only holds the Tailwind classes its own UI uses.
 const TONES = {
-  assumption: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100",
-  partially_validated: "bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-100",
-  validated: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100",
+  assumption: { background: "rgba(245, 158, 11, 0.18)", color: "inherit" },
+  partially_validated: { background: "rgba(14, 165, 233, 0.18)", color: "inherit" },
+  validated: { background: "rgba(16, 185, 129, 0.2)", color: "inherit" },
+};
+const HEADINGS = {
+  jobs: { color: "#4f46e5" },
+  pains: { color: "#e11d48" },
+  gains: { color: "#059669" },
 };
 
-function Pill({ children, className, testId }) {
+function Pill({ children, className, style, testId }) {
   return (
     <span
       data-testid={testId}
+      style={style}
       className={"inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium " + (className || "")}
     >
       {children}
@@ -23,10 +30,10 @@ function List({ title, items, testId, tone }) {
   if (!items || items.length === 0) return null;
   return (
     <div data-testid={testId} className="min-w-0">
-      <div className={"text-xs font-semibold uppercase tracking-wide mb-1 " + (tone || "text-muted-foreground")}>
+      <div className="text-xs font-semibold uppercase tracking-widest mb-1 text-muted-foreground" style={tone}>
         {title}
       </div>
-      <ul className="list-disc pl-4 space-y-0.5 text-sm break-words">
+      <ul className="list-disc pl-4 space-y-1 text-sm break-words">
         {items.map((item, i) => (
           <li key={i}>{item}</li>
         ))}
@@ -53,20 +60,20 @@ function Segment({ seg, labels }) {
             {labels.type}: {seg.type}
           </Pill>
         ) : null}
-        <Pill testId="canvas-segment-validation" className={TONES[seg.validation_key] || TONES.assumption}>
+        <Pill testId="canvas-segment-validation" style={TONES[seg.validation_key] || TONES.assumption}>
           {seg.validation}
         </Pill>
       </div>
       {seg.who ? <p className="text-sm text-muted-foreground break-words">{seg.who}</p> : null}
       {seg.type_rationale ? <p className="text-xs text-muted-foreground italic break-words">{seg.type_rationale}</p> : null}
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
-        <List title={labels.jobs} items={seg.jobs} testId="canvas-jobs" tone="text-indigo-600 dark:text-indigo-300" />
-        <List title={labels.pains} items={seg.pains} testId="canvas-pains" tone="text-rose-600 dark:text-rose-300" />
-        <List title={labels.gains} items={seg.gains} testId="canvas-gains" tone="text-emerald-600 dark:text-emerald-300" />
+      <div className="flex flex-col gap-2">
+        <List title={labels.jobs} items={seg.jobs} testId="canvas-jobs" tone={HEADINGS.jobs} />
+        <List title={labels.pains} items={seg.pains} testId="canvas-pains" tone={HEADINGS.pains} />
+        <List title={labels.gains} items={seg.gains} testId="canvas-gains" tone={HEADINGS.gains} />
       </div>
       <List title={labels.characteristics} items={seg.characteristics} testId="canvas-characteristics" />
       {seg.buyer || seg.user ? (
-        <div data-testid="canvas-buyer-user" className="text-sm rounded-md bg-muted/60 px-2 py-1 break-words">
+        <div data-testid="canvas-buyer-user" className="text-sm rounded-md bg-muted px-2 py-1 break-words">
           {seg.same_person ? (
             <span>{labels.same_person} — {seg.buyer}</span>
           ) : (
@@ -98,7 +105,11 @@ function Segment({ seg, labels }) {
 
 function Critique({ c }) {
   return (
-    <li data-testid="canvas-critique" className="rounded-md border border-amber-300 dark:border-amber-700 p-2 text-sm">
+    <li
+      data-testid="canvas-critique"
+      className="rounded-md border p-2 text-sm"
+      style={{ borderColor: "rgba(245, 158, 11, 0.6)", background: "rgba(245, 158, 11, 0.06)" }}
+    >
       <div className="font-semibold break-words">{c.title}</div>
       <div className="break-words">{c.message}</div>
       {c.evidence ? <div className="text-xs italic text-muted-foreground break-words">« {c.evidence} »</div> : null}
@@ -165,7 +176,7 @@ export default function CanvasPanel() {
       {openQuestions.length ? (
         <section data-testid="canvas-open-questions">
           <h3 className="text-sm font-semibold mb-1">{labels.open_questions}</h3>
-          <ul className="list-disc pl-4 text-sm space-y-0.5">
+          <ul className="list-disc pl-4 text-sm space-y-1">
             {openQuestions.map((q, i) => (
               <li key={i} className="break-words">{q.text}</li>
             ))}

@@ -9,7 +9,7 @@ export default function Sources() {
       <summary className="cursor-pointer select-none text-muted-foreground">
         📖 {props.title} ({items.length})
       </summary>
-      <ul className="mt-1 mb-1 list-disc pl-5 space-y-0.5">
+      <ul className="mt-1 mb-1 list-disc pl-4 space-y-1">
         {items.map((s, i) => (
           <li key={i} data-testid="message-source" className="break-words">
             <span className="font-medium">{s.document}</span>
