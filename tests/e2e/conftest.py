@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,37 +81,31 @@ def _shared_index(request: pytest.FixtureRequest) -> Path:
     return index_dir / "chroma"
 
 
-@pytest.fixture(scope="module")
-def room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-         output_dir: Path) -> Iterator[Room]:
-    """`coach ui --port <free port>` with its own data dir, an auth secret and two accounts."""
-    browser = chromium_path()
-    if browser is None:
-        _skip("Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _skip("the playwright Python package is not installed")
-
+@contextmanager
+def start_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, output_dir: Path,
+               name: str, extra_env: dict[str, str], users: dict[str, str]) -> Iterator[Room]:
+    """`coach ui --port <free port>` in a subprocess, with its own data dir and the shared knowledge index."""
     from assistant.ui.auth import UserStore
 
-    data_dir = tmp_path_factory.mktemp("coach-room")
+    data_dir = tmp_path_factory.mktemp(name)
     (data_dir / "chroma").symlink_to(_shared_index(request), target_is_directory=True)
     store = UserStore(data_dir / "users.json")
-    for name, password in USERS.items():
-        store.add(name, password)
+    for user, password in users.items():
+        store.add(user, password)
     port = _free_port()
-    dropped = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL", "CHAINLIT_APP_ROOT", "COACH_LANGUAGE")
+    dropped = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL", "CHAINLIT_APP_ROOT", "COACH_LANGUAGE",
+               "COACH_AUTH_HEADER", "COACH_PROXY_SECRET", "COACH_USERS_FILE", "COACH_ALLOWED_ORIGINS")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({
         "COACH_DATA_DIR": str(data_dir),
         "COACH_PROVIDER": "offline",
         "CHAINLIT_AUTH_SECRET": secrets.token_urlsafe(32),
         "PYTHONUNBUFFERED": "1",
+        **extra_env,
     })
     if os.environ.get("COACH_E2E_DATABASE_URL"):
         env["DATABASE_URL"] = os.environ["COACH_E2E_DATABASE_URL"]
-    log = output_dir / "server.log"
+    log = output_dir / f"{name}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [sys.executable, "-c", "from assistant.cli import app; app()", "ui", "--port", str(port)],
@@ -140,6 +135,20 @@ def room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+         output_dir: Path) -> Iterator[Room]:
+    """The room with password accounts (alice, bob), for the browser tests."""
+    if chromium_path() is None:
+        _skip("Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _skip("the playwright Python package is not installed")
+    with start_room(request, tmp_path_factory, output_dir, "room", {}, USERS) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")

@@ -216,12 +216,13 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     # "Everyone" is too broad: the coach pushes back, citing its sources (expandable, document and section).
     text = alice.send(ANSWERS["fr"]["for_whom"][0])
     sources = page.locator('[data-testid="message-sources"]')
-    if sources.count():
-        sources.last.locator("summary").click()
-        item = sources.last.locator('[data-testid="message-source"]').first
-        item.wait_for(timeout=5_000)
-        assert " — " in item.inner_text()
-        assert page.locator('[data-testid="canvas-critique"]').count() >= 1
+    sources.last.wait_for(timeout=10_000)
+    item = sources.last.locator('[data-testid="message-source"]').first
+    assert not item.is_visible()  # folded until the founder opens it
+    sources.last.locator("summary").click()
+    item.wait_for(timeout=5_000)
+    assert " — " in item.inner_text()
+    page.locator('[data-testid="canvas-critique"]').first.wait_for(timeout=10_000)
     asked = alice.coach_through(text, current="for_whom", answered=("intake", "for_whom"))
     assert {"for_whom", "jobs", "pains", "gains"} <= set(asked), asked
 
@@ -297,6 +298,13 @@ def test_english_founder_and_second_user_isolation(room: Room, browser: Any, out
     assert "Canvas — Customer Segments" in content and "Jobs to be done".upper() in content.upper()
     assert "healthy breakfast" in content
     _shot(bob, output_dir, "canvas-panel-en.png")
+
+    # The language setting: the current conversation keeps its language, the next one follows the setting.
+    page.click("#chat-settings-open-modal")
+    page.click("#language")
+    page.get_by_role("option", name="Français").click()
+    page.locator("#chat-settings").get_by_role("button", name="Confirm").click()
+    page.get_by_text("la langue choisie s'appliquera à votre prochaine conversation").wait_for(timeout=15_000)
 
     # Bob cannot open Alice's thread: not in his history, refused by the API, nothing shown in the room.
     thread_id = STATE.get("thread_id")
