@@ -138,7 +138,8 @@ STOPWORDS = {
            "mas", "su", "sus", "del", "al", "lo", "se", "yo", "nosotros", "ellos", "porque", "hay", "todos"),
     "de": ("der", "die", "das", "und", "ist", "sind", "nicht", "mit", "fur", "wir", "sie", "ein", "eine",
            "auf", "zu", "den", "dem", "von", "auch", "unsere", "unser", "es", "ich", "aber", "oder", "haben",
-           "wird", "werden", "kunden", "sehr", "fuer", "dass", "bei", "noch", "nur"),
+           "wird", "werden", "kunden", "sehr", "fuer", "dass", "bei", "noch", "nur", "an", "in", "im", "wie",
+           "kleine", "was", "wenn", "mehr", "uns", "unsere", "kein", "keine", "viele"),
     "it": ("a", "i", "il", "lo", "gli", "e", "di", "che", "per", "con", "non", "sono", "una", "nostri",
            "nostro",
            "anche", "della", "delle", "degli", "molto", "ma", "questo", "sia", "abbiamo", "siamo", "loro",
@@ -153,6 +154,8 @@ for _lang, _words in STOPWORDS.items():
     for _w in _words:
         _STOP_INDEX.setdefault(_w, []).append(_lang)
 MIN_WORDS_FOR_LANGUAGE = 3
+# Letters only some languages use: one vote each for them.
+TELLING_LETTERS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "èêëàùûœ"}
 
 
 def detect_language(text: str) -> str:
@@ -164,6 +167,8 @@ def detect_language(text: str) -> str:
     if len(toks) < MIN_WORDS_FOR_LANGUAGE:
         return "unknown"
     scores = dict.fromkeys(STOPWORDS, 0.0)
+    for lang, letters in TELLING_LETTERS.items():
+        scores[lang] += sum(1 for ch in text.lower() if ch in letters)
     for word in toks:
         langs = _STOP_INDEX.get(word, [])
         for lang in langs:
