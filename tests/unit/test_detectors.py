@@ -485,6 +485,191 @@ TABLE: dict[str, dict[str, dict[str, list[Case]]]] = {
 }
 
 
+# More ways founders put it: a second set, written independently of the first.
+MORE: list[tuple[Any, ...]] = [  # (flagged?, mistake, language, question, answer, context)
+    (True, "too_broad", "fr", "for_whom", "Un peu tout le monde en fait, on n'a pas vraiment de cible "
+     "précise", None),
+    (True, "too_broad", "fr", "for_whom", "Toute personne qui a besoin de se déplacer", None),
+    (True, "too_broad", "fr", "for_whom", "les particuliers et les pros, bref tout le monde", None),
+    (True, "too_broad", "fr", "intake", "Une appli pour aider tout le monde à mieux dormir", None),
+    (True, "too_broad", "fr", "most_important", "Je vois pas de client plus important, c'est pour tous les "
+     "âges", None),
+    (True, "too_broad", "fr", "for_whom", "Tous ceux qui veulent manger mieux", None),
+    (False, "too_broad", "fr", "for_whom", "Les personnes âgées isolées qui vivent seules à domicile dans "
+     "l'agglo", None),
+    (False, "too_broad", "fr", "for_whom", "Les parents de jeunes enfants qui travaillent tous les deux à "
+     "temps plein", None),
+    (False, "too_broad", "fr", "for_whom", "On cible pas le grand public, plutôt les pros de la rénovation",
+     None),
+    (False, "too_broad", "fr", "most_important", "Ceux qui sont prêts à payer : les gens qui font déjà "
+     "appel à un coach", None),
+    (False, "too_broad", "fr", "for_whom", "Les indépendants, et surtout pas tout le monde", None),
+    (True, "too_broad", "en", "for_whom", "Every small business out there, they all need bookkeeping", None),
+    (True, "too_broad", "en", "most_important", "all of them honestly, it's for everyone", None),
+    (True, "too_broad", "en", "for_whom", "consumers in general, it's a universal need", None),
+    (True, "too_broad", "en", "for_whom", "Anyone, really. Young, old, it doesn't matter", None),
+    (False, "too_broad", "en", "for_whom", "People with type 1 diabetes who use an insulin pump", None),
+    (False, "too_broad", "en", "for_whom", "Anyone managing a team of field technicians in HVAC", None),
+    (False, "too_broad", "en", "for_whom", "It's not for everyone: mid-size law firms with 20 to 100 lawyers",
+     None),
+    (False, "too_broad", "en", "for_whom", "Health-conscious consumers who already buy organic every week",
+     None),
+    (False, "too_broad", "en", "most_important", "the people who already pay for a gym membership but "
+     "never go", None),
+    (True, "demographics_only", "fr", "characteristics", "Hommes et femmes de 30 à 50 ans, plutôt aisés, "
+     "en ville", None),
+    (True, "demographics_only", "fr", "characteristics", "ce sont surtout des femmes, la quarantaine, "
+     "cadres, souvent mariées avec enfants", None),
+    (True, "demographics_only", "fr", "characteristics", "Des étudiants de 18 à 25 ans, à Paris et Lyon, "
+     "petit budget", None),
+    (True, "demographics_only", "fr", "characteristics",
+     "Age : 35-50\nSexe : hommes\nRevenus : > 60k\nLieu : grandes villes", None),
+    (False, "demographics_only", "fr", "characteristics", "Des femmes de 30-45 ans qui reprennent le sport "
+     "après une grossesse et manquent de motivation", None),
+    (False, "demographics_only", "fr", "characteristics", "Ils ont entre 40 et 60 ans, gèrent seuls leur "
+     "exploitation et détestent la paperasse", None),
+    (False, "demographics_only", "fr", "characteristics", "Des parents débordés, qui commandent leurs "
+     "courses en ligne le dimanche soir", None),
+    (False, "demographics_only", "fr", "characteristics", "Ils sont souvent seuls, stressés par la compta "
+     "et font tout sur leur téléphone entre deux chantiers", None),
+    (True, "demographics_only", "en", "characteristics", "Mostly women, 35 to 50, upper middle class, "
+     "suburban", None),
+    (True, "demographics_only", "en", "characteristics", "Age 18-24, students, urban, low income", None),
+    (True, "demographics_only", "en", "characteristics", "Gen Z and millennials living in major US cities, "
+     "household income above 75k", None),
+    (False, "demographics_only", "en", "characteristics", "Women 35 to 50 who are going through "
+     "perimenopause and feel dismissed by their doctor", None),
+    (False, "demographics_only", "en", "characteristics", "Students 18-24 who cook on a tiny budget and "
+     "hate wasting food", None),
+    (False, "demographics_only", "en", "characteristics", "They check their phones constantly, compare "
+     "prices before every purchase and trust reviews over ads", None),
+    (True, "too_many_segments", "fr", "for_whom", "Les particuliers, les artisans, les agences "
+     "immobilières, les syndics et les mairies", None),
+    (True, "too_many_segments", "fr", "most_important", "Franchement ils comptent tous autant, on veut "
+     "tous les servir", None),
+    (True, "too_many_segments", "fr", "priority", "Tout en même temps, on ne veut rater personne", None),
+    (True, "too_many_segments", "fr", "for_whom", "Tous types de clients : particuliers, PME, grands "
+     "comptes, administrations", None),
+    (False, "too_many_segments", "fr", "for_whom", "Les artisans du bâtiment qui travaillent seuls", None),
+    (False, "too_many_segments", "fr", "priority", "D'abord les syndics, puis les agences l'an prochain",
+     None),
+    (False, "too_many_segments", "fr", "for_whom", "Les coiffeurs, barbiers et esthéticiennes indépendants "
+     "de Bordeaux", None),
+    (True, "too_many_segments", "en", "for_whom", "freelancers, agencies, startups, enterprises and "
+     "universities", None),
+    (True, "too_many_segments", "en", "most_important", "I can't really choose, they're all important to us",
+     None),
+    (True, "too_many_segments", "en", "priority", "We'll launch to all five segments simultaneously", None),
+    (False, "too_many_segments", "en", "priority", "Agencies first, freelancers later", None),
+    (False, "too_many_segments", "en", "for_whom", "Independent gyms, yoga studios and climbing halls in "
+     "Berlin", None),
+    (True, "not_validated", "fr", "evidence", "Aucune pour le moment, c'est surtout du feeling", None),
+    (True, "not_validated", "fr", "evidence", "Bah j'en ai parlé autour de moi et tout le monde trouve ça "
+     "génial", None),
+    (True, "not_validated", "fr", "evidence", "On n'a pas fait d'étude mais c'est du bon sens", None),
+    (True, "not_validated", "fr", "evidence", "pas encore, on comptait lancer un questionnaire bientôt",
+     None),
+    (True, "not_validated", "fr", "evidence", "Je connais bien le milieu, j'y ai bossé 8 ans", None),
+    (True, "not_validated", "fr", "evidence", "jsp trop", None),
+    (False, "not_validated", "fr", "evidence", "Une trentaine d'entretiens et 2 pilotes payants", None),
+    (False, "not_validated", "fr", "evidence", "On a vendu 120 box en précommande sur Ulule", None),
+    (False, "not_validated", "fr", "evidence", "On a mis une landing page : 450 inscrits en 3 semaines et "
+     "12 % de conversion", None),
+    (False, "not_validated", "fr", "evidence", "J'ai interrogé 40 agriculteurs sur des salons, et 9 "
+     "testent le prototype", None),
+    (True, "not_validated", "en", "evidence", "none yet tbh, it's more of a hunch", None),
+    (True, "not_validated", "en", "evidence", "It just makes sense, everyone I know hates doing this", None),
+    (True, "not_validated", "en", "evidence", "My mom and my sister both said they'd buy it", None),
+    (True, "not_validated", "en", "evidence", "we're going to interview some users soon", None),
+    (True, "not_validated", "en", "evidence", "dunno, we haven't really checked", None),
+    (False, "not_validated", "en", "evidence", "12 customer interviews, a landing page with 300 signups "
+     "and 4 letters of intent", None),
+    (False, "not_validated", "en", "evidence", "We've sold 80 units through our Shopify store since March",
+     None),
+    (False, "not_validated", "en", "evidence", "Spoke with 30 restaurant owners; 11 joined the beta", None),
+    (True, "ignores_underserved", "fr", "most_important", "Les grosses PME, les TPE on s'en fout, elles "
+     "n'ont pas de budget", None),
+    (True, "ignores_underserved", "fr", "priority", "Les nouveaux entrants ne valent pas le coup, on reste "
+     "sur le marché établi", None),
+    (True, "ignores_underserved", "fr", "most_important", "On ne s'intéresse qu'aux grandes enseignes, le "
+     "reste ne compte pas", None),
+    (False, "ignores_underserved", "fr", "most_important", "Les grandes enseignes d'abord, puis les "
+     "indépendants quand on aura l'offre adaptée", None),
+    (False, "ignores_underserved", "fr", "most_important", "Les petites exploitations, oubliées par les "
+     "coopératives", None),
+    (True, "ignores_underserved", "en", "most_important", "Only the big chains matter, mom-and-pop shops "
+     "are a waste of time", None),
+    (True, "ignores_underserved", "en", "priority", "Seniors won't use an app, so we don't bother with them",
+     None),
+    (False, "ignores_underserved", "en", "most_important", "Mom-and-pop shops first: nobody serves them well",
+     None),
+    (False, "ignores_underserved", "en", "priority", "Big chains later, they take forever to sign", None),
+    (True, "assumes_homogeneous", "fr", "characteristics", "C'est tous des profils similaires, pas de "
+     "grosse différence", None),
+    (True, "assumes_homogeneous", "fr", "characteristics", "Tous nos clients se ressemblent, même âge, "
+     "mêmes attentes", None),
+    (True, "assumes_homogeneous", "fr", "pains", "Ils ont exactement les mêmes galères et les mêmes attentes",
+     None),
+    (False, "assumes_homogeneous", "fr", "characteristics", "Certains sont très à l'aise avec le "
+     "numérique, d'autres pas du tout", None),
+    (False, "assumes_homogeneous", "fr", "jobs", "Faire les mêmes démarches chaque mois sans y passer des "
+     "heures", None),
+    (True, "assumes_homogeneous", "en", "characteristics", "They're pretty much all alike, same age, same "
+     "habits", None),
+    (True, "assumes_homogeneous", "en", "characteristics", "our users are homogeneous, one persona is enough",
+     None),
+    (False, "assumes_homogeneous", "en", "characteristics", "Two types: the ones who want dashboards and "
+     "the ones who just want a weekly email", None),
+    (False, "assumes_homogeneous", "en", "gains", "Get the same quality as a big agency at half the price",
+     None),
+    (True, "never_revisited", "fr", "priority", "On a défini nos cibles au lancement et on ne compte pas y "
+     "toucher", None),
+    (True, "never_revisited", "fr", "evidence", "Nos clients resteront les mêmes, le secteur n'évolue pas",
+     None),
+    (False, "never_revisited", "fr", "priority", "On refera le point sur les segments après la saison", None),
+    (False, "never_revisited", "fr", "characteristics", "Le marché évolue vite avec la réglementation", None),
+    (True, "never_revisited", "en", "priority", "We picked our segments two years ago and haven't changed "
+     "them, no reason to", None),
+    (True, "never_revisited", "en", "evidence", "The market never changes, so the segments won't either",
+     None),
+    (False, "never_revisited", "en", "priority", "We'll re-check the segments after the first 50 customers",
+     None),
+    (False, "never_revisited", "en", "characteristics", "They never change their habits once a tool works",
+     None),
+    (True, "buyer_user_confusion", "fr", "buyer_user", "C'est pareil, le salarié utilise et paie",
+     {"pitch": "Un outil de notes de frais pour les salariés des PME"}),
+    (True, "buyer_user_confusion", "fr", "buyer_user", "Les élèves eux-mêmes, ce sont eux qui s'abonnent "
+     "et paient", {"pitch": "Une appli de révisions pour les collégiens"}),
+    (False, "buyer_user_confusion", "fr", "buyer_user", "Le collège paie la licence, les élèves et les "
+     "profs l'utilisent", {"pitch": "Une appli de révisions pour les collégiens"}),
+    (True, "buyer_user_confusion", "en", "buyer_user", "it's the same, the employee pays for it",
+     {"pitch": "A wellbeing app for employees of large companies"}),
+    (False, "buyer_user_confusion", "en", "buyer_user", "Same person - the solo photographer pays and uses "
+     "it", {"pitch": "Invoicing for freelance photographers"}),
+    (True, "one_sided_platform", "fr", "for_whom", "Les propriétaires de chiens qui partent en vacances",
+     {"pitch": "On met en relation des propriétaires de chiens avec des pet-sitters de confiance"}),
+    (False, "one_sided_platform", "fr", "for_whom", "Les propriétaires de chiens qui partent en vacances, "
+     "et les étudiants qui veulent garder des chiens",
+     {"pitch": "On met en relation des propriétaires de chiens avec des pet-sitters de confiance"}),
+    (True, "one_sided_platform", "en", "for_whom", "Homeowners with small repair jobs",
+     {"pitch": "A marketplace where homeowners post small repair jobs and local handymen bid on them"}),
+    (False, "one_sided_platform", "en", "for_whom", "Homeowners with small repair jobs, and handymen "
+     "looking to fill gaps in their week",
+     {"pitch": "A marketplace where homeowners post small repair jobs and local handymen bid on them"}),
+    (False, "buyer_user_confusion", "en", "buyer_user", "farmers buy and use the maps themselves. at the "
+     "insurers the claims director signs the contract and the adjusters use the reports",
+     {"pitch": "drone maps for farmers and roof reports for insurers",
+      "segments": [("Farmers", "row-crop farmers"), ("Insurers", "claims teams of insurers")]}),
+]
+
+
+@pytest.mark.parametrize(("flagged", "mistake", "language", "question", "answer", "context"), MORE,
+                         ids=[f"{c[1]}-{c[2]}-{i}" for i, c in enumerate(MORE)])
+def test_more_founder_phrasings(flagged: bool, mistake: str, language: Language, question: str, answer: str,
+                                context: dict[str, Any] | None) -> None:
+    assert flags(mistake, language, (question, answer, context)) is flagged, answer
+
+
 @pytest.mark.parametrize(("mistake", "language", "case"), cases(TABLE, "pos"))
 def test_detector_flags(mistake: str, language: Language, case: Case) -> None:
     assert flags(mistake, language, case), case[1]
