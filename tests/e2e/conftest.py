@@ -137,25 +137,32 @@ def start_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
             process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-         output_dir: Path) -> Iterator[Room]:
-    """The room with password accounts (alice, bob), for the browser tests."""
-    if chromium_path() is None:
+def _require_browser() -> str:
+    path = chromium_path()
+    if path is None:
         _skip("Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)")
     try:
         import playwright  # noqa: F401
     except ImportError:
         _skip("the playwright Python package is not installed")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+         output_dir: Path) -> Iterator[Room]:
+    """The room with password accounts (alice, bob), for the browser tests."""
+    _require_browser()
     with start_room(request, tmp_path_factory, output_dir, "room", {}, USERS) as started:
         yield started
 
 
 @pytest.fixture(scope="module")
-def browser(room: Room):  # type: ignore[no-untyped-def]
+def browser():  # type: ignore[no-untyped-def]
+    executable = _require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        instance = pw.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
         yield instance
         instance.close()
