@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from contextlib import AsyncExitStack
 from typing import Any
 
@@ -184,10 +185,24 @@ def _sources(message: CoachMessage, lang: str) -> list[cl.CustomElement]:
                              display="inline")]
 
 
-async def _show_turn(turn: Turn, streamed: cl.Message | None = None) -> None:
+def _flat(text: str) -> str:
+    """Text without citation markers ([chunk-id]) or layout, to compare a stream with its final message."""
+    return " ".join(re.sub(r"\[[^\]\n]*\]", " ", text).split())
+
+
+def _streamed_first(turn: Turn, streamed_text: str) -> bool:
+    """Whether the streamed reply is the turn's first message (else it is re-sent in its place)."""
+    head = _flat(streamed_text)[:60]
+    return bool(head) and bool(turn.messages) and head in _flat(turn.messages[0].text)
+
+
+async def _show_turn(turn: Turn, streamed: cl.Message | None = None, streamed_text: str = "") -> None:
     lang = turn.language
     _view().language = lang
     author = texts.t(lang, "coach")
+    if streamed is not None and not _streamed_first(turn, streamed_text):
+        await streamed.remove()  # keep the turn's order: the reply comes back in its place below
+        streamed = None
     last: cl.Message | None = None
     for i, m in enumerate(turn.messages):
         content = safe_markdown(m.text)
@@ -202,8 +217,6 @@ async def _show_turn(turn: Turn, streamed: cl.Message | None = None) -> None:
             last = cl.Message(content=content, author=author, elements=elements,  # type: ignore[arg-type]
                               metadata={"kind": m.kind})
             await last.send()
-    if streamed is not None and not turn.messages:
-        await streamed.remove()
     await _show_actions(last.id if last else None, turn.done, lang)
     await _show_canvas(turn.canvas, lang)
     await _name_thread(turn.canvas)
@@ -255,12 +268,14 @@ async def _name_thread(canvas: Canvas) -> None:
 async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
     """Send one founder message through the graph, streaming the reply as it comes."""
     streamed: cl.Message | None = None
+    tokens: list[str] = []
     turn: Turn | None = None
     try:
         async for item in session.stream_send(thread_id, text):
             if isinstance(item, str):
                 if streamed is None:
                     streamed = cl.Message(content="", author=texts.t(_lang(), "coach"))
+                tokens.append(item)
                 await streamed.stream_token(safe_token(item))
             else:
                 turn = item
@@ -271,7 +286,7 @@ async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
         await _say(texts.t(_lang(), "engine_error"))
         return
     if turn is not None:
-        await _show_turn(turn, streamed)
+        await _show_turn(turn, streamed, "".join(tokens))
 
 
 def _start_language(starter: tuple[str, str] | None, text: str) -> str:

@@ -112,7 +112,11 @@ function Critique({ c }) {
     >
       <div className="font-semibold break-words">{c.title}</div>
       <div className="break-words">{c.message}</div>
-      {c.evidence ? <div className="text-xs italic text-muted-foreground break-words">« {c.evidence} »</div> : null}
+      {c.evidence ? (
+        <div className="text-xs italic text-muted-foreground break-words">
+          {props.language === "fr" ? `« ${c.evidence} »` : `“${c.evidence}”`}
+        </div>
+      ) : null}
       {c.sources && c.sources.length ? (
         <details className="mt-1 text-xs">
           <summary className="cursor-pointer text-muted-foreground">📖 {c.sources.length}</summary>
