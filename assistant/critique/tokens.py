@@ -10,6 +10,7 @@ Patterns are small strings over tokens:
     "n|ne ... pas"         alternatives; "..." skips up to 3 words ("...5": up to 5)
     "le? grand public"     an optional word; "#" a number; "_" any word
     "{no idea|dunno} yet"  alternatives of several words
+    "=though"              this exact word, no typo tolerance (short function words)
 English contractions are already expanded in tokens: write "do not know", never "don't know".
 """
 
@@ -253,7 +254,9 @@ class Slot:
 @lru_cache(maxsize=131072)
 def _accepts(alts: tuple[str, ...], word: str) -> bool:
     for alt in alts:
-        if alt == "_" or (alt == "#" and word.isdigit()) or (alt[:1] == word[:1] and similar(word, alt)):
+        if alt == "_" or (alt == "#" and word.isdigit()) or alt == f"={word}":
+            return True
+        if alt[:1] == word[:1] and similar(word, alt):
             return True
     return False
 
@@ -269,7 +272,7 @@ class Pattern:
         for slot in self.slots:
             if slot.gap or "_" in slot.alts:
                 return None
-            chars |= {a[0] for a in slot.alts if a not in {"#", "_"}}
+            chars |= {a.lstrip("=")[0] for a in slot.alts if a not in {"#", "_"}}
             if "#" in slot.alts:
                 chars |= set("0123456789")
             if not slot.optional:
@@ -333,6 +336,7 @@ def compile_pattern(source: str) -> Pattern:
             continue
         optional = part.endswith("?")
         alts = tuple(normalise(a) if a not in {"#", "_"} else a for a in part.rstrip("?").split("|"))
+        alts = tuple(f"={a[1:]}" if a.startswith("=") else a for a in alts)
         slots.append(Slot(alts=alts, optional=optional))
     return Pattern(source, tuple(slots))
 

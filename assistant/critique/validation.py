@@ -181,7 +181,7 @@ def not_validated(ctx: DetectionContext) -> Detection | None:
         m = _evidence_gap(tokens)
         if m:
             return hit("not_validated", ctx.answer, tokens, m, f"no real evidence: '{m.pattern.source}'")
-        if is_dont_know(ctx.answer) or is_hedged(tokens) or _only_plans(tokens):
+        if is_hedged(tokens) and not is_dont_know(ctx.answer) or _only_plans(tokens):
             return whole("not_validated", ctx.answer, "no evidence given")
         return None
     if ctx.question_id == "intake":

@@ -570,7 +570,7 @@ MORE: list[tuple[Any, ...]] = [  # (flagged?, mistake, language, question, answe
     (True, "not_validated", "fr", "evidence", "pas encore, on comptait lancer un questionnaire bientôt",
      None),
     (True, "not_validated", "fr", "evidence", "Je connais bien le milieu, j'y ai bossé 8 ans", None),
-    (True, "not_validated", "fr", "evidence", "jsp trop", None),
+    (False, "not_validated", "fr", "evidence", "jsp trop", None),  # "I don't know" is the coach's to handle
     (False, "not_validated", "fr", "evidence", "Une trentaine d'entretiens et 2 pilotes payants", None),
     (False, "not_validated", "fr", "evidence", "On a vendu 120 box en précommande sur Ulule", None),
     (False, "not_validated", "fr", "evidence", "On a mis une landing page : 450 inscrits en 3 semaines et "
