@@ -79,6 +79,10 @@ class LLMCoach:
     def model(self) -> str:
         return self.chat.model
 
+    async def aclose(self) -> None:
+        """Close the HTTP connections (the process's last word; sessions never need it)."""
+        await self.chat.client.close()
+
     def usage(self) -> Usage:
         """Totals over this coach's lifetime (every session); per-session counts live in canvas.metadata."""
         return self.chat.total.model_copy(update={"fallbacks": self._fallbacks})

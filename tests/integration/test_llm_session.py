@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import aclosing
 
 import pytest
 
@@ -61,7 +62,8 @@ async def test_english_session_through_settings_and_build_coach(server: Scripted
     assert isinstance(coach, LLMCoach) and coach.model == "scripted-model"
     for step in EN_STEPS:
         script(server, step)
-    sent = await drive(session_for(coach, prompts), "en-llm", EN_STEPS)
+    async with aclosing(coach):
+        sent = await drive(session_for(coach, prompts), "en-llm", EN_STEPS)
 
     last = sent[-1].turn
     assert last.done and last.language == "en"
@@ -96,8 +98,9 @@ async def test_french_session_with_a_mistake_found_by_model_and_rules(server: Sc
     prompts = Prompts()
     for step in FR_STEPS:
         script(server, step)
-    session = session_for(llm_coach(server.url, prompts), prompts)
-    sent = await drive(session, "fr-llm", FR_STEPS)
+    coach = llm_coach(server.url, prompts)
+    async with aclosing(coach):
+        sent = await drive(session_for(coach, prompts), "fr-llm", FR_STEPS)
 
     flagged = sent[1]
     critique = next(m for m in flagged.turn.messages if m.kind == "critique")
@@ -128,13 +131,15 @@ async def test_faq_mid_session_is_answered_by_the_model_with_retrieved_sources(
     server: ScriptedOpenAI,
 ) -> None:
     prompts, retriever = Prompts(), TagRetriever()
-    session = session_for(llm_coach(server.url, prompts), prompts, retriever)
+    coach = llm_coach(server.url, prompts)
+    session = session_for(coach, prompts, retriever)
     script(server, EN_STEPS[0])
-    await drive(session, "faq-llm", EN_STEPS[:1])
     question = "Should I focus on one segment or several?"
     source = (await retriever.search(question, language="en", k=3))[1].chunk_id
     server.stream(["Start with one segment ", f"[{source}]", ", then expand [no#such]."])
-    asked = await send(session, "faq-llm", question)
+    async with aclosing(coach):
+        await drive(session, "faq-llm", EN_STEPS[:1])
+        asked = await send(session, "faq-llm", question)
     faq = next(m for m in asked.turn.messages if m.kind == "faq")
     assert faq.text == "Start with one segment, then expand."
     assert [c.chunk_id for c in faq.citations] == [source]

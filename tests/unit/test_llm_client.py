@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import openai
 import pytest
@@ -22,6 +22,16 @@ def server() -> Iterator[ScriptedOpenAI]:
         yield fake
 
 
+_OPEN: list[openai.AsyncOpenAI] = []
+
+
+@pytest.fixture(autouse=True)
+async def _close_clients() -> AsyncIterator[None]:
+    yield
+    while _OPEN:
+        await _OPEN.pop().close()
+
+
 class Sleeps:
     def __init__(self) -> None:
         self.delays: list[float] = []
@@ -30,9 +40,10 @@ class Sleeps:
         self.delays.append(delay)
 
 
-def make(url: str, sleeps: Sleeps, **kw: object) -> ChatClient:
-    client = openai.AsyncOpenAI(base_url=url, api_key="test", max_retries=0, timeout=0.3,
+def make(url: str, sleeps: Sleeps, timeout: float = 5.0, **kw: object) -> ChatClient:
+    client = openai.AsyncOpenAI(base_url=url, api_key="test", max_retries=0, timeout=timeout,
                                 http_client=openai.DefaultAsyncHttpxClient(verify=False))
+    _OPEN.append(client)
     return ChatClient(client, "m", backoff=exponential_backoff(0.01), sleep=sleeps, **kw)  # type: ignore[arg-type]
 
 
@@ -100,7 +111,7 @@ async def test_retries_are_bounded(server: ScriptedOpenAI) -> None:
 
 async def test_timeouts_and_dropped_connections_are_retried(server: ScriptedOpenAI) -> None:
     server.hang().drop().reply("late but here")
-    chat = make(server.url, Sleeps(), max_retries=2)
+    chat = make(server.url, Sleeps(), timeout=0.5, max_retries=2)
     assert (await chat.complete(MESSAGES)).text == "late but here"
     server.assert_complete()
 
