@@ -98,11 +98,9 @@ class LLMCoach:
         rules = await self.fallback.analyse(ctx)
         try:
             raw = await self._model_analysis(ctx)
-        except (ModelUnavailable, SchemaError, openai.OpenAIError) as exc:
-            self._fell_back(exc)
-            return clean_analysis(rules, self.canary)
         except Exception as exc:  # whatever a server sends, the founder's turn goes on
-            log.exception("unexpected failure on the model path")
+            if not isinstance(exc, ModelUnavailable | SchemaError | openai.OpenAIError):
+                log.exception("unexpected failure on the model path")
             self._fell_back(exc)
             return clean_analysis(rules, self.canary)
         analysis = self._merge(raw, rules, ctx)
@@ -168,7 +166,7 @@ class LLMCoach:
             startup=(out.get("startup") or rules.startup) if ctx.question_id == "intake" else "",
             focus_segment=out.get("focus_segment") or rules.focus_segment,
             findings=findings,
-            follow_up=self._follow_up(findings, out.get("follow_up", ""), rules, ctx),
+            follow_up=self._follow_up(findings, out, rules, ctx),
             usable=usable,
         )
 
@@ -178,12 +176,17 @@ class LLMCoach:
             return False
         return not looks_like_instruction(text) and not self.canary.leaked(text)
 
-    def _follow_up(self, findings: list[Finding], proposed: str, rules: Analysis, ctx: TurnContext) -> str:
+    def _follow_up(
+        self, findings: list[Finding], out: dict[str, Any], rules: Analysis, ctx: TurnContext
+    ) -> str:
+        """One question about the first finding: the model's when it wrote it for that finding, else the
+        rules' or the catalogue's."""
         if not findings:
             return ""
         first = findings[0]
-        question = first_question(proposed)
-        if "model" in first.found_by and self._plausible(question):
+        question = first_question(out.get("follow_up", ""))
+        targeted = bool(out.get("findings")) and out["findings"][0]["mistake_id"] == first.mistake_id
+        if targeted and self._plausible(question):
             return question
         if rules.findings and rules.findings[0].mistake_id == first.mistake_id and rules.follow_up:
             return rules.follow_up
@@ -203,11 +206,11 @@ class LLMCoach:
         guard = StreamGuard(self.canary, token_writer())
         try:
             await self.chat.stream(messages, guard.feed)
-        except (ModelUnavailable, openai.OpenAIError) as exc:
-            log.warning("streamed reply failed: %s", exc)
-            return ""
-        except Exception:  # whatever a server sends, the founder's turn goes on
-            log.exception("unexpected failure while streaming a reply")
+        except Exception as exc:  # whatever a server sends, the founder's turn goes on
+            if isinstance(exc, ModelUnavailable | openai.OpenAIError):
+                log.warning("streamed reply failed: %s", exc)
+            else:
+                log.exception("unexpected failure while streaming a reply")
             return ""
         guard.close()
         if guard.leaked:

@@ -146,7 +146,8 @@ async def test_model_and_rules_hits_are_merged_with_who_found_what(
     assert found["too_broad"].message.startswith('"Everyone" is not a segment')  # empty → the template
     assert found["assumes_homogeneous"].found_by == ["model"] and found["assumes_homogeneous"].cited == []
     assert found["not_validated"].found_by == ["rules"]
-    assert analysis.follow_up == "Which group would miss your bread most?"
+    # The model wrote its question for its own first finding, not for the one both found: the catalogue's.
+    assert analysis.follow_up.startswith("If you could only win one precise group")
     assert analysis.updates[0].segment == "Bread eaters"
     assert analysis.reflection == "You say everybody eats bread."  # questions never stay in the reflection
     assert used.model_calls == 2 and used.fallbacks == 0
@@ -300,4 +301,17 @@ async def test_langsmith_tracing_wraps_the_client_and_calls_still_work(
     assert hasattr(coach.chat.client.chat.completions.create, "__wrapped__")
     server.reply("traced")
     assert (await coach.chat.complete([{"role": "user", "content": "hi"}])).text == "traced"
+    server.assert_complete()
+
+
+async def test_the_models_follow_up_is_kept_to_one_question(
+    server: ScriptedOpenAI, coach_for: Callable[..., LLMCoach]
+) -> None:
+    finding = {"mistake_id": "too_broad", "evidence": "everyone", "cited": [], "message": "Too wide."}
+    follow_up = "Which group would miss your bread most? And why them?"
+    server.structured({"updates": [], "findings": [finding], "follow_up": follow_up, "usable": True})
+    server.stream("You named everyone.")
+    analysis = await coach_for().analyse(ctx(EVERYONE))
+    assert analysis.follow_up == "Which group would miss your bread most?"
+    assert analysis.findings[0].found_by == ["model"] and analysis.findings[0].message == "Too wide."
     server.assert_complete()
