@@ -1,6 +1,7 @@
 // The live Customer Segments canvas, in Chainlit's side panel.
 // `props` is injected by Chainlit (see assistant/ui/canvas_view.py). Every value is plain text and is
 // rendered as a React text node: founder text is never interpreted as HTML, and nothing here builds a link.
+import { BookOpen } from "lucide-react";
 
 // Colours are inline styles: Chainlit's stylesheet only holds the Tailwind classes its own UI uses.
 const TONES = {
@@ -103,7 +104,7 @@ function Segment({ seg, labels }) {
   );
 }
 
-function Critique({ c }) {
+function Critique({ c, labels }) {
   return (
     <li
       data-testid="canvas-critique"
@@ -119,7 +120,10 @@ function Critique({ c }) {
       ) : null}
       {c.sources && c.sources.length ? (
         <details className="mt-1 text-xs">
-          <summary className="cursor-pointer text-muted-foreground">📖 {c.sources.length}</summary>
+          <summary className="cursor-pointer text-muted-foreground">
+            <BookOpen className="inline h-3 w-3 align-text-bottom" style={{ marginRight: 4 }} />
+            {labels.sources} ({c.sources.length})
+          </summary>
           <ul className="pl-4 list-disc">
             {c.sources.map((s, i) => (
               <li key={i} data-testid="canvas-critique-source">
@@ -170,7 +174,7 @@ export default function CanvasPanel() {
         {critiques.length ? (
           <ul className="flex flex-col gap-2">
             {critiques.map((c, i) => (
-              <Critique key={i} c={c} />
+              <Critique key={i} c={c} labels={labels} />
             ))}
           </ul>
         ) : (

@@ -1,5 +1,6 @@
 // The sources behind a coach message (document and section), folded under the message.
 // `props` is injected by Chainlit: {title, items: [{document, section}]}, plain text rendered as text nodes.
+import { BookOpen } from "lucide-react";
 
 export default function Sources() {
   const items = props.items || [];
@@ -7,7 +8,8 @@ export default function Sources() {
   return (
     <details data-testid="message-sources" className="rounded-md border border-border px-3 py-1 text-sm">
       <summary className="cursor-pointer select-none text-muted-foreground">
-        📖 {props.title} ({items.length})
+        <BookOpen className="inline h-4 w-4 align-text-bottom" style={{ marginRight: 4 }} />
+        {props.title} ({items.length})
       </summary>
       <ul className="mt-1 mb-1 list-disc pl-4 space-y-1">
         {items.map((s, i) => (
