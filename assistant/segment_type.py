@@ -12,9 +12,11 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.canvas import Segment
-from assistant.critique.lists import announced_count, group_words, listed_groups, split_groups
+from assistant.critique.grouping import listed_groups, split_groups
+from assistant.critique.groups import announced_count, group_words
+from assistant.critique.patterns import Lexicon, compile_all, find
 from assistant.critique.platform import is_platform
-from assistant.critique.tokens import Lexicon, compile_all, find, tokenise
+from assistant.critique.tokens import tokenise
 from assistant.domain import SegmentType
 
 DIVERSIFIED_MARKERS = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.lists import announced_count, is_group_word, listed_groups
+from assistant.critique.grouping import listed_groups
+from assistant.critique.groups import announced_count, is_group_word
+from assistant.critique.patterns import Match, compile_all, find_all, first_match
 from assistant.critique.platform import is_platform
 from assistant.critique.rules import hit, scoped, whole
 from assistant.critique.text import contrast_after, negated_after, negated_before, past_belief_before
-from assistant.critique.tokens import Match, Token, compile_all, find_all, first_match, tokenise
+from assistant.critique.tokens import Token, tokenise
 from assistant.domain import MAX_SEGMENTS
 
 # --- too_broad ---------------------------------------------------------------------------------------

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.critique.lists import group_words, is_group_word
+from assistant.critique.groups import group_words, is_group_word
+from assistant.critique.patterns import compile_all, find, find_all, similar
 from assistant.critique.text import negated_before
-from assistant.critique.tokens import Token, compile_all, find, find_all, similar, tokenise
+from assistant.critique.tokens import Token, tokenise
 
 # Enough on their own.
 PLATFORM_MARKERS = ("marketplace", "market place", "place de marche",

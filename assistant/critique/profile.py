@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
 from assistant.critique.breadth import STOP
-from assistant.critique.lists import is_group_word
+from assistant.critique.groups import is_group_word
+from assistant.critique.patterns import Lexicon, Match, compile_all, first_match
 from assistant.critique.rules import hit, scoped, whole
 from assistant.critique.text import contrast_after, negated_after, negated_before
-from assistant.critique.tokens import Lexicon, Match, Token, compile_all, first_match, tokenise
+from assistant.critique.tokens import Token, tokenise
 
 # --- demographics_only -------------------------------------------------------------------------------
 

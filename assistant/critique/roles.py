@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.lists import group_head, group_words, split_groups
+from assistant.critique.grouping import split_groups
+from assistant.critique.groups import group_head, group_words
+from assistant.critique.patterns import Lexicon, compile_all, find, first_match
 from assistant.critique.platform import (
     GENERIC_GROUPS,
     is_platform,
@@ -15,7 +17,7 @@ from assistant.critique.platform import (
 )
 from assistant.critique.rules import context_text, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, negated_before
-from assistant.critique.tokens import Lexicon, Token, compile_all, find, first_match, tokenise
+from assistant.critique.tokens import Token, tokenise
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 

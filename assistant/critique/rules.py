@@ -6,8 +6,9 @@ import functools
 from collections.abc import Callable, Sequence
 
 from assistant.critique.base import Detection, DetectionContext, Detector
+from assistant.critique.patterns import Match
 from assistant.critique.text import excerpt
-from assistant.critique.tokens import Match, Token
+from assistant.critique.tokens import Token
 from assistant.domain import MistakeId, QuestionId
 
 ALL_QUESTIONS: tuple[QuestionId, ...] = (

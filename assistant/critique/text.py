@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.critique.lists import is_group_word, split_groups, split_items
-from assistant.critique.tokens import (
-    Match,
-    Token,
-    compile_all,
-    find_all,
-    normalise,
-    tokenise,
-)
+from assistant.critique.grouping import split_groups
+from assistant.critique.groups import is_group_word
+from assistant.critique.lists import split_items
+from assistant.critique.patterns import Match, compile_all, find_all
+from assistant.critique.tokens import Token, normalise, tokenise
 
 __all__ = [
     "contrast_after", "detect_language", "excerpt", "is_dont_know", "is_hedged", "negated_after",

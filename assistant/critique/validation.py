@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
+from assistant.critique.patterns import Lexicon, Match, compile_all, find, find_all, first_match
 from assistant.critique.rules import ALL_QUESTIONS, hit, scoped, whole
 from assistant.critique.text import contrast_after, is_dont_know, is_hedged, negated_before
-from assistant.critique.tokens import (
-    Lexicon,
-    Match,
-    Token,
-    compile_all,
-    find,
-    find_all,
-    first_match,
-    tokenise,
-)
+from assistant.critique.tokens import Token, tokenise
 
 # --- not_validated -----------------------------------------------------------------------------------
 

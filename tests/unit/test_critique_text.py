@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.critique.patterns import compile_all, expand, find, similar
 from assistant.critique.text import (
     contrast_after,
     detect_language,
@@ -16,7 +17,7 @@ from assistant.critique.text import (
     split_groups,
     split_items,
 )
-from assistant.critique.tokens import compile_all, expand, find, similar, tokenise
+from assistant.critique.tokens import tokenise
 
 
 def match(text: str, pattern: str):  # type: ignore[no-untyped-def]
