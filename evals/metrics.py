@@ -342,8 +342,8 @@ def aggregate(scores: Sequence[RunScore]) -> dict:
     return {
         "runs": len(scores),
         "scenarios": len({s.scenario_id for s in scores}),
-        "completion_rate": mean(s.completed for s in scores),
-        "coverage": mean(s.coverage for s in scores),
+        "completion_rate": float(mean(s.completed for s in scores)),
+        "coverage": float(mean(s.coverage for s in scores)),
         "detection": detection(scores),
         "canvas_fidelity": mean(fid) if fid else None,
         "fidelity_by_field": fields,
@@ -360,8 +360,8 @@ def aggregate(scores: Sequence[RunScore]) -> dict:
         "language_consistency": _ratio(
             sum(s.language_matches for s in scores), sum(s.language_turns for s in scores)
         ),
-        "mean_founder_turns": mean(s.founder_turns for s in scores),
-        "pass_rate": mean(s.passed for s in scores),
+        "mean_founder_turns": float(mean(s.founder_turns for s in scores)),
+        "pass_rate": float(mean(s.passed for s in scores)),
         "pass_k": pass_k(scores),
     }
 

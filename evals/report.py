@@ -61,7 +61,7 @@ def scenario_summary(scenario: Scenario, runs: Sequence[RunScore]) -> dict[str, 
         "metrics": {
             "completion_rate": agg["completion_rate"],
             "coverage": agg["coverage"],
-            "detection_ok": mean(not r.missed and not r.false_flags for r in runs),
+            "detection_ok": float(mean(not r.missed and not r.false_flags for r in runs)),
             "detection_precision": det["precision"],
             "detection_recall": det["recall"],
             "canvas_fidelity": agg["canvas_fidelity"],
