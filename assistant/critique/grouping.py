@@ -18,7 +18,7 @@ from assistant.critique.lists import (
     trim,
     words_in,
 )
-from assistant.critique.patterns import compile_all, find
+from assistant.critique.patterns import Match, compile_all, find
 from assistant.critique.tokens import Token, normalise, tokenise
 
 _LEAD_INS = compile_all(
@@ -281,3 +281,25 @@ def split_groups(text: str) -> list[str]:
         return unique
     whole = trim(text)
     return [whole] if tokenise(whole) else []
+
+
+# "des étudiants aux retraités": a range that sweeps across groups.
+RANGE_FROM = frozenset("des de du from".split())
+RANGE_TO = frozenset("aux au a to".split())
+_RANGE = compile_all(("des|from ... aux|to",))[0]
+
+
+def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
+    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups."""
+    for i, tok in enumerate(tokens):
+        if tok.norm not in RANGE_FROM:
+            continue
+        for j in range(i + 2, min(len(tokens), i + 5)):
+            if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
+                continue
+            tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
+            first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
+            if first and any(is_group_word(t.norm) for t in tail[:3]):
+                if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
+                    return Match(i, j + 1 + len(tail), _RANGE)
+    return None

@@ -6,11 +6,10 @@ import re
 from collections.abc import Sequence
 
 from assistant.critique.base import Detection, DetectionContext
-from assistant.critique.breadth import STOP
 from assistant.critique.groups import is_group_word
 from assistant.critique.patterns import Lexicon, Match, compile_all, first_match
 from assistant.critique.rules import hit, scoped, whole
-from assistant.critique.text import contrast_after, negated_after, negated_before
+from assistant.critique.text import FUNCTION_WORDS, contrast_after, negated_after, negated_before
 from assistant.critique.tokens import Token, tokenise
 
 # --- demographics_only -------------------------------------------------------------------------------
@@ -124,7 +123,7 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     categories: set[str] = set()
     behaviours = content = unexplained = 0
     for i, tok in enumerate(tokens):
-        small = (tok.norm in STOP or tok.norm in GLUE or tok.norm.isdigit()
+        small = (tok.norm in FUNCTION_WORDS or tok.norm in GLUE or tok.norm.isdigit()
                  or (len(tok.norm) < 2 and tok.norm not in {"k", "m"}))
         category = None if small else "location" if _is_place_name(text, tokens, i) else _category(tok.norm)
         small = small or (category is None and is_group_word(tok.norm))

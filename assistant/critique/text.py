@@ -18,6 +18,15 @@ __all__ = [
     "negated_before", "normalise", "past_belief_before", "split_groups", "split_items", "tokenise",
 ]
 
+# Function words of both languages: they never narrow or describe anything on their own.
+FUNCTION_WORDS = frozenset(
+    "le la les l un une des de du d a au aux en dans sur pour par avec sans qui que qu dont ou et est sont "
+    "a ont the a an of in on for with to and or who that which whose is are have has be been ce cet cette "
+    "ces se s il ils elle elles y on nous vous je j me m n ne pas not do does their leur leurs son sa ses "
+    "my your its his her them they we you i".split()
+)
+
+
 # --- negation, hedges, contrast ---------------------------------------------------------------------
 
 NEGATORS_FR = ("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans", "non", "nul", "nulle", "guere")
