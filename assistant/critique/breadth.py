@@ -79,8 +79,8 @@ TRIVIAL_EN = (
 ).split()
 TRIVIAL = frozenset(TRIVIAL_FR + TRIVIAL_EN)
 # Words that open a clause narrowing the head: "everyone who ...", "les gens ayant ...".
-NARROWERS_FR = tuple("qui que dont ou ayant avec dans de du des d en sur chez parmi vivant situes travaillant "
-                     "exercant".split())
+NARROWERS_FR = tuple("qui que dont ou ayant avec dans de du des d en sur chez parmi vivant situes "
+                     "travaillant exercant".split())
 NARROWERS_EN = tuple("who that which whose where with having in at from of on among working living based "
                      "located running owning".split())
 NARROWERS = frozenset(NARROWERS_FR + NARROWERS_EN)
