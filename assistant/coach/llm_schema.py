@@ -54,9 +54,28 @@ _LIST_FIELDS = {"characteristics", "needs", "behaviours", "jobs", "pains", "gain
 _INT_FIELDS = {"priority_value", "priority_fit"}
 
 
+# What each canvas field means, for the model (the field descriptions are its instructions).
+_DESCRIPTIONS = {
+    "who": "Who they are, in the founder's words.",
+    "type_rationale": "One sentence on why this segment type fits.",
+    "linked_segments": "For a multi-sided platform: the names of the other sides.",
+    "characteristics": "Traits that set them apart (not only age, gender or city).",
+    "needs": "What they need or want, as the founder says it.",
+    "behaviours": "What they actually do today (habits, how they buy, what they use).",
+    "jobs": "Jobs to be done: tasks or goals they are trying to get done.",
+    "pains": "Frustrations, risks, costs or obstacles they meet while doing those jobs.",
+    "gains": "Outcomes and benefits they hope for, beyond removing the pains.",
+    "buyer": "Who decides and pays.",
+    "user": "Who uses the product day to day.",
+    "evidence": "Interviews, data, pilots, sales or sign-ups the founder reports, with their numbers.",
+    "assumptions": "What is still assumed, not yet backed by evidence.",
+    "priority_value": "Value of the segment to the business, as the founder rates it.",
+    "priority_fit": "Fit with what the startup can deliver, as the founder rates it.",
+}
+
+
 def _segment_field(name: str) -> tuple[Any, Any]:
-    info = SegmentUpdate.model_fields[name]
-    desc = info.description or name.replace("_", " ")
+    desc = _DESCRIPTIONS.get(name) or SegmentUpdate.model_fields[name].description or name.replace("_", " ")
     if name in _LIST_FIELDS:
         return list[str], Field(description=desc)
     if name == "segment_type":
