@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from assistant.prompts import Prompts
+from assistant.ui import texts
 from tests.e2e.conftest import USERS, Room
 
 pytestmark = pytest.mark.e2e
@@ -108,8 +109,12 @@ class Founder:
     def wait_turn(self, before: int) -> str:
         """Wait until the coach has answered (buttons back under its latest message); return its new text."""
         deadline = time.monotonic() + TURN_TIMEOUT
+        failure = texts.t(self.lang, "engine_error")
         while time.monotonic() < deadline:
             count = self.messages.count()
+            if count > before and failure in self.messages.nth(count - 1).inner_text():
+                log = self.room.log.read_text(encoding="utf-8", errors="replace")[-4000:]
+                raise AssertionError(f"the coaching engine failed on this turn; room log:\n{log}")
             if count > before and self.page.locator("#stop-button").count() == 0:
                 button = self.messages.nth(count - 1).get_by_role("button", name=self.labels["canvas"])
                 if button.count() and button.first.is_enabled():
