@@ -47,8 +47,8 @@ def detection_chart(detection: dict[str, Any], path: Path, title: str = "") -> P
     ax.set_xlabel("share (dashed line: 0.9)")
     handles, names = ax.get_legend_handles_labels()
     ax.legend(
-        handles[::-1],
-        names[::-1],
+        handles,
+        names,
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),
         ncol=2,
