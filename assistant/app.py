@@ -38,9 +38,12 @@ def build_coach(settings: Settings, prompts: Prompts) -> Coach:
 async def load_retriever(settings: Settings, *, progress: bool = True) -> Retriever:
     from assistant.retrieval import build_retriever
 
-    return await asyncio.to_thread(
+    retriever = await asyncio.to_thread(
         build_retriever, settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url, progress=progress
     )
+    # Build or refresh the index now, with its progress bar, rather than inside the founder's first turn.
+    await asyncio.to_thread(retriever.ensure_index)
+    return retriever
 
 
 @asynccontextmanager

@@ -118,17 +118,25 @@ def export(
 @app.command()
 def index(
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    bundle: Annotated[bool, typer.Option(
+        "--bundle", help="Also (re)write knowledge/vectors/ (precomputed vectors shipped with the knowledge base).")
+    ] = False,
 ) -> None:
     """Build or refresh the knowledge index (idempotent: unchanged sections are not re-embedded)."""
-    from assistant.knowledge import load_chunks
+    from assistant.embeddings import bundle_path, write_bundle
     from assistant.retrieval import build_retriever
 
     settings = _settings()
     retriever = build_retriever(settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url,
                                 progress=not quiet)
-    report = getattr(retriever, "last_report", None)
-    chunks = load_chunks(settings.knowledge_dir)
-    out.print(f"{len(chunks)} chunks indexed in {settings.data_dir}" + (f" — {report}" if report else ""))
+    report = retriever.ensure_index()
+    out.print(f"{len(retriever.chunk_ids())} sections in {settings.data_dir}: {report.added} added, "
+              f"{report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
+              f"{report.embedded} embedded")
+    if bundle:
+        path = bundle_path(settings.knowledge_dir)
+        count = write_bundle(path, retriever.embedding_texts(), retriever.embedding_function)
+        out.print(f"{count} vectors written to {path}")
 
 
 @app.command()

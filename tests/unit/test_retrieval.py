@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from assistant.domain import LANGUAGES, MISTAKE_IDS
+from assistant.embeddings import E5EmbeddingFunction
 from assistant.knowledge import load_chunks
 from assistant.retrieval import (
-    E5EmbeddingFunction,
     IndexReport,
     Retriever,
     build_retriever,
