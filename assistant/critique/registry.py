@@ -6,8 +6,9 @@ from assistant.critique.base import Detection, DetectionContext, Detector
 from assistant.critique.breadth import too_broad
 from assistant.critique.focus import ignores_underserved, too_many_segments
 from assistant.critique.profile import assumes_homogeneous, demographics_only
+from assistant.critique.revisit import never_revisited
 from assistant.critique.roles import buyer_user_confusion, one_sided_platform
-from assistant.critique.validation import never_revisited, not_validated
+from assistant.critique.validation import not_validated
 from assistant.domain import MistakeId
 
 DETECTORS: dict[MistakeId, Detector] = {
