@@ -63,7 +63,7 @@ class Critique(Strict):
     evidence: str = Field(default="", description="The founder's words that show the mistake.")
     sources: list[Citation] = Field(default_factory=list)
     resolved: bool = False
-    found_by: list[Detector] = Field(default_factory=lambda: ["rules"])
+    found_by: list[Detector] = Field(default_factory=lambda: list[Detector](["rules"]))
 
 
 class OpenQuestion(Strict):

@@ -30,9 +30,10 @@ _FILLERS = re.compile(
 _CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where)\s|[,;:(\[]|\s[-–—]\s", re.I)
 
 
-_DANGLING = {"de", "des", "du", "d'", "à", "a", "au", "aux", "en", "et", "ou", "avec", "sans", "pour", "par", "sur",
-             "dans", "of", "with", "without", "to", "in", "on", "at", "for", "by", "and", "or", "from", "the", "a",
-             "an", "le", "la", "les", "un", "une", "plus", "more", "than", "que"}
+_DANGLING = set(
+    "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
+    "of with without to in on at for by and or from the an more than".split()
+)
 
 
 def segment_name(group: str) -> str:

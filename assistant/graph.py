@@ -323,9 +323,9 @@ def build_graph(deps: Deps) -> CompiledStateGraph:
         canvas = apply_analysis(canvas, analysis, replace_segments=replace)
         canvas = resolve_critiques(canvas, qid, {f.mistake_id for f in analysis.findings})
         for finding in analysis.findings:
+            sources = [p.citation() for p in cited_for[finding.mistake_id]]
             canvas = add_critique(canvas, mistake_id=finding.mistake_id, question_id=qid, message=finding.message,
-                                  evidence=finding.evidence, sources=[p.citation() for p in cited_for[finding.mistake_id]],
-                                  found_by=finding.found_by)
+                                  evidence=finding.evidence, sources=sources, found_by=finding.found_by)
         canvas = _with_usage(canvas, used, deps.coach)
         if analysis.reflection:
             outbox.append(_msg("feedback", analysis.reflection, qid))

@@ -116,23 +116,23 @@ def read_message(text: str, *, session_language: str | None, max_chars: int) -> 
     cleaned = clean(text)
     truncated = len(cleaned) > max_chars
     capped = cleaned[:max_chars]
-    base = {"text": capped, "truncated": truncated, "length": raw_length}
+    reading = Reading(kind="answer", text=capped, truncated=truncated, length=raw_length)
     if not cleaned:
-        return Reading(kind="empty", **base)
+        return reading.model_copy(update={"kind": "empty"})
     if _is_emoji_only(cleaned):
-        return Reading(kind="emoji_only", **base)
+        return reading.model_copy(update={"kind": "emoji_only"})
     command, word = _command(cleaned)
     if command:
-        return Reading(kind="command", command=command, **base)
+        return reading.model_copy(update={"kind": "command", "command": command})
     if cleaned.startswith("/"):
         close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
         suggestion = COMMANDS[close[0]] if close else None
-        return Reading(kind="unknown_command", typo=word, suggestion=suggestion, **base)
-    language = detect_language(capped)
+        return reading.model_copy(update={"kind": "unknown_command", "typo": word, "suggestion": suggestion})
+    reading = reading.model_copy(update={"language": detect_language(capped)})
     if is_dont_know(capped):
-        return Reading(kind="dont_know", language=language, **base)
-    if language == "other":
-        return Reading(kind="other_language", language=language, **base)
+        return reading.model_copy(update={"kind": "dont_know"})
+    if reading.language == "other":
+        return reading.model_copy(update={"kind": "other_language"})
     if is_free_question(capped):
-        return Reading(kind="faq", language=language, **base)
-    return Reading(kind="answer", language=language, **base)
+        return reading.model_copy(update={"kind": "faq"})
+    return reading

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,7 +37,7 @@ class CoachSession:
         self.graph = graph
 
     @staticmethod
-    def _config(thread_id: str) -> dict[str, Any]:
+    def _config(thread_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": thread_id}, "recursion_limit": 50}
 
     async def exists(self, thread_id: str) -> bool:
@@ -60,7 +61,7 @@ class CoachSession:
         snap = await self.graph.aget_state(config)
         if not snap.values:
             await self.start(thread_id)
-        await self.graph.ainvoke(Command(resume=text), config)
+        await self.graph.ainvoke(Command[Any](resume=text), config)
         return await self.read(thread_id)
 
     async def stream_send(self, thread_id: str, text: str) -> AsyncIterator[str | Turn]:
@@ -73,7 +74,7 @@ class CoachSession:
         snap = await self.graph.aget_state(config)
         if not snap.values:
             await self.start(thread_id)
-        async for event in self.graph.astream(Command(resume=text), config, stream_mode="custom"):
+        async for event in self.graph.astream(Command[Any](resume=text), config, stream_mode="custom"):
             if isinstance(event, dict) and event.get("type") == "token":
                 yield str(event.get("text", ""))
         yield await self.read(thread_id)

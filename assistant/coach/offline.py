@@ -98,7 +98,8 @@ class OfflineCoach:
         )
         preview = apply_analysis(ctx.canvas, Analysis(updates=updates, focus_segment=focus), replace_segments=replace)
         answers = {**ctx.answers, ctx.question_id: ctx.answer}
-        kind, rationale = classify(ctx.canvas.startup or answers.get("intake", ""), answers, preview.segments, ctx.language)
+        pitch = ctx.canvas.startup or answers.get("intake", "")
+        kind, rationale = classify(pitch, answers, preview.segments, ctx.language)
         names = [s.name for s in preview.segments]
         typed = {u.segment.lower(): u for u in updates}
         out = []

@@ -20,7 +20,8 @@ def _texts() -> list[str]:
 def test_bundle_covers_every_section_of_the_knowledge_base():
     bundle = load_bundle(bundle_path(KNOWLEDGE))
     missing = [t[:60] for t in _texts() if passage_key(t) not in bundle]
-    assert not missing, f"run `coach index --bundle` after editing knowledge/: {len(missing)} missing, e.g. {missing[:3]}"
+    hint = "run `coach index --bundle` after editing knowledge/"
+    assert not missing, f"{hint}: {len(missing)} missing, e.g. {missing[:3]}"
 
 
 def test_bundled_vectors_equal_what_the_model_computes():
