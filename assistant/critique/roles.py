@@ -21,76 +21,84 @@ from assistant.critique.tokens import Token, tokenise
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
 
-INDIFFERENCE = ("peu importe qui ...2 paie|paye|payent|paient|achete|achetent|finance|financent",
-                "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra",
-                "pas important de savoir qui", "do|does not matter who ...2 pays|pay|buys|buy|purchases",
-                "who cares who ...2 pays|buys", "whoever pays", "we do not care who ...2 pays|buys",
-                "n a pas d importance qui", "no matter who pays|buys")
-SAME_PERSON = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "les memes personnes",
-               "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
-               "pas de difference", "same person|people|persons|thing", "they are the same",
-               "it s|is the same", "no difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
-               "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*",
-               "the user* ...2 pay|pays|buy|buys", "users ...2 pay|buy",
-               "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
-               "pay|pays ...2 themselves", "de leur poche", "out of their own pocket", "out of pocket",
-               "a la fois acheteur* et utilisateur*", "both the? buyer and the? user",
-               "buy|buys and use|uses", "achete|achetent|achetes et utilise*|utilisent",
-               "utilise*|utilisent et paie|paye|payent|paient|achete|achetent|achetes",
-               "use|uses and pay|pays|buy|buys", "pay|pays and use|uses", "buyer is ...2 user",
-               "user is ...2 buyer|payer", "acheteur est ...2 utilisateur",
-               "utilisateur est ...2 acheteur|payeur",
-               "c est lui|eux|elle|elles qui ...2 paie|paye|payent|paient|achete|achetent",
-               "they are the ones {paying|who pay}", "the ones who pay",
-               "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes",
-               "le meme client", "same customer", "they ...3 pay for it themselves",
-               "{ce sont|c est} eux|elles qui ...8 paie|paye|payent|paient|achetent",
-               "celui|celle|ceux|celles qui ...3 utilise*|utilisent ...3 qui ...2 "
-               "paie|paye|payent|paient|achete|achetent", "ils ...3 paient|payent eux memes",
-               "evidemment l utilisateur", "obviously the user", "le meme", "the same")
-DIFFERENT = ("different", "differents", "differente", "differentes", "differ", "differs", "separement",
-             "separately", "distinct*", "pas la meme", "pas les memes", "not the same", "tandis que",
-             "alors que", "l|the acheteur|buyer|payeur|payer|decideur {c est|is|sont|are}",
-             "utilisateurs|users|utilisateur|user {c est|is|sont|are} ...2 les|the|des? "
-             "collaborateur*|employe*", "whereas", "quelqu un d autre", "someone else", "other people",
-             "d autres personnes", "not the ones", "pas eux qui", "pas lui qui", "pas elle qui")
+# "Peu importe qui paie": who pays does not matter to the founder.
+INDIFFERENCE_FR = ("peu importe qui ...2 paie|paye|payent|paient|achete|achetent|finance|financent",
+                   "on s en fiche|fout|moque ...2 de qui", "qui paie|paye on verra",
+                   "pas important de savoir qui", "n a pas d importance qui")
+INDIFFERENCE_EN = ("do|does not matter who ...2 pays|pay|buys|buy|purchases", "who cares who ...2 pays|buys",
+                   "whoever pays", "we do not care who ...2 pays|buys", "no matter who pays|buys")
+# Buyer and user said to be one and the same.
+SAME_PERSON_FR = ("{c est|ce sont} la|les meme* personne*", "la meme personne", "les memes personnes",
+                  "c est pareil", "c est les memes", "ce sont les memes", "la meme chose", "identique*",
+                  "pas de difference", "l|les utilisateur*|usager* ...2 paie|paye|payent|paient",
+                  "l|les utilisateur*|usager* ...2 achete|achetent|finance|financent|regle*",
+                  "paient|payent|paie|paye {eux memes|eux meme|elle meme|lui meme|elles memes}",
+                  "de leur poche", "a la fois acheteur* et utilisateur*",
+                  "achete|achetent|achetes et utilise*|utilisent",
+                  "utilise*|utilisent et paie|paye|payent|paient|achete|achetent|achetes",
+                  "acheteur est ...2 utilisateur", "utilisateur est ...2 acheteur|payeur",
+                  "c est eux|lui|elle|elles qui ...8 paie|paye|payent|paient|achete|achetent|achetes",
+                  "{ce sont|c est} eux|elles qui ...8 paie|paye|payent|paient|achetent", "le meme client",
+                  "celui|celle|ceux|celles qui ...3 utilise*|utilisent ...3 qui ...2 "
+                  "paie|paye|payent|paient|achete|achetent", "ils ...3 paient|payent eux memes",
+                  "evidemment l utilisateur", "le meme")
+SAME_PERSON_EN = ("same person|people|persons|thing", "they are the same", "it s|is the same",
+                  "no difference", "the user* ...2 pay|pays|buy|buys", "users ...2 pay|buy",
+                  "pay|pays ...2 themselves", "out of their own pocket", "out of pocket",
+                  "both the? buyer and the? user", "buy|buys and use|uses", "use|uses and pay|pays|buy|buys",
+                  "pay|pays and use|uses", "buyer is ...2 user", "user is ...2 buyer|payer",
+                  "they are the ones {paying|who pay}", "the ones who pay", "same customer",
+                  "they ...3 pay for it themselves", "obviously the user", "the same")
+# The founder tells the two roles apart.
+DIFFERENT_FR = ("different", "differents", "differente", "differentes", "separement", "distinct*",
+                "pas la meme", "pas les memes", "tandis que", "alors que", "l acheteur|payeur|decideur c est",
+                "les? utilisateurs? {c est|sont} ...2 les|des? collaborateur*|employe*", "quelqu un d autre",
+                "d autres personnes", "pas eux qui", "pas lui qui", "pas elle qui")
+DIFFERENT_EN = ("different", "differ", "differs", "separately", "distinct*", "not the same",
+                "the buyer|payer is|are", "users? is|are ...2 the? employee*", "whereas", "someone else",
+                "other people", "not the ones")
 # In the pitch or earlier answers: someone other than the user usually pays.
-PAYER_ROLES = ("dsi", "drh", "daf", "achats", "service achats", "purchasing", "procurement", "it department",
-               "service informatique", "decideur*", "decision maker*", "cfo", "cio", "covered by",
-               "mutuelle*|insurer*|insurance|assurance*|secu|cpam ...3 "
-               "paie|paye|pay|pays|paid|cover*|rembours*", "pris en charge", "tiers payant", "rembours*",
-               "reimburs*", "medicare", "medicaid", "employeur*", "employer*", "cadeau*", "offrir", "offert",
-               "gift*", "aidant*", "caregiver*", "ehpad", "famille paie|paye|finance",
-               "parents paient|payent|paie|pay|pays", "budget formation", "training budget", "subvention*",
-               "grant*", "collectivite* finance*", "paid by", "paye|payee|payes|finance|finances par")
+PAYER_ROLES_FR = ("dsi", "drh", "daf", "achats", "service achats", "service informatique", "decideur*",
+                  "mutuelle*|assurance*|secu|cpam ...3 paie|paye|rembours*", "pris en charge", "tiers payant",
+                  "rembours*", "employeur*", "cadeau*", "offrir", "offert", "aidant*", "ehpad",
+                  "famille paie|paye|finance", "parents paient|payent|paie", "budget formation",
+                  "subvention*", "collectivite* finance*", "paye|payee|payes|finance|finances par")
+PAYER_ROLES_EN = ("purchasing", "procurement", "it department", "decision maker*", "cfo", "cio", "covered by",
+                  "insurer*|insurance ...3 pay|pays|paid|cover*", "reimburs*", "medicare", "medicaid",
+                  "employer*", "gift*", "caregiver*", "parents pay|pays", "training budget", "grant*",
+                  "paid by")
 # Employees and teams: usually the company pays, unless the customer is a one-person business.
-TEAM_USERS = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equipes", "teams", "staff",
-              "employee*", "workforce", "personnel", "soignant*", "techniciens", "commerciaux", "sales reps",
-              "nurses", "infirmieres", "enseignants", "teachers", "b2b", "per seat", "par utilisateur",
-              "par poste", "licence*", "license*")
-CHILD_USERS = ("pour|for|aux|destine*|designed les|the|des? "
-               "enfant*|kid*|children|child|bebe*|babies|ados|teens",
-               "pour|for|aux|destine*|designed les|the|des? eleves|pupils|adolescent*|teenager*|toddler*",
-               "pour|for|aux|destine*|designed les|the|des? collegien*|lyceen*|ecolier*",
-               "enfants|kids|children apprennent|learn|jouent|play|utilisent|use",
-               "collegien*|lyceen*|ecolier*|eleves|pupils|toddler*")
-SOLO = ("freelance*", "independant*", "auto entrepreneur*", "solo", "solopreneur*", "self employed",
-        "particuliers", "consumer app", "grand public", "individuals", "one person", "une personne")
-PAY_VERBS = ("paie", "paye", "payent", "paient", "pay", "pays", "paid", "signe", "signent", "signs", "sign",
-             "decide", "decident", "decides", "achete", "achetent", "buys", "buy", "finance", "financent",
-             "valide", "valident", "approves", "approve", "choisit", "chooses")
-USE_VERBS = ("utilise", "utilisent", "use", "uses", "using", "joue", "jouent", "play", "plays", "consulte",
-             "consultent", "read", "reads", "envoie", "envoient", "send", "sends", "do", "does", "font",
-             "fait")
-_PAY = Lexicon(PAY_VERBS)
-_USE = Lexicon(USE_VERBS)
-_INDIFFERENCE = compile_all(INDIFFERENCE)
-_SAME = compile_all(SAME_PERSON)
-_DIFFERENT = compile_all(DIFFERENT)
-_PAYER_ROLES = compile_all(PAYER_ROLES)
-_TEAM_USERS = compile_all(TEAM_USERS)
-_CHILD_USERS = compile_all(CHILD_USERS)
-_SOLO = compile_all(SOLO)
+TEAM_USERS_FR = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equipes", "personnel",
+                 "soignant*", "techniciens", "commerciaux", "infirmieres", "enseignants", "b2b",
+                 "par utilisateur", "par poste", "licence*")
+TEAM_USERS_EN = ("teams", "staff", "employee*", "workforce", "sales reps", "nurses", "teachers", "b2b",
+                 "per seat", "license*")
+CHILD_USERS_FR = ("pour|aux|destine* les|des? enfant*|bebe*|ados",
+                  "pour|aux|destine* les|des? eleves|adolescent*",
+                  "pour|aux|destine* les|des? collegien*|lyceen*|ecolier*",
+                  "enfants apprennent|jouent|utilisent", "collegien*|lyceen*|ecolier*|eleves")
+CHILD_USERS_EN = ("for|designed the? kid*|children|child|babies|teens|pupils|teenager*|toddler*",
+                  "kids|children learn|play|use", "pupils|toddler*")
+SOLO_FR = ("freelance*", "independant*", "auto entrepreneur*", "solo", "particuliers", "grand public",
+           "une personne")
+SOLO_EN = ("freelance*", "solo", "solopreneur*", "self employed", "consumer app", "individuals", "one person")
+# Who does what in the buyer/user answer: "le DAF signe, les comptables utilisent".
+PAY_VERBS_FR = ("paie", "paye", "payent", "paient", "signe", "signent", "decide", "decident", "achete",
+                "achetent", "finance", "financent", "valide", "valident", "choisit")
+PAY_VERBS_EN = ("pay", "pays", "paid", "signs", "sign", "decides", "buys", "buy", "approves", "approve",
+                "chooses")
+USE_VERBS_FR = ("utilise", "utilisent", "joue", "jouent", "consulte", "consultent", "envoie", "envoient",
+                "font", "fait")
+USE_VERBS_EN = ("use", "uses", "using", "play", "plays", "read", "reads", "send", "sends", "do", "does")
+_PAY = Lexicon(PAY_VERBS_FR, PAY_VERBS_EN)
+_USE = Lexicon(USE_VERBS_FR, USE_VERBS_EN)
+_INDIFFERENCE = compile_all(INDIFFERENCE_FR, INDIFFERENCE_EN)
+_SAME = compile_all(SAME_PERSON_FR, SAME_PERSON_EN)
+_DIFFERENT = compile_all(DIFFERENT_FR, DIFFERENT_EN)
+_PAYER_ROLES = compile_all(PAYER_ROLES_FR, PAYER_ROLES_EN)
+_TEAM_USERS = compile_all(TEAM_USERS_FR, TEAM_USERS_EN)
+_CHILD_USERS = compile_all(CHILD_USERS_FR, CHILD_USERS_EN)
+_SOLO = compile_all(SOLO_FR, SOLO_EN)
 
 
 def roles_likely_differ(text: str) -> bool:
