@@ -10,25 +10,28 @@ from assistant.critique.text import negated_before
 from assistant.critique.tokens import Token, tokenise
 
 # Enough on their own.
-PLATFORM_MARKERS = ("marketplace", "market place", "place de marche",
-                    "mise|mettre|met|mettons|mettent en relation", "mise|mettre|met|mettons en contact",
-                    "{plateforme|plate forme|platform} {biface|bi face}", "biface", "multi face*|faces",
-                    "two|2|multi|double sided", "double face", "plateforme d intermediation",
-                    "intermediation", "les deux cotes|faces", "both sides", "cote offre", "cote demande",
-                    "supply side", "demand side",
-                    "uber|airbnb|blablacar|vinted|leboncoin|malt|doctolib|deliveroo|etsy|ebay|upwork|fiverr "
-                    "du|de|des|for|of", "le|the uber|airbnb", "commission ...4 "
-                    "chaque|each|both|deux|vendeur*|seller*|transaction*|vente*|booking*|reservation*",
-                    "annonceurs", "advertisers")
+PLATFORM_MARKERS_FR = ("place de marche", "mise|mettre|met|mettons|mettent en relation",
+                       "mise|mettre|met|mettons en contact", "{plateforme|plate forme} {biface|bi face}", "biface",
+                       "multi face*|faces", "double face", "plateforme d intermediation", "intermediation",
+                       "les deux cotes|faces", "cote offre", "cote demande",
+                       "uber|airbnb|blablacar|vinted|leboncoin|malt|doctolib|deliveroo|etsy|ebay|upwork|fiverr "
+                       "du|de|des", "le uber|airbnb",
+                       "commission ...4 chaque|deux|vendeur*|transaction*|vente*|reservation*", "annonceurs")
+PLATFORM_MARKERS_EN = ("marketplace", "market place", "platform {biface|bi face}", "two|2|multi|double sided",
+                       "both sides", "supply side", "demand side",
+                       "uber|airbnb|etsy|ebay|upwork|fiverr|deliveroo|doordash for|of", "the uber|airbnb",
+                       "commission ...4 each|both|seller*|transaction*|booking*", "advertisers")
 # Verbs that connect two groups; they count only when two groups surround them.
-CONNECTORS = ("connect*", "relie*", "relier", "match*", "matching", "entre", "between", "rapproche*",
-              "link*", "pair*", "met|mettre|mise|mettons en relation|contact")
+CONNECTORS_FR = ("relie*", "relier", "entre", "rapproche*", "met|mettre|mise|mettons en relation|contact",
+                 "connecte*")
+CONNECTORS_EN = ("connect*", "match*", "matching", "between", "link*", "pair*")
 JOINERS = frozenset("et and avec with a aux to ou or &".split())
-BOTH_SIDES = ("les|des deux cotes|faces|publics", "deux cotes|faces", "both|two sides", "each side",
-              "d un cote ...8 de l autre", "on one side ...8 on the other", "chaque cote|face")
-_MARKERS = compile_all(PLATFORM_MARKERS)
-_CONNECTORS = compile_all(CONNECTORS)
-_BOTH = compile_all(BOTH_SIDES)
+BOTH_SIDES_FR = ("les|des deux cotes|faces|publics", "deux cotes|faces", "d un cote ...8 de l autre",
+                 "chaque cote|face")
+BOTH_SIDES_EN = ("both|two sides", "each side", "on one side ...8 on the other")
+_MARKERS = compile_all(PLATFORM_MARKERS_FR, PLATFORM_MARKERS_EN)
+_CONNECTORS = compile_all(CONNECTORS_FR, CONNECTORS_EN)
+_BOTH = compile_all(BOTH_SIDES_FR, BOTH_SIDES_EN)
 SIDE_WINDOW = 20
 # Words that name nobody in particular: they cannot be one side of a platform.
 GENERIC_GROUPS = frozenset(

@@ -75,14 +75,18 @@ HEDGES_EN = ("i think", "i guess", "i suppose", "i believe", "probably", "maybe"
              "i hope", "we hope", "we assume", "i assume", "we think", "we believe", "i feel like")
 _HEDGES = compile_all(HEDGES_FR, HEDGES_EN)
 
-CONTRASTS = ("=mais", "=but", "=however", "=cependant", "=pourtant", "=toutefois", "en fait non|plutot",
-             "actually no|not", "en realite", "in reality", "in practice", "en pratique", "=finalement",
-             "sauf que", "=except", "=although", "=though", "=whereas", "tandis que", "alors que")
-_CONTRASTS = compile_all(CONTRASTS)
-PAST_BELIEF = ("au debut", "au depart", "initialement", "je pensais", "on pensait", "nous pensions",
-               "j avais pense", "at first", "initially", "we thought", "i thought", "we used to", "i used to",
-               "originally", "a l origine", "on croyait", "je croyais", "we first")
-_PAST_BELIEF = compile_all(PAST_BELIEF)
+# A correction follows: "tout le monde... mais en fait surtout les parents".
+CONTRASTS_FR = ("=mais", "=cependant", "=pourtant", "=toutefois", "en fait non|plutot", "en realite",
+                "en pratique", "=finalement", "sauf que", "tandis que", "alors que")
+CONTRASTS_EN = ("=but", "=however", "actually no|not", "in reality", "in practice", "=except", "=although",
+                "=though", "=whereas")
+_CONTRASTS = compile_all(CONTRASTS_FR, CONTRASTS_EN)
+# A belief the founder has moved on from: "au début je pensais que tout le monde...".
+PAST_BELIEF_FR = ("au debut", "au depart", "initialement", "je pensais", "on pensait", "nous pensions",
+                  "j avais pense", "a l origine", "on croyait", "je croyais")
+PAST_BELIEF_EN = ("at first", "initially", "we thought", "i thought", "we used to", "i used to", "originally",
+                  "we first")
+_PAST_BELIEF = compile_all(PAST_BELIEF_FR, PAST_BELIEF_EN)
 
 
 def is_hedged(text_or_tokens: str | Sequence[Token]) -> bool:
