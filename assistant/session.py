@@ -30,6 +30,11 @@ class Turn(BaseModel):
     resumed: bool = False
 
 
+def _resume(text: str) -> Command[Any]:
+    command: Command[Any] = Command(resume=text)
+    return command
+
+
 class CoachSession:
     """A thin facade over the compiled graph; all state lives in the checkpointer."""
 
@@ -61,7 +66,7 @@ class CoachSession:
         snap = await self.graph.aget_state(config)
         if not snap.values:
             await self.start(thread_id)
-        await self.graph.ainvoke(Command[Any](resume=text), config)
+        await self.graph.ainvoke(_resume(text), config)
         return await self.read(thread_id)
 
     async def stream_send(self, thread_id: str, text: str) -> AsyncIterator[str | Turn]:
@@ -74,7 +79,7 @@ class CoachSession:
         snap = await self.graph.aget_state(config)
         if not snap.values:
             await self.start(thread_id)
-        async for event in self.graph.astream(Command[Any](resume=text), config, stream_mode="custom"):
+        async for event in self.graph.astream(_resume(text), config, stream_mode="custom"):
             if isinstance(event, dict) and event.get("type") == "token":
                 yield str(event.get("text", ""))
         yield await self.read(thread_id)
