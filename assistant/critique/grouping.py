@@ -21,23 +21,23 @@ from assistant.critique.lists import (
 from assistant.critique.patterns import Match, compile_all, find
 from assistant.critique.tokens import Token, normalise, tokenise
 
-_LEAD_INS = compile_all(
-    ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
-     "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
-     "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
-     "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
-     "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
-     "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre", "nos clients|utilisateurs",
-     "notre clientele", "la|ma|notre cible", "ok", "oui", "bon", "bah", "ben", "euh", "hmm", "alors", "donc",
-     "en gros", "en vrai", "franchement", "honnetement", "je dirais", "je pense que|qu", "plutot"),
-    ("our customers are", "our customer is", "our target is", "our targets are", "we target", "we serve",
-     "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
-     "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
-     "as well as", "we? connect|connects|match|matches|link|links", "between", "both", "everyone? from",
-     "our customers|users",
-     "our|the target", "okay", "yes", "yeah", "yep", "well", "so", "honestly", "basically", "i would say",
-     "i think", "i guess", "probably"),
-)
+# Words before the group that are not part of it: "nos clients sont", "honestly", "we target".
+LEAD_INS_FR = ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
+               "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
+               "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
+               "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
+               "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
+               "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre",
+               "nos clients|utilisateurs", "notre clientele", "la|ma|notre cible", "ok", "oui", "bon", "bah",
+               "ben", "euh", "hmm", "alors", "donc", "en gros", "en vrai", "franchement", "honnetement",
+               "je dirais", "je pense que|qu", "plutot")
+LEAD_INS_EN = ("our customers are", "our customer is", "our target is", "our targets are", "we target",
+               "we serve", "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
+               "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
+               "as well as", "we? connect|connects|match|matches|link|links", "between", "both",
+               "everyone? from", "our customers|users", "our|the target", "okay", "yes", "yeah", "yep", "well",
+               "so", "honestly", "basically", "i would say", "i think", "i guess", "probably")
+_LEAD_INS = compile_all(LEAD_INS_FR, LEAD_INS_EN)
 _DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
 _CONJ_GROUPS = re.compile(
     r"\s(?:et|and|ou|or|&|\+|ainsi que|as well as|voire|mais aussi|but also|with|avec)\s|/|\s\+\s",
@@ -61,12 +61,12 @@ _NOT_A_GROUP_START = frozenset(
     "cinq six dix".split()
 )
 # After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
-EXAMPLE_MARKERS = compile_all(
-    ("like", "such as", "e g", "eg", "mainly", "mostly", "especially", "particularly", "including",
-     "in particular", "for example", "for instance", "typically", "i e", "ie", "say"),
-    ("surtout", "notamment", "comme", "type", "genre", "par exemple", "en particulier", "principalement",
-     "essentiellement", "dont", "y compris", "typiquement", "style", "plutot", "a savoir", "c est a dire"),
-)
+EXAMPLE_MARKERS_FR = ("surtout", "notamment", "comme", "type", "genre", "par exemple", "en particulier",
+                      "principalement", "essentiellement", "dont", "y compris", "typiquement", "style", "plutot",
+                      "a savoir", "c est a dire")
+EXAMPLE_MARKERS_EN = ("like", "such as", "e g", "eg", "mainly", "mostly", "especially", "particularly", "including",
+                      "in particular", "for example", "for instance", "typically", "i e", "ie", "say")
+EXAMPLE_MARKERS = compile_all(EXAMPLE_MARKERS_FR, EXAMPLE_MARKERS_EN)
 # "business plan", "school year": the group word is only a modifier there.
 _COMPOUND_BREAKERS = frozenset("plan plans model models case angel angels year years hours heures".split())
 # Generic heads that restate the group before them rather than add one.

@@ -63,7 +63,9 @@ SECTORS_EN = ("hospitality", "healthcare", "construction", "real estate", "manuf
               "automotive", "fashion", "beauty", "banking", "media", "luxury")
 _GROUP_LEMMAS = Lexicon(GROUP_NOUNS_FR, GROUP_NOUNS_EN, SECTORS_FR, SECTORS_EN)
 # Agent nouns most founders use for customer groups, whatever the trade.
-_AGENT_SUFFIXES = ("eurs", "rices", "istes", "iens", "iennes", "ers", "ors", "ists", "ians", "men")
+_AGENT_SUFFIXES_FR = ("eurs", "rices", "istes", "iens", "iennes")
+_AGENT_SUFFIXES_EN = ("ers", "ors", "ists", "ians", "men")
+_AGENT_SUFFIXES = _AGENT_SUFFIXES_FR + _AGENT_SUFFIXES_EN
 _NOT_GROUPS = frozenset(
     "importants differents interessants exigeants presents recents frequents urgents pertinents puissants "
     "others autres besoins needs problemes problems pains gains jobs users' hours heures years ans "
@@ -84,13 +86,19 @@ def is_group_word(word: str) -> bool:
 
 
 # "Deux publics", "three groups": the founder announces the structure instead of naming a group.
-NUMBER_WORDS = {"un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4,
-                "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8,
-                "dix": 10, "ten": 10}
-STRUCTURE_NOUNS = ("segments", "groupes", "groups", "publics", "cibles", "types", "categories", "audiences",
-                   "targets", "sides", "cotes", "faces", "kinds", "profils", "profiles", "marches", "markets",
-                   "verticals", "secteurs", "sectors", "personas")
-STRUCTURE = compile_all(tuple(f"{n} ...1 {noun}" for n in (*NUMBER_WORDS, "#") for noun in STRUCTURE_NOUNS))
+NUMBER_WORDS_FR = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                   "huit": 8, "dix": 10}
+NUMBER_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                   "ten": 10}
+NUMBER_WORDS = NUMBER_WORDS_FR | NUMBER_WORDS_EN
+STRUCTURE_NOUNS_FR = ("segments", "groupes", "publics", "cibles", "types", "categories", "cotes", "faces",
+                      "profils", "marches", "secteurs", "personas")
+STRUCTURE_NOUNS_EN = ("segments", "groups", "types", "categories", "audiences", "targets", "sides", "kinds",
+                      "profiles", "markets", "verticals", "sectors", "personas")
+STRUCTURE = compile_all(
+    tuple(f"{n} ...1 {noun}" for n in (*NUMBER_WORDS_FR, "#") for noun in STRUCTURE_NOUNS_FR),
+    tuple(f"{n} ...1 {noun}" for n in (*NUMBER_WORDS_EN, "#") for noun in STRUCTURE_NOUNS_EN),
+)
 
 
 def announced_count(text: str) -> int | None:
