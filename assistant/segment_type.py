@@ -19,68 +19,73 @@ from assistant.critique.platform import is_platform
 from assistant.critique.tokens import tokenise
 from assistant.domain import SegmentType
 
-DIVERSIFIED_MARKERS = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",
-                       "aucun lien", "tres|completement|totalement|vraiment differents|differentes",
-                       "deux activites|metiers|offres|produits", "une autre activite|offre", "diversif*",
-                       "nothing to do with", "unrelated", "separate businesses|products", "two separate",
-                       "two different businesses|products|offers|activities",
-                       "completely|totally|very different", "another business|product line", "side business",
-                       "comme amazon", "like amazon", "{two|deux} "
-                       "things|choses|services|offres|produits|activites|businesses|products|offers",
-                       "{we|on|nous} ...3 aussi|also ...2 "
-                       "sell|sells|offer|rent|vend|vendons|loue|louons|propose",
-                       "{we|on|nous} ...3 sell|vend|vendons|loue|louons|propose|proposons aussi|also")
-SAME_OFFER_MARKERS = ("meme "
-                      "produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
-                      "same product|offer|solution|platform|app|service|tool|subscription|core",
-                      "version|versions|formule|formules", "offre pro", "tier|tiers", "gamme", "variante*",
-                      "legerement|un peu differents|differentes", "slightly|somewhat different",
-                      "besoins proches|similaires|voisins", "similar|related needs",
-                      "adapte|adaptee|adaptes|adapt|adapted|tailored pour|for|to")
-SIZE_CLAIMS = ("millions", "# %|pourcent|percent",
-               "{un tiers|le tiers|la moitie|un quart|a third|half|a quarter} des|of",
-               "big|large|huge group|chunk|share|part", "grand|gros|large groupe|marche|part",
-               "{lot of|lots of|beaucoup de|plein de} foyers|households|gens|people|menages")
-SHARED_NEEDS = ("besoin ...3 proche|similaire|commun|partage", "broadly shared", "similar needs",
-                "same core need", "besoins communs|similaires", "common need")
-CONSUMER_UNITS = ("foyers", "menages", "households", "grand public", "consommateurs", "consumers",
-                  "particuliers", "mass market", "marche de masse", "mainstream")
-MASS_CHANNELS = ("supermarch*", "grande distribution", "grocery", "grocer*", "hypermarch*", "everyday",
-                 "quotidien*")
-SPECIALISED = ("niche", "specialise*", "specialist", "specialized", "specific", "specifique*", "luxe",
-               "luxury", "haut de gamme", "high end", "expert*", "rare*")
+# Unrelated offers or needs: diversified.
+DIVERSIFIED_MARKERS_FR = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",
+                          "aucun lien", "tres|completement|totalement|vraiment differents|differentes",
+                          "deux activites|metiers|offres|produits|choses|services",
+                          "une autre activite|offre", "diversif*", "comme amazon",
+                          "on|nous ...3 aussi ...2 vend|vendons|loue|louons|propose",
+                          "on|nous ...3 vend|vendons|loue|louons|propose|proposons aussi")
+DIVERSIFIED_MARKERS_EN = ("nothing to do with", "unrelated", "separate businesses|products", "two separate",
+                          "two different businesses|products|offers|activities",
+                          "completely|totally|very different", "another business|product line",
+                          "side business", "like amazon", "two things|services|businesses|products|offers",
+                          "we ...3 also ...2 sell|sells|offer|rent", "we ...3 sell|offer|rent also")
+# One offer, served in variants: segmented.
+SAME_OFFER_MARKERS_FR = ("meme "
+                         "produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
+                         "version|versions|formule|formules", "offre pro", "gamme", "variante*",
+                         "legerement|un peu differents|differentes", "besoins proches|similaires|voisins",
+                         "adapte|adaptee|adaptes pour|a|aux")
+SAME_OFFER_MARKERS_EN = ("same product|offer|solution|platform|app|service|tool|subscription|core",
+                         "version|versions", "tier|tiers", "slightly|somewhat different",
+                         "similar|related needs", "adapted|tailored for|to")
+# How big the group is said to be: "des millions de foyers", "a third of households".
+SIZE_CLAIMS_FR = ("millions", "# pourcent", "{un tiers|le tiers|la moitie|un quart} des",
+                  "grand|gros|large groupe|marche|part", "{beaucoup de|plein de} foyers|gens|menages")
+SIZE_CLAIMS_EN = ("millions", "# percent", "{a third|half|a quarter} of",
+                  "big|large|huge group|chunk|share|part", "{lot of|lots of} households|people")
+SHARED_NEEDS_FR = ("besoin ...3 proche|similaire|commun|partage", "besoins communs|similaires")
+SHARED_NEEDS_EN = ("broadly shared", "similar needs", "same core need", "common need")
+CONSUMER_UNITS_FR = ("foyers", "menages", "grand public", "consommateurs", "particuliers", "marche de masse")
+CONSUMER_UNITS_EN = ("households", "consumers", "mass market", "mainstream")
+MASS_CHANNELS_FR = ("supermarch*", "grande distribution", "hypermarch*", "quotidien*")
+MASS_CHANNELS_EN = ("grocery", "grocer*", "supermarket*", "everyday")
+SPECIALISED_FR = ("niche", "specialise*", "specifique*", "luxe", "haut de gamme", "expert*", "rare*")
+SPECIALISED_EN = ("niche", "specialist", "specialized", "specialised", "specific", "luxury", "high end",
+                  "expert*", "rare*")
 # Groups of people as consumers; any other group word (a trade, an organisation) makes it professional.
-CONSUMER_GROUPS = ("gens", "personne", "personnes", "particulier*", "consommateur*", "foyer*", "menage*",
-                   "famille*", "family", "families", "parent*", "enfant*", "kid", "kids", "child", "children",
-                   "ado", "ados", "adolescent*", "teen*", "jeune*", "etudiant*", "student*", "eleves",
-                   "collegien*", "lyceen*", "retraite*", "retiree*", "senior*", "femme*", "women", "woman",
-                   "homme*", "men", "man", "mere", "meres", "mother*", "mom", "moms", "mum", "mums", "people",
-                   "individual*", "consumer*", "household*", "adult*", "adulte*", "lecteur*", "reader*",
-                   "joueur*", "gamer*", "player*", "proprietaire*", "owner*", "locataire*", "tenant*",
-                   "voyageur*", "traveller*", "traveler*", "utilisateur*", "user*", "client*", "customer*",
-                   "abonne*", "subscriber*", "patient*", "citoyen*", "internaute*", "public", "sportif*",
-                   "coureur*", "runner*", "cycliste*", "cyclist*", "buyers", "acheteurs", "shoppers",
-                   "drinkers", "fans", "amateurs")
+CONSUMER_GROUPS_FR = ("gens", "personne", "personnes", "particulier*", "consommateur*", "foyer*", "menage*",
+                      "famille*", "parent*", "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*",
+                      "eleves", "collegien*", "lyceen*", "retraite*", "senior*", "femme*", "homme*", "mere",
+                      "meres", "adulte*", "lecteur*", "joueur*", "proprietaire*", "locataire*", "voyageur*",
+                      "utilisateur*", "client*", "abonne*", "patient*", "citoyen*", "internaute*", "public",
+                      "sportif*", "coureur*", "cycliste*", "acheteurs", "fans", "amateurs")
+CONSUMER_GROUPS_EN = ("family", "families", "parent*", "kid", "kids", "child", "children", "teen*",
+                      "student*", "retiree*", "senior*", "women", "woman", "men", "man", "mother*", "mom",
+                      "moms", "mum", "mums", "people", "individual*", "consumer*", "household*", "adult*",
+                      "reader*", "gamer*", "player*", "owner*", "tenant*", "traveller*", "traveler*", "user*",
+                      "customer*", "subscriber*", "patient*", "public", "runner*", "cyclist*", "buyers",
+                      "shoppers", "drinkers", "fans")
 OFFER_FOR = frozenset("pour for aux".split())
 LOCATIVES = frozenset("in dans en at from near pres autour around across".split())
 # Stems too common to tell two segments' needs apart.
 STOP_STEMS = frozenset(
     "witho sans avec without their leurs hours heure trop bien faire faits etre avoir plus more less moins "
-    "pour "
-    "from with dans they ils elles have sont very tres".split()
+    "pour from with dans they ils elles have sont very tres".split()
 )
 PERCENT = re.compile(r"\d+\s?%")
 MIN_STEMS = 4
 DIVERSIFIED_OVERLAP = 0.06
 STEM = 5
-_DIVERSIFIED = compile_all(DIVERSIFIED_MARKERS)
-_SAME_OFFER = compile_all(SAME_OFFER_MARKERS)
-_SIZE = compile_all(SIZE_CLAIMS)
-_SHARED = compile_all(SHARED_NEEDS)
-_CONSUMER_UNITS = compile_all(CONSUMER_UNITS)
-_CHANNELS = compile_all(MASS_CHANNELS)
-_SPECIALISED = compile_all(SPECIALISED)
-_CONSUMERS = Lexicon(CONSUMER_GROUPS)
+_DIVERSIFIED = compile_all(DIVERSIFIED_MARKERS_FR, DIVERSIFIED_MARKERS_EN)
+_SAME_OFFER = compile_all(SAME_OFFER_MARKERS_FR, SAME_OFFER_MARKERS_EN)
+_SIZE = compile_all(SIZE_CLAIMS_FR, SIZE_CLAIMS_EN)
+_SHARED = compile_all(SHARED_NEEDS_FR, SHARED_NEEDS_EN)
+_CONSUMER_UNITS = compile_all(CONSUMER_UNITS_FR, CONSUMER_UNITS_EN)
+_CHANNELS = compile_all(MASS_CHANNELS_FR, MASS_CHANNELS_EN)
+_SPECIALISED = compile_all(SPECIALISED_FR, SPECIALISED_EN)
+_CONSUMERS = Lexicon(CONSUMER_GROUPS_FR, CONSUMER_GROUPS_EN)
 
 RATIONALES: dict[str, dict[SegmentType, str]] = {
     "fr": {
