@@ -1,6 +1,8 @@
-"""Language-neutral text helpers: negation, hedges, contrast, excerpts, language, list splitting.
+"""Language-neutral text helpers: negation, hedges, contrast, excerpts, language, "I don't know".
 
-This is the module the coach imports to read answers; matching itself lives in `tokens`.
+This is the module the coach imports to read answers (it also re-exports `normalise`, `split_items`
+and `split_groups`); folding lives in `tokens`, tolerant matching in `patterns`, list and group
+splitting in `lists` and `grouping`.
 """
 
 from __future__ import annotations
