@@ -32,7 +32,7 @@ BROAD_GROUPS_FR = ("enfants|parents|familles|etudiants|femmes|hommes|seniors|jeu
 BROAD_GROUPS_EN = ("kids|kid|children|child|parents|families|students|student|women|men|seniors|adults|teens|"
                    "people|consumers|users|customers|businesses|business|companies|company|households")
 # Noun heads: an adjective or a clause can narrow them ("les gens pressés", "busy people").
-BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand public", "grand public",
+BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand public", "grand public|publique",
                   "tout public", "tous publics", "toute la population", "la population", "le monde entier",
                   "tous les francais", "tous les particuliers", "tous les consommateurs", "les consommateurs",
                   "tous les individus", "tous les citoyens", "tous les internautes", "tous les utilisateurs",
@@ -68,7 +68,7 @@ TRIVIAL_FR = (
     "service "
     "application solution notre nos ca cela fait plupart beaucoup simplement juste vraiment connexion lit "
     "ecrit travaille travaillent petites moyennes grandes gros grosses quelconque importe qui quoi souhaite "
-    "bien concerne concernes deplacer bouger boire mieux"
+    "bien concerne concernes deplacer bouger boire mieux vrai bref realite somme clair"
 ).split()
 TRIVIAL_EN = (
     "phone smartphone computer email account bank need needs want wants wanting interested like likes love "

@@ -27,8 +27,8 @@ ALL_KINDS_EN = ("every industry|sector|vertical", "all industries|sectors|vertic
                 "any industry|sector|vertical", "all kinds|types|sorts of", "whatever the industry|sector",
                 "across all? industries|sectors|verticals", "b2b b2c and", "b2c b2b and")
 # Asked which segment comes first, the founder will not choose.
-REFUSALS_FR = ("tous|toutes aussi importants|importantes", "aussi importants|importantes les uns|unes que",
-               "tous|toutes importants|importantes", "impossible de choisir|prioriser|trancher",
+REFUSALS_FR = ("tous|toutes aussi important*", "aussi important* les uns|unes que", "tous|toutes important*",
+               "impossible de choisir|prioriser|trancher",
                "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher",
                "pas de priorite|priorites", "aucune priorite", "{tous|toutes} autant",
                "comptent|compte tous|toutes autant", "tout prendre",

@@ -37,6 +37,7 @@ def edit_distance(a: str, b: str) -> int:
 
 
 SHORT_WORD = 6
+SILENT_ENDINGS = frozenset("tsxe")
 
 
 def _tolerance(lemma: str) -> int:
@@ -76,6 +77,8 @@ def similar(token: str, lemma: str) -> bool:
                    if 0 < k <= len(token))
     if token == lemma:
         return True
+    if len(lemma) >= 4 and lemma[-1] in SILENT_ENDINGS and token == lemma[:-1]:
+        return True  # a silent final letter dropped: "tou" for "tout", "mem" for "meme"
     tol = _tolerance(lemma)
     if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
         return False

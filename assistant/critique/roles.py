@@ -68,7 +68,7 @@ PAYER_ROLES_EN = ("purchasing", "procurement", "it department", "decision maker*
                   "employer*", "gift*", "caregiver*", "parents pay|pays", "training budget", "grant*",
                   "paid by")
 # Employees and teams: usually the company pays, unless the customer is a one-person business.
-TEAM_USERS_FR = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos equipes", "personnel",
+TEAM_USERS_FR = ("salaries", "employes", "collaborateurs", "leurs|ses|vos|nos|les|des equipes", "personnel",
                  "soignant*", "techniciens", "commerciaux", "infirmieres", "enseignants", "b2b",
                  "par utilisateur", "par poste", "licence*")
 TEAM_USERS_EN = ("teams", "staff", "employee*", "workforce", "sales reps", "nurses", "teachers", "b2b",

@@ -25,6 +25,9 @@ _CONTRACTIONS = {"don": "do", "doesn": "does", "didn": "did", "won": "will", "ca
                  "hadn": "had", "wouldn": "would", "shouldn": "should", "couldn": "could", "ain": "is"}
 _BARE_CONTRACTIONS = {f"{k}t": v for k, v in _CONTRACTIONS.items() if k not in {"won", "can", "don"}} | {
     "wont": "will", "cant": "can"}
+# Apostrophes dropped: "im sure", "theyre fine".
+_BARE_CLITICS = {"im": ("i", "am"), "ive": ("i", "have"), "theyre": ("they", "are"), "youre": ("you", "are"),
+                 "thats": ("that", "s")}
 # "I'm", "we're", "they'll", "I've", "I'd": the clitic becomes the full word.
 _CLITICS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
 _ENGLISH_SUBJECTS = frozenset("i you he she it we they there that who what".split())
@@ -114,6 +117,8 @@ def _expand(tokens: list[Token], word: str, gap: str, start: int, end: int, clau
         return [fixed, Token("not", start, end, clause, sentence)]
     if gap == "'" and word in _CLITICS and tokens and tokens[-1].norm in _ENGLISH_SUBJECTS:
         return [Token(_CLITICS[word], start, end, clause, sentence)]
+    if word in _BARE_CLITICS:
+        return [Token(w, start, end, clause, sentence) for w in _BARE_CLITICS[word]]
     if word in _BARE_CONTRACTIONS:
         return [Token(_BARE_CONTRACTIONS[word], start, end, clause, sentence),
                 Token("not", start, end, clause, sentence)]

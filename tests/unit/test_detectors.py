@@ -670,6 +670,40 @@ def test_more_founder_phrasings(flagged: bool, mistake: str, language: Language,
     assert flags(mistake, language, (question, answer, context)) is flagged, answer
 
 
+# Typos, missing accents and apostrophes, as founders type on a phone.
+TYPOS: list[tuple[Any, ...]] = [
+    ("too_broad", "fr", "for_whom", "tou le monde en vrai", None),
+    ("too_broad", "fr", "for_whom", "tout le mondes, c'est universel", None),
+    ("too_broad", "en", "for_whom", "everybdy, its for evryone", None),
+    ("too_broad", "en", "for_whom", "anyone wiht a phone", None),
+    ("too_broad", "fr", "for_whom", "le grand publique", None),
+    ("not_validated", "fr", "evidence", "on a pas encor parler a des clients", None),
+    ("not_validated", "fr", "evidence", "je suis sur qu'il en on besoin", None),
+    ("not_validated", "en", "evidence", "havent talked to anyone yet tbh", None),
+    ("not_validated", "en", "evidence", "im pretty sure they need it", None),
+    ("assumes_homogeneous", "fr", "characteristics", "ils ont tous les memes besoin", None),
+    ("assumes_homogeneous", "en", "characteristics", "theyre all basicaly the same", None),
+    ("never_revisited", "fr", "priority", "nos segement ne changerons pas", None),
+    ("never_revisited", "en", "priority", "our segmnets wont change", None),
+    ("too_many_segments", "en", "most_important", "there all equaly important", None),
+    ("too_many_segments", "fr", "most_important", "ils sont tous aussi importent", None),
+    ("demographics_only", "fr", "characteristics", "femmes 25-35 ans, CSP+, urbaine", None),
+    ("buyer_user_confusion", "fr", "buyer_user", "c la meme personne",
+     {"pitch": "Un logiciel pour les équipes des cliniques"}),
+    ("buyer_user_confusion", "en", "buyer_user", "its the same persn",
+     {"pitch": "Scheduling for hospital nursing teams"}),
+    ("one_sided_platform", "fr", "for_whom", "les propriétaires de chiens",
+     {"pitch": "une plateforme qui met en relaton les propriétaires de chiens et les promeneurs"}),
+]
+
+
+@pytest.mark.parametrize(("mistake", "language", "question", "answer", "context"), TYPOS,
+                         ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(TYPOS)])
+def test_typos_and_missing_accents(mistake: str, language: Language, question: str, answer: str,
+                                   context: dict[str, Any] | None) -> None:
+    assert flags(mistake, language, (question, answer, context)), answer
+
+
 @pytest.mark.parametrize(("mistake", "language", "case"), cases(TABLE, "pos"))
 def test_detector_flags(mistake: str, language: Language, case: Case) -> None:
     assert flags(mistake, language, case), case[1]
