@@ -496,7 +496,12 @@ async def _on_restart(action: cl.Action) -> None:
         ],
         timeout=300,
     ).send()
-    if answer and answer.get("payload", {}).get("restart"):
-        await _command("restart")
-    else:
-        await _say(texts.t(lang, "restart_cancelled"))
+    try:
+        if answer and answer.get("payload", {}).get("restart"):
+            await _command("restart")
+        else:
+            await _say(texts.t(lang, "restart_cancelled"))
+    finally:
+        # An ask marks the session busy again once answered, as if inside a message handler; nothing
+        # ends that task for an action callback, which would leave the composer and the buttons disabled.
+        await cl.context.emitter.task_end()

@@ -54,9 +54,11 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
 }
 LABELS = {
     "fr": {"canvas": "Voir le canevas", "skip": "Passer", "export": "Exporter", "empty": "Aucun segment",
+           "example": "Un exemple", "restart": "Recommencer", "restart_yes": "Oui, recommencer",
            "login": "Se connecter", "start": "Je démarre mon canvas",
            "types": "Expliquer les types de segments", "review": "Relire mes segments existants"},
     "en": {"canvas": "Show the canvas", "skip": "Skip", "export": "Export", "empty": "No segment yet",
+           "example": "Give me an example", "restart": "Restart", "restart_yes": "Yes, restart",
            "login": "Sign In", "start": "Start my canvas", "types": "Explain the segment types",
            "review": "Review my existing segments"},
 }
@@ -207,6 +209,9 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     panel = alice.panel()
     panel.wait_for(timeout=15_000)
     assert LABELS["fr"]["empty"] in panel.inner_text()
+    # "Un exemple" shows an example answer to the current question, and the question stays open.
+    example = alice.click_last(LABELS["fr"]["example"])
+    assert Prompts().text("fr", "questions.intake.example")[:30] in example
 
     # The intake answer carries an XSS payload and a javascript: link: shown as text, never run.
     text = alice.send(ANSWERS["fr"]["intake"][0])
@@ -304,6 +309,15 @@ def test_english_founder_and_second_user_isolation(room: Room, browser: Any, out
     assert "Canvas — Customer Segments" in content and "Jobs to be done".upper() in content.upper()
     assert "healthy breakfast" in content
     _shot(bob, output_dir, "canvas-panel-en.png")
+
+    # Restart asks for confirmation, then empties the canvas and asks the first question again.
+    bob.messages.nth(bob.messages.count() - 1).get_by_role("button", name=LABELS["en"]["restart"]).click()
+    confirm = page.get_by_role("button", name=LABELS["en"]["restart_yes"])
+    confirm.wait_for(timeout=15_000)
+    before = bob.messages.count()
+    confirm.click()
+    assert _question_marks("en")["intake"] in bob.wait_turn(before)
+    page.get_by_text(LABELS["en"]["empty"]).first.wait_for(timeout=15_000)
 
     # The language setting: the current conversation keeps its language, the next one follows the setting.
     page.click("#chat-settings-open-modal")
