@@ -51,13 +51,13 @@ FUTURE_EN = ("will", "going", "gonna", "plan*", "soon", "next", "intend*", "woul
 VAGUE_GAPS_FR = ("pas encore", "rien pour {l instant|le moment}", "rien de concret", "rien encore",
                  "pas de donnees|chiffres|preuves|preuve|validation|tests", "pas vraiment", "pas eu le temps",
                  "rien", "aucune", "aucun", "pas de clients|interviews|entretiens|retours|utilisateurs",
-                 "rien de formel", "pas d etude|entretien*|interview*")
+                 "rien de formel", "pas d etude|entretien*|interview*", "aucun|aucune|zero|0 test*")
 VAGUE_GAPS_EN = ("not yet", "nothing yet", "none yet", "no data", "no evidence", "no proof", "not really",
                  "nothing concrete", "no real data|research|evidence", "did not have time", "not had time",
                  "nothing", "none", "no|zero|0 customers|users|clients|data", "nothing formal")
 # Said anywhere: the founder has not talked to or tested with customers.
 RESEARCH_GAPS_FR = ("pas encore ...3 parle|discute|interroge|rencontre|teste|valide|verifie|sonde|confronte",
-                    "aucun|aucune|zero|0 interview*|entretien*|sondage*|test*",
+                    "aucun|aucune|zero|0 interview*|entretien*|sondage*",
                     "on|nous|j|je ne|n? ...2 pas ...2 "
                     "valide|verifie|teste|interroge|demande|parle|sonde|fait d")
 RESEARCH_GAPS_EN = ("have|has not ...3 talked|spoken|asked|interviewed|tested|validated|surveyed|checked|met",
@@ -67,22 +67,22 @@ RESEARCH_GAPS_EN = ("have|has not ...3 talked|spoken|asked|interviewed|tested|va
 CERTAINTY_FR = ("je|on|nous|j suis|est|sommes|en assez|tres|vraiment|plutot|totalement|completement|bien? "
                 "sur|sure|surs|sures|certain*|convaincu*|persuade*",
                 "{j en suis|je suis} sur|sure|convaincu*", "{c est|il est} evident", "aucun doute",
-                "je le sais", "je sais qu ils|elles|on|c", "tout le monde le? sait", "ca se voit",
-                "ca va de soi", "c est clair", "ils en ont forcement besoin")
-CERTAINTY_EN = ("{i am|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? sure|certain|"
-                "convinced|positive", "100 sure|certain|percent", "it s|is obvious", "obviously they",
-                "no doubt", "my gut", "gut feeling", "i just know", "i know they", "we know they",
-                "everyone knows", "no brainer", "trust me", "they definitely need")
+                "tout le monde le? sait", "ils en ont forcement besoin")
+CERTAINTY_EN = ("{i am|we are} pretty|quite|really|very|totally|absolutely|fairly|so|100? "
+                "sure|certain|convinced|positive", "100 sure|certain|percent", "it s|is obvious", "no doubt",
+                "my gut", "gut feeling", "i just know", "everyone knows", "no brainer", "trust me",
+                "they definitely need")
 # Intuition and the founder's own story offered as evidence.
-INTUITION_FR = ("evidemment", "bien sur", "intuition", "instinct", "feeling", "au pif", "mon experience",
+INTUITION_FR = ("je le sais", "je sais qu ils|elles|on|c", "ca se voit", "ca va de soi", "c est clair",
+                "evidemment", "bien sur", "intuition", "instinct", "feeling", "au pif", "mon experience",
                 "ma propre experience", "mon vecu", "j ai vecu", "je l ai vecu", "moi meme", "bon sens",
                 "c est logique", "je connais {bien|le secteur|le milieu}", "j ai travaille ...4 ans",
                 "logique", "personnellement", "ca a du sens", "ca parait logique|evident")
-INTUITION_EN = ("obviously", "clearly", "of course", "intuition", "instinct", "feeling", "my own experience",
-                "my experience", "personal experience", "i have been there", "i was one of them",
-                "i know because|it|that", "we know that|it", "common sense", "self evident",
-                "i have worked ...4 years", "i know the industry|market|sector", "i worked ...4 years", "gut",
-                "logical", "personally", "it just? makes sense")
+INTUITION_EN = ("i know they", "we know they", "obviously", "clearly", "of course", "intuition", "instinct",
+                "feeling", "my own experience", "my experience", "personal experience", "i have been there",
+                "i was one of them", "i know because|it|that", "we know that|it", "common sense",
+                "self evident", "i have worked ...4 years", "i know the industry|market|sector",
+                "i worked ...4 years", "gut", "logical", "personally", "it just? makes sense")
 # Friends and family: weak evidence on its own.
 FRIENDS_FR = ("autour de moi", "dans mon entourage", "les gens que je connais", "amis", "ami", "amie",
               "amies", "potes", "pote", "voisin*", "copains", "copines", "famille", "proches", "entourage",
