@@ -121,9 +121,6 @@ class Slot:
     optional: bool = False
     gap: int = 0
 
-    def accepts(self, word: str) -> bool:
-        return _accepts(self.alts, word)
-
 
 @lru_cache(maxsize=131072)
 def _accepts(alts: tuple[str, ...], word: str) -> bool:

@@ -98,7 +98,3 @@ def same_group(a: str, b: str) -> bool:
     stem_a, stem_b = a.rstrip("sx"), b.rstrip("sx")
     return similar(stem_a, stem_b) or similar(stem_b, stem_a) or stem_a.startswith(stem_b) \
         or stem_b.startswith(stem_a)
-
-
-def mentions(text: str, side: str) -> bool:
-    return any(same_group(t.norm, side) for t in tokenise(text) if len(t.norm) > 2)

@@ -136,7 +136,3 @@ def _split_bare_dont(tokens: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
-
-
-def words(text: str) -> list[str]:
-    return [t.norm for t in tokenise(text)]
