@@ -8,6 +8,7 @@ splitting in `lists` and `grouping`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.critique.grouping import split_groups
 from assistant.critique.groups import is_group_word
@@ -164,12 +165,13 @@ _STOP_INDEX: dict[str, list[str]] = {}
 for _lang, _words in STOPWORDS.items():
     for _w in _words:
         _STOP_INDEX.setdefault(_w, []).append(_lang)
+DetectedLanguage = Literal["fr", "en", "other", "unknown"]
 MIN_WORDS_FOR_LANGUAGE = 3
 # Letters only some languages use: one vote each for them.
 TELLING_LETTERS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "èêëàùûœ"}
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> DetectedLanguage:
     """"fr", "en", "other" (Spanish, German, Italian, Portuguese) or "unknown" (too short or unclear).
 
     Each stop word votes for the languages that use it, split evenly: shared words ("de", "que")
@@ -188,7 +190,9 @@ def detect_language(text: str) -> str:
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < 1 or top < second * 1.3:
         return "unknown"
-    return best if best in {"fr", "en"} else "other"
+    if best == "fr":
+        return "fr"
+    return "en" if best == "en" else "other"
 
 
 DONT_KNOW_FR = ("je ne sais pas", "je ne sais pa", "je sais pas", "je sais pa", "sais pa", "sai pas",
