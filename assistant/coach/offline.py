@@ -25,9 +25,18 @@ _EVIDENCE_WORDS = (
 )
 
 
+_NUMBER_WORDS = frozenset(
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante "
+    "cinquante soixante cent cents mille dizaine dizaines douzaine centaine centaines two three four five six seven "
+    "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred hundreds thousand dozen dozens".split()
+)
+
+
 def _has_evidence(answer: str) -> bool:
+    """A count of something real: "22 entretiens", "douze interviews", "a dozen pilots"."""
     low = normalise(answer)
-    return any(ch.isdigit() for ch in low) and any(w in low for w in _EVIDENCE_WORDS)
+    counted = any(ch.isdigit() for ch in low) or bool(_NUMBER_WORDS & set(low.replace("-", " ").split()))
+    return counted and any(w in low for w in _EVIDENCE_WORDS)
 
 
 def _short(items: list[str], limit: int = 3) -> str:
