@@ -75,7 +75,7 @@ TRIVIAL_EN = (
     "eat sleep live lives breathe buy buys shop consume use uses years old world country planet earth "
     "general normal ordinary regular basically everyday average all any every gender men women young "
     "product service app our it this most many just really wifi connection read write work works small "
-    "medium large big wish well concerned move drink go"
+    "medium large big wish well concerned move drink go eats drinks sleeps breathes owns has have"
 ).split()
 TRIVIAL = frozenset(TRIVIAL_FR + TRIVIAL_EN)
 # Words that open a clause narrowing the head: "everyone who ...", "les gens ayant ...".

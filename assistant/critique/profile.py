@@ -146,7 +146,7 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
             unexplained += 1
     return categories, behaviours, content, unexplained
 
-@scoped("for_whom", "most_important", "characteristics")
+@scoped("for_whom", "characteristics")
 def demographics_only(ctx: DetectionContext) -> Detection | None:
     include_firm = ctx.question_id == "characteristics"
     categories, behaviours, content, unexplained = demographic_profile(ctx.answer, include_firm)
