@@ -28,7 +28,8 @@ _EVIDENCE_WORDS = (
 _NUMBER_WORDS = frozenset(
     "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante "
     "cinquante soixante cent cents mille dizaine dizaines douzaine centaine centaines two three four five six seven "
-    "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred hundreds thousand dozen dozens".split()
+    "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred hundreds thousand dozen "
+    "dozens".split()
 )
 
 
