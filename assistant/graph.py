@@ -113,6 +113,7 @@ def _with_usage(canvas: Canvas, used: Usage, coach: Coach) -> Canvas:
     meta = canvas.metadata.model_copy(
         update={
             "provider": coach.name,
+            "model": getattr(coach, "model", "") or canvas.metadata.model,
             "model_calls": canvas.metadata.model_calls + used.model_calls,
             "prompt_tokens": canvas.metadata.prompt_tokens + used.prompt_tokens,
             "completion_tokens": canvas.metadata.completion_tokens + used.completion_tokens,
@@ -126,6 +127,10 @@ def _with_usage(canvas: Canvas, used: Usage, coach: Coach) -> Canvas:
 
 def build_graph(deps: Deps) -> CompiledStateGraph:
     prompts = deps.prompts
+
+    def fallback_notice(lang: Language, used: Usage) -> list[dict]:
+        """A short visible notice when the model failed and the offline engine handled the turn."""
+        return [_msg("notice", prompts.text(lang, "messages.notice_fallback"))] if used.fallbacks else []
 
     def lang_of(state: State) -> Language:
         lang = state.get("language") or deps.language or deps.default_language
@@ -277,7 +282,7 @@ def build_graph(deps: Deps) -> CompiledStateGraph:
         with metering() as used:
             answer = await deps.coach.answer_question(question, passages, lang)
         canvas = _with_usage(Canvas.model_validate(state["canvas"]), used, deps.coach)
-        outbox = list(state.get("outbox", []))
+        outbox = list(state.get("outbox", [])) + fallback_notice(lang, used)
         outbox.append(_msg("faq", answer.text, state["question_id"], answer.citations))
         if not state.get("done"):
             outbox.append(_msg("notice", prompts.text(lang, "messages.faq_resume")))
@@ -296,7 +301,7 @@ def build_graph(deps: Deps) -> CompiledStateGraph:
                           answers=state.get("answers", {}), follow_up_count=follow_ups)
         with metering() as used:
             analysis = await deps.coach.analyse(ctx)
-        notices = [_msg("notice", prompts.text(lang, "messages.notice_fallback"))] if used.fallbacks else []
+        notices = fallback_notice(lang, used)
         retrieved = {p.chunk_id: p for p in passages}
         # Every finding cites a passage that was really retrieved; fetch one for the mistake if needed.
         cited_for: dict[str, list[Passage]] = {}
@@ -378,7 +383,7 @@ def build_graph(deps: Deps) -> CompiledStateGraph:
         with metering() as used:
             text = await deps.coach.summarise(canvas, passages, lang)
         canvas = _with_usage(canvas, used, deps.coach)
-        outbox = list(state.get("outbox", [])) + [_msg("summary", text, "summary")]
+        outbox = list(state.get("outbox", [])) + fallback_notice(lang, used) + [_msg("summary", text, "summary")]
         return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), "done": True, "pending_ask": False}
 
     g = StateGraph(State)
