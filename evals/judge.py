@@ -165,7 +165,9 @@ class Judge:
         prompt_path: Path = PROMPTS_DIR / "judge.md",
         concurrency: int = 4,
         retries: int = 1,
+        max_tokens: int = 700,
     ) -> None:
+        self.max_tokens = max_tokens  # a verdict is short; a rambling model must not run for minutes
         self.client = client
         self.model = model
         self.cache = cache or JudgeCache(None)
@@ -221,6 +223,7 @@ class Judge:
                         messages=[{"role": "user", "content": prompt}],
                         temperature=0,
                         response_format={"type": "json_object"},
+                        max_tokens=self.max_tokens,
                     )
                 labels, reasons = parse_verdict(response.choices[0].message.content or "")
             except Exception as exc:  # a bad answer or a failed call: try again, then record the error

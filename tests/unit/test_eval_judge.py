@@ -83,7 +83,7 @@ async def test_judge_scores_caches_and_reloads(tmp_path):
         "tone": 0.5,
     }
     call = client.completions.calls[0]
-    assert call["model"] == "judge-model" and call["temperature"] == 0
+    assert call["model"] == "judge-model" and call["temperature"] == 0 and call["max_tokens"] == 700
     prompt = call["messages"][0]["content"]
     assert "Segment too broad" in prompt and "Everyone eats bread." in prompt and "{" in prompt
     again = await judge.judge(item)
