@@ -23,6 +23,7 @@ pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)>"
 JS_LINK = "[clic](javascript:alert(1))"
 TURN_TIMEOUT = 90.0
+DOWNLOAD_TIMEOUT_MS = 90_000  # a loaded 2-core CI machine can take long to render the export files
 
 ANSWERS: dict[str, dict[str, list[str]]] = {
     "fr": {
@@ -251,13 +252,13 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     # Export: Markdown and JSON downloads of the canvas.
     alice.click_last(LABELS["fr"]["export"])
     md_link = page.locator('a[download$=".md"]').last
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
         md_link.click()
     md_path = output_dir / "export-fr.md"
     info.value.save_as(md_path)
     markdown = md_path.read_text(encoding="utf-8")
     assert markdown.startswith("## Canevas — Segments de clientèle") and "petit-déjeuner" in markdown
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
         page.locator('a[download$=".json"]').last.click()
     json_path = output_dir / "export-fr.json"
     info.value.save_as(json_path)
