@@ -9,4 +9,5 @@ export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/python -m pytest -q
 # The offline coach on the shipped simulated founders; exits non-zero when a threshold of
 # evals/thresholds.toml is missed (completion, coverage, detection precision/recall, types, citations...).
-COACH_PROVIDER=offline .venv/bin/coach eval --scenarios evals/scenarios --out out/eval --quiet
+COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \
+  --thresholds evals/thresholds.toml --scenarios evals/scenarios --out out/eval --quiet
