@@ -68,6 +68,10 @@ class Scenario(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     language: Language
     title: str = Field(min_length=1)
+    # Where the startup and its answers come from (e.g. "public: Doctolib canvas example"), and its sector
+    # (e.g. "healthcare", "logistics"): both optional, used by reports.
+    source: str = ""
+    sector: str = ""
     founder: FounderSpec
     answers: dict[str, str]
     followups: dict[str, list[str]] = Field(default_factory=dict)
