@@ -8,9 +8,9 @@ from contextlib import asynccontextmanager
 
 from assistant.coach.base import Coach
 from assistant.coach.offline import OfflineCoach
-from assistant.graph import Deps, Retriever, build_graph
-from assistant.passage import Passage
+from assistant.graph import Context, Retriever, build_graph
 from assistant.prompts import Prompts
+from assistant.retrieval.passage import Passage
 from assistant.session import CoachSession
 from assistant.settings import Settings
 from assistant.storage import open_checkpointer
@@ -30,13 +30,13 @@ def build_coach(settings: Settings, prompts: Prompts) -> Coach:
     offline = OfflineCoach(prompts)
     if settings.resolved_provider == "offline":
         return offline
-    from assistant.coach.llm import build_llm_coach  # imported only when a model is configured
+    from assistant.coach.llm.coach import build_llm_coach  # imported only when a model is configured
 
     return build_llm_coach(settings, prompts, fallback=offline)
 
 
 async def load_retriever(settings: Settings, *, progress: bool = True) -> Retriever:
-    from assistant.retrieval import build_retriever
+    from assistant.retrieval.store import build_retriever
 
     retriever = await asyncio.to_thread(
         build_retriever, settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url, progress=progress
@@ -60,12 +60,11 @@ async def open_session(
         retriever = await load_retriever(settings, progress=progress) if need_retriever else NoRetriever()
     coach = coach or build_coach(settings, prompts)
     async with open_checkpointer(settings.database_url, settings.checkpoint_path) as saver:
-        deps = Deps(
+        context = Context(
             coach=coach,
             retriever=retriever,
             prompts=prompts,
-            checkpointer=saver,
             language=settings.language,
             max_message_chars=settings.max_message_chars,
         )
-        yield CoachSession(build_graph(deps))
+        yield CoachSession(build_graph(saver), context)

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
 
+from assistant.canvas.render import canvas_markdown
 from assistant.session import CoachSession, Turn
 from assistant.settings import Settings
 
@@ -112,7 +113,7 @@ def export(
     if turn is None:
         err.print(f"No session with thread id {thread!r}.")
         raise typer.Exit(1)
-    print(turn.canvas.to_json() if format == "json" else turn.canvas.to_markdown())
+    print(turn.canvas.to_json() if format == "json" else canvas_markdown(turn.canvas))
 
 
 @app.command()
@@ -123,8 +124,8 @@ def index(
     ] = False,
 ) -> None:
     """Build or refresh the knowledge index (idempotent: unchanged sections are not re-embedded)."""
-    from assistant.embeddings import bundle_path, write_bundle
-    from assistant.retrieval import build_retriever
+    from assistant.retrieval.embeddings import bundle_path, write_bundle
+    from assistant.retrieval.store import build_retriever
 
     settings = _settings()
     retriever = build_retriever(settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url,

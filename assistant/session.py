@@ -1,18 +1,34 @@
-"""The one way in for the CLI, the UI and the evaluation suite: start, send, read a session."""
+"""The one typed turn API for every front end (room, CLI, evaluation runner, benchmarks).
+
+`session.stream(thread_id, Text | Action)` yields `TokenEvent`s as an engine streams its reply, then the
+finished `Turn` (messages, canvas, question id, progress) — one stream, read once. Nothing but this
+module knows the graph's state keys.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Mapping
+from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
-from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.canvas import Canvas
-from assistant.domain import Language
-from assistant.state import CoachMessage
+from assistant.domain import Language, QuestionId
+from assistant.graph.builder import CoachGraph
+from assistant.graph.context import Context
+from assistant.graph.state import State
+from assistant.messages import CoachMessage
+from assistant.questions import progress
+from assistant.turns import Action, Text, parse_input
+
+
+class Progress(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    index: int  # 1-based position of the current question among those this session will ask
+    total: int
 
 
 class Turn(BaseModel):
@@ -21,25 +37,52 @@ class Turn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     thread_id: str
-    question_id: str
+    question_id: QuestionId
     messages: list[CoachMessage] = Field(default_factory=list)
     canvas: Canvas
     language: str
     done: bool = False
     retrieved: list[str] = Field(default_factory=list)  # chunk ids retrieved during this turn
     resumed: bool = False
+    progress: Progress = Field(default_factory=lambda: Progress(index=0, total=0))  # 0/0: not computed
 
 
-def _resume(text: str) -> Command[Any]:
-    command: Command[Any] = Command(resume=text)
-    return command
+class TokenEvent(BaseModel):
+    """A piece of the coach's reply, streamed before the turn is finished (LLM engine only)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["token"] = "token"
+    text: str
+
+
+def _turn(thread_id: str, values: Mapping[str, Any], interrupts: Any) -> Turn:
+    messages: list[dict[str, Any]] = []
+    for intr in interrupts or ():
+        value = getattr(intr, "value", None)
+        if isinstance(value, dict):
+            messages = value.get("messages", [])
+    canvas = Canvas.model_validate(values["canvas"])
+    qid: QuestionId = values.get("question_id", "intake")
+    index, total = progress(qid, len(canvas.segments))
+    return Turn(
+        thread_id=thread_id,
+        question_id=qid,
+        messages=[CoachMessage.model_validate(m) for m in messages],
+        canvas=canvas,
+        language=values.get("language") or "fr",
+        done=bool(values.get("done")),
+        retrieved=list(values.get("retrieved", [])),
+        progress=Progress(index=index, total=total),
+    )
 
 
 class CoachSession:
-    """A thin facade over the compiled graph; all state lives in the checkpointer."""
+    """A thin facade over the compiled graph and the run context; all state lives in the checkpointer."""
 
-    def __init__(self, graph: CompiledStateGraph) -> None:
+    def __init__(self, graph: CoachGraph, context: Context) -> None:
         self.graph = graph
+        self.context = context
 
     @staticmethod
     def _config(thread_id: str) -> RunnableConfig:
@@ -54,60 +97,52 @@ class CoachSession:
         config = self._config(thread_id)
         snap = await self.graph.aget_state(config)
         if snap.values:
-            turn = self._turn(thread_id, snap)
-            turn.resumed = True
-            return turn
-        initial: dict[str, Any] = {"language": language, "language_locked": True} if language else {}
-        await self.graph.ainvoke(initial, config)
-        return await self.read(thread_id)
+            return _turn(thread_id, snap.values, snap.interrupts).model_copy(update={"resumed": True})
+        initial: State = {"language": language, "language_locked": True} if language else {}
+        return await self._run(thread_id, initial)
 
-    async def send(self, thread_id: str, text: str) -> Turn:
-        config = self._config(thread_id)
-        snap = await self.graph.aget_state(config)
-        if not snap.values:
-            await self.start(thread_id)
-        await self.graph.ainvoke(_resume(text), config)
-        return await self.read(thread_id)
-
-    async def stream_send(self, thread_id: str, text: str) -> AsyncIterator[str | Turn]:
-        """Like `send`, yielding reply tokens as an engine streams them (str), then the Turn.
+    async def stream(self, thread_id: str, founder: Text | Action | str) -> AsyncIterator[TokenEvent | Turn]:
+        """Send one founder turn; yield reply tokens as an engine streams them, then the finished Turn.
 
         Engines stream through LangGraph's custom stream (`get_stream_writer()`), emitting
-        `{"type": "token", "text": ...}` events; the offline engine emits none.
-        """
-        config = self._config(thread_id)
-        snap = await self.graph.aget_state(config)
-        if not snap.values:
+        `{"type": "token", "text": ...}`; the offline engine emits none."""
+        payload = parse_input(founder)
+        if not await self.exists(thread_id):
             await self.start(thread_id)
-        async for event in self.graph.astream(_resume(text), config, stream_mode="custom"):
-            if isinstance(event, dict) and event.get("type") == "token":
-                yield str(event.get("text", ""))
-        yield await self.read(thread_id)
+        config = self._config(thread_id)
+        values: Mapping[str, Any] = {}
+        async for mode, event in self.graph.astream(
+            Command(resume=payload.model_dump()), config, context=self.context, stream_mode=["custom", "values"]
+        ):
+            if mode == "custom" and isinstance(event, dict) and event.get("type") == "token":
+                yield TokenEvent(text=str(event.get("text", "")))
+            elif mode == "values" and isinstance(event, dict):
+                values = event
+        yield _turn(thread_id, values, values.get("__interrupt__")) if values else await self.read(thread_id)
+
+    async def send(self, thread_id: str, founder: Text | Action | str) -> Turn:
+        """Send one founder turn and return the finished Turn."""
+        turn: Turn | None = None
+        async for event in self.stream(thread_id, founder):
+            if isinstance(event, Turn):
+                turn = event
+        assert turn is not None  # stream always ends with a Turn
+        return turn
+
+    async def _run(self, thread_id: str, initial: State) -> Turn:
+        values: Mapping[str, Any] = {}
+        async for event in self.graph.astream(initial, self._config(thread_id), context=self.context,
+                                              stream_mode="values"):
+            values = event
+        return _turn(thread_id, values, values.get("__interrupt__"))
 
     async def read(self, thread_id: str) -> Turn:
         snap = await self.graph.aget_state(self._config(thread_id))
         if not snap.values:
             raise KeyError(f"no session {thread_id!r}")
-        return self._turn(thread_id, snap)
+        return _turn(thread_id, snap.values, snap.interrupts)
 
     async def founder_messages(self, thread_id: str) -> list[dict[str, Any]]:
+        """Every raw founder message of the thread, in order (the inbox)."""
         snap = await self.graph.aget_state(self._config(thread_id))
         return list(snap.values.get("inbox", [])) if snap.values else []
-
-    @staticmethod
-    def _turn(thread_id: str, snap: Any) -> Turn:
-        values = snap.values
-        messages: list[dict[str, Any]] = []
-        for task in snap.tasks:
-            for intr in task.interrupts:
-                if isinstance(intr.value, dict):
-                    messages = intr.value.get("messages", [])
-        return Turn(
-            thread_id=thread_id,
-            question_id=values.get("question_id", "intake"),
-            messages=[CoachMessage.model_validate(m) for m in messages],
-            canvas=Canvas.model_validate(values["canvas"]),
-            language=values.get("language") or "fr",
-            done=bool(values.get("done")),
-            retrieved=list(values.get("retrieved", [])),
-        )

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import yaml
 
-from assistant.retrieval import build_retriever
+from assistant.retrieval.store import build_retriever
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -274,7 +274,7 @@ async def score_transcripts(
     quiet: bool,
 ) -> int:
     """Score sessions recorded elsewhere, grouped by `source` (default: the file name), side by side."""
-    from assistant.knowledge import load_chunks
+    from assistant.retrieval.knowledge import load_chunks
     from assistant.settings import Settings
     from evals.compare import side_by_side
     from evals.fidelity import E5Embedder, fidelity_texts, vector_cache_name

@@ -39,7 +39,7 @@ from statistics import mean
 from pydantic import BaseModel, Field
 
 from assistant.domain import KEY_QUESTIONS, MISTAKE_IDS
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.fidelity import FIELDS, Embedder, canvas_fidelity
 from evals.scenario import Scenario
 from evals.textutil import count_questions, detect_language

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.scenario import Scenario
 
 STOP = "###STOP###"

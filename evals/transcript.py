@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.canvas import Canvas
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 
 
 class Exchange(BaseModel):

@@ -34,7 +34,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def retriever(index_dir: Path):
-    from assistant.retrieval import build_retriever
+    from assistant.retrieval.store import build_retriever
 
     return build_retriever(index_dir, ROOT / "knowledge", progress=False)
 

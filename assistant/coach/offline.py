@@ -6,16 +6,17 @@ Deterministic and fast; the default engine when no model is configured.
 from __future__ import annotations
 
 from assistant.canvas import Canvas
+from assistant.canvas.render import canvas_markdown
+from assistant.canvas.update import apply_analysis
 from assistant.coach.base import Analysis, Answer, Finding, SegmentUpdate, TurnContext, Usage
-from assistant.critique import detect
-from assistant.critique.base import DetectionContext
-from assistant.critique.text import normalise
 from assistant.domain import Language
-from assistant.extract import fields_from_answer, focus_from_answer
-from assistant.passage import Passage
 from assistant.prompts import Prompts
-from assistant.segment_type import classify
-from assistant.update import apply_analysis
+from assistant.retrieval.passage import Passage
+from assistant.text.tokens import normalise
+from assistant.understanding.base import DetectionContext
+from assistant.understanding.extract import fields_from_answer, focus_from_answer
+from assistant.understanding.mistakes import detect
+from assistant.understanding.segment_type import classify
 
 _EVIDENCE_WORDS = (
     "entretien", "interview", "sondage", "survey", "questionnaire", "pilote", "pilot", "client", "customer",
@@ -151,7 +152,8 @@ class OfflineCoach:
 def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
     """The closing summary: canvas, what is unvalidated, next steps linked to the other blocks."""
     t = prompts.text
-    lines = [f"## {t(lang, 'summary.title')}", "", canvas.to_markdown(), f"### {t(lang, 'summary.unvalidated_title')}"]
+    lines = [f"## {t(lang, 'summary.title')}", "", canvas_markdown(canvas),
+             f"### {t(lang, 'summary.unvalidated_title')}"]
     weak = [s for s in canvas.segments if s.validation != "validated"]
     lines += [f"- {t(lang, 'summary.unvalidated_segment', name=s.name)}" for s in weak]
     for c in canvas.open_critiques():

@@ -21,9 +21,10 @@ from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
 from assistant.canvas import Canvas
-from assistant.session import CoachSession, Turn
+from assistant.canvas.render import canvas_markdown
+from assistant.messages import CoachMessage
+from assistant.session import CoachSession, TokenEvent, Turn
 from assistant.settings import Settings
-from assistant.state import CoachMessage
 from assistant.ui import auth, canvas_view, texts
 from assistant.ui.datalayer import CoachDataLayer, get_data_layer
 from assistant.ui.safety import plain, safe_markdown, safe_token
@@ -271,12 +272,12 @@ async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
     tokens: list[str] = []
     turn: Turn | None = None
     try:
-        async for item in session.stream_send(thread_id, text):
-            if isinstance(item, str):
+        async for item in session.stream(thread_id, text):
+            if isinstance(item, TokenEvent):
                 if streamed is None:
                     streamed = cl.Message(content="", author=texts.t(_lang(), "coach"))
-                tokens.append(item)
-                await streamed.stream_token(safe_token(item))
+                tokens.append(item.text)
+                await streamed.stream_token(safe_token(item.text))
             else:
                 turn = item
     except Exception:
@@ -297,7 +298,7 @@ def _start_language(starter: tuple[str, str] | None, text: str) -> str:
         return pref
     if starter:
         return starter[1]
-    from assistant.intake import read_message
+    from assistant.understanding.intake import read_message
 
     detected = read_message(text, session_language=None, max_chars=SETTINGS.max_message_chars).language
     return detected if detected in ("fr", "en") else _browser_language()
@@ -471,7 +472,7 @@ async def _on_export(action: cl.Action) -> None:
     canvas = turn.canvas
     stem = "canevas-segments-de-clientele" if canvas.language == "fr" else "customer-segments-canvas"
     files = [
-        cl.File(name=f"{stem}.md", content=canvas.to_markdown().encode(), mime="text/markdown",
+        cl.File(name=f"{stem}.md", content=canvas_markdown(canvas).encode(), mime="text/markdown",
                 display="inline"),
         cl.File(name=f"{stem}.json", content=canvas.to_json().encode(), mime="application/json",
                 display="inline"),

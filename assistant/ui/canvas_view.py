@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
-from assistant.render import LABELS, TYPE_NAMES
+from assistant.canvas.render import LABELS, TYPE_NAMES
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.knowledge import load_chunks
-from assistant.passage import Passage
+from assistant.retrieval.knowledge import load_chunks
+from assistant.retrieval.passage import Passage
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 

@@ -13,14 +13,14 @@ import openai
 from langgraph.checkpoint.memory import InMemorySaver
 
 from assistant.coach.base import Coach
-from assistant.coach.guard import Canary
-from assistant.coach.llm import LLMCoach
-from assistant.coach.llm_client import ChatClient, exponential_backoff
-from assistant.coach.llm_schema import analysis_model
+from assistant.coach.llm.client import ChatClient, exponential_backoff
+from assistant.coach.llm.coach import LLMCoach
+from assistant.coach.llm.guard import Canary
+from assistant.coach.llm.schema import analysis_model
 from assistant.coach.offline import OfflineCoach
-from assistant.graph import Deps, build_graph
+from assistant.graph import Context, build_graph
 from assistant.prompts import Prompts
-from assistant.session import CoachSession, Turn
+from assistant.session import CoachSession, TokenEvent, Turn
 from tests.fakes.openai_server import ScriptedOpenAI
 from tests.fakes.retriever import TagRetriever
 
@@ -100,10 +100,8 @@ def llm_coach(
 
 
 def session_for(coach: Coach, prompts: Prompts, retriever: Any = None) -> CoachSession:
-    deps = Deps(
-        coach=coach, retriever=retriever or TagRetriever(), prompts=prompts, checkpointer=InMemorySaver()
-    )
-    return CoachSession(build_graph(deps))
+    context = Context(coach=coach, retriever=retriever or TagRetriever(), prompts=prompts)
+    return CoachSession(build_graph(InMemorySaver()), context)
 
 
 @dataclass
@@ -122,9 +120,9 @@ class Sent:
 async def send(session: CoachSession, thread: str, text: str) -> Sent:
     tokens: list[str] = []
     turn: Turn | None = None
-    async for item in session.stream_send(thread, text):
-        if isinstance(item, str):
-            tokens.append(item)
+    async for item in session.stream(thread, text):
+        if isinstance(item, TokenEvent):
+            tokens.append(item.text)
         else:
             turn = item
     assert turn is not None

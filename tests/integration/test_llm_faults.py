@@ -9,7 +9,7 @@ from contextlib import aclosing
 
 import pytest
 
-from assistant.coach.guard import Canary
+from assistant.coach.llm.guard import Canary
 from assistant.prompts import Prompts
 from tests.fakes.openai_server import ScriptedOpenAI, free_port
 from tests.fakes.sessions import EN_STEPS, PRACTICES, Step, drive, llm_coach, output, script, session_for

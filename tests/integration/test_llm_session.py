@@ -11,7 +11,7 @@ from contextlib import aclosing
 import pytest
 
 from assistant.app import build_coach
-from assistant.coach.llm import LLMCoach
+from assistant.coach.llm.coach import LLMCoach
 from assistant.prompts import Prompts
 from assistant.settings import Settings
 from tests.fakes.openai_server import ScriptedOpenAI

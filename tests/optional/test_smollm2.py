@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from assistant.app import build_coach
-from assistant.coach.llm import LLMCoach
+from assistant.coach.llm.coach import LLMCoach
 from assistant.prompts import Prompts
 from assistant.settings import Settings
 from tests.fakes.sessions import EN_STEPS, FR_STEPS, send, session_for

@@ -6,8 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.canvas import SCHEMA_VERSION, Canvas, Segment, schema_json
+from assistant.canvas.render import canvas_markdown
+from assistant.canvas.update import add_critique, add_open_question, apply_analysis, resolve_critiques
 from assistant.coach.base import Analysis, SegmentUpdate
-from assistant.update import add_critique, add_open_question, apply_analysis, resolve_critiques
 
 
 def test_unknown_fields_are_rejected():
@@ -35,8 +36,8 @@ def test_json_round_trip_keeps_everything():
 
 def test_markdown_in_french_and_english():
     seg = Segment(name="Familles pressées", segment_type="niche_market", pains=["pain rassis"], buyer="parents")
-    fr = Canvas(language="fr", segments=[seg]).to_markdown()
-    en = Canvas(language="en", segments=[seg]).to_markdown()
+    fr = canvas_markdown(Canvas(language="fr", segments=[seg]))
+    en = canvas_markdown(Canvas(language="en", segments=[seg]))
     assert "Douleurs" in fr and "pain rassis" in fr and "marché de niche" in fr
     assert "Pains" in en and "niche market" in en and "Douleurs" not in en
 

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.critique.patterns import compile_all, expand, find, similar
-from assistant.critique.text import (
-    contrast_after,
-    detect_language,
-    excerpt,
-    is_dont_know,
-    is_hedged,
-    negated_after,
-    negated_before,
-    normalise,
-    split_groups,
-    split_items,
-)
-from assistant.critique.tokens import tokenise
+from assistant.text.cues import contrast_after, excerpt, is_hedged, negated_after, negated_before
+from assistant.text.language import detect_language
+from assistant.text.lists import split_items
+from assistant.text.patterns import compile_all, expand, find, similar
+from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.dont_know import is_dont_know
+from assistant.understanding.grouping import split_groups
 
 
 def match(text: str, pattern: str):  # type: ignore[no-untyped-def]

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from assistant.canvas import Canvas, Segment
-from assistant.critique import DETECTORS, DetectionContext, detect
 from assistant.domain import MISTAKE_IDS, Language
+from assistant.understanding.base import DetectionContext
+from assistant.understanding.mistakes import DETECTORS, detect
 
 Case = tuple[Any, ...]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embeddings import E5EmbeddingFunction, bundle_path, load_bundle, passage_key
-from assistant.knowledge import load_chunks
-from assistant.retrieval import build_retriever
+from assistant.retrieval.embeddings import E5EmbeddingFunction, bundle_path, load_bundle, passage_key
+from assistant.retrieval.knowledge import load_chunks
+from assistant.retrieval.store import build_retriever
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 

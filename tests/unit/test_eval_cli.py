@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from assistant.canvas import Citation
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.cli import eval_command
 from evals.transcript import Exchange, Transcript, write_transcripts
 from tests.unit.test_eval_fakes import FakeClient, make_scenario

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.judge import DIMENSIONS, Judge, JudgeCache, judge_items, label_score, parse_verdict, summarise
 from evals.transcript import Exchange, Transcript
 from tests.unit.test_eval_fakes import FakeClient, make_scenario

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.messages import CoachMessage
 from assistant.settings import Settings
-from assistant.state import CoachMessage
 from evals.judge import Judge, judge_items, make_client
 from evals.simulator import STOP, LLMFounder
 from tests.fakes.openai_server import ScriptedOpenAI

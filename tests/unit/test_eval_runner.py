@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.canvas import Canvas, Critique
+from assistant.messages import CoachMessage
 from assistant.session import Turn
-from assistant.state import CoachMessage
 from evals.metrics import score_run
 from evals.runner import run_scenario
 from evals.simulator import ScriptedFounder

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.simulator import STOP, LLMFounder, ScriptedFounder, founder_system_prompt
 from tests.unit.test_eval_fakes import FakeClient, make_scenario
 

@@ -2,9 +2,10 @@
 
 import pytest
 
-from assistant.graph import decide_language, route_after_ask, route_after_turn, route_reading
-from assistant.intake import read_message
+from assistant.graph.nodes.listen import decide_language
+from assistant.graph.routers import route_after_ask, route_after_turn, route_reading
 from assistant.questions import FLOW, next_question, previous_question, progress
+from assistant.understanding.intake import read_message
 
 
 def test_flow_asks_the_six_key_questions_in_order():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.domain import KEY_QUESTIONS, LANGUAGES, MISTAKE_IDS, QUESTION_IDS
-from assistant.knowledge import (
+from assistant.retrieval.knowledge import (
     KnowledgeError,
     chunk_document,
     default_knowledge_dir,

@@ -8,7 +8,7 @@ import openai
 import pytest
 
 from assistant.coach.base import metering
-from assistant.coach.llm_client import ChatClient, ModelUnavailable, exponential_backoff
+from assistant.coach.llm.client import ChatClient, ModelUnavailable, exponential_backoff
 from tests.fakes.openai_server import ScriptedOpenAI, free_port
 
 MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]

@@ -8,11 +8,11 @@ import pytest
 
 from assistant.canvas import Canvas, Segment
 from assistant.coach.base import Analysis, Answer, Finding, SegmentUpdate, TurnContext, Usage, metering
-from assistant.coach.guard import Canary
-from assistant.coach.llm import LLMCoach
-from assistant.coach.llm_client import ChatClient, exponential_backoff
-from assistant.passage import Passage
+from assistant.coach.llm.client import ChatClient, exponential_backoff
+from assistant.coach.llm.coach import LLMCoach
+from assistant.coach.llm.guard import Canary
 from assistant.prompts import Prompts
+from assistant.retrieval.passage import Passage
 from tests.fakes.openai_server import ScriptedOpenAI
 
 PASSAGES = [
@@ -291,7 +291,7 @@ async def test_summary_keeps_the_canvas_and_adds_the_model_sections(
 async def test_langsmith_tracing_wraps_the_client_and_calls_still_work(
     server: ScriptedOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.coach.llm import build_llm_coach
+    from assistant.coach.llm.coach import build_llm_coach
     from assistant.settings import Settings
 
     for name in ("LANGSMITH_TRACING", "LANGCHAIN_TRACING_V2", "LANGSMITH_API_KEY"):

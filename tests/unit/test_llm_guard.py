@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.base import Analysis, Finding, SegmentUpdate
-from assistant.coach.guard import (
+from assistant.coach.llm.guard import (
     Canary,
     StreamGuard,
     as_data,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.coach.llm_schema import (
+from assistant.coach.llm.schema import (
     QUESTION_FIELDS,
     SchemaError,
     analysis_model,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
-from assistant.state import CoachMessage
+from assistant.messages import CoachMessage
 from evals.fidelity import canvas_fidelity, rescale
 from evals.metrics import aggregate, coverage, detection, lookup, pass_hat_k, pass_k, score_run
 from evals.scenario import Scenario

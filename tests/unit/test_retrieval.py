@@ -17,15 +17,9 @@ import pytest
 import yaml
 
 from assistant.domain import LANGUAGES, MISTAKE_IDS
-from assistant.embeddings import E5EmbeddingFunction
-from assistant.knowledge import load_chunks
-from assistant.retrieval import (
-    IndexReport,
-    Retriever,
-    build_retriever,
-    open_client,
-    open_collection,
-)
+from assistant.retrieval.embeddings import E5EmbeddingFunction
+from assistant.retrieval.knowledge import load_chunks
+from assistant.retrieval.store import IndexReport, Retriever, build_retriever, open_client, open_collection
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"

@@ -52,7 +52,7 @@ ANSWER_KEYS = (*QUESTION_IDS, "default")
 MULTI_SEGMENT_TYPES = ("segmented", "diversified", "multi_sided")
 
 TOP_LEVEL_REQUIRED = {"id", "language", "title", "founder", "answers", "truth", "planted_mistakes"}
-TOP_LEVEL_OPTIONAL = {"followups"}
+TOP_LEVEL_OPTIONAL = {"followups", "source", "sector"}
 FOUNDER_KEYS = {"persona", "pitch"}
 SEGMENT_REQUIRED = {"name", "type", "who", "jobs", "pains", "gains"}
 SEGMENT_OPTIONAL = {"buyer", "user"}

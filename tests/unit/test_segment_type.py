@@ -6,7 +6,7 @@ import pytest
 
 from assistant.canvas import Segment
 from assistant.domain import SEGMENT_TYPES
-from assistant.segment_type import classify
+from assistant.understanding.segment_type import classify
 
 
 def seg(name: str, who: str = "", jobs: tuple[str, ...] = (), pains: tuple[str, ...] = (),

@@ -1,0 +1,120 @@
+"""An answer to the current question: retrieve guidance, let the coach read it (`Coach.analyse`),
+update the canvas once, then ask one cited follow-up (at most two per question) or move on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from assistant.analysis import Analysis
+from assistant.canvas import Canvas
+from assistant.canvas.update import add_critique, add_open_question, apply_analysis, resolve_critiques
+from assistant.coach.base import TurnContext, metering
+from assistant.domain import Language, QuestionId
+from assistant.graph.context import Context
+from assistant.graph.nodes.common import advance, fallback_notice, lang_of, msg, quote, with_usage
+from assistant.graph.state import State
+from assistant.retrieval.passage import Passage
+
+MAX_FOLLOW_UPS = 2
+
+
+async def _cited_passages(ctx: Context, analysis: Analysis, passages: list[Passage], lang: Language,
+                          answer: str) -> tuple[dict[str, list[Passage]], dict[str, Passage]]:
+    """Every finding cites a passage that was really retrieved; fetch one for the mistake if needed."""
+    retrieved = {p.chunk_id: p for p in passages}
+    cited_for: dict[str, list[Passage]] = {}
+    for finding in analysis.findings:
+        own = [retrieved[c] for c in finding.cited if c in retrieved]
+        if not own:
+            own = (await ctx.retriever.for_mistake(finding.mistake_id, lang, answer))[:1]
+            retrieved.update({p.chunk_id: p for p in own})
+        cited_for[finding.mistake_id] = own
+    return cited_for, retrieved
+
+
+def replaces_segments(qid: QuestionId, follow_ups: int, canvas: Canvas) -> bool:
+    """A follow-up answer to a too-broad or too-many `for_whom` answer redefines the groups."""
+    return qid == "for_whom" and follow_ups > 0 and any(
+        c.question_id == "for_whom" and c.mistake_id in ("too_broad", "too_many_segments")
+        for c in canvas.open_critiques())
+
+
+def critique_message(ctx: Context, lang: Language, qid: str, mistake: str, message: str, evidence: str,
+                     sources: list[Passage], follow_up: str) -> dict[str, Any]:
+    title = ctx.prompts.text(lang, f"mistakes.{mistake}.title")
+    parts = [f"**{title}** — {message}"]
+    if evidence:
+        parts.append(quote(evidence, 200))
+    for p in sources[:1]:
+        parts.append(f"📖 *{p.document} — {p.section}*\n{quote(p.text)}")
+    if follow_up:
+        parts.append(follow_up)
+    return msg("critique", "\n\n".join(parts), qid, [p.citation() for p in sources[:1]], mistake)
+
+
+def milestone_messages(ctx: Context, lang: Language, qid: str, canvas: Canvas) -> list[dict[str, Any]]:
+    """The segments noted after `for_whom`; the focus and its type after `most_important`."""
+    prompts = ctx.prompts
+    out = []
+    if qid == "for_whom" and canvas.segments:
+        names = ", ".join(f"**{s.name}**" for s in canvas.segments)
+        out.append(msg("feedback", prompts.text(lang, "messages.segments_noted", names=names), qid))
+    if qid == "most_important" and canvas.segments:
+        focus = canvas.segment(canvas.focus_segment) or canvas.segments[0]
+        out.append(msg("feedback", prompts.text(lang, "messages.focus_noted", name=focus.name), qid))
+        if focus.segment_type:
+            kind = prompts.text(lang, f"segment_types.{focus.segment_type}")
+            out.append(msg("feedback", prompts.text(lang, "messages.type_announce", type=kind,
+                                                    rationale=focus.type_rationale), qid))
+    return out
+
+
+async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context
+    lang = lang_of(state, ctx)
+    qid = state["question_id"]
+    text = state["reading"]["text"]
+    canvas = Canvas.model_validate(state["canvas"])
+    follow_ups = state.get("follow_ups", 0)
+    ask_text = ctx.prompts.text(lang, f"questions.{qid}.ask", count=len(canvas.segments))
+    passages = await ctx.retriever.search(f"{ask_text}\n{text}", language=lang, k=4, question_id=qid)
+    turn = TurnContext(question_id=qid, answer=text, language=lang, canvas=canvas, passages=passages,
+                       answers=state.get("answers", {}), follow_up_count=follow_ups)
+    with metering() as used:
+        analysis = await ctx.coach.analyse(turn)
+    cited_for, retrieved = await _cited_passages(ctx, analysis, passages, lang, text)
+    outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used)
+    answers = dict(state.get("answers", {}))
+    answers[qid] = f"{answers[qid]}\n{text}" if answers.get(qid) else text
+    update: dict[str, Any] = {"answers": answers, "retrieved": state.get("retrieved", []) + list(retrieved)}
+
+    if not analysis.usable:
+        example = ctx.prompts.text(lang, f"questions.{qid}.example")
+        outbox.append(msg("feedback", ctx.prompts.text(lang, "messages.unusable", example=example), qid))
+        return {**update, "outbox": outbox, "pending_ask": False}
+
+    canvas = apply_analysis(canvas, analysis, replace_segments=replaces_segments(qid, follow_ups, canvas))
+    canvas = resolve_critiques(canvas, qid, {f.mistake_id for f in analysis.findings})
+    for finding in analysis.findings:
+        sources = [p.citation() for p in cited_for[finding.mistake_id]]
+        canvas = add_critique(canvas, mistake_id=finding.mistake_id, question_id=qid, message=finding.message,
+                              evidence=finding.evidence, sources=sources, found_by=finding.found_by)
+    canvas = with_usage(canvas, used, ctx.coach)
+    if analysis.reflection:
+        outbox.append(msg("feedback", analysis.reflection, qid))
+
+    if analysis.findings and follow_ups < MAX_FOLLOW_UPS:
+        first = analysis.findings[0]
+        outbox.append(critique_message(ctx, lang, qid, first.mistake_id, first.message, first.evidence,
+                                       cited_for[first.mistake_id], analysis.follow_up))
+        return {**update, "outbox": outbox, "canvas": canvas.model_dump(mode="json"),
+                "follow_ups": follow_ups + 1, "pending_ask": False}
+    if analysis.findings:
+        title = ctx.prompts.text(lang, f"mistakes.{analysis.findings[0].mistake_id}.title")
+        canvas = add_open_question(canvas, qid, ctx.prompts.text(
+            lang, "messages.open_question", title=title, follow_up=analysis.follow_up or ask_text))
+        outbox.append(msg("notice", ctx.prompts.text(lang, "messages.moving_on"), qid))
+    outbox += milestone_messages(ctx, lang, qid, canvas)
+    return {**update, "outbox": outbox, "canvas": canvas.model_dump(mode="json"), **advance(state, canvas)}

@@ -1,0 +1,71 @@
+"""Wait for the founder (`interrupt`), store the raw message first, then read it.
+
+The resume payload is a founder turn: `{"kind": "text", "text": ...}` or `{"kind": "action", "name": ...}`
+(see `assistant.turns`); a bare string is read as text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from assistant.canvas import Canvas
+from assistant.graph.context import Context
+from assistant.graph.nodes.common import lang_of, msg
+from assistant.graph.state import State
+from assistant.turns import parse_input
+from assistant.understanding.intake import Reading, read_message
+
+RAW_MESSAGE_LIMIT = 100_000  # what the inbox keeps of one message (the coach reads far less)
+
+
+def decide_language(state: State, detected: str) -> tuple[str, int]:
+    """Follow the founder's language: set at the first answer, switched after two in a row in the other.
+
+    Returns (session language, streak of messages in the other language)."""
+    current = state.get("language") or ""
+    if state.get("language_locked") or detected not in ("fr", "en"):
+        return current, 0
+    if not state.get("inbox") or state.get("question_id") == "intake" and not state.get("answers"):
+        return detected, 0
+    if detected == current:
+        return current, 0
+    streak = state.get("other_language_streak", 0) + 1
+    return (detected, 0) if streak >= 2 else (current, streak)
+
+
+async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context
+    received = parse_input(interrupt({"question_id": state["question_id"], "messages": state.get("outbox", [])}))
+    if received.kind == "action":
+        text = "/" + received.name
+        reading = Reading(kind="command", text=text, command=received.name, length=len(text))
+    else:
+        text = received.text
+        reading = read_message(text, session_language=state.get("language"), max_chars=ctx.max_message_chars)
+    language, streak = decide_language(state, reading.language)
+    record = {
+        "text": text[:RAW_MESSAGE_LIMIT],
+        "question_id": state["question_id"],
+        "kind": reading.kind,
+        "at": ctx.clock().isoformat(),
+    }
+    update: dict[str, Any] = {
+        "inbox": [record],
+        "reading": reading.model_dump(),
+        "outbox": [],
+        "retrieved": [],
+        "turns": state.get("turns", 0) + 1,
+        "language": language,
+        "other_language_streak": streak,
+    }
+    if language and language != state.get("language"):
+        canvas = Canvas.model_validate(state["canvas"]).model_copy(update={"language": language})
+        update["canvas"] = canvas.model_dump(mode="json")
+    if reading.truncated:
+        lang = lang_of({"language": language}, ctx)
+        note = ctx.prompts.text(lang, "messages.too_long", length=reading.length, limit=ctx.max_message_chars)
+        update["outbox"] = [msg("notice", note)]
+    return update

@@ -1,0 +1,36 @@
+"""Messages the coach cannot use as an answer: empty, emoji only, another language, "I don't know",
+anything after the summary. A second "I don't know" becomes an open question and the coach moves on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from assistant.canvas import Canvas
+from assistant.canvas.update import add_open_question
+from assistant.graph.context import Context
+from assistant.graph.nodes.common import advance, lang_of, msg
+from assistant.graph.state import State
+
+
+async def reject(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    prompts = runtime.context.prompts
+    lang = lang_of(state, runtime.context)
+    qid = state["question_id"]
+    kind = state["reading"]["kind"]
+    outbox = list(state.get("outbox", []))
+    if state.get("done"):
+        outbox.append(msg("notice", prompts.text(lang, "messages.after_done")))
+        return {"outbox": outbox, "pending_ask": False}
+    if kind == "dont_know":
+        if state.get("dont_knows", 0) >= 1 or qid == "summary":
+            canvas = Canvas.model_validate(state["canvas"])
+            canvas = add_open_question(canvas, qid, prompts.text(lang, f"questions.{qid}.ask", count=2))
+            outbox.append(msg("notice", prompts.text(lang, "messages.dont_know_again")))
+            return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), **advance(state, canvas)}
+        example = prompts.text(lang, f"questions.{qid}.example")
+        outbox.append(msg("feedback", prompts.text(lang, "messages.dont_know", example=example), qid))
+        return {"outbox": outbox, "dont_knows": state.get("dont_knows", 0) + 1, "pending_ask": False}
+    outbox.append(msg("notice", prompts.text(lang, f"messages.{kind}"), qid))
+    return {"outbox": outbox, "pending_ask": False}

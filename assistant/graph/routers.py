@@ -1,0 +1,33 @@
+"""Pure routers: which node runs next, from the state alone."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.graph.state import State
+
+
+class ImpossibleState(RuntimeError):
+    """The state holds a value no router can route: a bug, never a founder's input."""
+
+
+def route_reading(state: State) -> Literal["command", "faq", "reject", "analyse"]:
+    """After `listen`: a command, a free question, an answer to analyse, or a message to turn down."""
+    kind = state["reading"]["kind"]
+    if kind in ("command", "unknown_command"):
+        return "command"
+    if kind == "faq":
+        return "faq"
+    if kind == "answer":
+        return "reject" if state.get("done") else "analyse"
+    if kind in ("empty", "emoji_only", "other_language", "dont_know"):
+        return "reject"
+    raise ImpossibleState(f"unknown reading kind {kind!r}")
+
+
+def route_after_turn(state: State) -> Literal["ask", "listen"]:
+    return "ask" if state.get("pending_ask") else "listen"
+
+
+def route_after_ask(state: State) -> Literal["summary", "listen"]:
+    return "summary" if state["question_id"] == "summary" and not state.get("done") else "listen"

@@ -1,0 +1,33 @@
+"""The graph's state: small, JSON-only values so checkpoints stay light and safe to deserialise.
+
+Session state (language, question, canvas, answers, inbox) lives across turns; the per-turn keys
+(`reading`, `outbox`, `retrieved`, `pending_ask`) are rewritten by every turn.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Any, TypedDict
+
+from assistant.domain import QuestionId
+
+
+class State(TypedDict, total=False):
+    language: str  # "fr" | "en"
+    language_locked: bool  # set by configuration: never follow the founder's language
+    other_language_streak: int
+    question_id: QuestionId  # what the coach is waiting for
+    follow_ups: int  # follow-ups asked on the current question
+    dont_knows: int  # "I don't know" answers on the current question
+    asked: list[str]  # questions already asked in full (later re-asks are short)
+    canvas: dict[str, Any]
+    answers: dict[str, str]  # founder answers by question id, follow-ups appended
+    # Every founder message, raw, even the ones the coach rejects: nothing is ever lost.
+    inbox: Annotated[list[dict[str, Any]], operator.add]
+    done: bool
+    turns: int
+    # Per turn.
+    reading: dict[str, Any]  # how the latest message was read (assistant.understanding.intake.Reading)
+    outbox: list[dict[str, Any]]  # coach messages of the current turn (CoachMessage dumps)
+    retrieved: list[str]  # chunk ids retrieved during the current turn
+    pending_ask: bool  # the next step is to (re)ask the current question

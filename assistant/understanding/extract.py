@@ -1,0 +1,185 @@
+"""Read canvas fields out of a founder's free-text answer (offline engine). Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.analysis import SegmentUpdate
+from assistant.canvas import Canvas
+from assistant.domain import Language, QuestionId
+from assistant.text.lists import split_items
+from assistant.text.tokens import normalise
+from assistant.understanding.grouping import split_groups
+
+_NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
+               "expect", "wish", "would like", "require")
+_BEHAVIOUR_WORDS = (
+    "achet", "utilis", "command", "compar", "pass", "font", "fait ", "vont", "lisent", "regard", "pratiqu",
+    "habitude", "chaque", "tous les jours", "souvent", "jamais", "toujours", "par semaine", "par mois",
+    "buy", "use", "order", "compare", "spend", "go to", "read", "watch", "every", "often", "never", "always",
+    "per week", "a week", "per month", "habit", "tend to", "usually", "mostly",
+)
+
+_RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
+
+
+_FILLERS = re.compile(
+    r"^(?:(?:franchement|bah|ben|euh|bon|alors|en vrai|en gros|je pense que|je dirais|je crois que|plutot|plutôt|"
+    r"surtout|principalement|well|so|honestly|i think|i guess|i'd say|mostly|mainly|probably|basically|like|um|"
+    r"uh|pour|for|c'est|it's|its)\b[\s,:]*)+",
+    re.I,
+)
+_CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where)\s|[,;:(\[]|\s[-–—]\s", re.I)
+
+
+_DANGLING = set(
+    "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
+    "of with without to in on at for by and or from the an more than".split()
+)
+
+
+def segment_name(group: str) -> str:
+    """A short, readable name for a group described in a sentence: its head, before any clause."""
+    text = re.sub(r"\s+", " ", group).strip(" .;,:-–—")
+    text = _FILLERS.sub("", text)
+    head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
+    head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
+    words = head.split()
+    if len(words) > 6:
+        words = words[:6]
+        while words and (words[-1].lower() in _DANGLING or any(ch.isdigit() for ch in words[-1])):
+            words.pop()
+    name = " ".join(words).strip(" .;,:")
+    return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
+
+
+def _mentioned(canvas: Canvas, text: str) -> list[str]:
+    """Names of segments a piece of text talks about (by words of their name)."""
+    low = normalise(text)
+    hits = []
+    for seg in canvas.segments:
+        words = [w for w in normalise(seg.name).split() if len(w) > 3]
+        if words and any(w[:6] in low for w in words):
+            hits.append(seg.name)
+    return hits
+
+
+def _targets(canvas: Canvas, item: str) -> list[str]:
+    mentioned = _mentioned(canvas, item)
+    if mentioned:
+        return mentioned
+    if canvas.focus_segment:
+        return [canvas.focus_segment]
+    return [canvas.segments[0].name] if canvas.segments else []
+
+
+def default_segment_name(language: Language) -> str:
+    return "Segment principal" if language == "fr" else "Main segment"
+
+
+def _ensure_target(canvas: Canvas, language: Language) -> Canvas:
+    if canvas.segments:
+        return canvas
+    from assistant.canvas import Segment
+
+    name = default_segment_name(language)
+    return canvas.model_copy(update={"segments": [Segment(name=name)], "focus_segment": name})
+
+
+def classify_item(item: str) -> str:
+    low = normalise(item)
+    if any(w in low for w in _NEED_WORDS):
+        return "needs"
+    if any(w in low for w in _BEHAVIOUR_WORDS):
+        return "behaviours"
+    return "characteristics"
+
+
+def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str) -> list[SegmentUpdate]:
+    updates: dict[str, dict[str, list[str]]] = {}
+    for item in items:
+        field = field_for if isinstance(field_for, str) else field_for[item]
+        for name in _targets(canvas, item):
+            updates.setdefault(name, {}).setdefault(field, []).append(item)
+    return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
+
+
+def groups_updates(answer: str) -> list[SegmentUpdate]:
+    groups = split_groups(answer) or [answer]
+    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
+
+
+_BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"
+                  r"abonn|subscri|\bfund")
+_USE = re.compile(r"utilis|usag|se sert|servent|\buse|\busing|day to day|daily|au quotidien|tous les jours|"
+                  r"every day|mange|\beat|joue|\bplay|appren|\blearn|consomm|\bconsum|\bwear|port")
+_SAME = ("meme personne", "les memes", "la meme", "same person", "the same", "eux-memes", "elles-memes",
+         "themselves", "both", "les deux")
+
+
+def _parse_buyer_user(answer: str) -> tuple[str, str]:
+    """Best-effort split of "X pays, Y uses" in French or English; the whole answer when unsure."""
+    low = normalise(answer)
+    clauses = [c.strip(" ,") for c in re.split(
+        r"[.;\n]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and)\s", answer) if c and c.strip(" ,")]
+    buyer = next((c for c in clauses if _BUY.search(normalise(c))), "")
+    user = next((c for c in clauses if _USE.search(normalise(c)) and c != buyer), "")
+    if any(p in low for p in _SAME):
+        buyer = buyer or answer.strip()
+        user = user or buyer
+    return buyer or answer.strip(), user
+
+
+def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language) -> list[SegmentUpdate]:
+    """The segment updates an answer to `question_id` gives."""
+    if question_id == "for_whom":
+        return groups_updates(answer)
+    if question_id == "intake":
+        return []
+    canvas = _ensure_target(canvas, language)
+    if question_id == "most_important":
+        mentioned = _mentioned(canvas, answer)
+        if mentioned:
+            return [SegmentUpdate(segment=mentioned[0])]
+        return [SegmentUpdate(segment=canvas.focus_segment or canvas.segments[0].name, who=answer.strip())]
+    items = split_items(answer) or [answer.strip()]
+    if question_id == "characteristics":
+        return _by_segment(canvas, items, {i: classify_item(i) for i in items})
+    if question_id in ("jobs", "pains", "gains"):
+        return _by_segment(canvas, items, question_id)
+    if question_id == "evidence":
+        return _by_segment(canvas, items, "evidence")
+    if question_id == "buyer_user":
+        buyer, user = _parse_buyer_user(answer)
+        return [SegmentUpdate(segment=s.name, buyer=buyer, user=user) for s in canvas.segments]
+    if question_id == "priority":
+        return priority_updates(answer, canvas)
+    return []
+
+
+def priority_updates(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
+    """Ratings "valeur 4/5, adéquation 3/5" near each segment's name."""
+    out = []
+    sentences = [s for s in re.split(r"[.;\n]|\)\s*,", answer) if s.strip()]
+    for seg in canvas.segments:
+        own = [s for s in sentences if seg.name in _mentioned(canvas, s)]
+        values: dict[str, int] = {}
+        for sentence in own:
+            for label, score in _RATING.findall(sentence):
+                key = "priority_value" if normalise(label).startswith(("val",)) else "priority_fit"
+                values.setdefault(key, int(score))
+        if values:
+            out.append(SegmentUpdate(segment=seg.name, **values))  # type: ignore[arg-type]
+    return out
+
+
+def focus_from_answer(answer: str, canvas: Canvas) -> str:
+    """The segment a `most_important` or `priority` answer puts first."""
+    low = normalise(answer)
+    best, best_pos = "", len(low) + 1
+    for seg in canvas.segments:
+        for w in (w for w in normalise(seg.name).split() if len(w) > 3):
+            pos = low.find(w[:6])
+            if 0 <= pos < best_pos:
+                best, best_pos = seg.name, pos
+    return best

@@ -1,0 +1,297 @@
+"""Reading the customer groups a for-whom answer names: one group per target, with its qualifiers
+and examples ("les commerçants du centre : fleuristes, cavistes" is one group), whatever the founder
+announces ("deux publics : ..."), in their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.text.lists import COMMA, QUALIFIER_STARTS, SENTENCE_END, lines_of, spans, trim, words_in
+from assistant.text.patterns import Match, compile_all, find
+from assistant.text.tokens import Token, normalise, tokenise
+from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
+
+# Words before the group that are not part of it: "nos clients sont", "honestly", "we target".
+LEAD_INS_FR = ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
+               "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
+               "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
+               "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
+               "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
+               "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre",
+               "nos clients|utilisateurs", "notre clientele", "la|ma|notre cible", "ok", "oui", "bon", "bah",
+               "ben", "euh", "hmm", "alors", "donc", "en gros", "en vrai", "franchement", "honnetement",
+               "je dirais", "je pense que|qu", "plutot")
+LEAD_INS_EN = ("our customers are", "our customer is", "our target is", "our targets are", "we target",
+               "we serve", "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
+               "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
+               "as well as", "we? connect|connects|match|matches|link|links", "between", "both",
+               "everyone? from", "our customers|users", "our|the target", "okay", "yes", "yeah", "yep", "well",
+               "so", "honestly", "basically", "i would say", "i think", "i guess", "probably")
+_LEAD_INS = compile_all(LEAD_INS_FR, LEAD_INS_EN)
+_DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
+_CONJ_GROUPS = re.compile(
+    r"\s(?:et|and|ou|or|&|\+|ainsi que|as well as|voire|mais aussi|but also|with|avec)\s|/|\s\+\s",
+    re.IGNORECASE,
+)
+
+
+def _strip_lead_in(tokens: Sequence[Token]) -> int:
+    i = 0
+    while i < len(tokens):
+        m = find(tokens[i:], _LEAD_INS)
+        if m is None or m.start != 0:
+            break
+        i += m.end
+    return i
+
+
+_RELATIVES = frozenset("qui que qu dont who which that whose where ou".split())
+_NOT_A_GROUP_START = frozenset(
+    "pas sans aucun aucune no not without none ni nor one two three four five six ten un deux trois quatre "
+    "cinq six dix".split()
+)
+# After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
+EXAMPLE_MARKERS_FR = ("surtout", "notamment", "comme", "type", "genre", "par exemple", "en particulier",
+                      "principalement", "essentiellement", "dont", "y compris", "typiquement", "style", "plutot",
+                      "a savoir", "c est a dire")
+EXAMPLE_MARKERS_EN = ("like", "such as", "e g", "eg", "mainly", "mostly", "especially", "particularly", "including",
+                      "in particular", "for example", "for instance", "typically", "i e", "ie", "say")
+EXAMPLE_MARKERS = compile_all(EXAMPLE_MARKERS_FR, EXAMPLE_MARKERS_EN)
+# "business plan", "school year": the group word is only a modifier there.
+_COMPOUND_BREAKERS = frozenset("plan plans model models case angel angels year years hours heures".split())
+# Generic heads that restate the group before them rather than add one.
+_RESTATING = frozenset("people gens personnes folks ceux celles those ones them eux".split())
+_COPULAS = frozenset("are is sont est".split())
+# "a third of households", "60 % des foyers", "des millions de foyers": a share of a group, not a group.
+_PROPORTIONS = frozenset(
+    "third thirds half quarter tiers moitie quart millions million milliers thousands hundreds centaines "
+    "percent pourcent majorite majority most plupart".split()
+)
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """"5 people", "we're 4 people", "a third of households": a number of people, not a group."""
+    before = [t.norm for t in tokens[max(0, i - 3):i]]
+    if before and before[-1].isdigit():
+        return True
+    return bool(before) and before[-1] in {"of", "de", "des", "d"} and any(
+        w in _PROPORTIONS or w.isdigit() for w in before[:-1])
+
+
+def _group_start(tokens: Sequence[Token]) -> int | None:
+    """Index where the first group named in the fragment starts, or None when it names none."""
+    if not tokens or tokens[0].norm in QUALIFIER_STARTS or tokens[0].norm in _NOT_A_GROUP_START:
+        return None
+    if tokens[0].norm.isdigit() or find(tokens, STRUCTURE) is not None:
+        return None
+    first = 0
+    for i, tok in enumerate(tokens[:10]):
+        if tok.norm in _RELATIVES:
+            # "the two that actually pay are row-crop farmers": the group follows the verb "to be"
+            copula = next((j for j in range(i + 1, len(tokens)) if tokens[j].norm in _COPULAS), None)
+            if copula is None:
+                return None
+            return _group_start_after(tokens, copula + 1)
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if is_group_word(tok.norm) and nxt not in _COMPOUND_BREAKERS and not _counted(tokens, i):
+            if i - first <= 2:
+                return first
+            det = next((j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].norm in _DETERMINERS), None)
+            return det if det is not None else i
+    return None
+
+
+def _group_start_after(tokens: Sequence[Token], start: int) -> int | None:
+    rest = _group_start(tokens[start:])
+    return None if rest is None else start + rest
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    return [s for s in spans(line, SENTENCE_END) if trim(line[s[0]:s[1]])]
+
+
+def _label(line: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    parts = spans(line, re.compile(":"), *span)
+    return (parts[0], (parts[1][0], span[1])) if len(parts) > 1 else None
+
+
+def _fragments(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    return [f for soft in spans(line, COMMA, *span) for f in spans(line, _CONJ_GROUPS, *soft)]
+
+
+_WITH = re.compile(r"\s(?:with|avec)\s", re.IGNORECASE)
+
+
+def _leads_with_group(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on a group: "les kinés", "freelance accountants", "des patients"."""
+    head = [t for t in tokens[:3] if t.norm not in _DETERMINERS]
+    return bool(head) and (is_group_word(head[0].norm) or (len(head) > 1 and is_group_word(head[1].norm)
+                                                           and tokens[0].norm not in _DETERMINERS))
+
+
+def _joined_by_conjunction(line: str, prev: tuple[int, int], frag: tuple[int, int]) -> bool:
+    return _CONJ_GROUPS.fullmatch(line[prev[1]:frag[0]]) is not None
+
+
+class _GroupReader:
+    """Walks the fragments of one sentence and decides, for each, whether it opens a new group."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.groups: list[tuple[int, int]] = []
+        self.in_examples = False
+        self.shared_determiner = False
+        self.pending: int | None = None  # "full-time rideshare and delivery drivers": a shared head
+
+    def read(self, frag: tuple[int, int], prev: tuple[int, int] | None) -> None:
+        toks = words_in(self.line, frag)
+        body = toks[_strip_lead_in(toks):]
+        if not body:
+            return
+        marker = find(toks, EXAMPLE_MARKERS)
+        start = _group_start(body)
+        pending, self.pending = self.pending, None
+        if self.groups and marker is not None and marker.start == 0:
+            self.in_examples = True
+        elif start is not None and not self._continues(body, frag, prev):
+            begin = frag[0] + body[start].start
+            if pending is not None and prev is not None and _joined_by_conjunction(self.line, prev, frag):
+                begin = pending
+            self.groups.append((begin, frag[1]))
+            self.in_examples = False
+            self.shared_determiner = body[0].norm in _DETERMINERS
+            return
+        elif not self.groups and len(body) <= MAX_NEUTRAL_WORDS:
+            self.pending = frag[0] + body[0].start
+        if self.groups:
+            self.groups[-1] = (self.groups[-1][0], frag[1])
+
+    def _continues(self, body: Sequence[Token], frag: tuple[int, int], prev: tuple[int, int] | None) -> bool:
+        """Examples of the previous group, "les restaurateurs et traiteurs" (one shared article), or a
+        "with ..." that is not a second group ("can't deal with calling 8 farms")."""
+        if self.in_examples and len(body) <= 5:
+            return True
+        if self.groups and body[_group_start(body) or 0].norm in _RESTATING:  # ", people who drive for Uber"
+            return True
+        if prev is not None and _WITH.fullmatch(self.line[prev[1]:frag[0]]) and not _leads_with_group(body):
+            return True
+        return (self.shared_determiner and prev is not None and body[0].norm not in _DETERMINERS
+                and _joined_by_conjunction(self.line, prev, frag))
+
+
+def _sentence_groups(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    reader = _GroupReader(line)
+    rest = span
+    labelled = _label(line, span)
+    if labelled:
+        label, rest = labelled
+        toks = words_in(line, label)
+        body = toks[_strip_lead_in(toks):]
+        start = _group_start(body)
+        if start is not None and len(body) <= 5:  # "Readers: ..." names one group
+            return [(label[0] + body[start].start, span[1])]
+        if start is not None:  # "Les commerçants du centre : fleuristes, cavistes" lists examples
+            reader.groups.append((label[0] + body[start].start, label[1]))
+            reader.in_examples = True
+    prev = None
+    for frag in _fragments(line, rest):
+        reader.read(frag, prev)
+        prev = frag
+    return reader.groups
+
+
+def _collapse_to_announced(parts: list[list[str]], announced: int | None) -> list[str]:
+    """"Three groups: A, with examples; B, more examples; C" has one group per part when the founder
+    announced as many parts as there are. A part is the text of one sentence from its first group on."""
+    parts = [p for p in parts if p]
+    if announced and len(parts) == announced and sum(len(p) - 1 for p in parts) > announced:
+        return [p[0] for p in parts]
+    return [g for p in parts for g in p[1:]]
+
+
+MAX_LISTED_WORDS = 4
+MAX_NEUTRAL_WORDS = 3
+
+
+def listed_groups(text: str) -> list[str]:
+    """The longest run of short groups listed one after the other in a sentence ("les PME, les ETI,
+    les grands comptes et les collectivités"): the founder enumerating targets, not describing one."""
+    best: list[str] = []
+    for line in lines_of(text):
+        for sentence in _sentences(line):
+            best = max(best, _runs(line, sentence), key=len)
+    return best
+
+
+def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
+    labelled = _label(line, sentence)
+    span = sentence
+    if labelled and _group_start(words_in(line, labelled[0])) is not None:
+        return []  # a group followed by its examples or its description
+    if labelled:
+        span = labelled[1]
+    best: list[str] = []
+    run: dict[str, str] = {}
+    for frag in _fragments(line, span):
+        toks = words_in(line, frag)
+        body = toks[_strip_lead_in(toks):]
+        short = len([t for t in body if t.norm not in _DETERMINERS]) <= MAX_LISTED_WORDS
+        start = _group_start(body) if body else None
+        restating = start is not None and run and body[start].norm in _RESTATING
+        if restating:
+            continue
+        if start is not None and (short or start == 0) and find(toks, EXAMPLE_MARKERS) is None:
+            text = trim(line[frag[0]:frag[1]])
+            run.setdefault(group_head(text), text)
+        elif not body or (len(body) <= MAX_NEUTRAL_WORDS and body[0].norm not in QUALIFIER_STARTS
+                          and find(toks, EXAMPLE_MARKERS) is None):
+            continue
+        else:
+            best = max(best, list(run.values()), key=len)
+            run = {}
+    return max(best, list(run.values()), key=len)
+
+
+def split_groups(text: str) -> list[str]:
+    """The distinct customer groups a for-whom answer names, in the founder's words.
+
+    Qualifying fragments ("qui ...", an adjective, a number) and examples ("surtout ...", "like ...",
+    "commerçants : fleuristes, cavistes") stay with their group; a sentence led by a group label
+    ("Readers: ...") is one group. An answer that names no recognisable group comes back whole."""
+    parts: list[list[str]] = []
+    for line in lines_of(text):
+        for sentence in _sentences(line):
+            found = _sentence_groups(line, sentence)
+            if found:
+                whole_part = trim(line[found[0][0]:found[-1][1]])
+                parts.append([whole_part] + [trim(line[a:b]) for a, b in found])
+    groups = _collapse_to_announced(parts, announced_count(text))
+    unique = list({normalise(g): g for g in reversed(groups) if g}.values())[::-1]
+    if unique:
+        return unique
+    whole = trim(text)
+    return [whole] if tokenise(whole) else []
+
+
+# "des étudiants aux retraités": a range that sweeps across groups.
+RANGE_FROM = frozenset("des de du from".split())
+RANGE_TO = frozenset("aux au a to".split())
+_RANGE = compile_all(("des|from ... aux|to",))[0]
+
+
+def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
+    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups."""
+    for i, tok in enumerate(tokens):
+        if tok.norm not in RANGE_FROM:
+            continue
+        for j in range(i + 2, min(len(tokens), i + 5)):
+            if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
+                continue
+            tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
+            first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
+            if first and any(is_group_word(t.norm) for t in tail[:3]):
+                if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
+                    return Match(i, j + 1 + len(tail), _RANGE)
+    return None
