@@ -225,7 +225,16 @@ def user_list() -> None:
         print(f"{record.username}\t{record.created}")
 
 
-# `coach eval`: the evaluation suite, implemented in evals/cli.py.
-from evals.cli import eval_command  # noqa: E402
+def _plug_commands() -> None:
+    """Subcommands other packages plug in through the `segment_coach.commands` entry point group (the
+    evaluation suite's `coach eval`, when the source tree is installed): the product never imports them."""
+    from importlib.metadata import entry_points
 
-app.command("eval")(eval_command)
+    for entry in entry_points(group="segment_coach.commands"):
+        try:
+            app.command(entry.name)(entry.load())
+        except ImportError:  # a development tool absent from this install (the wheel ships `assistant` only)
+            continue
+
+
+_plug_commands()
