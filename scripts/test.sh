@@ -6,7 +6,12 @@ cd "$(dirname "$0")/.."
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check .
 .venv/bin/mypy
-.venv/bin/python -m pytest -q
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "NOTE: Chromium is absent: the browser tests (tests/e2e) will be skipped. Install Debian's chromium to run them." >&2
+fi
+.venv/bin/lint-imports
+# Every tier: unit, integration, e2e (browser), postgres; a plain `pytest` runs only the fast unit tier.
+.venv/bin/python -m pytest -q -m "" -rs
 # The offline coach on the shipped simulated founders; exits non-zero when a threshold of
 # evals/thresholds.toml is missed (completion, coverage, detection precision/recall, types, citations...).
 COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \

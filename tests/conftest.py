@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,6 +12,34 @@ import pytest
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Tiers by folder: a plain `pytest` runs the fast tier (unit); scripts/test.sh runs them all.
+TIERS = {"integration": "integration", "e2e": "e2e", "optional": "slow"}
+# Variables of the caller's shell that would change what the product does under test.
+ISOLATED_PREFIXES = ("COACH_", "OPENAI_", "CHAINLIT_", "LANGSMITH_")
+ISOLATED_NAMES = ("DATABASE_URL", "CHROMA_URL")
+# Test switches the runner may set on purpose (opt-in tests, output folders, a PostgreSQL for e2e).
+TEST_SWITCHES = ("COACH_TEST_", "COACH_E2E_")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        marker = TIERS.get(parts[0]) if len(parts) > 1 else None
+        if marker:
+            item.add_marker(getattr(pytest.mark, marker))
+        if "postgres" in item.name or "postgres" in parts[-1]:
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The product's variables from the caller's shell never leak into a test (a test sets its own)."""
+    for name in list(os.environ):
+        if name.startswith(TEST_SWITCHES) or name == "CHAINLIT_APP_ROOT":
+            continue
+        if name.startswith(ISOLATED_PREFIXES) or name in ISOLATED_NAMES:
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture(autouse=True)
