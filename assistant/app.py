@@ -13,7 +13,7 @@ from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 from assistant.session import CoachSession
 from assistant.settings import Settings
-from assistant.storage import open_checkpointer
+from assistant.storage import open_storage
 
 
 class NoRetriever:
@@ -59,7 +59,7 @@ async def open_session(
     if retriever is None:
         retriever = await load_retriever(settings, progress=progress) if need_retriever else NoRetriever()
     coach = coach or build_coach(settings, prompts)
-    async with open_checkpointer(settings.database_url, settings.checkpoint_path) as saver:
+    async with open_storage(settings.database_url, settings.data_dir, settings.db_pool_size) as storage:
         context = Context(
             coach=coach,
             retriever=retriever,
@@ -67,4 +67,4 @@ async def open_session(
             language=settings.language,
             max_message_chars=settings.max_message_chars,
         )
-        yield CoachSession(build_graph(saver), context)
+        yield CoachSession(build_graph(storage.checkpointer), context, storage.locks)

@@ -13,7 +13,7 @@ from rich.markdown import Markdown
 from rich.panel import Panel
 
 from assistant.canvas.render import canvas_markdown
-from assistant.session import CoachSession, Turn
+from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
 
 app = typer.Typer(help="Coach founders through the Customer Segments block of the Business Model Canvas.",
@@ -67,8 +67,14 @@ async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
             break
         if interactive and line.strip() in ("/quit", "/exit", "/quitter"):
             break
-        turn = await session.send(thread, line)
-        _print_turn(turn, interactive)
+        async for event in session.stream(thread, line):
+            if isinstance(event, BusyEvent):
+                lang = "en" if session.context.language == "en" else (await session.read(thread)).language
+                note = session.context.prompts.text("en" if lang == "en" else "fr", "messages.busy")
+                (out.print(f"[dim]{note}[/dim]") if interactive else print(f"[notice] {note}"))
+                sys.stdout.flush()
+            elif isinstance(event, Turn):
+                _print_turn(event, interactive)
 
 
 def _read_line(interactive: bool) -> str | None:

@@ -7,6 +7,7 @@ module knows the graph's state keys.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Mapping
 from typing import Any, Literal
 
@@ -19,6 +20,7 @@ from assistant.domain import Language, QuestionId
 from assistant.graph.builder import CoachGraph
 from assistant.graph.context import Context
 from assistant.graph.state import State
+from assistant.locks import LocalLocks, ThreadLocks
 from assistant.messages import CoachMessage
 from assistant.questions import progress
 from assistant.turns import Action, Text, parse_input
@@ -45,6 +47,14 @@ class Turn(BaseModel):
     retrieved: list[str] = Field(default_factory=list)  # chunk ids retrieved during this turn
     resumed: bool = False
     progress: Progress = Field(default_factory=lambda: Progress(index=0, total=0))  # 0/0: not computed
+
+
+class BusyEvent(BaseModel):
+    """Another turn of this thread is running (another tab or process): this message is kept and waits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["busy"] = "busy"
 
 
 class TokenEvent(BaseModel):
@@ -80,9 +90,10 @@ def _turn(thread_id: str, values: Mapping[str, Any], interrupts: Any) -> Turn:
 class CoachSession:
     """A thin facade over the compiled graph and the run context; all state lives in the checkpointer."""
 
-    def __init__(self, graph: CoachGraph, context: Context) -> None:
+    def __init__(self, graph: CoachGraph, context: Context, locks: ThreadLocks | None = None) -> None:
         self.graph = graph
         self.context = context
+        self.locks: ThreadLocks = locks or LocalLocks()
 
     @staticmethod
     def _config(thread_id: str) -> RunnableConfig:
@@ -94,6 +105,10 @@ class CoachSession:
 
     async def start(self, thread_id: str, language: Language | None = None) -> Turn:
         """Open a session, or resume an existing one at the question it was waiting on."""
+        async with self.locks.hold(thread_id):
+            return await self._start(thread_id, language)
+
+    async def _start(self, thread_id: str, language: Language | None = None) -> Turn:
         config = self._config(thread_id)
         snap = await self.graph.aget_state(config)
         if snap.values:
@@ -101,14 +116,41 @@ class CoachSession:
         initial: State = {"language": language, "language_locked": True} if language else {}
         return await self._run(thread_id, initial)
 
-    async def stream(self, thread_id: str, founder: Text | Action | str) -> AsyncIterator[TokenEvent | Turn]:
+    async def stream(
+        self, thread_id: str, founder: Text | Action | str
+    ) -> AsyncIterator[BusyEvent | TokenEvent | Turn]:
         """Send one founder turn; yield reply tokens as an engine streams them, then the finished Turn.
 
+        One turn per thread at a time: when another turn of the thread is running (another tab or
+        process), a `BusyEvent` comes first and this message waits its turn, kept in order.
         Engines stream through LangGraph's custom stream (`get_stream_writer()`), emitting
         `{"type": "token", "text": ...}`; the offline engine emits none."""
         payload = parse_input(founder)
+        waiting = asyncio.Event()
+
+        async def on_wait() -> None:
+            waiting.set()
+
+        hold = self.locks.hold(thread_id, on_wait)
+        entering = asyncio.ensure_future(hold.__aenter__())
+        signal = asyncio.ensure_future(waiting.wait())
+        try:
+            await asyncio.wait({entering, signal}, return_when=asyncio.FIRST_COMPLETED)
+            if not entering.done():
+                yield BusyEvent()
+            await entering
+            async for event in self._stream_locked(thread_id, payload):
+                yield event
+        finally:
+            signal.cancel()
+            if not entering.done():
+                entering.cancel()  # the client went away while waiting: the lock was never taken
+            elif not entering.cancelled() and entering.exception() is None:
+                await hold.__aexit__(None, None, None)
+
+    async def _stream_locked(self, thread_id: str, payload: Text | Action) -> AsyncIterator[TokenEvent | Turn]:
         if not await self.exists(thread_id):
-            await self.start(thread_id)
+            await self._start(thread_id)
         config = self._config(thread_id)
         values: Mapping[str, Any] = {}
         async for mode, event in self.graph.astream(

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
 
     chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    # Connections of this process's PostgreSQL pool (checkpoints and turn locks), when DATABASE_URL is set.
+    db_pool_size: int = Field(default=10, ge=2, alias="COACH_DB_POOL_SIZE")
 
     max_message_chars: int = Field(default=4000, alias="COACH_MAX_MESSAGE_CHARS")
 
@@ -69,10 +71,6 @@ class Settings(BaseSettings):
         if self.provider == "auto":
             return "openai" if (self.openai_api_key or self.openai_base_url) else "offline"
         return self.provider
-
-    @property
-    def checkpoint_path(self) -> Path:
-        return self.data_dir / "checkpoints.sqlite"
 
     @property
     def users_path(self) -> Path:

@@ -1,13 +1,19 @@
-"""Checkpointers: SQLite under the data dir by default, PostgreSQL when DATABASE_URL is set."""
+"""Session storage: SQLite checkpoints under the data dir by default, PostgreSQL when DATABASE_URL is set,
+with the turn locks that keep one turn per thread at a time on each."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
+
+from assistant.locks import FileLocks, PostgresLocks, ThreadLocks
+
+CHECKPOINTS_FILE = "checkpoints.sqlite"
 
 
 def is_postgres(url: str | None) -> bool:
@@ -22,18 +28,34 @@ def _psycopg_url(url: str) -> str:
     return url
 
 
+@dataclass
+class Storage:
+    """Where sessions live: the LangGraph checkpointer and the per-thread turn locks that go with it."""
+
+    checkpointer: BaseCheckpointSaver[Any]
+    locks: ThreadLocks
+
+
 @asynccontextmanager
-async def open_checkpointer(database_url: str | None, sqlite_path: Path) -> AsyncIterator[BaseCheckpointSaver[Any]]:
+async def open_storage(database_url: str | None, data_dir: Path, pool_size: int = 10) -> AsyncIterator[Storage]:
+    """SQLite checkpoints and file locks under `data_dir`, or, when `database_url` is PostgreSQL, one
+    connection pool for the process (`pool_size` connections at most) serving the checkpointer and the
+    advisory locks. Opened at start-up, closed at shutdown."""
     if is_postgres(database_url):
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
 
-        async with AsyncPostgresSaver.from_conn_string(_psycopg_url(str(database_url))) as saver:
+        kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+        async with AsyncConnectionPool(_psycopg_url(str(database_url)), min_size=1, max_size=max(2, pool_size),
+                                       kwargs=kwargs, open=False) as pool:
+            saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
             await saver.setup()
-            yield saver
+            yield Storage(saver, PostgresLocks(pool))
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-    sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    async with AsyncSqliteSaver.from_conn_string(str(sqlite_path)) as saver:
-        await saver.setup()
-        yield saver
+    data_dir.mkdir(parents=True, exist_ok=True)
+    async with AsyncSqliteSaver.from_conn_string(str(data_dir / CHECKPOINTS_FILE)) as sqlite:
+        await sqlite.setup()
+        yield Storage(sqlite, FileLocks(data_dir / "locks"))

@@ -23,7 +23,7 @@ from starlette.datastructures import Headers
 from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
 from assistant.messages import CoachMessage
-from assistant.session import CoachSession, TokenEvent, Turn
+from assistant.session import BusyEvent, CoachSession, TokenEvent, Turn
 from assistant.settings import Settings
 from assistant.ui import auth, canvas_view, texts
 from assistant.ui.datalayer import CoachDataLayer, get_data_layer
@@ -273,7 +273,9 @@ async def _turn(session: CoachSession, thread_id: str, text: str) -> None:
     turn: Turn | None = None
     try:
         async for item in session.stream(thread_id, text):
-            if isinstance(item, TokenEvent):
+            if isinstance(item, BusyEvent):
+                await _say(texts.t(_lang(), "busy"))
+            elif isinstance(item, TokenEvent):
                 if streamed is None:
                     streamed = cl.Message(content="", author=texts.t(_lang(), "coach"))
                 tokens.append(item.text)

@@ -49,6 +49,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "language_next": "C'est noté : la langue choisie s'appliquera à votre prochaine conversation.",
         "forbidden": "Cette conversation appartient à un autre compte.",
         "engine_error": "Le coach a rencontré un problème et n'a pas pu répondre. Réessayez dans un instant.",
+        "busy": "Une autre fenêtre de cette session est en train de répondre : votre message est gardé et sera "
+                "traité juste après, dans l'ordre.",
         "not_ready": "Le coach démarre encore ; réessayez dans quelques secondes.",
         "sources": "Sources",
     },
@@ -89,6 +91,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "language_next": "Noted: the chosen language will apply to your next conversation.",
         "forbidden": "This conversation belongs to another account.",
         "engine_error": "The coach ran into a problem and could not answer. Please try again in a moment.",
+        "busy": "Another window of this session is answering right now: your message is kept and will be "
+                "answered right after, in order.",
         "not_ready": "The coach is still starting; please try again in a few seconds.",
         "sources": "Sources",
     },
