@@ -47,3 +47,19 @@ QuestionId = Literal[
 QUESTION_IDS: tuple[QuestionId, ...] = get_args(QuestionId)
 
 MAX_SEGMENTS = 3
+
+# The questions at which each common mistake is judged (evals/corpus/README.md, "Labelling guide"): the
+# detectors run there only, and the corpus scores them there only.
+MISTAKE_SCOPES: dict[MistakeId, tuple[QuestionId, ...]] = {
+    "too_broad": ("intake", "for_whom", "most_important", "priority"),
+    "demographics_only": ("for_whom", "characteristics"),
+    "too_many_segments": ("for_whom", "most_important", "priority"),
+    "not_validated": ("intake", "for_whom", "most_important", "characteristics", "jobs", "pains", "gains",
+                      "buyer_user", "evidence", "priority"),
+    "ignores_underserved": ("for_whom", "most_important", "characteristics", "evidence", "priority"),
+    "assumes_homogeneous": ("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority"),
+    "never_revisited": ("intake", "for_whom", "most_important", "characteristics", "jobs", "pains", "gains",
+                        "buyer_user", "evidence", "priority"),
+    "buyer_user_confusion": ("for_whom", "most_important", "buyer_user"),
+    "one_sided_platform": ("for_whom",),
+}

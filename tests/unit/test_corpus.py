@@ -1,0 +1,49 @@
+"""The understanding corpus: its format, its size, and the held-apart split frozen by its hash."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
+from evals.corpus import CORPUS_DIR, groups_match, load_corpus, overlaps, split_hash
+
+
+def test_the_held_apart_split_is_frozen() -> None:
+    recorded = (CORPUS_DIR / "heldout.sha256").read_text().strip()
+    assert split_hash("heldout") == recorded, "evals/corpus/heldout changed: it is frozen, never tuned on"
+
+
+@pytest.mark.parametrize("split", ["train", "heldout"])
+def test_every_label_sits_where_its_mistake_is_judged(split: str) -> None:
+    for item in load_corpus(split).mistakes:  # strict models: unknown ids or fields fail to load
+        for mistake in item.mistakes:
+            assert item.question in MISTAKE_SCOPES[mistake], (item.id, mistake, item.question)
+
+
+def test_the_corpus_is_big_enough_per_mistake_and_language() -> None:
+    items = load_corpus("train").mistakes + load_corpus("heldout").mistakes
+    held = load_corpus("heldout").mistakes
+    for lang in ("fr", "en"):
+        own = [i for i in items if i.lang == lang]
+        for mistake in MISTAKE_IDS:
+            scoped = [i for i in own if i.question in MISTAKE_SCOPES[mistake]]
+            positives = sum(mistake in i.mistakes for i in scoped)
+            assert positives >= 40 and len(scoped) - positives >= 60, (lang, mistake, positives)
+    per_mistake = Counter(m for i in held for m in i.mistakes)
+    assert all(per_mistake[m] >= 20 for m in MISTAKE_IDS), per_mistake
+    train, heldout = load_corpus("train"), load_corpus("heldout")
+    assert len(train.groups) + len(heldout.groups) >= 150
+    assert len(train.buyer_user) + len(heldout.buyer_user) >= 80
+
+
+def test_matching_rules() -> None:
+    assert overlaps("petits bureaux de 10 à 50 personnes", "Petits bureaux")
+    assert overlaps("", "")
+    assert not overlaps("les écoles", "")
+    assert not overlaps("hosts", "travellers who want something cheaper than a hotel")
+    assert groups_match(["Les foyers amateurs de café", "petits bureaux de 10 à 50 personnes"],
+                        ["Petits bureaux", "Foyers amateurs de bon café"])
+    assert not groups_match(["Families with kids aged 8 to 12 who already play co-op games"],
+                            ["Families", "Kids aged 8 to 12"])
