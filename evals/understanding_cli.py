@@ -133,8 +133,10 @@ def _cross_validate(items: list[MistakeItem], shipped: MistakeModel | None, vect
         if shipped is not None:
             heads = {m: type(h)(h.layers, shipped.heads[m].threshold) for m, h in model.heads.items()}
             model = MistakeModel(heads, model.meta)
-        counts = score_mistakes([items[i] for i in held],
-                                lambda it: {d.mistake_id for d in read_mistakes(context_for(it), vectors, model)})
+        def predict(it: MistakeItem, fold_model: MistakeModel = model) -> set[str]:
+            return {d.mistake_id for d in read_mistakes(context_for(it), vectors, fold_model)}
+
+        counts = score_mistakes([items[i] for i in held], predict)
         for mistake, c in counts.items():
             t = total[mistake]
             t.tp, t.fp, t.fn, t.support = t.tp + c.tp, t.fp + c.fp, t.fn + c.fn, t.support + c.support
