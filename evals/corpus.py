@@ -16,7 +16,7 @@ from assistant.domain import Language, MistakeId, QuestionId
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 Split = Literal["train", "heldout"]
-Source = Literal["canvas_example", "forum", "teaching", "accelerator", "blog", "guide", "trap"]
+Source = Literal["canvas_example", "forum", "teaching", "accelerator", "blog", "guide", "trap", "scenario"]
 
 
 class Item(BaseModel):

@@ -16,6 +16,7 @@ from rich.table import Table
 from assistant.domain import MISTAKE_IDS, MistakeId
 from assistant.text.language import detect_language
 from assistant.understanding.classifier import MODEL_PATH, MistakeModel, load_model, save_model
+from assistant.understanding.group_reader import GROUPS_MODEL_PATH, load_group_model, save_group_model
 from assistant.understanding.reader import read_buyer_user, read_groups, read_mistakes
 from evals.corpus import Corpus, MistakeItem, load_corpus, split_hash
 from evals.understanding import (
@@ -27,7 +28,7 @@ from evals.understanding import (
     score_language,
     score_mistakes,
 )
-from evals.understanding_train import FOLDS, Vectors, fit_model
+from evals.understanding_train import FOLDS, Vectors, fit_groups, fit_model
 
 app = typer.Typer(help="The understanding layer: train its classifier heads, score it on the corpus.",
                   no_args_is_help=True)
@@ -48,7 +49,7 @@ def _mistake_scores(items: list[MistakeItem], model: MistakeModel | None, vector
     )
 
 
-def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None) -> dict:
+def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None, vectors: Vectors | None) -> dict:
     table = Table(title=title)
     for col in ("mistake", "precision", "recall", "F1", "tp", "fp", "fn", "in scope"):
         table.add_column(col, justify="left" if col == "mistake" else "right")
@@ -59,7 +60,7 @@ def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None) -> dic
         result["mistakes"][mistake] = {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp,
                                        "fp": c.fp, "fn": c.fn, "support": c.support}
     if corpus is not None:
-        groups, _ = score_groups(corpus.groups, lambda it: read_groups(it.answer))
+        groups, _ = score_groups(corpus.groups, lambda it: read_groups(it.answer, vectors))
         roles, _ = score_buyer_user(corpus.buyer_user, lambda it: read_buyer_user(it.answer))
         language, _ = score_language(all_items(corpus), lambda t: detect_language(t))
         result.update({"group_list_exact_match": groups, "buyer_user_accuracy": roles,
@@ -80,10 +81,13 @@ def train(
     with Progress(console=out) as progress:
         task = progress.add_task("training heads", total=len(MISTAKE_IDS))
         model = fit_model(corpus.mistakes, vectors, tick=lambda: progress.advance(task))
+        save_group_model(GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz"),
+                         fit_groups(corpus.groups, vectors))
     vectors.save()
     meta = {**model.meta, "train_hash": split_hash("train")}
     save_model(output, model.heads, meta)
     load_model.cache_clear()
+    load_group_model.cache_clear()
     table = Table(title=f"Heads written to {output}")
     for col in ("mistake", "threshold", "cross-validated F1 (train)"):
         table.add_column(col)
@@ -113,7 +117,8 @@ def score(
             counts = _mistake_scores(corpus.mistakes, model, vectors, progress, f"scoring {split}")
     vectors.save()
     engine = "rules only" if model is None else "rules + classifier heads"
-    result = _report(f"Understanding layer ({engine}) — {split}", counts, corpus if split != "cv" else None)
+    result = _report(f"Understanding layer ({engine}) — {split}", counts, corpus if split != "cv" else None,
+                     vectors if model else None)
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps({"split": split, "engine": engine, **result}, indent=2), encoding="utf-8")

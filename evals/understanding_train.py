@@ -16,8 +16,9 @@ import numpy as np
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES, MistakeId
 from assistant.text.vectors import embed_queries
 from assistant.understanding.classifier import Head, MistakeModel, features, session_text
+from assistant.understanding.group_reader import LABELS, Fragment, GroupModel, fragment_features, fragments
 from assistant.understanding.mistakes import detect
-from evals.corpus import MistakeItem
+from evals.corpus import GroupItem, MistakeItem
 from evals.understanding import context_for
 
 SEEDS = (0, 1, 2)
@@ -121,3 +122,62 @@ def fit_model(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[],
         if tick:
             tick()
     return MistakeModel(heads, {"cv_f1": cv_f1, "items": len(items)})
+
+
+# ---------------------------------------------------------------- the group reader
+
+def fragment_labels(item: GroupItem, frags: Sequence[Fragment]) -> list[str]:
+    """Each fragment's label from the item's groups: the first fragment of a labelled group (or deferred
+    group) opens it, the next ones continue it, the rest name no group."""
+    from evals.corpus import content_words
+
+    targets = [("new", g) for g in item.groups] + [("deferred", d) for d in item.deferred]
+    words = [content_words(t) for _kind, t in targets]
+    opened: set[int] = set()
+    labels = []
+    for frag in frags:
+        own = content_words(frag.text)
+        best, share = None, 0.0
+        for i, target in enumerate(words):
+            if own and target:
+                s = len(own & target) / len(own)
+                if s > share:
+                    best, share = i, s
+        if best is None or share < 0.5:
+            labels.append("none")
+        elif best in opened:
+            labels.append("cont")
+        else:
+            opened.add(best)
+            labels.append(targets[best][0])
+    return labels
+
+
+def group_design(items: Sequence[GroupItem], vectors: Vectors) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for item in items:
+        frags = fragments(item.answer)
+        if not frags:
+            continue
+        xs.append(fragment_features(vectors([f.text for f in frags]), frags, item.answer))
+        ys += fragment_labels(item, frags)
+    return np.concatenate(xs), np.array(ys)
+
+
+def fit_groups(items: Sequence[GroupItem], vectors: Vectors) -> GroupModel:
+    """A multinomial logistic regression over fragment features (scikit-learn, C=10: best of 0.3-30 by
+    5-fold cross-validation on the train split)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = group_design(items, vectors)
+    clf = LogisticRegression(C=10.0, max_iter=3000)
+    clf.fit(x, y)
+    order = [list(clf.classes_).index(label) if label in clf.classes_ else None for label in LABELS]
+    weights = np.zeros((x.shape[1], len(LABELS)), dtype=np.float32)
+    bias = np.full(len(LABELS), -1e4, dtype=np.float32)  # a label never seen in training is never chosen
+    for j, i in enumerate(order):
+        if i is not None:
+            weights[:, j] = clf.coef_[i] if len(clf.classes_) > 2 else (clf.coef_[0] if i == 1 else -clf.coef_[0])
+            bias[j] = clf.intercept_[i] if len(clf.classes_) > 2 else (
+                clf.intercept_[0] if i == 1 else -clf.intercept_[0])
+    return GroupModel(weights, bias)

@@ -1,9 +1,12 @@
-"""The offline coach: rule-based detectors, text extraction and the templates in prompts/.
+"""The offline coach: the understanding layer (rule detectors and classifier heads over the answer's
+e5 vector), text extraction and the templates in prompts/.
 
 Deterministic and fast; the default engine when no model is configured.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
@@ -13,9 +16,10 @@ from assistant.domain import Language
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 from assistant.text.tokens import normalise
+from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.extract import fields_from_answer, focus_from_answer
-from assistant.understanding.mistakes import detect
+from assistant.understanding.reader import Embed, read_mistakes
 from assistant.understanding.segment_type import classify
 
 _EVIDENCE_WORDS = (
@@ -49,21 +53,25 @@ def _short(items: list[str], limit: int = 3) -> str:
 class OfflineCoach:
     name = "offline"
 
-    def __init__(self, prompts: Prompts) -> None:
+    def __init__(self, prompts: Prompts, embed: Embed | None = embed_queries) -> None:
+        """`embed` gives the understanding layer its vectors; None reads answers with the rules alone."""
         self.prompts = prompts
+        self.embed = embed
 
     def usage(self) -> Usage:
         return Usage()
 
     async def analyse(self, ctx: TurnContext) -> Analysis:
-        return self.analyse_sync(ctx)
+        # The answer's embedding is CPU work: off the event loop, so other founders' turns go on.
+        return await asyncio.to_thread(self.analyse_sync, ctx)
 
     def analyse_sync(self, ctx: TurnContext) -> Analysis:
         qid, lang = ctx.question_id, ctx.language
-        detections = detect(
+        detections = read_mistakes(
             DetectionContext(
                 question_id=qid, answer=ctx.answer, language=lang, canvas=ctx.canvas, answers=dict(ctx.answers)
-            )
+            ),
+            self.embed,
         )
         findings = [
             Finding(
@@ -74,7 +82,7 @@ class OfflineCoach:
             )
             for d in detections
         ]
-        updates = fields_from_answer(qid, ctx.answer, ctx.canvas, lang)
+        updates = fields_from_answer(qid, ctx.answer, ctx.canvas, lang, self.embed)
         mistakes = {f.mistake_id for f in findings}
         if qid == "evidence":
             validated = _has_evidence(ctx.answer) and "not_validated" not in mistakes

@@ -6,10 +6,12 @@ import re
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
-from assistant.domain import Language, QuestionId
+from assistant.domain import MAX_SEGMENTS, Language, QuestionId
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
+from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
+from assistant.understanding.platform import is_platform
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
                "expect", "wish", "would like", "require")
@@ -104,9 +106,27 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
 
-def groups_updates(answer: str) -> list[SegmentUpdate]:
-    groups = split_groups(answer) or [answer]
+def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdate]:
+    """One segment per customer group the answer names (deferred groups are not segments)."""
+    groups = read_group_list(answer, embed).groups or split_groups(answer) or [answer]
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
+
+
+def _known(canvas: Canvas, group: str) -> bool:
+    """The group is one of the canvas's segments (shared words with its name or description)."""
+    own = {w[:5] for w in normalise(group).split() if len(w) > 3}
+    return any(own & {w[:5] for w in normalise(f"{s.name} {s.who}").split() if len(w) > 3} for s in canvas.segments)
+
+
+def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
+    """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
+    for the groups the answer names that the canvas does not hold yet, for a platform only."""
+    platform = is_platform(canvas.startup) or any(s.segment_type == "multi_sided" for s in canvas.segments)
+    if not platform:
+        return []
+    room = MAX_SEGMENTS - len(canvas.segments)
+    new = [g for g in read_group_list(answer, embed).groups if not _known(canvas, g)]
+    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new[:max(0, room)]]
 
 
 _BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"
@@ -130,17 +150,22 @@ def parse_buyer_user(answer: str) -> tuple[str, str]:
     return buyer or answer.strip(), user
 
 
-def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language) -> list[SegmentUpdate]:
-    """The segment updates an answer to `question_id` gives."""
+def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language,
+                       embed: Embed | None = None) -> list[SegmentUpdate]:
+    """The segment updates an answer to `question_id` gives; `embed` feeds the group reader."""
     if question_id == "for_whom":
-        return groups_updates(answer)
+        return groups_updates(answer, embed)
     if question_id == "intake":
         return []
+    later = sides_named_later(answer, canvas, embed) if question_id in ("most_important", "priority") and (
+        canvas.segments) else []
     canvas = _ensure_target(canvas, language)
     if question_id == "most_important":
         mentioned = _mentioned(canvas, answer)
         if mentioned:
-            return [SegmentUpdate(segment=mentioned[0])]
+            return [SegmentUpdate(segment=mentioned[0]), *later]
+        if later:
+            return later
         return [SegmentUpdate(segment=canvas.focus_segment or canvas.segments[0].name, who=answer.strip())]
     items = split_items(answer) or [answer.strip()]
     if question_id == "characteristics":
@@ -153,7 +178,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
         buyer, user = parse_buyer_user(answer)
         return [SegmentUpdate(segment=s.name, buyer=buyer, user=user) for s in canvas.segments]
     if question_id == "priority":
-        return priority_updates(answer, canvas)
+        return priority_updates(answer, canvas) + later
     return []
 
 

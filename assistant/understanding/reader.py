@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.classifier import MistakeModel, features, load_model, session_text
+from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
 from assistant.understanding.mistakes import detect
 from assistant.understanding.rules import whole
 
@@ -29,7 +29,10 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     if model is None or embed is None or not ctx.answer.strip():
         return rules
     by_rule = {d.mistake_id: d for d in rules}
-    answer, session = embed([ctx.answer, session_text(ctx.canvas.startup, ctx.answers, ctx.question_id)])
+    # The session's vector only feeds the heads judged against the session: embed it only where they run.
+    in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] for m in CONTEXT_MISTAKES)
+    context = session_text(ctx.canvas.startup, ctx.answers, ctx.question_id) if in_session_scope else ""
+    answer, session = embed([ctx.answer, context])
     found: list[Detection] = []
     for mistake in MISTAKE_IDS:
         if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
@@ -40,11 +43,12 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     return found
 
 
-def read_groups(answer: str) -> list[str]:
-    """The customer groups an answer names, one entry per distinct group, in the founder's words."""
-    from assistant.understanding.grouping import split_groups
+def read_groups(answer: str, embed: Embed | None) -> list[str]:
+    """The customer groups an answer names, one entry per distinct group, in the founder's words
+    (groups deferred to later are left out)."""
+    from assistant.understanding.group_reader import read_group_list
 
-    return split_groups(answer)
+    return read_group_list(answer, embed).groups
 
 
 def read_buyer_user(answer: str) -> tuple[str, str]:

@@ -291,3 +291,12 @@ def test_clean_scenarios() -> None:
     clean = [s for s in SCENARIOS.values() if not _plants(s)]
     assert len(clean) >= MIN_CLEAN, f"only {len(clean)} clean scenarios"
     assert {s["language"] for s in clean} == set(LANGUAGES), "clean scenarios in both languages"
+
+
+def test_the_public_material_scenarios_load_and_cover_every_mistake() -> None:
+    from evals import scenario as loader
+
+    public = loader.load_scenarios(SCENARIO_DIR.parent / "scenarios-public")
+    assert len(public) >= 12 and {s.language for s in public} == {"fr", "en"}
+    assert {m.id for s in public for m in s.planted_mistakes} == set(MISTAKE_IDS)
+    assert all(s.source.startswith("public") and s.sector for s in public)

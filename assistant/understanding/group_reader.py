@@ -1,0 +1,187 @@
+"""Reading the customer groups an answer names: candidate fragments cut at list separators, each read
+by a small classifier over its e5 vector (and its neighbour's) as the start of a new group, the
+continuation of the previous one (a qualifier: "with kids aged 8 to 12", "and hate packing"), a group
+deferred to later ("brands later"), or no group at all (a comparison, a partner, filler).
+
+The weights (`models/groups.npz`, a multinomial logistic regression) are trained on the corpus's train
+split by `coach understanding train`; without them, the rule reader (`grouping.split_groups`) is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
+LABELS = ("new", "cont", "deferred", "none")
+# How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
+SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "and", "or", "also", "numbered", "colon",
+              "paren", "dash")
+_SEPARATOR = re.compile(
+    r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
+    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>,)|"
+    r"(?P<also>\s(?:ainsi que|as well as|mais aussi|but also|de l'autre|de l autre|on the other)\s)|"
+    r"(?P<and>\s(?:et|and|&)\s)|(?P<or>\s(?:ou|or)\s)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    start: int  # offsets in the answer
+    end: int
+    separator: str  # how it is joined to the fragment before (SEPARATORS)
+    first_in_sentence: bool
+
+
+@dataclass
+class GroupReading:
+    groups: list[str] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
+
+
+def fragments(answer: str) -> list[Fragment]:
+    """The answer cut at sentence ends and list separators; empty pieces dropped."""
+    out: list[Fragment] = []
+    for start, end in _spans(answer, _SENTENCE):
+        separator, before, cursor = "sentence", len(out), start
+        for m in _SEPARATOR.finditer(answer, start, end):
+            _add(out, answer, cursor, m.start(), separator, len(out) == before)
+            separator = m.lastgroup or "comma"
+            cursor = m.end()
+        _add(out, answer, cursor, end, separator, len(out) == before)
+    return out
+
+
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in pattern.finditer(text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _add(out: list[Fragment], text: str, start: int, end: int, separator: str, first: bool) -> None:
+    piece = text[start:end]
+    stripped = piece.strip(" \t.!?\"'«»")
+    if not re.search(r"\w", stripped):
+        return
+    offset = start + piece.index(stripped[0]) if stripped else start
+    out.append(Fragment(stripped, offset, offset + len(stripped), separator, first))
+
+
+# Grammatical openers of a fragment (grammar, not domain vocabulary): a relative clause or a preposition
+# continues the group before; a determiner or a negation opens something else.
+OPENERS: dict[str, frozenset[str]] = {
+    "relative": frozenset("qui que qu dont ou who which that whose where whom".split()),
+    "preposition": frozenset("with avec de du d in a au aux en for pour sans without from of on dans sur "
+                             "chez among parmi like comme".split()),
+    "determiner": frozenset("les des la le l the a an some our nos notre leurs their un une ces these those "
+                            "certains certaines".split()),
+    "negation": frozenset("pas not no non ni nor".split()),
+}
+
+
+def _opener(text: str) -> np.ndarray:
+    from assistant.text.tokens import tokenise
+
+    tokens = tokenise(text)
+    first = tokens[0].norm if tokens else ""
+    flags = [first in words for words in OPENERS.values()]
+    return np.array([*flags, first.isdigit()], dtype=np.float32)
+
+
+def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
+    """Where the rule reader puts groups: a fragment opening one, or inside one."""
+    from assistant.understanding.grouping import split_groups
+
+    spans = []
+    for group in split_groups(answer):
+        at = answer.find(group)
+        if at >= 0:
+            spans.append((at, at + len(group)))
+    marks = []
+    for frag in frags:
+        opens = any(abs(frag.start - a) <= 3 for a, _ in spans)
+        inside = not opens and any(a < frag.start < b for a, b in spans)
+        marks.append((opens, inside))
+    return np.array(marks, dtype=np.float32).reshape(len(frags), 2)
+
+
+def fragment_features(vectors: np.ndarray, frags: list[Fragment], answer: str) -> np.ndarray:
+    """Rows: [fragment vector, previous fragment vector, separator one-hot, first in sentence, length,
+    grammatical opener, rule reader marks]."""
+    rows = []
+    marks = _rule_marks(answer, frags)
+    for i, frag in enumerate(frags):
+        prev = vectors[i - 1] if i > 0 and not frag.first_in_sentence else np.zeros_like(vectors[i])
+        sep = np.array([frag.separator == s for s in SEPARATORS], dtype=np.float32)
+        extra = np.array([frag.first_in_sentence, min(len(frag.text.split()), 20) / 10], dtype=np.float32)
+        rows.append(np.concatenate([vectors[i], prev, sep, extra, _opener(frag.text) * 2, marks[i] * 2]))
+    return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class GroupModel:
+    weights: np.ndarray  # (features, len(LABELS))
+    bias: np.ndarray  # (len(LABELS),)
+
+    def labels(self, x: np.ndarray) -> list[str]:
+        if not len(x):
+            return []
+        return [LABELS[int(i)] for i in np.argmax(x @ self.weights + self.bias, axis=1)]
+
+
+def save_group_model(path: Path, model: GroupModel) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, weights=model.weights.astype(np.float32), bias=model.bias.astype(np.float32))
+
+
+@lru_cache(maxsize=2)
+def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        return GroupModel(data["weights"], data["bias"])
+
+
+def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
+    """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it."""
+    reading = GroupReading()
+    spans: list[tuple[str, int, int]] = []
+    current: int | None = None
+    for frag, label in zip(frags, labels, strict=True):
+        if label in ("new", "deferred"):
+            spans.append((label, frag.start, frag.end))
+            current = len(spans) - 1
+        elif label == "cont" and current is not None:
+            kind, start, _ = spans[current]
+            spans[current] = (kind, start, frag.end)
+        else:
+            current = None
+    for kind, start, end in spans:
+        text = answer[start:end].strip(" ,;:")
+        (reading.deferred if kind == "deferred" else reading.groups).append(text)
+    reading.groups = list({g.lower(): g for g in reversed(reading.groups)}.values())[::-1]
+    return reading
+
+
+def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
+    """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
+    model = model or load_group_model()
+    frags = fragments(answer)
+    if model is None or embed is None or not frags:
+        from assistant.understanding.grouping import split_groups
+
+        return GroupReading(groups=split_groups(answer))
+    labels = model.labels(fragment_features(embed([f.text for f in frags]), frags, answer))
+    return assemble(answer, frags, labels)
