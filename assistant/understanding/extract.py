@@ -12,6 +12,7 @@ from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.platform import is_platform
+from assistant.understanding.roles_reader import read_roles
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
                "expect", "wish", "would like", "require")
@@ -175,7 +176,9 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     if question_id == "evidence":
         return _by_segment(canvas, items, "evidence")
     if question_id == "buyer_user":
-        buyer, user = parse_buyer_user(answer)
+        buyer, user = read_roles(answer)
+        if not buyer and not user:
+            buyer, user = parse_buyer_user(answer)
         return [SegmentUpdate(segment=s.name, buyer=buyer, user=user) for s in canvas.segments]
     if question_id == "priority":
         return priority_updates(answer, canvas) + later

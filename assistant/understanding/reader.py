@@ -53,6 +53,6 @@ def read_groups(answer: str, embed: Embed | None) -> list[str]:
 
 def read_buyer_user(answer: str) -> tuple[str, str]:
     """(who pays, who uses) as the answer says them; "" when it does not say."""
-    from assistant.understanding.extract import parse_buyer_user
+    from assistant.understanding.roles_reader import read_roles
 
-    return parse_buyer_user(answer)
+    return read_roles(answer)
