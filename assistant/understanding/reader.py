@@ -37,6 +37,8 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     for mistake in MISTAKE_IDS:
         if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
             continue
+        if mistake in CONTEXT_MISTAKES and not context.strip():
+            continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))

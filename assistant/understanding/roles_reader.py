@@ -29,6 +29,7 @@ _LEAD = re.compile(r"^(?:(?:c est|ce sont|it s|it is|its|en fait|bah|ben|euh|so|
 _COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|ones? (?:paying|using|who pay|who use)|"
                           r"ceux qui (?:paient|payent|utilisent)|payeurs?|acheteurs?|buyers?)\s+(?:are|is|sont|est|"
                           r"c est)\s+(.*)$")
+_QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
 _PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je".split())
 _DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
                          "each every chaque".split())
@@ -58,7 +59,8 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
         if word in _STOPS and i > start or (i > start and _PAYS.fullmatch(word)):
             break
         end = i + 1
-        if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm in _STOPS):
+        # The head of the role: stop there unless a preposition qualifies it ("the teams across the company").
+        if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm not in _QUALIFIERS):
             break
     if end <= start:
         return ""

@@ -1,0 +1,108 @@
+"""The understanding layer on the kinds of failure founders written by others exposed (issue examples),
+through the same calls the coach makes: mistakes judged against the session, groups, buyer/user, language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.canvas import Canvas, Segment
+from assistant.text.language import detect_language
+from assistant.text.vectors import embed_queries
+from assistant.understanding.base import DetectionContext
+from assistant.understanding.classifier import load_model
+from assistant.understanding.extract import sides_named_later
+from assistant.understanding.group_reader import load_group_model, read_group_list
+from assistant.understanding.reader import read_buyer_user, read_mistakes
+
+
+def mistakes(question: str, answer: str, lang: str, pitch: str = "", **earlier: str) -> set[str]:
+    ctx = DetectionContext(question_id=question, answer=answer, language=lang,  # type: ignore[arg-type]
+                           canvas=Canvas(language=lang, startup=pitch),  # type: ignore[arg-type]
+                           answers={"intake": pitch, **earlier})
+    return {d.mistake_id for d in read_mistakes(ctx, embed_queries)}
+
+
+def test_the_trained_models_ship() -> None:
+    assert load_model() is not None and load_group_model() is not None
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("Les PME", "fr"), ("SMEs", "en"), ("health-conscious individuals", "en"),
+    ("n'importe quelle personne majeure libre le soir", "fr"),
+])
+def test_broad_targets_without_the_word_everyone_are_too_broad(answer: str, lang: str) -> None:
+    assert "too_broad" in mistakes("for_whom", answer, lang, pitch="Une appli de réservation de cours du soir")
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("entreprises du BTP de 20 à 100 salariés dont les chefs de chantier avancent des frais", "fr"),
+    ("food truck owners in Austin; pretty much everyone I talked to hates doing the books", "en"),
+])
+def test_a_narrowed_target_or_everyone_about_something_else_is_not_too_broad(answer: str, lang: str) -> None:
+    assert "too_broad" not in mistakes("for_whom", answer, lang, pitch="Expense software for small firms")
+
+
+def test_buyer_user_confusion_is_judged_against_who_the_pitch_says_pays() -> None:
+    assert "buyer_user_confusion" in mistakes(
+        "buyer_user", "the founders pay, they use it every day", "en",
+        pitch="incubators buy seats for the teams in their cohort")
+    assert "buyer_user_confusion" in mistakes(
+        "buyer_user", "nos clients ce sont les enfants", "fr",
+        pitch="Des ateliers de robotique dans les écoles primaires, choisis par les enseignants et payés par l'école")
+    # The same words when nothing says someone else pays: no confusion.
+    assert "buyer_user_confusion" not in mistakes(
+        "buyer_user", "the driver downloads it and pays the 6 dollars a month himself", "en",
+        pitch="A budgeting app for gig drivers")
+
+
+def test_a_platform_founder_who_names_one_side_and_another_group_is_one_sided() -> None:
+    pitch = "A ride-hailing app that connects passengers with independent drivers"
+    assert "one_sided_platform" in mistakes("for_whom", "passengers and companies that need rides for staff", "en",
+                                            pitch=pitch)
+    assert "one_sided_platform" not in mistakes("for_whom", "les artisans du bâtiment qui font leurs devis le soir",
+                                                "fr", pitch="Un logiciel de comptabilité pour les artisans")
+
+
+def test_a_plan_is_not_evidence() -> None:
+    assert "not_validated" in mistakes("evidence", "rien de solide, je vais interroger 20 voyageurs", "fr")
+    assert "not_validated" not in mistakes("evidence", "on a fait 22 entretiens et 3 pilotes payants", "fr")
+
+
+def test_demographics_include_class_language_and_equipment_but_not_a_behaviour() -> None:
+    assert "demographics_only" in mistakes(
+        "for_whom", "middle-class English-speaking parents with internet and a computer", "en", pitch="Online tutoring")
+    assert "demographics_only" not in mistakes(
+        "for_whom", "independent plumbers in Lyon who lose evenings on quotes", "en", pitch="Quote software")
+
+
+def test_one_group_with_a_qualifier_stays_one_and_deferrals_and_comparisons_are_not_segments() -> None:
+    assert len(read_group_list("Families with kids aged 8 to 12 who already play co-op games",
+                               embed_queries).groups) == 1
+    travellers = read_group_list("travellers who want something cheaper than a hotel", embed_queries).groups
+    assert travellers == ["travellers who want something cheaper than a hotel"]
+    shops = read_group_list("independent shops, and advertisers come later", embed_queries).groups
+    assert shops == ["independent shops"]
+
+
+def test_a_side_named_later_on_a_platform_becomes_a_segment() -> None:
+    canvas = Canvas(language="en", startup="An app that matches riders with drivers for night rides",
+                    segments=[Segment(name="Riders", who="students who go out at night")])
+    added = sides_named_later("on the other side, the drivers who want to fill their evenings", canvas,
+                              embed_queries)
+    assert [u.who for u in added] == ["the drivers who want to fill their evenings"]
+    plain = canvas.model_copy(update={"startup": "A night-bus ticket app"})
+    assert sides_named_later("the drivers who want to fill their evenings", plain, embed_queries) == []
+
+
+def test_french_without_accents_is_french_and_franglais_too() -> None:
+    assert detect_language("Livraison en moins de 24h, moins de paperasse, zero perte de temps") == "fr"
+    assert detect_language("on a fait des interviews avec des early adopters") == "fr"
+    assert detect_language("Hola, somos una empresa de software para dentistas") == "other"
+
+
+def test_buyer_and_user_are_roles_not_verb_fragments() -> None:
+    assert read_buyer_user("c'est le directeur qui signe, les profs qui s'en servent") == ("le directeur", "les profs")
+    buyer, user = read_buyer_user("the school district pays, the teachers use it in class")
+    assert buyer.startswith("the school") and user == "the teachers"
+    assert read_buyer_user("same person, the stylist pays and uses it") == ("the stylist", "the stylist")
