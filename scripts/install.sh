@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Install the project and its dev tools into .venv with uv (seconds, where plain pip takes minutes).
+# Install the project and its dev tools into .venv with uv, exactly as pinned (with hashes) in uv.lock.
+# To upgrade: `uv lock --upgrade`, then the full test run (scripts/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v uv >/dev/null 2>&1; then
   python3 -m pip install -q uv
 fi
-[ -x .venv/bin/python ] || uv venv -q --python "$(command -v python3)" .venv
-uv pip install -q --python .venv/bin/python -e '.[dev]'
+UV_PROJECT_ENVIRONMENT=.venv uv sync -q --frozen --extra dev --python "$(command -v python3)"

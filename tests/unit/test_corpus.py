@@ -47,3 +47,11 @@ def test_matching_rules() -> None:
                         ["Petits bureaux", "Foyers amateurs de bon café"])
     assert not groups_match(["Families with kids aged 8 to 12 who already play co-op games"],
                             ["Families", "Kids aged 8 to 12"])
+
+
+def test_the_shipped_classifier_was_trained_on_the_current_train_split() -> None:
+    from assistant.understanding.classifier import load_model
+
+    model = load_model()
+    assert model is not None
+    assert model.meta["train_hash"] == split_hash("train"), "run `coach understanding train` after editing train/"
