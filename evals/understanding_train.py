@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES, MistakeId
 from assistant.text.vectors import embed_queries
-from assistant.understanding.classifier import Head, MistakeModel, features, session_text
+from assistant.understanding.classifier import MIN_POSITIVES, Head, MistakeModel, features, session_text
 from assistant.understanding.group_reader import LABELS, Fragment, GroupModel, fragment_features, fragments
 from assistant.understanding.mistakes import detect
 from evals.corpus import GroupItem, MistakeItem
@@ -121,7 +121,15 @@ def fit_model(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[],
         heads[mistake] = Head(_fit(x, y), threshold)
         if tick:
             tick()
-    return MistakeModel(heads, {"cv_f1": cv_f1, "items": len(items)})
+    return MistakeModel(heads, {"cv_f1": cv_f1, "items": len(items), "trusted_questions": trusted_questions(items)})
+
+
+def trusted_questions(items: Sequence[MistakeItem]) -> dict[str, list[str]]:
+    """Per mistake, the questions with at least MIN_POSITIVES labelled positives in `items`."""
+    from collections import Counter
+
+    counts = Counter((m, item.question) for item in items for m in item.mistakes)
+    return {m: sorted(q for q in MISTAKE_SCOPES[m] if counts[(m, q)] >= MIN_POSITIVES) for m in MISTAKE_IDS}
 
 
 # ---------------------------------------------------------------- the group reader

@@ -24,6 +24,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "mistakes.npz"
 FEATURE_VERSION = 1
 CONTEXT_MISTAKES: frozenset[MistakeId] = frozenset({"buyer_user_confusion", "one_sided_platform"})
 RULE_WEIGHT = 3.0  # rule hits enter as 0 or 3: on the scale of the vector's strongest components
+MIN_POSITIVES = 8  # labelled positives a head needs at a question to decide there
 PRODUCT_WEIGHT = 10.0  # answer x context products are tiny (unit vectors, 384 dims): bring them to scale
 
 
@@ -64,6 +65,14 @@ class Head:
 class MistakeModel:
     heads: dict[MistakeId, Head]
     meta: dict[str, object]
+
+    def trusts(self, mistake: MistakeId, question_id: str) -> bool:
+        """Whether the head decides at this question: it saw at least `MIN_POSITIVES` labelled positives
+        there in training (recorded in the weights file); elsewhere the rule detectors decide alone."""
+        trusted = self.meta.get("trusted_questions")
+        if not isinstance(trusted, dict):
+            return True
+        return question_id in trusted.get(mistake, [])
 
     def decide(self, mistake: MistakeId, x: np.ndarray) -> tuple[bool, float]:
         head = self.heads[mistake]

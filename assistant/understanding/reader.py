@@ -39,10 +39,22 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
             continue
         if mistake in CONTEXT_MISTAKES and not context.strip():
             continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
+        if not model.trusts(mistake, ctx.question_id):  # too few labelled answers there: the rules decide
+            if mistake in by_rule:
+                found.append(by_rule[mistake])
+            continue
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
+        if yes and mistake == "buyer_user_confusion" and _roles_told_apart(ctx.answer):
+            yes = False  # by definition: an answer that names a payer and a different user confuses nothing
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
     return found
+
+
+def _roles_told_apart(answer: str) -> bool:
+    from assistant.understanding.roles_reader import roles_told_apart
+
+    return roles_told_apart(answer)
 
 
 def read_groups(answer: str, embed: Embed | None) -> list[str]:

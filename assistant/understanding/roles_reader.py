@@ -85,3 +85,28 @@ def read_roles(answer: str) -> tuple[str, str]:
         person = buyer or (others[0] if others else "")
         return person, person
     return buyer, others[0] if others else ""
+
+
+def roles_told_apart(answer: str) -> bool:
+    """The answer names who pays and, in another clause, a different group who uses — the two roles told
+    apart — and says nothing of them being the same people."""
+    folded = normalise(answer).replace("'", " ")
+    if _SAME.search(folded):
+        return False
+    clauses = _clauses(answer)
+    paying = [i for i, c in enumerate(clauses) if _PAYS.search(normalise(c).replace("'", " "))]
+    if len(paying) != 1:
+        return False
+    heads = [_head(_subject(c)) for c in clauses]
+    buyer = heads[paying[0]]
+    return bool(buyer) and any(h and h != buyer for i, h in enumerate(heads) if i != paying[0])
+
+
+def _head(role: str) -> str:
+    """The role's group word, cut to 5 letters ("" when the role names no group)."""
+    words = [t.norm for t in tokenise(role) if is_group_word(t.norm) and not t.norm.startswith(_ROLE_WORDS)]
+    return words[-1][:5] if words else ""
+
+
+# Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user.
+_ROLE_WORDS = ("client", "custom", "utilis", "user", "payeu", "payer", "achet", "buyer", "usager")

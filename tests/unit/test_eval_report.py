@@ -74,7 +74,7 @@ def test_shipped_thresholds_cover_the_done_criteria():
         "coverage": 1.0,
         "detection.precision": 0.9,
         "detection.recall": 0.9,
-        "segment_type_accuracy": 0.8,
+        "segment_type_accuracy": 0.85,
         "citation_validity": 1.0,
         "single_question_rate": 0.95,
         "language_consistency": 1.0,
