@@ -33,6 +33,14 @@ class Held:
 OnWait = Callable[[], Awaitable[None]]
 
 
+async def _waiting(held: Held, on_wait: OnWait | None) -> None:
+    """Mark that this turn waits behind another one, and tell the caller once."""
+    if not held.waited:
+        held.waited = True
+        if on_wait is not None:
+            await on_wait()
+
+
 class ThreadLocks(Protocol):
     def hold(self, thread_id: str, on_wait: OnWait | None = None) -> AbstractAsyncContextManager[Held]: ...
 
@@ -46,9 +54,9 @@ class LocalLocks:
     @asynccontextmanager
     async def hold(self, thread_id: str, on_wait: OnWait | None = None) -> AsyncIterator[Held]:
         lock = self._locks.setdefault(thread_id, asyncio.Lock())
-        held = Held(waited=lock.locked())
-        if held.waited and on_wait is not None:
-            await on_wait()
+        held = Held()
+        if lock.locked():
+            await _waiting(held, on_wait)
         async with lock:
             yield held
 
@@ -78,10 +86,7 @@ class FileLocks:
                     lock.acquire(timeout=0)
                     break
                 except Timeout:
-                    if not held.waited:
-                        held.waited = True
-                        if on_wait is not None:
-                            await on_wait()
+                    await _waiting(held, on_wait)
                     await asyncio.sleep(POLL_SECONDS)
             try:
                 yield held
@@ -102,10 +107,7 @@ class PostgresLocks:
         async with self.local.hold(thread_id, on_wait) as held, self.pool.connection() as conn:
             row = await (await conn.execute("SELECT pg_try_advisory_lock(%s)", (key,))).fetchone()
             if not _first(row):
-                if not held.waited:
-                    held.waited = True
-                    if on_wait is not None:
-                        await on_wait()
+                await _waiting(held, on_wait)
                 await conn.execute("SELECT pg_advisory_lock(%s)", (key,))
             try:
                 yield held
