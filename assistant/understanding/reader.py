@@ -14,7 +14,9 @@ import numpy as np
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
+from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
+from assistant.understanding.roles_reader import read_roles, roles_told_apart
 from assistant.understanding.rules import whole
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -44,29 +46,19 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
                 found.append(by_rule[mistake])
             continue
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
-        if yes and mistake == "buyer_user_confusion" and _roles_told_apart(ctx.answer):
+        if yes and mistake == "buyer_user_confusion" and roles_told_apart(ctx.answer):
             yes = False  # by definition: an answer that names a payer and a different user confuses nothing
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
     return found
 
 
-def _roles_told_apart(answer: str) -> bool:
-    from assistant.understanding.roles_reader import roles_told_apart
-
-    return roles_told_apart(answer)
-
-
 def read_groups(answer: str, embed: Embed | None) -> list[str]:
     """The customer groups an answer names, one entry per distinct group, in the founder's words
     (groups deferred to later are left out)."""
-    from assistant.understanding.group_reader import read_group_list
-
     return read_group_list(answer, embed).groups
 
 
 def read_buyer_user(answer: str) -> tuple[str, str]:
     """(who pays, who uses) as the answer says them; "" when it does not say."""
-    from assistant.understanding.roles_reader import read_roles
-
     return read_roles(answer)

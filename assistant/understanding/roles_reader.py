@@ -39,6 +39,11 @@ def _clauses(answer: str) -> list[str]:
     return [c.strip(" ,()") for c in _CLAUSES.split(answer) if c and c.strip(" ,()")]
 
 
+def _paying(clauses: list[str]) -> list[int]:
+    """Indices of the clauses that say who pays (by their verb)."""
+    return [i for i, c in enumerate(clauses) if _PAYS.search(normalise(c).replace("'", " "))]
+
+
 def _subject(clause: str) -> str:
     """The role a clause names: after "the users are", the cleft "c'est X qui", or its opening noun phrase."""
     folded = normalise(clause).replace("'", " ")
@@ -75,7 +80,7 @@ def read_roles(answer: str) -> tuple[str, str]:
     """(buyer, user) as short noun phrases from the answer; "" where the answer does not say."""
     clauses = _clauses(answer)
     subjects = [_subject(c) for c in clauses]
-    paying = [i for i, c in enumerate(clauses) if _PAYS.search(normalise(c).replace("'", " "))]
+    paying = _paying(clauses)
     buyer = next((subjects[i] for i in paying if subjects[i]), "")
     if not buyer and paying:  # "pays the 5 bucks himself": the subject is in an earlier clause
         buyer = next((subjects[i] for i in range(paying[0] - 1, -1, -1) if subjects[i]), "")
@@ -94,7 +99,7 @@ def roles_told_apart(answer: str) -> bool:
     if _SAME.search(folded):
         return False
     clauses = _clauses(answer)
-    paying = [i for i, c in enumerate(clauses) if _PAYS.search(normalise(c).replace("'", " "))]
+    paying = _paying(clauses)
     if len(paying) != 1:
         return False
     heads = [_head(_subject(c)) for c in clauses]

@@ -15,23 +15,14 @@ import time
 import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from assistant.app import load_retriever, open_session
 from assistant.settings import Settings
+from tests.integration.postgres import PG_URL, unreachable_reason
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_URL = os.environ.get("COACH_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 PITCH = "We make route-planning software for independent removal companies."
-
-
-def _pg_reason() -> str:
-    try:
-        with psycopg.connect(PG_URL, connect_timeout=3):
-            return ""
-    except psycopg.Error as exc:
-        return str(exc)
 
 
 def _race(env: dict[str, str], thread: str, texts: list[str], tmp_path: Path) -> list[dict]:
@@ -94,7 +85,7 @@ async def test_two_processes_on_one_sqlite_thread_keep_both_messages(tmp_path, r
 
 @pytest.mark.postgres
 async def test_two_processes_on_one_postgres_thread_keep_both_messages(tmp_path, retriever):
-    reason = _pg_reason()
+    reason = unreachable_reason()
     if reason:
         pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {reason}")
     settings = Settings(COACH_DATA_DIR=tmp_path, COACH_PROVIDER="offline", COACH_LANGUAGE="en", DATABASE_URL=PG_URL)

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
-import psycopg
 import pytest
 
 from assistant.app import open_session
 from assistant.settings import Settings
+from tests.integration.postgres import PG_URL, unreachable_reason
 from tests.integration.test_session import EN_CLEAN, run_script
 
-URL = os.environ.get("COACH_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
-
-
-def _reachable() -> str:
-    try:
-        with psycopg.connect(URL, connect_timeout=3):
-            return ""
-    except psycopg.Error as exc:
-        return str(exc)
+URL = PG_URL
 
 
 async def test_a_session_survives_on_postgres_and_resumes_from_a_new_process_view(tmp_path, retriever):
-    reason = _reachable()
+    reason = unreachable_reason()
     if reason:
         pytest.skip(f"PostgreSQL not reachable at {URL}: {reason}")
     settings = Settings(COACH_DATA_DIR=tmp_path, COACH_PROVIDER="offline", DATABASE_URL=URL)
