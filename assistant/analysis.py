@@ -58,3 +58,20 @@ class Analysis(Strict):
     reflection: str = Field(default="", description="One sentence that reflects what the founder said.")
     follow_up: str = Field(default="", description="One targeted question when a mistake was found, else empty.")
     usable: bool = Field(default=True, description="False when the answer gives nothing to record.")
+
+
+def resolvable_mistakes(analysis: Analysis) -> set[str]:
+    """The mistakes this answer can resolve: a critique is resolved only by an answer that brings what it
+    asked for, never by any answer that merely does not repeat it ("Ils veulent manger" resolves nothing).
+
+    not_validated needs evidence gathered (an update with evidence or validated); buyer_user_confusion
+    needs a buyer and a user; every other mistake needs a usable answer that updates the canvas."""
+    if not analysis.usable or not analysis.updates:
+        return set()
+    out = {"too_broad", "demographics_only", "too_many_segments", "ignores_underserved", "assumes_homogeneous",
+           "never_revisited", "one_sided_platform"}
+    if any(u.validated or u.evidence for u in analysis.updates):
+        out.add("not_validated")
+    if any(u.buyer and u.user for u in analysis.updates):
+        out.add("buyer_user_confusion")
+    return out

@@ -8,12 +8,14 @@ from contextlib import asynccontextmanager
 
 from assistant.coach.base import Coach
 from assistant.coach.offline import OfflineCoach
+from assistant.examples import Examples
 from assistant.graph import Context, Retriever, build_graph
-from assistant.prompts import Prompts
+from assistant.prompts import PROMPTS_DIR, Prompts
 from assistant.retrieval.passage import Passage
 from assistant.session import CoachSession
 from assistant.settings import Settings
 from assistant.storage import open_storage
+from assistant.text.vectors import embed_queries
 
 
 class NoRetriever:
@@ -66,5 +68,6 @@ async def open_session(
             prompts=prompts,
             language=settings.language,
             max_message_chars=settings.max_message_chars,
+            examples=Examples(PROMPTS_DIR, embed_queries),
         )
         yield CoachSession(build_graph(storage.checkpointer), context, storage.locks)

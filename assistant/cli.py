@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 import uuid
 from typing import Annotated, Literal
@@ -35,13 +36,13 @@ def _print_turn(turn: Turn, interactive: bool) -> None:
     for m in turn.messages:
         if interactive:
             body = Markdown(m.text)
-            sources = "\n".join(f"📖 {c.document} — {c.section} [{c.chunk_id}]" for c in m.citations)
+            sources = "\n".join(f"📖 {c.document} — {c.section}" for c in m.citations)
             out.print(Panel(body, border_style=STYLE.get(m.kind, "white"), title=m.kind,
                             subtitle=sources or None, subtitle_align="left"))
         else:
             print(f"[{m.kind}] {m.text}")
             for c in m.citations:
-                print(f"  source: {c.document} — {c.section} [{c.chunk_id}]")
+                print(f"  source: {c.document} — {c.section}")
     sys.stdout.flush()
 
 
@@ -55,12 +56,17 @@ async def _chat(settings: Settings, thread: str, interactive: bool) -> None:
             (out.print(f"[dim]{note}: {thread}[/dim]") if interactive else print(f"[notice] {note}: {thread}"))
         _print_turn(turn, interactive)
         await _loop(session, thread, interactive)
+    _resume_hint(thread)
+
+
+def _resume_hint(thread: str) -> None:
+    err.print(f"Session saved. Resume it with: coach chat --thread {thread}")
 
 
 async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
     while True:
         try:
-            line = await asyncio.to_thread(_read_line, interactive)
+            line = _read_line_interruptible(interactive)
         except (EOFError, KeyboardInterrupt):
             break
         if line is None:
@@ -75,6 +81,17 @@ async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
                 sys.stdout.flush()
             elif isinstance(event, Turn):
                 _print_turn(event, interactive)
+
+
+def _read_line_interruptible(interactive: bool) -> str | None:
+    """Read one line in the main thread with Python's own SIGINT handler: Ctrl-C raises at once
+    (asyncio's handler would only cancel the task once the blocking read returns, i.e. after Enter)."""
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return _read_line(interactive)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _read_line(interactive: bool) -> str | None:
@@ -97,7 +114,11 @@ def chat(
     if not thread:
         label = f"thread: {thread_id}  (coach chat --thread {thread_id} to resume)"
         err.print(f"[dim]{label}[/dim]")
-    asyncio.run(_chat(_settings(lang), thread_id, interactive))
+    try:
+        asyncio.run(_chat(_settings(lang), thread_id, interactive))
+    except KeyboardInterrupt:  # Ctrl-C while the coach was answering: what was checkpointed is kept
+        _resume_hint(thread_id)
+        raise typer.Exit(130) from None
 
 
 @app.command()
@@ -164,13 +185,13 @@ def ui(
     host: Annotated[str | None, typer.Option("--host", help="Address (default 127.0.0.1).")] = None,
 ) -> None:
     """Start the coaching room in the browser (Chainlit); it does not open a browser itself."""
+    from assistant.ui.access import resolve
     from assistant.ui.runtime import run
 
     settings = _settings()
     shown = host or settings.ui_host
     err.print(f"Coaching room: http://{'localhost' if shown in ('127.0.0.1', '0.0.0.0') else shown}:"
-              f"{port or settings.ui_port}" + ("" if settings.auth_secret or settings.auth_header else
-                                              "  (no accounts: set CHAINLIT_AUTH_SECRET to require sign-in)"))
+              f"{port or settings.ui_port}  ({resolve(settings, shown).note})", markup=False, highlight=False)
     run(settings, host=host, port=port)
 
 

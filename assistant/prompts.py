@@ -51,6 +51,15 @@ class Prompts:
             raise KeyError(f"{key} is not a template")
         return node
 
+    def variants(self, language: Language, key: str) -> list[str]:
+        """A list of interchangeable templates (the coach varies its phrasing); raises KeyError."""
+        node: Any = _catalogue(self.dir, language)
+        for part in key.split("."):
+            node = node[part]
+        if not isinstance(node, list) or not node or not all(isinstance(v, str) for v in node):
+            raise KeyError(f"{key} is not a list of templates")
+        return list(node)
+
     def text(self, language: Language, key: str, **values: Any) -> str:
         return fill(self.raw(language, key), values)
 

@@ -23,8 +23,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from evals.metrics import MAX_FOUNDER_TURNS, RunScore, lookup, score_run
-from evals.report import HEADLINE, build_report, fmt, write_report
+from evals.report import HEADLINE, VOICE, build_report, fmt, write_report
 from evals.scenario import Scenario, ScenarioError, load_scenarios
+from evals.sectors import LibraryError, load_library
 from evals.thresholds import DEFAULT_THRESHOLDS, Check, ThresholdError, check_thresholds, load_thresholds
 from evals.transcript import Transcript, read_transcripts
 
@@ -124,6 +125,7 @@ async def evaluate(
     started = time.perf_counter()
     thresholds = load_thresholds(thresholds_path)
     scenarios = load_scenarios(scenarios_dir, only or None)
+    library = load_library()
     settings = Settings()
     if provider:
         settings = settings.model_copy(update={"provider": provider})
@@ -187,7 +189,9 @@ async def evaluate(
         sorted({x for t in transcripts for x in fidelity_texts(t.canvas, by_id[t.scenario_id].truth)})
     )
     scores = [
-        score_run(t, by_id[t.scenario_id], known_chunks=known, embedder=embedder, max_turns=max_turns)
+        score_run(
+            t, by_id[t.scenario_id], known_chunks=known, embedder=embedder, max_turns=max_turns, library=library
+        )
         for t in transcripts
     ]
     embedder.save()
@@ -207,6 +211,7 @@ async def evaluate(
         "max_founder_turns": max_turns,
         "scenarios_dir": str(scenarios_dir),
         "thresholds_file": str(thresholds_path),
+        "example_library": library.files,
         "commit": _git_commit(),
         "python": sys.version.split()[0],
     }
@@ -240,6 +245,7 @@ def _print_summary(report: dict[str, Any], checks: list[Check], scores: list[Run
     keys = [*HEADLINE, *((f"pass_k.{k}", f"pass^{k}") for k in agg.get("pass_k", {}))]
     if "judge" in agg:
         keys.append(("judge.overall", "judge overall"))
+    keys += VOICE
     for key, name in keys:
         try:
             value = lookup(agg, key)
@@ -281,6 +287,7 @@ async def score_transcripts(
 
     settings = Settings()
     scenarios = {s.id: s for s in load_scenarios(scenarios_dir)}
+    library = load_library()
     groups: dict[str, list[Transcript]] = defaultdict(list)
     for path in files:
         try:
@@ -314,7 +321,10 @@ async def score_transcripts(
     for source, transcripts in groups.items():
         kept = [t for t in transcripts if t.scenario_id in scenarios]
         used = [scenarios[i] for i in sorted({t.scenario_id for t in kept})]
-        scores = [score_run(t, scenarios[t.scenario_id], known_chunks=known, embedder=embedder) for t in kept]
+        scores = [
+            score_run(t, scenarios[t.scenario_id], known_chunks=known, embedder=embedder, library=library)
+            for t in kept
+        ]
         verdicts = await _judge_all(judge_, kept, scenarios, quiet) if judge_ is not None else None
         config = {
             "mode": "transcripts",
@@ -451,6 +461,6 @@ def eval_command(
             )
         )
         raise typer.Exit(code)
-    except (UsageError, ScenarioError, ThresholdError, OSError) as exc:
+    except (UsageError, ScenarioError, ThresholdError, LibraryError, OSError) as exc:
         err.print(f"[red]coach eval:[/red] {exc}")
         raise typer.Exit(2) from exc

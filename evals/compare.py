@@ -11,7 +11,7 @@ from rich.table import Table
 
 from evals.judge import DIMENSIONS
 from evals.metrics import lookup
-from evals.report import HEADLINE, fmt
+from evals.report import HEADLINE, LOWER_IS_BETTER, VOICE, fmt
 
 
 def load_report(path: Path) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def rows(aggregates: Sequence[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
         except KeyError:
             return None
 
-    keys: list[tuple[str, str]] = list(HEADLINE)
+    keys: list[tuple[str, str]] = [*HEADLINE, *VOICE]
     mistakes: list[str] = []
     fields: list[str] = []
     ks: list[str] = []
@@ -77,7 +77,7 @@ def side_by_side(aggregates: Sequence[dict[str, Any]], labels: Sequence[str], ti
             if isinstance(a, int | float) and isinstance(b, int | float):
                 d = b - a
                 style = "" if abs(d) < 1e-9 else "green" if d > 0 else "red"
-                if label in ("mean founder turns",):
+                if label in LOWER_IS_BETTER:
                     style = "" if abs(d) < 1e-9 else "red" if d > 0 else "green"
                 cells.append(f"[{style}]{d:+.3f}[/{style}]" if style else f"{d:+.3f}")
             else:

@@ -25,6 +25,8 @@ Definitions (also in evals/README.md):
   the founder's language (as the CLI does by default).
 - segment_type_accuracy: truth segments whose matched canvas segment has the truth type
   (see evals/fidelity.py for the matching), over all truth segments.
+- voice (evals/voice.py): verbatim_echo, repeated_sentences, sector_examples, internal_ids, measured on
+  the text the founder saw; reported under `aggregate.voice`, not part of `pass`.
 - pass (for pass^k): completed, full coverage, no missed and no false flag, every truth segment
   typed right, and no coach turn in another language.
 """
@@ -42,8 +44,10 @@ from assistant.domain import KEY_QUESTIONS, MISTAKE_IDS
 from assistant.messages import CoachMessage
 from evals.fidelity import FIELDS, Embedder, canvas_fidelity
 from evals.scenario import Scenario
+from evals.sectors import SectorLibrary
 from evals.textutil import count_questions, detect_language
 from evals.transcript import Transcript
+from evals.voice import VoiceScore, aggregate_voice, score_voice
 
 MAX_FOUNDER_TURNS = 40
 EXAMPLES = 3  # examples of failures kept per run
@@ -138,6 +142,7 @@ class RunScore(BaseModel):
     language_mismatches: list[str] = Field(default_factory=list)
     passed: bool = False
     failures: list[str] = Field(default_factory=list)
+    voice: VoiceScore | None = None
 
 
 def score_run(
@@ -147,12 +152,14 @@ def score_run(
     known_chunks: set[str] | None = None,
     embedder: Embedder | None = None,
     max_turns: int = MAX_FOUNDER_TURNS,
+    library: SectorLibrary | None = None,
 ) -> RunScore:
     """Score one transcript against its scenario.
 
     `known_chunks` is the knowledge index (None: existence is not checked); an exchange whose
     `retrieved` is None (recorded elsewhere) is not checked for retrieval. Without `embedder`,
-    canvas fidelity and segment types are not scored.
+    canvas fidelity and segment types are not scored. `library` is the sector example library
+    (evals/sectors.py); without it, `voice.sector_examples` scores no session.
     """
     asked = asked_questions(t)
     planted = scenario.planted_ids
@@ -251,6 +258,7 @@ def score_run(
         failures.append(f"{score.language_turns - score.language_matches} coach turn(s) in another language")
     score.failures = failures
     score.passed = not failures
+    score.voice = score_voice(t, scenario.sector, library)
     return score
 
 
@@ -339,6 +347,7 @@ def aggregate(scores: Sequence[RunScore]) -> dict:
         values = [s.fidelity_by_field[f] for s in scores if f in s.fidelity_by_field]
         if values:
             fields[f] = mean(values)
+    voices = [s.voice for s in scores if s.voice is not None]
     return {
         "runs": len(scores),
         "scenarios": len({s.scenario_id for s in scores}),
@@ -363,6 +372,7 @@ def aggregate(scores: Sequence[RunScore]) -> dict:
         "mean_founder_turns": float(mean(s.founder_turns for s in scores)),
         "pass_rate": float(mean(s.passed for s in scores)),
         "pass_k": pass_k(scores),
+        **({"voice": aggregate_voice(voices)} if voices else {}),
     }
 
 

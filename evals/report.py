@@ -14,7 +14,8 @@ from evals.judge import Verdict, summarise
 from evals.metrics import RunScore, aggregate, by_scenario
 from evals.scenario import Scenario
 from evals.thresholds import Check
-from evals.transcript import Transcript, write_transcripts
+from evals.transcript import MARKDOWN_DIR, Transcript, markdown_name, write_markdown_transcripts, write_transcripts
+from evals.voice import aggregate_voice
 
 SCHEMA = "segment-coach-eval/1"
 
@@ -35,6 +36,18 @@ HEADLINE: tuple[tuple[str, str], ...] = (
     ("mean_founder_turns", "mean founder turns"),
     ("pass_rate", "pass rate"),
 )
+# The voice figures (evals/voice.py), measured on the text the founder saw.
+VOICE: tuple[tuple[str, str], ...] = (
+    ("voice.verbatim_echo", "verbatim echo"),
+    ("voice.repeated_sentences.mean", "repeated sentences (mean)"),
+    ("voice.repeated_sentences.max", "repeated sentences (max)"),
+    ("voice.sector_examples", "sector examples"),
+    ("voice.internal_ids.total", "internal ids"),
+)
+# Rows where a smaller value is better (a comparison colours their increase red).
+LOWER_IS_BETTER = frozenset(
+    {"mean founder turns", "verbatim echo", "repeated sentences (mean)", "repeated sentences (max)", "internal ids"}
+)
 
 
 def fmt(value: Any) -> str:
@@ -45,6 +58,28 @@ def fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def _voice_summary(scenario: Scenario, runs: Sequence[RunScore]) -> dict[str, Any] | None:
+    voices = [r.voice for r in runs if r.voice is not None]
+    if not voices:
+        return None
+    agg = aggregate_voice(voices)
+    tag = (lambda r: f"#{r.run} ") if len(runs) > 1 else (lambda r: "")
+    return {
+        "sector": scenario.sector,
+        "verbatim_echo": agg["verbatim_echo"],
+        "repeated_sentences": agg["repeated_sentences"]["mean"],
+        "sector_examples": agg["sector_examples"],
+        "internal_ids": agg["internal_ids"]["total"],
+        "internal_ids_by_kind": agg["internal_ids"]["by_kind"],
+        "examples": {
+            "internal_ids": [tag(r) + x for r in runs if r.voice for x in r.voice.internal_id_examples][:10],
+            "verbatim_echo": [tag(r) + x for r in runs if r.voice for x in r.voice.echo_examples][:5],
+            "repeated_sentences": [tag(r) + x for r in runs if r.voice for x in r.voice.repeated_examples][:5],
+            "sector_examples": [tag(r) + x for r in runs if r.voice for x in r.voice.sector_problems][:5],
+        },
+    }
 
 
 def scenario_summary(scenario: Scenario, runs: Sequence[RunScore]) -> dict[str, Any]:
@@ -84,6 +119,7 @@ def scenario_summary(scenario: Scenario, runs: Sequence[RunScore]) -> dict[str, 
             "citations": [x for r in runs for x in r.citation_problems][:3],
             "segment_types": sorted({x for r in runs for x in r.type_errors}),
         },
+        "voice": _voice_summary(scenario, runs),
     }
 
 
@@ -119,7 +155,100 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     return out
 
 
-def to_markdown(report: dict[str, Any], charts: Sequence[Path] = ()) -> str:
+def _md_text(text: str) -> str:
+    """An example line for a Markdown list: one line, with nothing that opens HTML or a table cell."""
+    return " ".join(text.split()).replace("<", "&lt;").replace("|", "\\|")
+
+
+def voice_markdown(report: dict[str, Any], transcripts: bool = False) -> list[str]:
+    """The "Voice" section of report.md: the figures, a per-scenario table and where to look."""
+    voice = report["aggregate"].get("voice")
+    if not voice:
+        return []
+    ids = voice["internal_ids"]
+    rep = voice["repeated_sentences"]
+    worst = max(
+        (s for s in report["scenarios"] if s.get("voice") and s["voice"]["repeated_sentences"] is not None),
+        key=lambda s: s["voice"]["repeated_sentences"],
+        default=None,
+    )
+    kinds = ", ".join(f"{k} {n}" for k, n in ids["by_kind"].items())
+    lines = [
+        "## Voice",
+        "",
+        "Measured on the text the founder saw: the coach messages of the transcripts (the summary"
+        " included) and, for internal ids, the final canvas Markdown (definitions: `evals/voice.py`).",
+        "",
+    ]
+    lines += _table(
+        ["figure", "value", "detail"],
+        [
+            (
+                "verbatim echo",
+                voice["verbatim_echo"],
+                f"{voice['echo_turns']} of {voice['reply_turns']} replies copy 8+ consecutive words of the"
+                " founder's message outside a quote",
+            ),
+            (
+                "repeated sentences (mean per session)",
+                rep["mean"],
+                f"max {fmt(rep['max'])}" + (f" ({worst['id']})" if worst else "") + f" over {rep['sessions']} sessions",
+            ),
+            (
+                "sector examples",
+                voice["sector_examples"],
+                f"{voice['sector_matched']} of {voice['sector_sessions']} sessions with a sector of the example"
+                " library show only that sector's examples"
+                if voice["sector_sessions"]
+                else "no session has a sector of the example library (prompts/<lang>/examples.yaml)",
+            ),
+            (
+                "internal ids",
+                ids["total"],
+                f"in {ids['sessions']} of {report['aggregate'].get('runs', 0)} sessions"
+                + (f": {kinds}" if kinds else ""),
+            ),
+        ],
+    )
+    lines.append("")
+    rows = []
+    for s in report["scenarios"]:
+        v = s.get("voice")
+        if not v:
+            continue
+        name = f"[{s['id']}]({MARKDOWN_DIR}/{markdown_name(s['id'])})" if transcripts else s["id"]
+        rows.append(
+            (
+                name,
+                v["sector"] or "—",
+                v["verbatim_echo"],
+                v["repeated_sentences"],
+                v["sector_examples"],
+                v["internal_ids"],
+            )
+        )
+    if rows:
+        lines += _table(["scenario", "sector", "echo", "repeated", "sector examples", "internal ids"], rows)
+        lines.append("")
+    titles = {
+        "internal_ids": "Internal identifiers shown to the founder",
+        "verbatim_echo": "Verbatim echoes (8+ words of the founder's message)",
+        "repeated_sentences": "Repeated sentences",
+        "sector_examples": "Examples not from the scenario's sector",
+    }
+    for kind, title in titles.items():
+        found = [(s["id"], s["voice"]["examples"][kind]) for s in report["scenarios"] if s.get("voice")]
+        found = [(sid, xs) for sid, xs in found if xs]
+        if not found:
+            continue
+        lines += [f"### {title}", ""]
+        for sid, xs in found:
+            lines += [f"- **{sid}**"] + [f"  - {_md_text(x)}" for x in xs]
+        lines.append("")
+    return lines
+
+
+def to_markdown(report: dict[str, Any], charts: Sequence[Path] = (), transcripts: bool = False) -> str:
     from evals.metrics import lookup
 
     cfg, agg = report["config"], report["aggregate"]
@@ -132,6 +261,8 @@ def to_markdown(report: dict[str, Any], charts: Sequence[Path] = ()) -> str:
         f"{cfg.get('duration_s', 0):.1f} s, {report['created']}."
     )
     lines.append("")
+    if transcripts:
+        lines += [f"Transcripts as the founder saw them: [`{MARKDOWN_DIR}/`]({MARKDOWN_DIR}/), one per scenario.", ""]
     if report.get("thresholds"):
         th = report["thresholds"]
         lines += [f"## Thresholds — {'all met' if th['passed'] else 'MISSED'}", ""]
@@ -183,6 +314,7 @@ def to_markdown(report: dict[str, Any], charts: Sequence[Path] = ()) -> str:
             ],
         )
         lines.append("")
+    lines += voice_markdown(report, transcripts)
     if charts:
         lines += ["## Charts", ""] + [f"![{p.stem}]({p.name})" for p in charts] + [""]
     lines += ["## Scenarios", ""]
@@ -236,7 +368,8 @@ def to_markdown(report: dict[str, Any], charts: Sequence[Path] = ()) -> str:
 
 
 def write_report(out: Path, report: dict[str, Any], transcripts: Sequence[Transcript] = ()) -> list[Path]:
-    """Write everything; returns the chart paths."""
+    """Write everything (with transcripts: transcripts.jsonl and transcripts/<scenario id>.md); returns the
+    chart paths."""
     from evals.charts import write_charts  # matplotlib only when a report is written
 
     out.mkdir(parents=True, exist_ok=True)
@@ -244,7 +377,9 @@ def write_report(out: Path, report: dict[str, Any], transcripts: Sequence[Transc
     (out / "report.json").write_text(
         json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (out / "report.md").write_text(to_markdown(report, charts), encoding="utf-8")
+    (out / "report.md").write_text(to_markdown(report, charts, transcripts=bool(transcripts)), encoding="utf-8")
     if transcripts:
         write_transcripts(out / "transcripts.jsonl", transcripts)
+        titles = {s["id"]: s.get("title", "") for s in report.get("scenarios", [])}
+        write_markdown_transcripts(out / MARKDOWN_DIR, transcripts, titles)
     return charts

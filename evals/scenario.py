@@ -11,6 +11,7 @@ The format is a contract shared with the scenario authors (see evals/README.md):
     followups: {question_id: [answer to the 1st follow-up, answer to the 2nd, ...]}   # optional
     truth: {segments: [{name, type, who, jobs, pains, gains, buyer?, user?}]}
     planted_mistakes: [{id: <mistake id>, question: <question id>}]                  # [] when clean
+    source: ...   sector: <one of evals.sectors.SECTOR_IDS>                          # optional
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.domain import KEY_QUESTIONS, QUESTION_IDS, Language, MistakeId, QuestionId, SegmentType
+from evals.sectors import SECTOR_IDS
 
 # Questions a founder can be asked (the summary is never a question to answer).
 ANSWERABLE: tuple[str, ...] = tuple(q for q in QUESTION_IDS if q != "summary")
@@ -69,7 +71,8 @@ class Scenario(Strict):
     language: Language
     title: str = Field(min_length=1)
     # Where the startup and its answers come from (e.g. "public: Doctolib canvas example"), and its sector
-    # (e.g. "healthcare", "logistics"): both optional, used by reports.
+    # (one of SECTOR_IDS, the ids of the example library prompts/<lang>/examples.yaml): both optional,
+    # used by reports; `voice.sector_examples` checks the examples shown against the sector's.
     source: str = ""
     sector: str = ""
     founder: FounderSpec
@@ -77,6 +80,13 @@ class Scenario(Strict):
     followups: dict[str, list[str]] = Field(default_factory=dict)
     truth: Truth
     planted_mistakes: list[PlantedMistake]
+
+    @field_validator("sector")
+    @classmethod
+    def _sector(cls, value: str) -> str:
+        if value and value not in SECTOR_IDS:
+            raise ValueError(f"unknown sector {value!r}: use one of {', '.join(SECTOR_IDS)} (evals/sectors.py)")
+        return value
 
     @field_validator("answers")
     @classmethod

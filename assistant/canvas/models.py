@@ -50,6 +50,8 @@ class Segment(Strict):
     evidence: list[str] = Field(default_factory=list, description="Interviews, data, pilots behind this segment.")
     validation: ValidationStatus = "assumption"
     assumptions: list[str] = Field(default_factory=list, description="Assumptions still to test.")
+    draft: bool = Field(default=False, description="Critiqued as too broad and not narrowed yet: not a segment to "
+                                                   "build on, and not typed.")
     priority: Priority = Field(default_factory=Priority)
     linked_segments: list[str] = Field(
         default_factory=list, description="Other sides of a multi-sided platform, by segment name."
@@ -59,6 +61,7 @@ class Segment(Strict):
 class Critique(Strict):
     mistake_id: MistakeId
     question_id: QuestionId
+    title: str = Field(default="", description="The mistake's name in the session language, shown to the founder.")
     message: str
     evidence: str = Field(default="", description="The founder's words that show the mistake.")
     sources: list[Citation] = Field(default_factory=list)

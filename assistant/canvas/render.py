@@ -37,6 +37,8 @@ LABELS = {
         "value": "valeur",
         "fit": "adéquation",
         "rank": "rang",
+        "draft": "brouillon : groupe encore trop large",
+        "source": "source",
     },
     "en": {
         "title": "Canvas — Customer Segments",
@@ -67,6 +69,8 @@ LABELS = {
         "value": "value",
         "fit": "fit",
         "rank": "rank",
+        "draft": "draft: group still too broad",
+        "source": "source",
     },
 }
 
@@ -92,10 +96,10 @@ LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains
 
 def _segment_md(seg: Segment, lang: str) -> list[str]:
     lab = LABELS[lang]
-    out = [f"### {seg.name}"]
+    out = [f"### {seg.name}" + (f" ({lab['draft']})" if seg.draft else "")]
     if seg.who:
         out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
-    if seg.segment_type:
+    if seg.segment_type and not seg.draft:
         kind = TYPE_NAMES[lang][seg.segment_type]
         out.append(f"- **{lab['type']}**: {kind}" + (f" — {seg.type_rationale}" if seg.type_rationale else ""))
     for field in LIST_FIELDS:
@@ -124,8 +128,10 @@ def _segment_md(seg: Segment, lang: str) -> list[str]:
 
 
 def canvas_markdown(canvas: Canvas) -> str:
+    """The canvas as the founder reads it: names and titles, never internal ids (mistake, question, chunk)."""
     lang = canvas.language
     lab = LABELS[lang]
+    colon = " :" if lang == "fr" else ":"
     lines = [f"## {lab['title']}", ""]
     if canvas.startup:
         lines += [f"**{lab['startup']}**: {canvas.startup}", ""]
@@ -139,11 +145,12 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines.append(f"### {lab['critiques']}")
         for c in canvas.critiques:
             mark = f" ({lab['resolved']})" if c.resolved else ""
-            cites = ", ".join(s.chunk_id for s in c.sources)
-            lines.append(f"- `{c.mistake_id}`{mark}: {c.message}" + (f" [{cites}]" if cites else ""))
+            cites = "; ".join(f"{s.document} — {s.section}" for s in c.sources)
+            head = f"**{c.title}**{mark}{colon} " if c.title else (f"({lab['resolved']}) " if c.resolved else "")
+            lines.append(f"- {head}{c.message}" + (f" ({lab['source']}{colon} {cites})" if cites else ""))
         lines.append("")
     if canvas.open_questions:
         lines.append(f"### {lab['open_questions']}")
-        lines.extend(f"- ({q.question_id}) {q.text}" for q in canvas.open_questions)
+        lines.extend(f"- {q.text}" for q in canvas.open_questions)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -100,6 +100,7 @@ def add_critique(
     evidence: str,
     sources: list[Citation],
     found_by: list[str],
+    title: str = "",
 ) -> Canvas:
     """Record a critique; the same mistake raised again on the same question updates the first one."""
     critiques = list(canvas.critiques)
@@ -112,6 +113,7 @@ def add_critique(
             {
                 "mistake_id": mistake_id,
                 "question_id": question_id,
+                "title": title,
                 "message": message,
                 "evidence": evidence,
                 "sources": [s.model_dump() for s in sources],
@@ -122,15 +124,33 @@ def add_critique(
     return canvas.model_copy(update={"critiques": critiques})
 
 
-def resolve_critiques(canvas: Canvas, question_id: QuestionId, still_open: set[str]) -> Canvas:
-    """Critiques of this question that the latest answer no longer shows are resolved."""
+# Resolved by the answer that brings what they ask for, whatever question it answers.
+_SESSION_WIDE = frozenset({"not_validated"})
+
+
+def resolve_critiques(canvas: Canvas, question_id: QuestionId, still_open: set[str], resolvable: set[str]
+                      ) -> Canvas:
+    """Critiques the latest answer resolves: of this question (or session-wide ones such as not_validated),
+    no longer shown by the answer (`still_open`), and among what the answer can resolve (`resolvable`,
+    see `assistant.analysis.resolvable_mistakes`)."""
     critiques = [
         c.model_copy(update={"resolved": True})
-        if c.question_id == question_id and c.mistake_id not in still_open
+        if (c.question_id == question_id or c.mistake_id in _SESSION_WIDE)
+        and c.mistake_id not in still_open and c.mistake_id in resolvable
         else c
         for c in canvas.critiques
     ]
     return canvas.model_copy(update={"critiques": critiques})
+
+
+def mark_drafts(canvas: Canvas, names: set[str]) -> Canvas:
+    """The named segments become drafts (critiqued as too broad): shown as such, not typed, replaced
+    when the founder narrows them."""
+    keys = {n.strip().lower() for n in names}
+    segments = [s.model_copy(update={"draft": True, "segment_type": None, "type_rationale": "",
+                                     "linked_segments": []})
+                if s.name.strip().lower() in keys else s for s in canvas.segments]
+    return canvas.model_copy(update={"segments": segments})
 
 
 def add_open_question(canvas: Canvas, question_id: QuestionId, text: str) -> Canvas:

@@ -12,42 +12,31 @@ from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
 from assistant.canvas.update import apply_analysis
 from assistant.coach.base import Analysis, Answer, Finding, SegmentUpdate, TurnContext, Usage
+from assistant.coach.voice import reflect
 from assistant.domain import Language
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
-from assistant.text.tokens import normalise
+from assistant.text.excerpt import excerpt, quote_lines
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.extract import fields_from_answer, focus_from_answer
+from assistant.understanding.mistakes.validation import evidence_level, plans_research
 from assistant.understanding.reader import Embed, read_mistakes
 from assistant.understanding.segment_type import classify
+from assistant.understanding.substance import is_generic_group, is_thin
 
-_EVIDENCE_WORDS = (
-    "entretien", "interview", "sondage", "survey", "questionnaire", "pilote", "pilot", "client", "customer",
-    "utilisateur", "user", "vente", "sales", "sold", "vendu", "precommande", "pre-order", "preorder",
-    "liste d'attente", "waitlist", "waiting list", "test", "donnees", "data", "etude", "study", "abonne",
-    "subscriber", "paying", "payant", "lettre d'intention", "letter of intent", "loi",
-)
-
-
-_NUMBER_WORDS = frozenset(
-    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante "
-    "cinquante soixante cent cents mille dizaine dizaines douzaine centaine centaines two three four five six seven "
-    "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred hundreds thousand dozen "
-    "dozens".split()
-)
-
-
-def _has_evidence(answer: str) -> bool:
-    """A count of something real: "22 entretiens", "douze interviews", "a dozen pilots"."""
-    low = normalise(answer)
-    counted = any(ch.isdigit() for ch in low) or bool(_NUMBER_WORDS & set(low.replace("-", " ").split()))
-    return counted and any(w in low for w in _EVIDENCE_WORDS)
-
+# Questions whose answer must carry content words of its own (a list of needs, jobs, pains or gains);
+# `most_important` and `buyer_user` answers may be one group ("les infirmières"), but not "eux".
+_CONTENT_QUESTIONS = frozenset({"characteristics", "jobs", "pains", "gains"})
+_GROUP_QUESTIONS = frozenset({"most_important", "buyer_user"})
 
 def _short(items: list[str], limit: int = 3) -> str:
-    shown = [i if len(i) <= 90 else i[:87].rstrip() + "…" for i in items[:limit]]
+    shown = [excerpt(i, 90) for i in items[:limit]]
     return "; ".join(shown) + (" …" if len(items) > limit else "")
+
+
+FAQ_DIRECT_CHARS = 280  # the direct answer: the passage's opening sentences
+FAQ_QUOTE_CHARS = 700  # the rest of the passage, quoted
 
 
 class OfflineCoach:
@@ -82,13 +71,16 @@ class OfflineCoach:
             )
             for d in detections
         ]
+        if not findings and self._too_thin(qid, ctx.answer):
+            # Nothing to record: a nudge for more (the graph asks it at most twice, then moves on).
+            return Analysis(usable=False, follow_up=self.prompts.text(lang, f"questions.{qid}.nudge"))
         updates = fields_from_answer(qid, ctx.answer, ctx.canvas, lang, self.embed)
         mistakes = {f.mistake_id for f in findings}
+        level, plan = "", False
         if qid == "evidence":
-            validated = _has_evidence(ctx.answer) and "not_validated" not in mistakes
-            updates = [u.model_copy(update={"validated": validated}) for u in updates]
-            if not validated:
-                updates = [u.model_copy(update={"assumptions": [ctx.answer.strip()[:200]]}) for u in updates]
+            level = "assumption" if "not_validated" in mistakes else evidence_level(ctx.answer)
+            plan = plans_research(ctx.answer)
+            updates = self._validation(ctx.answer, updates, level, plan)
         focus = ""
         if qid in ("most_important", "priority"):
             focus = focus_from_answer(ctx.answer, ctx.canvas)
@@ -104,10 +96,25 @@ class OfflineCoach:
             startup=ctx.answer.strip() if qid == "intake" else "",
             focus_segment=focus,
             findings=findings,
-            reflection=self._reflection(lang, updates),
+            reflection="" if findings else reflect(self.prompts, lang, qid, ctx.answer, updates, level, plan),
             follow_up=follow_up,
             usable=bool(updates) or qid == "intake" or bool(findings),
         )
+
+    @staticmethod
+    def _too_thin(qid: str, answer: str) -> bool:
+        if qid in _CONTENT_QUESTIONS:
+            return is_thin(answer)
+        return qid in _GROUP_QUESTIONS and is_generic_group(answer)
+
+    @staticmethod
+    def _validation(answer: str, updates: list[SegmentUpdate], level: str, plan: bool) -> list[SegmentUpdate]:
+        """Evidence recorded only when data was gathered; an opinion, friends or a plan stays an assumption
+        (a plan is kept as the assumption's next test)."""
+        if level == "assumption":
+            tests = [excerpt(answer, 200)] if plan else []
+            return [u.model_copy(update={"validated": False, "evidence": [], "assumptions": tests}) for u in updates]
+        return [u.model_copy(update={"validated": level == "validated"}) for u in updates]
 
     def _with_types(self, ctx: TurnContext, updates: list[SegmentUpdate], focus: str) -> list[SegmentUpdate]:
         """Classify the segment type once the groups are known, and link the sides of a platform."""
@@ -122,36 +129,45 @@ class OfflineCoach:
         names = [s.name for s in preview.segments]
         typed = {u.segment.lower(): u for u in updates}
         out = []
+        drafts = {s.name.lower() for s in preview.segments if s.draft}
         for name in names:
             base = typed.get(name.lower(), SegmentUpdate(segment=name))
+            if name.lower() in drafts:  # no clear group yet: no type
+                out.append(base)
+                continue
             links = [n for n in names if n != name] if kind == "multi_sided" else []
             out.append(base.model_copy(update={"segment_type": kind, "type_rationale": rationale,
                                                "linked_segments": links}))
         return out
 
-    def _reflection(self, lang: Language, updates: list[SegmentUpdate]) -> str:
-        bits: list[str] = []
-        for up in updates:
-            for field in ("jobs", "pains", "gains", "needs", "behaviours", "characteristics", "evidence"):
-                items = getattr(up, field)
-                if items:
-                    bits.append(_short(items))
-            if up.buyer or up.user:
-                bits.append(" / ".join(x for x in (up.buyer, up.user) if x))
-        if not bits:
-            return ""
-        return self.prompts.text(lang, "messages.reflect", summary=_short(bits, 2))
-
-    async def answer_question(self, question: str, passages: list[Passage], language: Language) -> Answer:
+    async def answer_question(self, question: str, passages: list[Passage], language: Language,
+                              canvas: Canvas | None = None) -> Answer:
+        """A direct answer first (the best passage's opening sentences), tied to the founder's segments or
+        startup, then the rest of the passage quoted whole to a sentence boundary, with its source."""
         if not passages:
             return Answer(text=self.prompts.text(language, "messages.faq_no_source"))
-        own = [p for p in passages if p.language == language] or passages
-        best = own[:2]
-        parts = [p.text.strip() if len(p.text) < 700 else p.text[:697].rstrip() + "…" for p in best[:1]]
-        if len(best) > 1 and best[1].text.strip():
-            extra = best[1].text.strip()
-            parts.append(extra if len(extra) < 400 else extra[:397].rstrip() + "…")
-        return Answer(text="\n\n".join(parts), citations=[p.citation() for p in best])
+        best = ([p for p in passages if p.language == language] or passages)[0]
+        body = " ".join(best.text.split())
+        direct = excerpt(body, FAQ_DIRECT_CHARS).removesuffix(" …").removesuffix("…")
+        parts = [direct]
+        tie = self._faq_tie(language, canvas)
+        if tie:
+            parts.append(tie)
+        rest = best.text.strip()[len(direct):].strip() if body.startswith(direct) else ""
+        if rest and not direct.endswith("…"):
+            parts.append(f"📖 *{best.document} — {best.section}*\n{quote_lines(excerpt(rest, FAQ_QUOTE_CHARS))}")
+        return Answer(text="\n\n".join(parts), citations=[best.citation()])
+
+    def _faq_tie(self, language: Language, canvas: Canvas | None) -> str:
+        if canvas is None:
+            return ""
+        if canvas.segments:
+            names = ", ".join(f"« {s.name} »" if language == "fr" else f"“{s.name}”" for s in canvas.segments)
+            return self.prompts.text(language, "messages.faq_tie_segments", names=names)
+        if canvas.startup:
+            return self.prompts.text(language, "messages.faq_tie_startup",
+                                     startup=excerpt(canvas.startup, 120))
+        return ""
 
     async def summarise(self, canvas: Canvas, passages: list[Passage], language: Language) -> str:
         return summary_text(self.prompts, canvas, language)
@@ -166,7 +182,8 @@ def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
     lines += [f"- {t(lang, 'summary.unvalidated_segment', name=s.name)}" for s in weak]
     for c in canvas.open_critiques():
         title = t(lang, f"mistakes.{c.mistake_id}.title")
-        lines.append(f"- {t(lang, 'summary.open_critique', title=title, question=c.question_id)}")
+        topic = t(lang, f"topics.{c.question_id}")
+        lines.append(f"- {t(lang, 'summary.open_critique', title=title, question=topic)}")
     if not weak and not canvas.open_critiques():
         lines.append(t(lang, "summary.unvalidated_none"))
     lines += ["", f"### {t(lang, 'summary.next_title')}"]
@@ -175,7 +192,7 @@ def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
         nothing = t(lang, "summary.nothing_yet")
         pains = _short(focus.pains, 2) or nothing
         gains = _short(focus.gains, 2) or nothing
-        buyer = focus.buyer or t(lang, "summary.the_buyer")
+        buyer = excerpt(focus.buyer, 80) if focus.buyer else t(lang, "summary.the_buyer")
         lines += [
             f"1. {t(lang, 'summary.next_value', name=focus.name, pains=pains, gains=gains)}",
             f"2. {t(lang, 'summary.next_channels', name=focus.name)}",

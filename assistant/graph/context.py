@@ -13,6 +13,7 @@ from typing import Protocol
 
 from assistant.coach.base import Coach
 from assistant.domain import Language
+from assistant.examples import Examples
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 
@@ -43,3 +44,4 @@ class Context:
     language: Language | None = None
     default_language: Language = "fr"
     max_message_chars: int = 4000
+    examples: Examples | None = None  # worked examples by sector; None: the generic ones only

@@ -20,7 +20,7 @@ def route_reading(state: State) -> Literal["command", "faq", "reject", "analyse"
         return "faq"
     if kind == "answer":
         return "reject" if state.get("done") else "analyse"
-    if kind in ("empty", "emoji_only", "other_language", "dont_know"):
+    if kind in ("empty", "emoji_only", "other_language", "dont_know", "not_a_pitch"):
         return "reject"
     raise ImpossibleState(f"unknown reading kind {kind!r}")
 

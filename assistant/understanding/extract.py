@@ -13,6 +13,7 @@ from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.substance import is_generic_group
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
                "expect", "wish", "would like", "require")
@@ -37,22 +38,24 @@ _CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where)\
 
 _DANGLING = set(
     "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
-    "of with without to in on at for by and or from the an more than".split()
+    "of with without to in on at for by and or from the an more than every each all chaque tous toutes".split()
 )
 
 
 def segment_name(group: str) -> str:
     """A short, readable name for a group described in a sentence: its head, before any clause."""
-    text = re.sub(r"\s+", " ", group).strip(" .;,:-–—")
+    text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
     text = _FILLERS.sub("", text)
     head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
+    if is_generic_group(head) and not is_generic_group(text):
+        head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
     head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
     words = head.split()
     if len(words) > 6:
         words = words[:6]
         while words and (words[-1].lower() in _DANGLING or any(ch.isdigit() for ch in words[-1])):
             words.pop()
-    name = " ".join(words).strip(" .;,:")
+    name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
 
 

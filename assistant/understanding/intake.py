@@ -12,12 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.text.excerpt import whole_sentences
 from assistant.text.language import detect_language
 from assistant.text.tokens import normalise
 from assistant.understanding.dont_know import is_dont_know
 
 Command = Literal["skip", "back", "canvas", "example", "restart", "help"]
-Kind = Literal["command", "unknown_command", "faq", "answer", "empty", "emoji_only", "other_language", "dont_know"]
+Kind = Literal["command", "unknown_command", "faq", "answer", "empty", "emoji_only", "other_language", "dont_know",
+               "not_a_pitch"]
 
 COMMANDS: dict[str, Command] = {
     "skip": "skip",
@@ -117,7 +119,7 @@ def read_message(text: str, *, session_language: str | None, max_chars: int) -> 
     raw_length = len(text)
     cleaned = clean(text)
     truncated = len(cleaned) > max_chars
-    capped = cleaned[:max_chars]
+    capped = whole_sentences(cleaned, max_chars)
     reading = Reading(kind="answer", text=capped, truncated=truncated, length=raw_length)
     if not cleaned:
         return reading.model_copy(update={"kind": "empty"})

@@ -115,3 +115,29 @@ def _head(role: str) -> str:
 
 # Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user.
 _ROLE_WORDS = ("client", "custom", "utilis", "user", "payeu", "payer", "achet", "buyer", "usager")
+
+
+def payer_named_apart(answer: str, session: list[str]) -> bool:
+    """Somewhere in the session (pitch, earlier answers) someone pays who is not the answer's own payer:
+    the condition for a buyer/user confusion in an answer that says one group pays and uses
+    ("incubators buy seats" in the pitch, then "the founders pay"). True also when the answer itself
+    names a payer distinct from a user; False for "each student pays and uses it" in a session where
+    nobody else is said to pay."""
+    if roles_told_apart(answer):
+        return True
+    own = _head(read_roles(answer)[0])
+    for text in session:
+        for sentence in re.split(r"[.;!?\n]", text):
+            clauses = _clauses(sentence)
+            for i in _paying(clauses):
+                head = _head(_subject(clauses[i]))
+                if head and head != own:
+                    return True
+    return False
+
+
+def one_group_pays_and_uses(answer: str) -> bool:
+    """The answer says one group both pays and uses ("each student pays and uses it"): a payer is named
+    and no different group is named as the user."""
+    buyer, user = read_roles(answer)
+    return bool(_head(buyer)) and _head(user) in ("", _head(buyer))

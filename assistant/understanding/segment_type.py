@@ -87,33 +87,32 @@ _CHANNELS = compile_all(MASS_CHANNELS_FR, MASS_CHANNELS_EN)
 _SPECIALISED = compile_all(SPECIALISED_FR, SPECIALISED_EN)
 _CONSUMERS = Lexicon(CONSUMER_GROUPS_FR, CONSUMER_GROUPS_EN)
 
+# One sentence that explains the type from what the founder said ({names}: the groups, in their words),
+# without repeating the type's name (shown beside it), with the source document's example.
 RATIONALES: dict[str, dict[SegmentType, str]] = {
     "fr": {
-        "multi_sided": "Plateforme multi-faces : {names} sont des segments interdépendants, chacun a besoin "
-                       "de "
-                       "l'autre, comme les passagers et les chauffeurs d'Uber.",
-        "diversified": "Diversifié : {names} sont des segments non liés, aux besoins différents, servis par "
-                       "des "
-                       "offres distinctes, comme Amazon avec ses consommateurs et ses clients AWS.",
-        "segmented": "Segmenté : {names} ont des besoins et problèmes légèrement différents autour d'une "
-                     "même "
-                     "offre, comme une banque qui sert le retail et la gestion de patrimoine.",
-        "mass_market": "Marché de masse : {names}, c'est un grand groupe aux besoins similaires, comme "
-                       "l'électronique grand public.",
-        "niche_market": "Marché de niche : {names} forment un segment spécialisé et spécifique, comme les "
-                        "produits de luxe ou les logiciels B2B.",
+        "multi_sided": "Votre plateforme relie {names}, qui ont besoin les uns des autres : sans l'une des faces, "
+                       "l'autre ne vient pas (comme les passagers et les chauffeurs d'Uber).",
+        "diversified": "Vous servez {names} avec des offres distinctes, pour des besoins sans rapport entre eux "
+                       "(comme Amazon avec ses acheteurs et ses clients AWS).",
+        "segmented": "Vous servez {names} avec une même offre, adaptée à des besoins un peu différents (comme une "
+                     "banque qui sert à la fois les particuliers et la gestion de patrimoine).",
+        "mass_market": "Vous visez un grand groupe, {names}, aux besoins largement partagés (comme l'électronique "
+                       "grand public).",
+        "niche_market": "Vous visez un groupe précis, {names}, aux besoins spécifiques (comme les produits de "
+                        "luxe ou les logiciels métier).",
     },
     "en": {
-        "multi_sided": "Multi-sided platform: {names} are interdependent segments that each need the other, "
-                       "like Uber's riders and drivers.",
-        "diversified": "Diversified: {names} are unrelated segments with different needs, served by distinct "
-                       "offers, like Amazon's shoppers and its AWS customers.",
-        "segmented": "Segmented: {names} have slightly different needs and problems around the same offer, "
-                     "like a bank serving retail and wealth-management clients.",
-        "mass_market": "Mass market: {names} is one large group with similar needs, like consumer "
-                       "electronics.",
-        "niche_market": "Niche market: {names} is a specialised, specific segment, like luxury goods or B2B "
-                        "software.",
+        "multi_sided": "Your platform connects {names}, who need each other: without one side, the other does "
+                       "not come (like Uber's riders and drivers).",
+        "diversified": "You serve {names} with distinct offers, for needs that have nothing in common (like "
+                       "Amazon's shoppers and its AWS customers).",
+        "segmented": "You serve {names} with one offer, adapted to somewhat different needs (like a bank serving "
+                     "both retail and wealth-management clients).",
+        "mass_market": "You target one large group, {names}, with broadly shared needs (like consumer "
+                       "electronics).",
+        "niche_market": "You target one precise group, {names}, with specific needs (like luxury goods or "
+                        "vertical B2B software).",
     },
 }
 

@@ -30,7 +30,8 @@ class ScriptedCoach:
             raise AssertionError(f"no scripted analysis left for {ctx.question_id}: {ctx.answer!r}")
         return self.queue.popleft()
 
-    async def answer_question(self, question: str, passages: list[Passage], language: Language) -> Answer:
+    async def answer_question(self, question: str, passages: list[Passage], language: Language,
+                              canvas: Canvas | None = None) -> Answer:
         return Answer(text=f"ANSWER: {question}", citations=[p.citation() for p in passages[:1]])
 
     async def summarise(self, canvas: Canvas, passages: list[Passage], language: Language) -> str:

@@ -103,3 +103,23 @@ def test_killed_session_resumes_at_the_same_question_with_nothing_lost(env, tmp_
     assert "Independent dental practices" in seg["name"]
     assert seg["behaviours"] or seg["needs"] or seg["characteristics"]
     assert seg["jobs"] and seg["pains"] and seg["gains"] and seg["evidence"]
+
+
+def test_ctrl_c_while_waiting_ends_at_once_with_the_resume_line(env, tmp_path):
+    """Ctrl-C at the prompt ends the session at once (no Enter needed) and says how to resume."""
+    thread = "cli-ctrl-c"
+    stderr_path = tmp_path / "stderr.txt"
+    with stderr_path.open("w") as stderr_file:
+        proc = subprocess.Popen(COACH + ["chat", "--thread", thread], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=stderr_file, text=True)
+        assert proc.stdin is not None
+        _read_until(proc, "Question 1/")
+        proc.stdin.write(EN_CLEAN[0][1] + "\n")
+        proc.stdin.flush()
+        _read_until(proc, "Question 2/")
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=20)  # before the fix it waited for Enter forever
+    assert code in (0, 130)
+    assert f"coach chat --thread {thread}" in stderr_path.read_text()
+    canvas = json.loads(run(["export", thread], env).stdout)
+    assert canvas["startup"] == EN_CLEAN[0][1]  # what was answered is kept

@@ -5,7 +5,8 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from assistant.canvas import SCHEMA_VERSION, Canvas, Segment, schema_json
+from assistant.analysis import resolvable_mistakes
+from assistant.canvas import SCHEMA_VERSION, Canvas, Citation, Segment, schema_json
 from assistant.canvas.render import canvas_markdown
 from assistant.canvas.update import add_critique, add_open_question, apply_analysis, resolve_critiques
 from assistant.coach.base import Analysis, SegmentUpdate
@@ -82,8 +83,37 @@ def test_critiques_are_recorded_once_and_resolved():
         canvas = add_critique(canvas, mistake_id="too_broad", question_id="for_whom", message="m",
                               evidence="tout le monde", sources=[], found_by=["rules"])
     assert len(canvas.critiques) == 1 and not canvas.critiques[0].resolved
-    canvas = resolve_critiques(canvas, "for_whom", set())
+    # An answer that does not repeat the mistake but brings nothing it asked for resolves nothing.
+    assert not resolve_critiques(canvas, "for_whom", set(), set()).critiques[0].resolved
+    canvas = resolve_critiques(canvas, "for_whom", set(), {"too_broad"})
     assert canvas.critiques[0].resolved
     canvas = add_open_question(canvas, "jobs", "Quels jobs ?")
     canvas = add_open_question(canvas, "jobs", "Quels jobs ?")
     assert len(canvas.open_questions) == 1
+
+
+def test_not_validated_is_resolved_only_by_evidence_whatever_the_question():
+    canvas = add_critique(Canvas(), mistake_id="not_validated", question_id="most_important", message="m",
+                          evidence="je suis sûr", sources=[], found_by=["rules"])
+    opinion = Analysis(updates=[SegmentUpdate(segment="Colocs", jobs=["manger"])])
+    assert "not_validated" not in resolvable_mistakes(opinion)
+    gathered = Analysis(updates=[SegmentUpdate(segment="Colocs", evidence=["22 entretiens"], validated=False)])
+    assert "not_validated" in resolvable_mistakes(gathered)
+    resolved = resolve_critiques(canvas, "evidence", set(), resolvable_mistakes(gathered))
+    assert resolved.critiques[0].resolved
+    assert not resolve_critiques(canvas, "evidence", set(), resolvable_mistakes(opinion)).critiques[0].resolved
+
+
+def test_canvas_markdown_shows_names_never_internal_ids():
+    canvas = add_critique(Canvas(language="fr", segments=[Segment(name="Colocs", draft=True)]),
+                          mistake_id="too_broad", question_id="for_whom", title="Segment trop large",
+                          message="Trop large.", evidence="tout le monde",
+                          sources=[Citation(chunk_id="prioriser-ses-segments#pas-tout-le-monde",
+                                            document="Prioriser ses segments", section="Pas tout le monde")],
+                          found_by=["rules"])
+    canvas = add_open_question(canvas, "for_whom", "Quel groupe précis ?")
+    md = canvas_markdown(canvas)
+    for internal in ("too_broad", "for_whom", "prioriser-ses-segments#", "`"):
+        assert internal not in md
+    assert "**Segment trop large**" in md and "Prioriser ses segments — Pas tout le monde" in md
+    assert "### Colocs (brouillon" in md

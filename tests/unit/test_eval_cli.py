@@ -136,3 +136,38 @@ def test_transcripts_side_by_side_with_the_judge(tmp_path, monkeypatch):
     assert len(client.completions.calls) == 2
     md = (out / "report.md").read_text()
     assert "human" in md and "other-assistant" in md
+
+
+def test_transcripts_get_the_voice_section_and_readable_transcripts(tmp_path):
+    file = tmp_path / "human.jsonl"
+    reply = "Everyone eats bread, noted. See `too_broad` [prioriser-ses-segments#pas-tout-le-monde]."
+    write_transcripts(file, [recorded("", reply)])
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["--transcripts", str(file), "--scenarios", str(scenarios_dir(tmp_path)), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "internal ids" in result.output  # in the side-by-side table
+    voice = json.loads((out / "report.json").read_text())["groups"]["human"]["aggregate"]["voice"]
+    assert voice["internal_ids"] == {
+        "total": 2,
+        "sessions": 1,
+        "max_per_session": 2,
+        "by_kind": {"chunk_id": 1, "mistake_id": 1},
+    }
+    md = (out / "human" / "transcripts" / "s1.md").read_text(encoding="utf-8")
+    assert "> We deliver warm bread." in md and "> Everyone eats bread." in md and reply in md
+    assert "prioriser-ses-segments#pas-tout-le-monde" in (out / "human" / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_malformed_example_library_exits_2(tmp_path, monkeypatch):
+    prompts = tmp_path / "prompts"
+    (prompts / "en").mkdir(parents=True)
+    (prompts / "en" / "examples.yaml").write_text("sectors: [food]\n", encoding="utf-8")
+    monkeypatch.setattr("assistant.prompts.PROMPTS_DIR", prompts)
+    file = tmp_path / "human.jsonl"
+    write_transcripts(file, [recorded("", "Which group would you win first?")])
+    result = runner.invoke(
+        app, ["--transcripts", str(file), "--scenarios", str(scenarios_dir(tmp_path)), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2 and "expected a mapping with a 'sectors' mapping" in " ".join(result.output.split())

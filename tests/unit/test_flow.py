@@ -68,4 +68,11 @@ def test_command_typo_gets_a_suggestion():
 def test_long_message_is_capped_not_lost():
     text = "Les cabinets dentaires " * 1000
     reading = read_message(text, session_language="fr", max_chars=4000)
-    assert reading.truncated and len(reading.text) == 4000 and reading.length == len(text)
+    assert reading.truncated and 3900 <= len(reading.text) <= 4000 and reading.length == len(text)
+    assert text[len(reading.text)] == " "  # never cut inside a word
+
+
+def test_long_paste_is_read_up_to_its_last_whole_sentence():
+    text = "Les restaurants indépendants du centre-ville qui font tout eux-mêmes. " * 400
+    reading = read_message(text, session_language="fr", max_chars=4000)
+    assert reading.truncated and reading.text.endswith("eux-mêmes.")

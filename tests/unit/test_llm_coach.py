@@ -45,7 +45,8 @@ class StubRules:
     async def analyse(self, ctx: TurnContext) -> Analysis:
         return self.analysis
 
-    async def answer_question(self, question: str, passages: list[Passage], language: str) -> Answer:
+    async def answer_question(self, question: str, passages: list[Passage], language: str,
+                              canvas: object = None) -> Answer:
         return Answer(text="offline answer")
 
     async def summarise(self, canvas: Canvas, passages: list[Passage], language: str) -> str:

@@ -7,7 +7,8 @@ from assistant.prompts import MissingPlaceholder, Prompts, fill, placeholders
 
 SAMPLE = {"count": 2, "length": 20000, "limit": 4000, "example": "ex", "summary": "s", "command": "/x",
           "suggestion": "", "title": "t", "follow_up": "f", "type": "niche", "rationale": "r", "names": "a, b",
-          "name": "N", "question": "q", "pains": "p", "gains": "g", "buyer": "b", "index": 1, "total": 9}
+          "name": "N", "question": "q", "pains": "p", "gains": "g", "buyer": "b", "index": 1, "total": 9,
+          "startup": "s"}
 
 
 def test_same_keys_in_both_languages():

@@ -192,6 +192,14 @@ def test_segment_types_are_coherent(scenario: tuple[str, dict[str, Any]]) -> Non
             assert counts[kind] >= 2, f"{stem}: a {kind} business needs at least two {kind} segments"
 
 
+def test_sector(scenario: tuple[str, dict[str, Any]]) -> None:
+    """Every shipped scenario names its sector, an id of the example library (voice.sector_examples)."""
+    from evals.sectors import SECTOR_IDS
+
+    stem, data = scenario
+    assert data.get("sector") in SECTOR_IDS, f"{stem}: sector {data.get('sector')!r} is not one of {SECTOR_IDS}"
+
+
 def test_planted_mistakes(scenario: tuple[str, dict[str, Any]]) -> None:
     stem, data = scenario
     plants = _plants(data)
@@ -300,3 +308,6 @@ def test_the_public_material_scenarios_load_and_cover_every_mistake() -> None:
     assert len(public) >= 12 and {s.language for s in public} == {"fr", "en"}
     assert {m.id for s in public for m in s.planted_mistakes} == set(MISTAKE_IDS)
     assert all(s.source.startswith("public") and s.sector for s in public)
+    from evals.sectors import SECTOR_IDS
+
+    assert all(s.sector in SECTOR_IDS for s in public), sorted({s.sector for s in public} - set(SECTOR_IDS))

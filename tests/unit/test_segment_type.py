@@ -146,8 +146,8 @@ def test_every_type_has_three_cases_per_language() -> None:
 
 
 @pytest.mark.parametrize(("language", "words"), [
-    ("fr", ("Marché de masse", "grand groupe", "électronique grand public")),
-    ("en", ("Mass market", "large group", "consumer electronics")),
+    ("fr", ("« Foyers »", "grand groupe", "électronique grand public")),
+    ("en", ("“Households”", "large group", "consumer electronics")),
 ])
 def test_rationale_is_in_the_session_language_and_cites_the_definition(language: str,
                                                                        words: tuple[str, ...]) -> None:

@@ -221,13 +221,14 @@ class LLMCoach:
 
     # ------------------------------------------------------------------ FAQ and summary
 
-    async def answer_question(self, question: str, passages: list[Passage], language: Language) -> Answer:
+    async def answer_question(self, question: str, passages: list[Passage], language: Language,
+                              canvas: Canvas | None = None) -> Answer:
         if not passages:  # nothing to ground an answer on: the offline engine says so
-            return await self.fallback.answer_question(question, passages, language)
+            return await self.fallback.answer_question(question, passages, language, canvas)
         text = await self._stream(self.book.faq(question, passages, language))
         if not text:
             self._fell_back("no usable FAQ answer")
-            return await self.fallback.answer_question(question, passages, language)
+            return await self.fallback.answer_question(question, passages, language, canvas)
         by_id = {p.chunk_id: p for p in passages}
         cited = list(dict.fromkeys(m for m in _CITE.findall(text) if m in by_id))
         clean = _CITE.sub("", text).strip()

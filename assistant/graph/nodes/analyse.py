@@ -3,19 +3,27 @@ update the canvas once, then ask one cited follow-up (at most two per question) 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from langgraph.runtime import Runtime
 
-from assistant.analysis import Analysis
+from assistant.analysis import Analysis, resolvable_mistakes
 from assistant.canvas import Canvas
-from assistant.canvas.update import add_critique, add_open_question, apply_analysis, resolve_critiques
+from assistant.canvas.update import (
+    add_critique,
+    add_open_question,
+    apply_analysis,
+    mark_drafts,
+    resolve_critiques,
+)
 from assistant.coach.base import TurnContext, metering
 from assistant.domain import Language, QuestionId
 from assistant.graph.context import Context
-from assistant.graph.nodes.common import advance, fallback_notice, lang_of, msg, quote, with_usage
+from assistant.graph.nodes.common import advance, example_text, fallback_notice, lang_of, msg, quote, with_usage
 from assistant.graph.state import State
 from assistant.retrieval.passage import Passage
+from assistant.understanding.substance import is_generic_group
 
 MAX_FOLLOW_UPS = 2
 
@@ -42,13 +50,18 @@ def replaces_segments(qid: QuestionId, follow_ups: int, canvas: Canvas) -> bool:
 
 
 def critique_message(ctx: Context, lang: Language, qid: str, mistake: str, message: str, evidence: str,
-                     sources: list[Passage], follow_up: str) -> dict[str, Any]:
+                     sources: list[Passage], follow_up: str, repeated: bool = False) -> dict[str, Any]:
+    """The critique of a mistake: title, why, the founder's words, the cited passage, one question. Raised
+    again on the same question, it is short: no second lecture, the passage stays cited."""
     title = ctx.prompts.text(lang, f"mistakes.{mistake}.title")
-    parts = [f"**{title}** — {message}"]
-    if evidence:
-        parts.append(quote(evidence, 200))
-    for p in sources[:1]:
-        parts.append(f"📖 *{p.document} — {p.section}*\n{quote(p.text)}")
+    if repeated:
+        parts = [f"**{title}** — {ctx.prompts.text(lang, 'messages.critique_again')}"]
+    else:
+        parts = [f"**{title}** — {message}"]
+        if evidence:
+            parts.append(quote(evidence, 200))
+        for p in sources[:1]:
+            parts.append(f"📖 *{p.document} — {p.section}*\n{quote(p.text)}")
     if follow_up:
         parts.append(follow_up)
     return msg("critique", "\n\n".join(parts), qid, [p.citation() for p in sources[:1]], mistake)
@@ -59,16 +72,24 @@ def milestone_messages(ctx: Context, lang: Language, qid: str, canvas: Canvas) -
     prompts = ctx.prompts
     out = []
     if qid == "for_whom" and canvas.segments:
-        names = ", ".join(f"**{s.name}**" for s in canvas.segments)
+        draft = prompts.text(lang, "messages.draft_mark")
+        names = ", ".join(f"**{s.name}**" + (f" ({draft})" if s.draft else "") for s in canvas.segments)
         out.append(msg("feedback", prompts.text(lang, "messages.segments_noted", names=names), qid))
     if qid == "most_important" and canvas.segments:
         focus = canvas.segment(canvas.focus_segment) or canvas.segments[0]
         out.append(msg("feedback", prompts.text(lang, "messages.focus_noted", name=focus.name), qid))
-        if focus.segment_type:
+        if focus.segment_type and not focus.draft:
             kind = prompts.text(lang, f"segment_types.{focus.segment_type}")
             out.append(msg("feedback", prompts.text(lang, "messages.type_announce", type=kind,
                                                     rationale=focus.type_rationale), qid))
     return out
+
+
+def without_generic_groups(analysis: Analysis, canvas: Canvas) -> Analysis:
+    """New segments named only by people in general ("Gens", "Client", "Everyone") are not segments."""
+    keep = [u for u in analysis.updates if canvas.segment(u.segment) or not is_generic_group(u.segment)]
+    focus = "" if analysis.focus_segment and is_generic_group(analysis.focus_segment) else analysis.focus_segment
+    return analysis.model_copy(update={"updates": keep, "focus_segment": focus})
 
 
 async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -89,17 +110,31 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     answers = dict(state.get("answers", {}))
     answers[qid] = f"{answers[qid]}\n{text}" if answers.get(qid) else text
     update: dict[str, Any] = {"answers": answers, "retrieved": state.get("retrieved", []) + list(retrieved)}
+    if qid == "intake" and ctx.examples is not None:
+        update["sector"] = await asyncio.to_thread(ctx.examples.sector_for, text)
 
     if not analysis.usable:
-        example = ctx.prompts.text(lang, f"questions.{qid}.example")
-        outbox.append(msg("feedback", ctx.prompts.text(lang, "messages.unusable", example=example), qid))
-        return {**update, "outbox": outbox, "pending_ask": False}
+        if follow_ups < MAX_FOLLOW_UPS:
+            nudge = analysis.follow_up or ctx.prompts.text(
+                lang, "messages.unusable", example=example_text(ctx, lang, qid, state.get("sector", "")))
+            outbox.append(msg("feedback", nudge, qid))
+            return {**update, "outbox": outbox, "follow_ups": follow_ups + 1, "pending_ask": False}
+        canvas = add_open_question(canvas, qid, ask_text)
+        outbox.append(msg("notice", ctx.prompts.text(lang, "messages.moving_on"), qid))
+        return {**update, "outbox": outbox, "canvas": canvas.model_dump(mode="json"), **advance(state, canvas)}
 
-    canvas = apply_analysis(canvas, analysis, replace_segments=replaces_segments(qid, follow_ups, canvas))
-    canvas = resolve_critiques(canvas, qid, {f.mistake_id for f in analysis.findings})
+    raised_before = {c.mistake_id for c in canvas.critiques if c.question_id == qid}
+    analysis = without_generic_groups(analysis, canvas)
+    replace = replaces_segments(qid, follow_ups, canvas) and bool(analysis.updates)
+    canvas = apply_analysis(canvas, analysis, replace_segments=replace)
+    found: set[str] = {f.mistake_id for f in analysis.findings}
+    if qid == "for_whom" and "too_broad" in found:
+        canvas = mark_drafts(canvas, {u.segment for u in analysis.updates})
+    canvas = resolve_critiques(canvas, qid, found, resolvable_mistakes(analysis))
     for finding in analysis.findings:
         sources = [p.citation() for p in cited_for[finding.mistake_id]]
         canvas = add_critique(canvas, mistake_id=finding.mistake_id, question_id=qid, message=finding.message,
+                              title=ctx.prompts.text(lang, f"mistakes.{finding.mistake_id}.title"),
                               evidence=finding.evidence, sources=sources, found_by=finding.found_by)
     canvas = with_usage(canvas, used, ctx.coach)
     if analysis.reflection:
@@ -108,7 +143,8 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if analysis.findings and follow_ups < MAX_FOLLOW_UPS:
         first = analysis.findings[0]
         outbox.append(critique_message(ctx, lang, qid, first.mistake_id, first.message, first.evidence,
-                                       cited_for[first.mistake_id], analysis.follow_up))
+                                       cited_for[first.mistake_id], analysis.follow_up,
+                                       repeated=first.mistake_id in raised_before))
         return {**update, "outbox": outbox, "canvas": canvas.model_dump(mode="json"),
                 "follow_ups": follow_ups + 1, "pending_ask": False}
     if analysis.findings:

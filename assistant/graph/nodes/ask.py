@@ -18,6 +18,7 @@ async def ask(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         return {"pending_ask": False}
     canvas = Canvas.model_validate(state["canvas"])
     full = qid not in state.get("asked", [])
-    message = question_message(runtime.context, lang_of(state, runtime.context), qid, canvas, full)
+    message = question_message(runtime.context, lang_of(state, runtime.context), qid, canvas, full,
+                               state.get("sector", ""))
     asked = state.get("asked", []) + ([qid] if full else [])
     return {"outbox": state.get("outbox", []) + [message], "asked": asked, "pending_ask": False}

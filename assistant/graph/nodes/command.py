@@ -10,7 +10,7 @@ from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
 from assistant.canvas.update import add_open_question
 from assistant.graph.context import Context
-from assistant.graph.nodes.common import advance, lang_of, msg
+from assistant.graph.nodes.common import advance, example_text, lang_of, msg
 from assistant.graph.state import State
 from assistant.questions import previous_question
 from assistant.understanding.intake import Reading
@@ -37,8 +37,8 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if cmd == "restart":
         say("messages.restarted")
         return {"outbox": outbox, "canvas": Canvas(language=lang).model_dump(mode="json"), "answers": {},
-                "asked": [], "question_id": "intake", "follow_ups": 0, "dont_knows": 0, "done": False,
-                "pending_ask": True}
+                "asked": [], "question_id": "intake", "follow_ups": 0, "dont_knows": 0, "pitch_requests": 0,
+                "done": False, "pending_ask": True}
     if cmd == "canvas":
         header = prompts.text(lang, "messages.canvas_header")
         outbox.append(msg("canvas", header + "\n\n" + canvas_markdown(canvas)))
@@ -50,7 +50,7 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         say("messages.after_done")
         return {"outbox": outbox, "pending_ask": False}
     if cmd == "example":
-        say("messages.example_only", example=prompts.text(lang, f"questions.{qid}.example"))
+        say("messages.example_only", example=example_text(runtime.context, lang, qid, state.get("sector", "")))
         return {"outbox": outbox, "pending_ask": False}
     if cmd == "back":
         if qid == "intake":

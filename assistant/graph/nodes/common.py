@@ -12,6 +12,7 @@ from assistant.graph.context import Context
 from assistant.graph.state import State
 from assistant.messages import CoachMessage, MessageKind
 from assistant.questions import next_question, progress
+from assistant.text.excerpt import excerpt, quote_lines
 
 
 def lang_of(state: State, ctx: Context) -> Language:
@@ -28,11 +29,9 @@ def msg(kind: MessageKind, text: str, qid: str = "", citations: list[Citation] |
 
 
 def quote(text: str, limit: int = 320) -> str:
-    """The founder's or a source's words as a Markdown quote, shortened to `limit` characters."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return "> " + text
+    """The founder's or a source's words as a Markdown quote, shortened to about `limit` characters at a
+    sentence (or at worst a word) boundary; list items stay on their own lines."""
+    return quote_lines(excerpt(text, limit))
 
 
 def advance(state: State, canvas: Canvas) -> dict[str, Any]:
@@ -61,7 +60,14 @@ def fallback_notice(ctx: Context, lang: Language, used: Usage) -> list[dict[str,
     return [msg("notice", ctx.prompts.text(lang, "messages.notice_fallback"))] if used.fallbacks else []
 
 
-def question_message(ctx: Context, lang: Language, qid: QuestionId, canvas: Canvas, full: bool) -> dict[str, Any]:
+def example_text(ctx: Context, lang: Language, qid: str, sector: str) -> str:
+    """A worked example for the question: from the founder's sector when the library has one, else generic."""
+    own = ctx.examples.example(lang, sector, qid) if ctx.examples else ""
+    return own or ctx.prompts.text(lang, f"questions.{qid}.example")
+
+
+def question_message(ctx: Context, lang: Language, qid: QuestionId, canvas: Canvas, full: bool,
+                     sector: str = "") -> dict[str, Any]:
     """The question as asked the first time (progress, why, example) or re-asked (short)."""
     prompts = ctx.prompts
     count = len(canvas.segments)
@@ -71,7 +77,7 @@ def question_message(ctx: Context, lang: Language, qid: QuestionId, canvas: Canv
     index, total = progress(qid, count)
     head = prompts.text(lang, "labels.question_progress", index=index, total=total)
     why = prompts.text(lang, f"questions.{qid}.why")
-    example = prompts.text(lang, f"questions.{qid}.example")
+    example = example_text(ctx, lang, qid, sector)
     label_why, label_ex = prompts.text(lang, "labels.why"), prompts.text(lang, "labels.example")
     colon = ":" if lang == "en" else " :"
     text = f"**{head}** — {ask}\n\n*{label_why}*{colon} {why}\n*{label_ex}*{colon} {example}"

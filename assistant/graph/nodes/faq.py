@@ -20,9 +20,10 @@ async def faq(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     question = state["reading"]["text"]
     done = bool(state.get("done"))
     passages = await ctx.retriever.search(question, language=lang, k=3)
+    canvas = Canvas.model_validate(state["canvas"])
     with metering() as used:
-        answer = await ctx.coach.answer_question(question, passages, lang)
-    canvas = with_usage(Canvas.model_validate(state["canvas"]), used, ctx.coach)
+        answer = await ctx.coach.answer_question(question, passages, lang, canvas)
+    canvas = with_usage(canvas, used, ctx.coach)
     outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used)
     outbox.append(msg("faq", answer.text, state["question_id"], answer.citations))
     if not done:

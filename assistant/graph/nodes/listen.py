@@ -17,6 +17,7 @@ from assistant.graph.nodes.common import lang_of, msg
 from assistant.graph.state import State
 from assistant.turns import parse_input
 from assistant.understanding.intake import Reading, read_message
+from assistant.understanding.substance import describes_startup
 
 RAW_MESSAGE_LIMIT = 100_000  # what the inbox keeps of one message (the coach reads far less)
 
@@ -45,6 +46,10 @@ async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     else:
         text = received.text
         reading = read_message(text, session_language=state.get("language"), max_chars=ctx.max_message_chars)
+        if reading.kind == "answer" and state.get("question_id") == "intake" and not describes_startup(
+                reading.text, insist=state.get("pitch_requests", 0) > 0):
+            # "Bonjour", a tag, a self-introduction: kept in the inbox, and the coach asks for a pitch.
+            reading = reading.model_copy(update={"kind": "not_a_pitch"})
     language, streak = decide_language(state, reading.language)
     record = {
         "text": text[:RAW_MESSAGE_LIMIT],

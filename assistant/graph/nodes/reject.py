@@ -1,5 +1,6 @@
-"""Messages the coach cannot use as an answer: empty, emoji only, another language, "I don't know",
-anything after the summary. A second "I don't know" becomes an open question and the coach moves on."""
+"""Messages the coach cannot use as an answer: empty, emoji only, another language, "I don't know", a
+first message that does not describe a startup, anything after the summary. A second "I don't know"
+becomes an open question and the coach moves on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from langgraph.runtime import Runtime
 from assistant.canvas import Canvas
 from assistant.canvas.update import add_open_question
 from assistant.graph.context import Context
-from assistant.graph.nodes.common import advance, lang_of, msg
+from assistant.graph.nodes.common import advance, example_text, lang_of, msg
 from assistant.graph.state import State
 
 
@@ -29,8 +30,12 @@ async def reject(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
             canvas = add_open_question(canvas, qid, prompts.text(lang, f"questions.{qid}.ask", count=2))
             outbox.append(msg("notice", prompts.text(lang, "messages.dont_know_again")))
             return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), **advance(state, canvas)}
-        example = prompts.text(lang, f"questions.{qid}.example")
+        example = example_text(runtime.context, lang, qid, state.get("sector", ""))
         outbox.append(msg("feedback", prompts.text(lang, "messages.dont_know", example=example), qid))
         return {"outbox": outbox, "dont_knows": state.get("dont_knows", 0) + 1, "pending_ask": False}
+    if kind == "not_a_pitch":
+        example = prompts.text(lang, "questions.intake.example")
+        outbox.append(msg("feedback", prompts.text(lang, "messages.not_a_pitch", example=example), qid))
+        return {"outbox": outbox, "pitch_requests": state.get("pitch_requests", 0) + 1, "pending_ask": False}
     outbox.append(msg("notice", prompts.text(lang, f"messages.{kind}"), qid))
     return {"outbox": outbox, "pending_ask": False}

@@ -5,6 +5,7 @@ customer research. Real evidence (a number of interviews, a pilot, pre-orders, p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.text.cues import is_hedged, negated_before
 from assistant.text.patterns import Lexicon, Match, compile_all, find, find_all, first_match
@@ -195,3 +196,22 @@ def not_validated(ctx: DetectionContext) -> Detection | None:
 def _only_plans(tokens: Sequence[Token]) -> bool:
     mentions = find_all(tokens, _EVIDENCE + _COMMITMENTS + _EVIDENCE_VERBS)
     return bool(mentions) and all(_planned(tokens, m) or negated_before(tokens, m, 5) for m in mentions)
+
+
+def evidence_level(answer: str) -> Literal["assumption", "partially_validated", "validated"]:
+    """How far an answer's evidence goes, on the source's three levels (valider-ses-segments,
+    « Ce qui compte comme validé »): a customer commitment (pilot, pre-orders, paying users, signed
+    contracts) is validated; research reported with a number or done ("22 entretiens", "interviewed a
+    dozen owners") is partially validated; conviction, friends, plans or nothing is an assumption."""
+    tokens = tokenise(answer)
+    if first_match(tokens, _COMMITMENTS, lambda m: not (negated_before(tokens, m, 5) or _planned(tokens, m))):
+        return "validated"
+    if strong_evidence(tokens):
+        return "partially_validated"
+    return "assumption"
+
+
+def plans_research(answer: str) -> bool:
+    """The answer announces research to come ("je vais interroger 20 voyageurs") and reports none."""
+    tokens = tokenise(answer)
+    return strong_evidence(tokens) is None and _only_plans(tokens)

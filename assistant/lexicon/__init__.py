@@ -1,0 +1,84 @@
+"""Vocabulary as data: one folder per language (`assistant/lexicon/<lang>/*.yaml`), loaded into strict
+pydantic models. Adding a language is a folder of data, not edits across modules.
+
+Entries are matched on normalised text (`assistant.text.tokens.normalise`: lower case, no accents), so
+they are written without accents here too.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.text.tokens import normalise
+
+LEXICON_DIR = Path(__file__).resolve().parent
+
+
+class MissingLanguage(LookupError):
+    """A language was configured that has no lexicon folder."""
+
+
+class ConversationWords(BaseModel):
+    """Words about the conversation itself, not about customers (`conversation.yaml`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    greetings: list[str] = Field(description="Hello, thanks, politeness: never a description of a startup.")
+    self_intro: list[str] = Field(description="Words of a self-introduction ('je m'appelle').")
+    fillers: list[str] = Field(description="Hesitations and closers ('bah', 'c'est tout') that carry no content.")
+    generic_people: list[str] = Field(
+        description="Words naming people in general ('gens', 'clients'): a group made only of these is no group.")
+    vague_verbs: list[str] = Field(
+        description="Verbs too general to describe a need or a behaviour on their own ('vouloir', 'manger').")
+
+
+class ReflectionWords(BaseModel):
+    """What a pain or a gain is about (`reflection.yaml`): dimension id → word starts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dimensions: dict[str, list[str]]
+
+
+def languages() -> list[str]:
+    """The languages that have a lexicon folder, sorted."""
+    return sorted(p.name for p in LEXICON_DIR.iterdir() if p.is_dir() and (p / "conversation.yaml").exists())
+
+
+def require_language(language: str) -> None:
+    """Raise `MissingLanguage` (with the folders that exist) when `language` has no lexicon."""
+    if language not in languages():
+        raise MissingLanguage(f"no lexicon for language {language!r} under {LEXICON_DIR} "
+                              f"(available: {', '.join(languages())})")
+
+
+@lru_cache(maxsize=8)
+def conversation(language: str) -> ConversationWords:
+    """The conversation words of one language, normalised. Raises `MissingLanguage`."""
+    require_language(language)
+    data = yaml.safe_load((LEXICON_DIR / language / "conversation.yaml").read_text(encoding="utf-8"))
+    words = ConversationWords.model_validate(data)
+    return words.model_copy(update={k: [normalise(w) for w in v] for k, v in words.model_dump().items()})
+
+
+@lru_cache(maxsize=1)
+def all_conversation_words() -> ConversationWords:
+    """Every language's conversation words together: founders mix languages, typos included."""
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        for key, values in conversation(lang).model_dump().items():
+            merged.setdefault(key, []).extend(values)
+    return ConversationWords.model_validate(merged)
+
+
+@lru_cache(maxsize=8)
+def reflection(language: str) -> ReflectionWords:
+    """The reflection words of one language, normalised. Raises `MissingLanguage`."""
+    require_language(language)
+    data = yaml.safe_load((LEXICON_DIR / language / "reflection.yaml").read_text(encoding="utf-8"))
+    words = ReflectionWords.model_validate(data)
+    return ReflectionWords(dimensions={k: [normalise(w) for w in v] for k, v in words.dimensions.items()})

@@ -1,0 +1,80 @@
+"""Is there something to use in a message? A description of a startup, an answer with content, a group
+that is more than "people". Vocabulary from `assistant/lexicon/<lang>/conversation.yaml`.
+
+Pure functions over normalised text; both engines' callers (the graph, the offline coach) use them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.lexicon import all_conversation_words
+from assistant.text.cues import FUNCTION_WORDS
+from assistant.text.tokens import normalise
+
+_TAG = re.compile(r"<(script|style)\b[^>]{0,200}>.*?</\1\s*>|<[^>]{0,200}>", re.I | re.S)
+_WORD = re.compile(r"[a-z0-9]+")
+MIN_PITCH_WORDS = 2  # "une appli de covoiturage" is a pitch; "bonjour" is not
+MIN_CONTENT_WORDS = 2  # with at least one that is not a vague verb: "manger sainement" is enough
+
+
+def strip_markup(text: str) -> str:
+    """Text without HTML/XML tags ("<b>…</b>", "<script>"): a tag is never a founder's meaning."""
+    return _TAG.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """(phrases to blank out, single chatter words, generic people words, vague verbs)."""
+    words = all_conversation_words()
+    chatter = [*words.greetings, *words.self_intro, *words.fillers]
+    phrases = tuple(sorted({w for w in chatter + words.generic_people if " " in w}, key=len, reverse=True))
+    singles = frozenset(w for w in chatter if " " not in w)
+    generic = frozenset(w for w in words.generic_people if " " not in w)
+    vague = frozenset(w for w in words.vague_verbs if " " not in w)
+    return phrases, singles, generic, vague
+
+
+def _words(text: str, drop: Iterable[str]) -> list[str]:
+    low = f" {normalise(strip_markup(text))} "
+    for phrase in drop:
+        low = low.replace(f" {phrase} ", " ")
+    return _WORD.findall(low)
+
+
+def content_words(text: str) -> list[str]:
+    """The words that say something: no function words, greetings, fillers or one- and two-letter bits
+    (numbers kept: "3 amis" says how many)."""
+    phrases, chatter, _, _ = _vocabulary()
+    return [w for w in _words(text, phrases)
+            if w not in FUNCTION_WORDS and w not in chatter and (len(w) >= 3 or w.isdigit())]
+
+
+def describes_startup(text: str, *, insist: bool = False) -> bool:
+    """A first message that can be a pitch: at least two content words ("Bonjour", "<b>hi</b>" or a
+    self-introduction are not). `insist` (the founder was already asked once) accepts one."""
+    return len(content_words(text)) >= (1 if insist else MIN_PITCH_WORDS)
+
+
+def is_thin(text: str) -> bool:
+    """Too little to fill the canvas: fewer than two content words, or none that is more than people in
+    general or a vague verb such as "want"/"eat" ("Ils veulent manger", "Bah c'est tout", "des gens")."""
+    _, _, generic, vague = _vocabulary()
+    words = content_words(text)
+    return len(words) < MIN_CONTENT_WORDS or not [w for w in words if w not in generic and w not in vague]
+
+
+def is_generic_group(text: str) -> bool:
+    """A "group" made only of people in general ("les gens", "Client", "Everyone", "tout le monde")."""
+    phrases, chatter, generic, vague = _vocabulary()
+    words = [w for w in _words(text, phrases) if w not in FUNCTION_WORDS and len(w) >= 3]
+    return not [w for w in words if w not in generic and w not in vague and w not in chatter]
+
+
+def names_people_in_general(text: str) -> bool:
+    """The text speaks of people in general somewhere ("n'importe quelle personne", "anyone who...")."""
+    phrases, _, generic, _ = _vocabulary()
+    low = f" {normalise(strip_markup(text))} "
+    return any(f" {p} " in low for p in phrases) or bool(generic & set(_WORD.findall(low)))
