@@ -98,7 +98,7 @@ class OfflineCoach:
             findings=findings,
             reflection="" if findings else reflect(self.prompts, lang, qid, ctx.answer, updates, level, plan),
             follow_up=follow_up,
-            usable=bool(updates) or qid == "intake" or bool(findings),
+            usable=bool(updates) or qid == "intake" or bool(findings) or bool(focus),
         )
 
     @staticmethod

@@ -106,3 +106,43 @@ def test_buyer_and_user_are_roles_not_verb_fragments() -> None:
     buyer, user = read_buyer_user("the school district pays, the teachers use it in class")
     assert buyer.startswith("the school") and user == "the teachers"
     assert read_buyer_user("same person, the stylist pays and uses it") == ("the stylist", "the stylist")
+
+
+@pytest.mark.parametrize(("lang", "pitch", "answer"), [
+    ("fr", "Une appli de recettes anti-gaspi qui propose des repas avec ce qu'il reste dans le frigo",
+     "Chaque étudiant paie son abonnement et l'utilise"),
+    ("en", "A running app with training plans, sold by subscription in the app stores",
+     "The runners pay for it themselves and use it every day"),
+])
+def test_one_group_that_pays_and_uses_is_no_confusion_when_nobody_else_pays(lang: str, pitch: str,
+                                                                             answer: str) -> None:
+    assert "buyer_user_confusion" not in mistakes("buyer_user", answer, lang, pitch=pitch)
+
+
+def test_an_app_that_is_not_a_platform_is_never_one_sided() -> None:
+    pitch = "Une appli de recettes anti-gaspi qui propose des repas avec ce qu'il reste dans le frigo"
+    answer = "Les étudiants en colocation qui cuisinent le soir avec un petit budget"
+    assert "one_sided_platform" not in mistakes("for_whom", answer, "fr", pitch=pitch)
+
+
+def test_an_answer_that_names_no_group_is_not_too_broad() -> None:
+    assert "too_broad" not in mistakes("most_important", "J'en ai parlé à 3 amis", "fr",
+                                       pitch="Une appli de recettes anti-gaspi pour les étudiants")
+
+
+@pytest.mark.parametrize(("lang", "names", "answer", "focus"), [
+    ("fr", ["Classes de primaire", "Centres de loisirs", "Familles"], "les classes d'abord, le reste plus tard",
+     "Classes de primaire"),
+    ("en", ["Guests", "Hosts", "Cleaners"], "hosts first, then guests", "Hosts"),
+])
+def test_a_priority_given_in_words_sets_the_focus(lang: str, names: list[str], answer: str, focus: str) -> None:
+    from assistant.coach.base import TurnContext
+    from assistant.coach.offline import OfflineCoach
+    from assistant.prompts import Prompts
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name=n) for n in names],  # type: ignore[arg-type]
+                    focus_segment=names[0])
+    turn = TurnContext(question_id="priority", answer=answer, language=lang, canvas=canvas,  # type: ignore[arg-type]
+                       passages=[], answers={}, follow_up_count=0)
+    analysis = OfflineCoach(Prompts()).analyse_sync(turn)
+    assert analysis.usable and analysis.focus_segment == focus

@@ -225,7 +225,7 @@ class LLMCoach:
                               canvas: Canvas | None = None) -> Answer:
         if not passages:  # nothing to ground an answer on: the offline engine says so
             return await self.fallback.answer_question(question, passages, language, canvas)
-        text = await self._stream(self.book.faq(question, passages, language))
+        text = await self._stream(self.book.faq(question, passages, language, canvas))
         if not text:
             self._fell_back("no usable FAQ answer")
             return await self.fallback.answer_question(question, passages, language, canvas)

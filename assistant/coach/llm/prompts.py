@@ -128,8 +128,10 @@ class PromptBook:
         return self._messages(ctx.language, "follow_up.md", **values, finding=f"{title} — {first.message}",
                               evidence=as_data(first.evidence) or "-", follow_up=analysis.follow_up or "-")
 
-    def faq(self, question: str, passages: list[Passage], lang: Language) -> list[Message]:
+    def faq(self, question: str, passages: list[Passage], lang: Language, canvas: Canvas | None = None
+            ) -> list[Message]:
         return self._messages(lang, "faq.md", question=as_data(question), passages=passages_block(passages),
+                              canvas=canvas_data(canvas or Canvas(language=lang)),
                               example_id=as_data(passages[0].chunk_id) if passages else "id")
 
     def summary(self, canvas: Canvas, passages: list[Passage], lang: Language) -> list[Message]:

@@ -27,7 +27,8 @@ async def reject(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if kind == "dont_know":
         if state.get("dont_knows", 0) >= 1 or qid == "summary":
             canvas = Canvas.model_validate(state["canvas"])
-            canvas = add_open_question(canvas, qid, prompts.text(lang, f"questions.{qid}.ask", count=2))
+            ask = prompts.text(lang, f"questions.{qid}.ask", count=len(canvas.segments))
+            canvas = add_open_question(canvas, qid, ask)
             outbox.append(msg("notice", prompts.text(lang, "messages.dont_know_again")))
             return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), **advance(state, canvas)}
         example = example_text(runtime.context, lang, qid, state.get("sector", ""))
