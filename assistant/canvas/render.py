@@ -94,14 +94,18 @@ TYPE_NAMES = {
 LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")
 
 
-def _segment_md(seg: Segment, lang: str) -> list[str]:
+def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None) -> list[str]:
+    """One segment's block; a type rationale already shown for an earlier segment is not repeated."""
     lab = LABELS[lang]
     out = [f"### {seg.name}" + (f" ({lab['draft']})" if seg.draft else "")]
     if seg.who:
         out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
     if seg.segment_type and not seg.draft:
         kind = TYPE_NAMES[lang][seg.segment_type]
-        out.append(f"- **{lab['type']}**: {kind}" + (f" — {seg.type_rationale}" if seg.type_rationale else ""))
+        rationale = seg.type_rationale if explained is None or seg.type_rationale not in explained else ""
+        out.append(f"- **{lab['type']}**: {kind}" + (f" — {rationale}" if rationale else ""))
+        if explained is not None:
+            explained.add(seg.type_rationale)
     for field in LIST_FIELDS:
         items = getattr(seg, field)
         if items:
@@ -139,8 +143,9 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines += [f"**{lab['focus']}**: {canvas.focus_segment}", ""]
     if not canvas.segments:
         lines += [lab["empty"], ""]
+    explained: set[str] = set()
     for seg in canvas.segments:
-        lines += _segment_md(seg, lang) + [""]
+        lines += _segment_md(seg, lang, explained) + [""]
     if canvas.critiques:
         lines.append(f"### {lab['critiques']}")
         for c in canvas.critiques:

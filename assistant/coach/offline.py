@@ -19,7 +19,7 @@ from assistant.retrieval.passage import Passage
 from assistant.text.excerpt import excerpt, quote_lines
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
-from assistant.understanding.extract import fields_from_answer, focus_from_answer
+from assistant.understanding.extract import fields_from_answer, focus_from_answer, regroup
 from assistant.understanding.mistakes.validation import evidence_level, plans_research
 from assistant.understanding.reader import Embed, read_mistakes
 from assistant.understanding.segment_type import classify
@@ -84,6 +84,8 @@ class OfflineCoach:
         focus = ""
         if qid in ("most_important", "priority"):
             focus = focus_from_answer(ctx.answer, ctx.canvas)
+        if qid == "for_whom" and ctx.canvas.segments and not self._replaces(ctx):
+            updates = regroup(updates, ctx.canvas)
         if qid in ("for_whom", "most_important"):
             updates = self._with_types(ctx, updates, focus)
         follow_up = ""
@@ -116,12 +118,16 @@ class OfflineCoach:
             return [u.model_copy(update={"validated": False, "evidence": [], "assumptions": tests}) for u in updates]
         return [u.model_copy(update={"validated": level == "validated"}) for u in updates]
 
+    @staticmethod
+    def _replaces(ctx: TurnContext) -> bool:
+        """A follow-up to a too-broad or too-many `for_whom` answer redefines the groups."""
+        return ctx.question_id == "for_whom" and ctx.follow_up_count > 0 and any(
+            c.question_id == "for_whom" and c.mistake_id in ("too_broad", "too_many_segments")
+            for c in ctx.canvas.open_critiques())
+
     def _with_types(self, ctx: TurnContext, updates: list[SegmentUpdate], focus: str) -> list[SegmentUpdate]:
         """Classify the segment type once the groups are known, and link the sides of a platform."""
-        replace = ctx.question_id == "for_whom" and ctx.follow_up_count > 0 and any(
-            c.question_id == "for_whom" and c.mistake_id in ("too_broad", "too_many_segments")
-            for c in ctx.canvas.open_critiques()
-        )
+        replace = self._replaces(ctx)
         preview = apply_analysis(ctx.canvas, Analysis(updates=updates, focus_segment=focus), replace_segments=replace)
         answers = {**ctx.answers, ctx.question_id: ctx.answer}
         pitch = ctx.canvas.startup or answers.get("intake", "")

@@ -116,10 +116,29 @@ def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdat
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in normalise(text).split() if len(w) > 3}
+
+
+def known_segment(canvas: Canvas, group: str) -> str:
+    """The canvas segment a group is (most shared words with its name or description), "" when none."""
+    own = _stems(group)
+    best = max(canvas.segments, key=lambda s: len(own & _stems(f"{s.name} {s.who}")), default=None)
+    return best.name if best is not None and own & _stems(f"{best.name} {best.who}") else ""
+
+
 def _known(canvas: Canvas, group: str) -> bool:
-    """The group is one of the canvas's segments (shared words with its name or description)."""
-    own = {w[:5] for w in normalise(group).split() if len(w) > 3}
-    return any(own & {w[:5] for w in normalise(f"{s.name} {s.who}").split() if len(w) > 3} for s in canvas.segments)
+    return bool(known_segment(canvas, group))
+
+
+def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]:
+    """A later `for_whom` answer that names a group the canvas holds (in other words: "Proprios" for
+    "Propriétaires de maison") adds to that segment instead of creating a twin."""
+    out = []
+    for up in updates:
+        name = known_segment(canvas, f"{up.segment} {up.who}")
+        out.append(up.model_copy(update={"segment": name, "who": ""}) if name else up)
+    return out
 
 
 def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
