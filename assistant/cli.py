@@ -89,6 +89,13 @@ def _read_line_interruptible(interactive: bool) -> str | None:
     previous = signal.getsignal(signal.SIGINT)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            # Ctrl-C came just before the handler was swapped: asyncio's handler only asked for a
+            # cancellation, which would wait for the blocking read below; honour it now and let
+            # the session close cleanly.
+            task.uncancel()
+            raise KeyboardInterrupt
         return _read_line(interactive)
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -191,7 +198,8 @@ def ui(
     settings = _settings()
     shown = host or settings.ui_host
     err.print(f"Coaching room: http://{'localhost' if shown in ('127.0.0.1', '0.0.0.0') else shown}:"
-              f"{port or settings.ui_port}  ({resolve(settings, shown).note})", markup=False, highlight=False)
+              f"{port or settings.ui_port}  ({resolve(settings, shown).note})", markup=False, highlight=False,
+              soft_wrap=True)
     run(settings, host=host, port=port)
 
 

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     # and an optional shared secret the proxy sends in X-Coach-Proxy-Secret.
     auth_header: str | None = Field(default=None, alias="COACH_AUTH_HEADER")
     proxy_secret: str | None = Field(default=None, alias="COACH_PROXY_SECRET", repr=False)
+    # The local single-user mode (assistant/ui/access.py): one founder on their own machine, signed in without
+    # a password so the history and resume work. auto: on when no account is configured and the room listens
+    # on a loopback address; on: also on any other address (anyone who can reach it is that founder); off: never.
+    local_mode: Literal["auto", "on", "off"] = Field(default="auto", alias="COACH_LOCAL_MODE")
 
     @property
     def resolved_provider(self) -> Literal["openai", "offline"]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 import chainlit as cl
@@ -21,11 +24,10 @@ from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
 from assistant.canvas import Canvas
-from assistant.canvas.render import canvas_markdown
 from assistant.messages import CoachMessage
 from assistant.session import BusyEvent, CoachSession, TokenEvent, Turn
 from assistant.settings import Settings
-from assistant.ui import auth, canvas_view, texts
+from assistant.ui import access, auth, canvas_view, texts
 from assistant.ui.datalayer import CoachDataLayer, get_data_layer
 from assistant.ui.safety import plain, safe_markdown, safe_token
 from assistant.ui.view import View
@@ -35,6 +37,9 @@ SETTINGS = Settings()
 
 ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
                 "export": "download", "restart": "rotate-ccw"}
+# Set by public/coach.js: "1" when the screen is narrower than Chainlit's 768 px line, where its side panel
+# becomes a drawer over the chat.
+NARROW_COOKIE = "coach_narrow"
 
 
 class Room:
@@ -100,7 +105,21 @@ async def _shutdown() -> None:
     await ROOM.close()
 
 
-if SETTINGS.auth_secret:
+# Local single-user mode or accounts (assistant/ui/access.py); `coach ui` sets CHAINLIT_HOST before this import.
+ACCESS = access.resolve(SETTINGS, os.environ.get("CHAINLIT_HOST") or SETTINGS.ui_host)
+access.install_secret(SETTINGS, ACCESS)
+
+if ACCESS.local:
+
+    @cl.header_auth_callback
+    async def _local_login(headers: Headers) -> cl.User | None:
+        """The one local founder, without a password (the sign-in page calls this by itself)."""
+        if ACCESS.check_host and not access.addressed_to_loopback(headers.get("host")):
+            return None
+        return cl.User(identifier=access.LOCAL_USER, display_name=access.LOCAL_DISPLAY_NAME,
+                       metadata={"provider": "local"})
+
+if ACCESS.password:
 
     @cl.password_auth_callback
     async def _password_login(username: str, password: str) -> cl.User | None:
@@ -109,7 +128,7 @@ if SETTINGS.auth_secret:
         return cl.User(identifier=name, metadata={"provider": "password"}) if name else None
 
 
-if SETTINGS.auth_header:
+if ACCESS.header and SETTINGS.auth_header:
     _AUTH_HEADER: str = SETTINGS.auth_header
 
     @cl.header_auth_callback
@@ -146,6 +165,22 @@ def _lang() -> str:
     return _view().language or _browser_language()
 
 
+def _narrow() -> bool:
+    """Whether the founder's screen is narrow: what the page last said (a window message from coach.js), else
+    its cookie when the page connected."""
+    view = _view()
+    if view.narrow is not None:
+        return view.narrow
+    environ = getattr(cl.context.session, "environ", None) or {}
+    cookies: SimpleCookie = SimpleCookie()
+    try:
+        cookies.load(environ.get("HTTP_COOKIE") or "")
+    except CookieError:
+        return False
+    morsel = cookies.get(NARROW_COOKIE)
+    return morsel is not None and morsel.value == "1"
+
+
 async def _say(text: str) -> cl.Message:
     msg = cl.Message(content=safe_markdown(text), author=texts.t(_lang(), "coach"))
     await msg.send()
@@ -153,8 +188,8 @@ async def _say(text: str) -> cl.Message:
 
 
 async def _may_use(thread_id: str) -> bool:
-    """Only the account that opened a thread may use it. Without accounts (no CHAINLIT_AUTH_SECRET) the
-    room is a single founder's local tool and there is nobody to tell apart."""
+    """Only the account that opened a thread may use it (in the local mode, the one local founder owns every
+    thread). Someone who is not signed in (a room started some other way than `coach ui`) is not told apart."""
     user = _user()
     if user is None:
         return True
@@ -166,6 +201,38 @@ async def _may_use(thread_id: str) -> bool:
     if not ok:
         await _say(texts.t(_lang(), "forbidden"))
     return ok
+
+
+@asynccontextmanager
+async def _answering(*, ends: bool) -> AsyncIterator[None]:
+    """The room is answering: the message box and the buttons wait until it is done.
+
+    Chainlit says so with its task events, but it makes a task of a message only, not of a button, and it ends
+    the task of whichever handler finishes first (the start of the chat, a reconnection) even while a turn is
+    still running: the room then looked idle mid-turn, and a founder (or a test) could click Export or send the
+    next answer while the previous turn was still writing. So a turn says it is running when it starts and again
+    just before its buttons come back (`_show_actions`); a button's turn ends its own task (`ends`), Chainlit
+    ends a message's."""
+    view = _view()
+    view.running += 1
+    await cl.context.emitter.task_start()
+    try:
+        yield
+    finally:
+        view.running -= 1
+        if ends and view.running == 0:
+            await cl.context.emitter.task_end()
+
+
+async def _chat_ready() -> None:
+    """Wait until the start (or resume) of the chat has finished: a starter picked as the page connects is
+    handled at the same time, and the end of the start would otherwise mark the room idle mid-turn."""
+    started = _view().started
+    if not started.is_set():
+        try:
+            await asyncio.wait_for(started.wait(), timeout=10)
+        except TimeoutError:
+            log.warning("the chat start did not finish within 10 s; answering anyway")
 
 
 async def _coach() -> CoachSession | None:
@@ -218,22 +285,29 @@ async def _show_turn(turn: Turn, streamed: cl.Message | None = None, streamed_te
             last = cl.Message(content=content, author=author, elements=elements,  # type: ignore[arg-type]
                               metadata={"kind": m.kind})
             await last.send()
-    await _show_actions(last.id if last else None, turn.done, lang)
     await _show_canvas(turn.canvas, lang)
+    await _show_actions(last.id if last else None, turn.done, lang)
     await _name_thread(turn.canvas)
 
 
 async def _show_actions(message_id: str | None, done: bool, lang: str) -> None:
-    """The buttons live under the latest coach message only."""
+    """The buttons live under the latest coach message only. When the canvas changed while it stayed closed
+    (narrow screens), its button says so."""
     view = _view()
     for action in view.actions:
         await action.remove()
     view.actions = []
+    view.actions_for, view.done = message_id, done
     if not message_id:
         return
+    if view.running:  # still answering, whatever another handler's end said meanwhile
+        await cl.context.emitter.task_start()
     names = ["canvas", "export", "restart"] if done else ["skip", "example", "canvas", "export", "restart"]
-    actions = [cl.Action(name=n, payload={}, label=texts.t(lang, f"action.{n}"),
-                         tooltip=texts.t(lang, f"action.{n}.tip"), icon=ACTION_ICONS[n]) for n in names]
+    keys = {n: f"action.{n}" for n in names}
+    if view.canvas_pending:
+        keys["canvas"] = "action.canvas.updated"
+    actions = [cl.Action(name=n, payload={}, label=texts.t(lang, keys[n]),
+                         tooltip=texts.t(lang, f"{keys[n]}.tip"), icon=ACTION_ICONS[n]) for n in names]
     for action in actions:
         await action.send(for_id=message_id)
     view.actions = actions
@@ -247,12 +321,21 @@ def _canvas_element(canvas: Canvas, lang: str) -> tuple[cl.CustomElement, str]:
 
 
 async def _show_canvas(canvas: Canvas, lang: str, *, force: bool = False) -> None:
-    """Open or refresh the canvas in the side panel (not persisted by Chainlit: rebuilt on resume)."""
+    """Open or refresh the canvas in the side panel (not persisted by Chainlit: rebuilt on resume).
+
+    On a narrow screen the side panel is a drawer over the chat: it opens only when the founder asks (`force`),
+    and a change is announced on the canvas button instead (`canvas_pending`; the first, empty canvas is no news).
+    """
+    view = _view()
     element, key = _canvas_element(canvas, lang)
-    if key == _view().canvas_key and not force:
+    if key == view.canvas_key and not force:
+        return
+    if not force and _narrow():
+        view.canvas_pending = view.canvas_pending or bool(view.canvas_key)
+        view.canvas_key = key
         return
     await cl.ElementSidebar.set_elements([element], key=key)
-    _view().canvas_key = key
+    view.canvas_key, view.canvas_pending = key, False
 
 
 async def _name_thread(canvas: Canvas) -> None:
@@ -357,29 +440,41 @@ async def _starters(current_user: cl.User | None = None, language: str | None = 
 @cl.on_chat_start
 async def on_chat_start() -> None:
     # Nothing is said before the founder picks a starter or writes: the starters stay visible until then.
-    await _load_preference()
-    pref = _view().language_pref
-    _view().language = pref if pref in ("fr", "en") else _browser_language()
-    await _send_settings(_view().language)
+    try:
+        await _load_preference()
+        pref = _view().language_pref
+        _view().language = pref if pref in ("fr", "en") else _browser_language()
+        await _send_settings(_view().language)
+    finally:
+        _view().started.set()
 
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    thread_id = _thread_id()
-    if not await _may_use(thread_id):
-        return
-    session = await _coach()
-    if session is None:
-        return
-    if not await session.exists(thread_id):
-        await _open_thread(session, thread_id, message.content or "")
-    else:
-        await _turn(session, thread_id, message.content or "")
+    await _chat_ready()
+    async with _answering(ends=False):
+        thread_id = _thread_id()
+        if not await _may_use(thread_id):
+            return
+        session = await _coach()
+        if session is None:
+            return
+        if not await session.exists(thread_id):
+            await _open_thread(session, thread_id, message.content or "")
+        else:
+            await _turn(session, thread_id, message.content or "")
 
 
 @cl.on_chat_resume
 async def on_chat_resume(thread: ThreadDict) -> None:
     """Messages come back from Chainlit's history; the canvas panel is rebuilt from the checkpoint."""
+    try:
+        await _resume(thread)
+    finally:
+        _view().started.set()
+
+
+async def _resume(thread: ThreadDict) -> None:
     thread_id = str(thread["id"])
     if not auth.can_open(thread.get("userIdentifier"), _user()):
         await _say(texts.t(_lang(), "forbidden"))
@@ -399,11 +494,19 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     last = next((s["id"] for s in reversed(steps) if s.get("type") == "assistant_message"), None)
     await _show_actions(last, turn.done, turn.language)
     # Chainlit sends `thread` to the browser once this handler returns, and the browser then shows exactly
-    # the thread's elements: the canvas, rebuilt from the checkpoint, travels with it.
+    # the thread's elements: the canvas, rebuilt from the checkpoint, travels with it (and opens the side
+    # panel, so not on a narrow screen, where it would cover the chat: the canvas button opens it there).
     element, key = _canvas_element(turn.canvas, turn.language)
     elements = [e for e in thread.get("elements") or [] if e.get("name") != "CanvasPanel"]
-    thread["elements"] = [*elements, element.to_dict()]
+    thread["elements"] = elements if _narrow() else [*elements, element.to_dict()]
     view.canvas_key = key
+
+
+@cl.on_window_message
+async def on_window_message(message: Any) -> None:
+    """public/coach.js says when the screen crosses the narrow-screen line (e.g. a phone turned sideways)."""
+    if isinstance(message, dict) and message.get("coach") == "viewport" and isinstance(message.get("narrow"), bool):
+        _view().narrow = message["narrow"]
 
 
 @cl.on_settings_update
@@ -428,16 +531,17 @@ async def on_settings_update(values: dict[str, Any]) -> None:
 # ---------------------------------------------------------------- buttons
 
 async def _command(name: str) -> None:
-    thread_id = _thread_id()
-    if not await _may_use(thread_id):
-        return
-    session = await _coach()
-    if session is None:
-        return
-    if not await session.exists(thread_id):
-        await _open_thread(session, thread_id, texts.t(_lang(), "starter.start"))
-        return
-    await _turn(session, thread_id, texts.t(_lang(), f"command.{name}"))
+    async with _answering(ends=True):
+        thread_id = _thread_id()
+        if not await _may_use(thread_id):
+            return
+        session = await _coach()
+        if session is None:
+            return
+        if not await session.exists(thread_id):
+            await _open_thread(session, thread_id, texts.t(_lang(), "starter.start"))
+            return
+        await _turn(session, thread_id, texts.t(_lang(), f"command.{name}"))
 
 
 @cl.action_callback("skip")
@@ -452,16 +556,30 @@ async def _on_example(action: cl.Action) -> None:
 
 @cl.action_callback("canvas")
 async def _on_canvas(action: cl.Action) -> None:
+    async with _answering(ends=True):
+        await _open_canvas()
+
+
+async def _open_canvas() -> None:
     thread_id = _thread_id()
     session = await _coach()
     if session is None or not await _may_use(thread_id) or not await session.exists(thread_id):
         return
     turn = await session.read(thread_id)
+    view = _view()
+    announced = view.canvas_pending
     await _show_canvas(turn.canvas, turn.language, force=True)
+    if announced:  # the canvas button no longer needs to say it changed
+        await _show_actions(view.actions_for, view.done, turn.language)
 
 
 @cl.action_callback("export")
 async def _on_export(action: cl.Action) -> None:
+    async with _answering(ends=True):
+        await _export()
+
+
+async def _export() -> None:
     thread_id = _thread_id()
     session = await _coach()
     if session is None or not await _may_use(thread_id):
@@ -470,18 +588,17 @@ async def _on_export(action: cl.Action) -> None:
     if not await session.exists(thread_id):
         await _say(texts.t(lang, "export_empty"))
         return
-    turn = await session.read(thread_id)
-    canvas = turn.canvas
-    stem = "canevas-segments-de-clientele" if canvas.language == "fr" else "customer-segments-canvas"
-    files = [
-        cl.File(name=f"{stem}.md", content=canvas_markdown(canvas).encode(), mime="text/markdown",
-                display="inline"),
-        cl.File(name=f"{stem}.json", content=canvas.to_json().encode(), mime="application/json",
-                display="inline"),
-    ]
-    message = cl.Message(content=texts.t(lang, "export_ready"), author=texts.t(lang, "coach"),
-                         elements=files)  # type: ignore[arg-type]
-    await message.send()
+    try:
+        turn = await session.read(thread_id)
+        files = cl.CustomElement(name="ExportFiles", props=canvas_view.export_props(turn.canvas, lang),
+                                 display="inline")
+        message = cl.Message(content=texts.t(lang, "export_ready"), author=texts.t(lang, "coach"),
+                             elements=[files])  # type: ignore[list-item]
+        await message.send()
+    except Exception:
+        log.exception("export failed on thread %s", thread_id)
+        await _say(texts.t(lang, "export_failed"))
+        return
     await _show_actions(message.id, turn.done, turn.language)
 
 

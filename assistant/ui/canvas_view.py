@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
-from assistant.canvas.render import LABELS, TYPE_NAMES
+from assistant.canvas.render import LABELS, TYPE_NAMES, canvas_markdown
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
 
@@ -137,3 +137,21 @@ def props_key(props: dict[str, Any]) -> str:
     """A short digest: the side panel is replaced only when what it shows has changed."""
     blob = json.dumps(props, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
+
+
+EXPORT_STEMS = {"fr": "canevas-segments", "en": "customer-segments"}
+
+
+def export_props(canvas: Canvas, language: str) -> dict[str, Any]:
+    """Props of the ExportFiles element: the canvas as Markdown and as JSON, each with its own label and name.
+
+    The files' text is the canvas itself (founder text included): the element saves it as a file, never shows it.
+    """
+    stem = EXPORT_STEMS["en" if canvas.language == "en" else "fr"]
+    files = [("md", "Markdown", "text/markdown;charset=utf-8", canvas_markdown(canvas)),
+             ("json", "JSON", "application/json", canvas.to_json())]
+    return {
+        "files": [{"format": fmt, "label": label, "hint": t(language, f"export.{fmt}.hint"), "name": f"{stem}.{fmt}",
+                   "mime": mime, "content": content} for fmt, label, mime, content in files],
+        "error": t(language, "export_browser_failed"),
+    }

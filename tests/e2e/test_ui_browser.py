@@ -23,7 +23,10 @@ pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)>"
 JS_LINK = "[clic](javascript:alert(1))"
 TURN_TIMEOUT = 90.0
-DOWNLOAD_TIMEOUT_MS = 90_000  # a loaded 2-core CI machine can take long to render the export files
+# The export is saved by the browser from the element's own text (no request to the server): it starts at once.
+DOWNLOAD_TIMEOUT_MS = 30_000
+EXPORT_NAMES = {"fr": ["canevas-segments.md", "canevas-segments.json"],
+                "en": ["customer-segments.md", "customer-segments.json"]}
 
 ANSWERS: dict[str, dict[str, list[str]]] = {
     "fr": {
@@ -66,6 +69,7 @@ LABELS = {
 QUESTION_IDS = ["intake", "for_whom", "most_important", "characteristics", "jobs", "pains", "gains",
                 "buyer_user", "evidence", "priority"]
 STATE: dict[str, Any] = {}
+FOUNDERS: list[Founder] = []  # the tabs of the running test, their journals written out if it fails
 
 
 def _question_marks(lang: str) -> dict[str, str]:
@@ -81,15 +85,43 @@ class Founder:
         self.page, self.lang, self.room = page, lang, room
         self.labels = LABELS[lang]
         self.dialogs: list[str] = []
-        self.journal: list[str] = []  # navigations and console errors, written out when a turn times out
+        # What the tab saw (navigations, console errors, the room's events and requests, downloads), written
+        # out when a test fails (see conftest.py).
+        self.journal: list[str] = []
         self.started = time.monotonic()
+        FOUNDERS.append(self)
         page.on("dialog", self._on_dialog)
         page.on("framenavigated", lambda f: f == page.main_frame and self._note(f"navigated to {f.url}"))
         page.on("console", lambda m: m.type == "error" and self._note(f"console: {m.text[:300]}"))
-        page.on("websocket", lambda ws: self._note(f"websocket {ws.url[:80]}"))
+        page.on("websocket", self._on_websocket)
+        page.on("request", lambda r: "/project/" in r.url and self._note(f"request {r.method} {r.url[-100:]}"))
+        page.on("response", lambda r: "/project/" in r.url and self._note(f"response {r.status} {r.url[-100:]}"))
+        page.on("requestfailed", lambda r: self._note(f"request failed {r.url[-100:]}: {r.failure}"))
+        page.on("download", lambda d: self._note(f"download {d.suggested_filename}"))
+        page.on("popup", lambda p: self._note(f"popup {p.url}"))
 
     def _note(self, line: str) -> None:
         self.journal.append(f"{time.monotonic() - self.started:7.1f}s {line}")
+
+    def _on_websocket(self, ws: Any) -> None:
+        self._note(f"websocket {ws.url[:80]}")
+        ws.on("framereceived", lambda payload: self._frame("<", payload))
+        ws.on("framesent", lambda payload: self._frame(">", payload))
+        ws.on("close", lambda _ws: self._note("websocket closed"))
+
+    def _frame(self, way: str, payload: Any) -> None:
+        """A socket.io event, by name (e.g. `< task_end`, `> client_message`)."""
+        text = payload if isinstance(payload, str) else ""
+        match = re.match(r'^\d+(\["([a-z_]+)")?', text)
+        if match and match.group(2):
+            self._note(f"{way} {match.group(2)} {text[len(match.group(0)):][:70]}")
+        elif text[:1] in ("0", "1", "4"):
+            self._note(f"{way} socket.io {text[:40]}")
+
+    def dump(self, out: Path, name: str) -> Path:
+        path = out / f"journal-{name}.log"
+        path.write_text("\n".join(self.journal), encoding="utf-8")
+        return path
 
     def _on_dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -101,6 +133,12 @@ class Founder:
         self.page.fill("#password", USERS[user])
         self.page.click("button[type=submit]")
         self.page.wait_for_selector("#starters", timeout=30_000)
+
+    def enter(self) -> None:
+        """The default set-up (no account): the room signs its one local founder in by itself."""
+        self.page.goto(self.room.url + "/")
+        self.page.wait_for_selector("#starters", timeout=30_000)
+        assert self.page.locator("#password").count() == 0
 
     @property
     def messages(self) -> Any:
@@ -125,8 +163,9 @@ class Founder:
             self.page.wait_for_timeout(200)
         out = self.room.log.parent
         self.page.screenshot(path=str(out / f"timeout-{self.lang}.png"))
-        (out / f"timeout-{self.lang}.log").write_text("\n".join(self.journal), encoding="utf-8")
-        raise AssertionError(f"the coach did not answer within {TURN_TIMEOUT:.0f}s (see {out})")
+        self.room.dump_stacks()
+        raise AssertionError(f"the coach did not answer within {TURN_TIMEOUT:.0f}s (see {out}: the screenshot, "
+                             f"the tab's journal, the room's log with its threads' stacks)")
 
     def send(self, text: str) -> str:
         before = self.messages.count()
@@ -166,6 +205,23 @@ class Founder:
             else:
                 text = self.send(options[min(tries[current], len(options)) - 1])
         return asked
+
+    def export_names(self) -> list[str]:
+        """The file names on the latest export's cards, each shown whole (not cut)."""
+        cards = self.page.locator('[data-testid="export-files"]').last.locator('[data-testid="export-file-name"]')
+        cards.first.wait_for(timeout=15_000)
+        for i in range(cards.count()):
+            assert cards.nth(i).evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "a file name is cut"
+        return [cards.nth(i).inner_text() for i in range(cards.count())]
+
+    def download(self, fmt: str, path: Path) -> Path:
+        """Save the latest export's `fmt` file (md or json) to `path`."""
+        button = self.page.locator(f'[data-testid="export-file"][data-format="{fmt}"]').last
+        with self.page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
+            button.click()
+        assert info.value.failure() is None
+        info.value.save_as(path)
+        return path
 
     def no_script_ran(self) -> None:
         assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
@@ -249,20 +305,14 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     alice.no_script_ran()
     _shot(alice, output_dir, "canvas-panel-fr.png")
 
-    # Export: Markdown and JSON downloads of the canvas.
+    # Export: Markdown and JSON downloads of the canvas, two cards with their own label and whole name.
     alice.click_last(LABELS["fr"]["export"])
-    md_link = page.locator('a[download$=".md"]').last
-    with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
-        md_link.click()
-    md_path = output_dir / "export-fr.md"
-    info.value.save_as(md_path)
-    markdown = md_path.read_text(encoding="utf-8")
+    assert alice.export_names() == EXPORT_NAMES["fr"]
+    page.locator('[data-testid="export-files"]').last.scroll_into_view_if_needed()
+    page.screenshot(path=str(output_dir / "room-export-fr.png"))
+    markdown = alice.download("md", output_dir / "export-fr.md").read_text(encoding="utf-8")
     assert markdown.startswith("## Canevas — Segments de clientèle") and "petit-déjeuner" in markdown
-    with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
-        page.locator('a[download$=".json"]').last.click()
-    json_path = output_dir / "export-fr.json"
-    info.value.save_as(json_path)
-    exported = json.loads(json_path.read_text(encoding="utf-8"))
+    exported = json.loads(alice.download("json", output_dir / "export-fr.json").read_text(encoding="utf-8"))
     assert exported["language"] == "fr" and exported["segments"] and XSS in exported["startup"]
 
     # The history shows the thread; reloading resumes it with its messages and the canvas rebuilt.
@@ -274,8 +324,10 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     panel = alice.panel()
     panel.wait_for(timeout=30_000)
     assert "petit-déjeuner" in panel.inner_text() and XSS in panel.inner_text()
-    alice.messages.nth(messages_before - 2).wait_for(timeout=15_000)
-    assert alice.messages.count() >= messages_before - 1  # the export message's files are not kept
+    alice.messages.nth(messages_before - 1).wait_for(timeout=15_000)
+    # The export came back with the thread, and still downloads (the file is made in the browser).
+    again = json.loads(alice.download("json", output_dir / "export-fr-reloaded.json").read_text(encoding="utf-8"))
+    assert again == exported
     assert any(XSS in page.locator('[data-step-type="user_message"]').nth(i).inner_text()
                for i in range(page.locator('[data-step-type="user_message"]').count()))
     alice.no_script_ran()
@@ -310,6 +362,17 @@ def test_english_founder_and_second_user_isolation(room: Room, browser: Any, out
     assert "Canvas — Customer Segments" in content and "Jobs to be done".upper() in content.upper()
     assert "healthy breakfast" in content
     _shot(bob, output_dir, "canvas-panel-en.png")
+
+    # Export in English; when the browser cannot save a file, the room says so instead of nothing happening.
+    bob.click_last(LABELS["en"]["export"])
+    assert bob.export_names() == EXPORT_NAMES["en"]
+    markdown = bob.download("md", output_dir / "export-en.md").read_text(encoding="utf-8")
+    assert markdown.startswith("## Canvas — Customer Segments") and "healthy breakfast" in markdown
+    page.evaluate("() => { URL.createObjectURL = () => { throw new Error('saving files is blocked'); }; }")
+    page.locator('[data-testid="export-file"][data-format="json"]').last.click()
+    notice = page.locator('[data-testid="export-error"]').last
+    notice.wait_for(timeout=10_000)
+    assert notice.inner_text() == texts.t("en", "export_browser_failed")
 
     # Restart asks for confirmation, then empties the canvas and asks the first question again.
     bob.messages.nth(bob.messages.count() - 1).get_by_role("button", name=LABELS["en"]["restart"]).click()

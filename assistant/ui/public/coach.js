@@ -1,0 +1,22 @@
+// The coaching room's small script (Chainlit `custom_js`, loaded before the app).
+//
+// Below 768 px (Chainlit's own line, see its useIsMobile) the side panel is a drawer over the chat, so the room
+// opens the canvas there only when the founder asks. The server learns the screen's width from a cookie, read
+// when the page connects, and from a window message (forwarded by Chainlit to `on_window_message`) when the
+// width crosses that line, e.g. a phone turned sideways. Nothing else is sent.
+(function () {
+  "use strict";
+  var BREAKPOINT = 768;
+  var narrow = null;
+  function update() {
+    var now = window.innerWidth < BREAKPOINT;
+    if (now === narrow) {
+      return;
+    }
+    narrow = now;
+    document.cookie = "coach_narrow=" + (now ? "1" : "0") + "; path=/; max-age=31536000; SameSite=Lax";
+    window.postMessage({ coach: "viewport", narrow: now }, window.location.origin);
+  }
+  update();
+  window.addEventListener("resize", update);
+})();
