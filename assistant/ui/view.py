@@ -26,5 +26,5 @@ class View:
     narrow: bool | None = None
     canvas_pending: bool = False  # the canvas changed since the founder last opened it (narrow screens)
     thread_named: bool = False
-    running: int = 0  # turns the room is answering for this tab (see app._answering)
+    running: int = 0  # turns the room is answering for this tab (see tab.Tab.answering)
     started: asyncio.Event = field(default_factory=asyncio.Event)  # the chat's start (or resume) has finished

@@ -11,16 +11,13 @@ from pathlib import Path
 import pytest
 
 from assistant.domain import KEY_QUESTIONS, LANGUAGES, MISTAKE_IDS, QUESTION_IDS
+from assistant.retrieval.documents import KnowledgeError, parse_document, slugify, split_front_matter
 from assistant.retrieval.knowledge import (
-    KnowledgeError,
     chunk_document,
     default_knowledge_dir,
     load_chunks,
     load_documents,
-    parse_document,
     resolve_knowledge_dir,
-    slugify,
-    split_front_matter,
 )
 
 KNOWLEDGE = default_knowledge_dir()

@@ -1,0 +1,101 @@
+"""Typo-tolerant words: an edit distance, whether a token is a lemma up to a typo (or a stem's word), and
+lexicons of single-word lemmas looked up that way. The patterns (`patterns.py`) match their words with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.text.tokens import normalise
+
+
+@lru_cache(maxsize=65536)
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count as one edit)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+SHORT_WORD = 6
+SILENT_ENDINGS = frozenset("tsxe")
+
+
+def _tolerance(lemma: str) -> int:
+    return 0 if len(lemma) < 5 else 1 if len(lemma) < 11 else 2
+
+
+def within(a: str, b: str, k: int) -> bool:
+    """edit_distance(a, b) <= k, cheaply: common ends are stripped before any real work."""
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    while j < len(a) and j < len(b) and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a, b = a[:len(a) - j], b[:len(b) - j]
+    if abs(len(a) - len(b)) > k:
+        return False
+    if max(len(a), len(b)) <= k:
+        return True
+    if k == 1:  # both ends differ: only a swap of two letters is one edit
+        return len(a) == len(b) == 2 and a == b[::-1]
+    return edit_distance(a, b) <= k
+
+
+@lru_cache(maxsize=65536)
+def similar(token: str, lemma: str) -> bool:
+    """True when `token` is `lemma` up to a typo; a lemma ending in '*' is a stem."""
+    if lemma.endswith("*"):
+        stem = lemma[:-1]
+        if token.startswith(stem):
+            return True
+        tol = _tolerance(stem) if len(stem) >= 6 else 0
+        if not tol or token[:1] != stem[:1] or token.isdigit():
+            return False
+        return any(within(token[:k], stem, tol) for k in (len(stem) - 1, len(stem), len(stem) + 1)
+                   if 0 < k <= len(token))
+    if token == lemma:
+        return True
+    if len(lemma) >= 4 and lemma[-1] in SILENT_ENDINGS and token == lemma[:-1]:
+        return True  # a silent final letter dropped: "tou" for "tout", "mem" for "meme"
+    tol = _tolerance(lemma)
+    if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
+        return False
+    if len(lemma) < SHORT_WORD and len(token) == len(lemma):
+        # a substitution turns a short word into another word ("parce"/"parle"): only swaps count
+        return sorted(token) == sorted(lemma) and within(token, lemma, 1)
+    return within(token, lemma, tol)
+
+
+class Lexicon:
+    """Single-word lemmas ("client", "interview*") looked up tolerantly: `word in lexicon`.
+
+    Indexed by initial (a typo never changes the first letter here) and cached per word."""
+
+    def __init__(self, *groups: Iterable[str]) -> None:
+        index: dict[str, list[str]] = {}
+        for lemma in (normalise(w) for group in groups for w in group):
+            if lemma and " " not in lemma:
+                index.setdefault(lemma[0], []).append(lemma)
+        self._index = {ch: tuple(lemmas) for ch, lemmas in index.items()}
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and _in_lexicon(self, word)
+
+    def lemmas_for(self, word: str) -> tuple[str, ...]:
+        return self._index.get(word[:1], ())
+
+
+@lru_cache(maxsize=131072)
+def _in_lexicon(lexicon: Lexicon, word: str) -> bool:
+    return any(similar(word, lemma) for lemma in lexicon.lemmas_for(word))
