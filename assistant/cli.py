@@ -203,15 +203,15 @@ def ui(
     run(settings, host=host, port=port)
 
 
-user_app = typer.Typer(help="Accounts of the coaching room (a users file with scrypt-hashed passwords).",
-                       no_args_is_help=True)
+user_app = typer.Typer(help="Accounts of the coaching room (scrypt-hashed passwords in a users file, or in the "
+                            "database when DATABASE_URL is set).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
 
 def _user_store():  # type: ignore[no-untyped-def]
-    from assistant.ui.auth import UserStore
+    from assistant.ui.accounts import user_store
 
-    return UserStore(_settings().users_path)
+    return user_store(_settings())
 
 
 @user_app.command("add")
@@ -233,7 +233,7 @@ def user_add(
     except AuthError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
-    err.print(f"User {record.username!r} saved in {store.path}")
+    err.print(f"User {record.username!r} saved in {store.location}")
 
 
 @user_app.command("remove")
@@ -248,7 +248,7 @@ def user_remove(username: Annotated[str, typer.Argument()]) -> None:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
     if not removed:
-        err.print(f"No user {username!r} in {store.path}")
+        err.print(f"No user {username!r} in {store.location}")
         raise typer.Exit(1)
     err.print(f"User {username!r} removed")
 
@@ -256,8 +256,33 @@ def user_remove(username: Annotated[str, typer.Argument()]) -> None:
 @user_app.command("list")
 def user_list() -> None:
     """List the accounts (names and creation dates, never hashes)."""
-    for record in _user_store().users():
+    from assistant.ui.auth import AuthError
+
+    try:
+        records = _user_store().users()
+    except AuthError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    for record in records:
         print(f"{record.username}\t{record.created}")
+
+
+db_app = typer.Typer(help="The room's database (history, accounts): versioned migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database (ui-history.sqlite, or DATABASE_URL) and the checkpoints to the latest schema;
+    a database already there is left untouched."""
+    from assistant.db.setup import upgrade_all
+
+    try:
+        message = asyncio.run(upgrade_all(_settings()))
+    except Exception as exc:  # unreachable server, bad URL: one clear line, not a traceback
+        err.print(f"database upgrade failed: {type(exc).__name__}: {exc}", style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _plug_commands() -> None:

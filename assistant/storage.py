@@ -20,7 +20,8 @@ def is_postgres(url: str | None) -> bool:
     return bool(url) and str(url).startswith(("postgres://", "postgresql://", "postgresql+"))
 
 
-def _psycopg_url(url: str) -> str:
+def psycopg_url(url: str) -> str:
+    """A libpq URL (postgresql://...) from any PostgreSQL URL, SQLAlchemy-style ones included."""
     # SQLAlchemy-style URLs (used by Chainlit's data layer) are not understood by psycopg.
     for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql+psycopg2://"):
         if url.startswith(prefix):
@@ -47,7 +48,7 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
         from psycopg_pool import AsyncConnectionPool
 
         kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
-        async with AsyncConnectionPool(_psycopg_url(str(database_url)), min_size=1, max_size=max(2, pool_size),
+        async with AsyncConnectionPool(psycopg_url(str(database_url)), min_size=1, max_size=max(2, pool_size),
                                        kwargs=kwargs, open=False) as pool:
             saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
             await saver.setup()

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.settings import Settings
-from assistant.ui.auth import AuthError, UserStore
+from assistant.ui.accounts import user_store
+from assistant.ui.auth import AuthError
 
 LOCAL_USER = "~local"  # not a valid username (auth.normalize_username): no account or proxy header can be it
 LOCAL_DISPLAY_NAME = "Local"
@@ -62,9 +63,10 @@ def is_loopback(host: str) -> bool:
 
 
 def _has_users(settings: Settings) -> bool:
-    """True when the users file holds an account; an unreadable file counts as configured (fail closed)."""
+    """True when the accounts (users file, or database with DATABASE_URL) hold one; an unreadable store
+    counts as configured (fail closed)."""
     try:
-        return bool(UserStore(settings.users_path).users())
+        return bool(user_store(settings).users())
     except (AuthError, OSError, ValueError):
         return True
 

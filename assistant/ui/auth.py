@@ -1,4 +1,5 @@
 """Accounts for the coaching room: a users file with scrypt-hashed passwords, and proxy header auth.
+(With DATABASE_URL, the accounts live in the database instead: assistant/ui/accounts.py.)
 
 The users file (JSON, mode 0600) maps a username to a password hash:
 
@@ -92,11 +93,60 @@ class UserRecord:
     created: str = ""
 
 
-class UserStore:
+def new_record(username: str, password: str, created: str | None = None) -> UserRecord:
+    """A record for `username` with a fresh hash of `password`; AuthError for a name or password refused."""
+    name = normalize_username(username)
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"a password has at least {MIN_PASSWORD} characters")
+    return UserRecord(name, hash_password(password), created or datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def exists_error(name: str) -> AuthError:
+    return AuthError(f"user {name!r} already exists (use --replace to change the password)")
+
+
+class Accounts:
+    """What every account store shares: sign-in at the same cost whether the user exists or not.
+    Subclasses raise AuthError for a store they cannot read or a name or password they refuse."""
+
+    @property
+    def location(self) -> str:
+        """Where the accounts are (a file, a database URL without its password), for messages."""
+        raise NotImplementedError
+
+    def users(self) -> list[UserRecord]:
+        raise NotImplementedError
+
+    def get(self, username: str) -> UserRecord | None:
+        """The account of `username`; None for an unknown or malformed name."""
+        raise NotImplementedError
+
+    def add(self, username: str, password: str, *, replace: bool = False) -> UserRecord:
+        raise NotImplementedError
+
+    def remove(self, username: str) -> bool:
+        """False when there was no such account."""
+        raise NotImplementedError
+
+    def authenticate(self, username: str, password: str) -> str | None:
+        """The normalized username when the password matches, else None (same cost either way)."""
+        try:
+            record = self.get(username)
+        except (AuthError, OSError, json.JSONDecodeError):
+            record = None
+        ok = verify_password(password, record.password if record else _DUMMY)
+        return record.username if (record and ok) else None
+
+
+class UserStore(Accounts):
     """The users file. Writes are atomic (temporary file + rename) and private (0600)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     def _read(self) -> dict[str, Any]:
         if not self.path.exists():
@@ -135,17 +185,14 @@ class UserStore:
         return UserRecord(name, str(entry.get("password", "")), str(entry.get("created", "")))
 
     def add(self, username: str, password: str, *, replace: bool = False) -> UserRecord:
-        name = normalize_username(username)
-        if len(password) < MIN_PASSWORD:
-            raise AuthError(f"a password has at least {MIN_PASSWORD} characters")
+        record = new_record(username, password)
         data = self._read()
-        if name in data["users"] and not replace:
-            raise AuthError(f"user {name!r} already exists (use --replace to change the password)")
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        created = data["users"].get(name, {}).get("created") or now
-        data["users"][name] = {"password": hash_password(password), "created": created}
+        if record.username in data["users"] and not replace:
+            raise exists_error(record.username)
+        created = data["users"].get(record.username, {}).get("created") or record.created
+        data["users"][record.username] = {"password": record.password, "created": created}
         self._write(data)
-        return UserRecord(name, data["users"][name]["password"], created)
+        return UserRecord(record.username, record.password, created)
 
     def remove(self, username: str) -> bool:
         name = normalize_username(username)
@@ -154,15 +201,6 @@ class UserStore:
             return False
         self._write(data)
         return True
-
-    def authenticate(self, username: str, password: str) -> str | None:
-        """The normalized username when the password matches, else None (same cost either way)."""
-        try:
-            record = self.get(username)
-        except (AuthError, OSError, json.JSONDecodeError):
-            record = None
-        ok = verify_password(password, record.password if record else _DUMMY)
-        return record.username if (record and ok) else None
 
 
 def header_identity(headers: Mapping[str, str], header: str, proxy_secret: str | None = None,

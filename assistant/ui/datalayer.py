@@ -1,8 +1,8 @@
 """Chainlit's history (threads, messages, inline elements) on SQLite by default, PostgreSQL with DATABASE_URL.
 
-Chainlit's SQLAlchemy data layer does not create its tables: `ensure_schema` does, with the schema of
-the Chainlit 2.x documentation (steps carry `command`, `modes`, `defaultOpen`, `autoCollapse`). The
-coaching state itself is not here: it lives in the LangGraph checkpointer, keyed by the same thread id.
+Chainlit's SQLAlchemy data layer does not create its tables: the room's migrations do
+(`assistant/db/migrations`, `coach db upgrade`; `ensure_schema` runs them at start-up). The coaching
+state itself is not here: it lives in the LangGraph checkpointer, keyed by the same thread id.
 
 Two additions to Chainlit's layer:
 
@@ -15,207 +15,27 @@ Two additions to Chainlit's layer:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.utils import queue_until_user_message
 from chainlit.element import Element
 from chainlit.types import ThreadDict
-from sqlalchemy import text
 
+from assistant.db.migrate import upgrade
+from assistant.db.urls import async_url, history_path
 from assistant.settings import Settings
-from assistant.storage import is_postgres
 from assistant.ui.auth import can_open
 
-POSTGRES_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS users (
-        "id" UUID PRIMARY KEY,
-        "identifier" TEXT NOT NULL UNIQUE,
-        "metadata" JSONB NOT NULL,
-        "createdAt" TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS threads (
-        "id" UUID PRIMARY KEY,
-        "createdAt" TEXT,
-        "name" TEXT,
-        "userId" UUID,
-        "userIdentifier" TEXT,
-        "tags" TEXT[],
-        "metadata" JSONB,
-        FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS steps (
-        "id" UUID PRIMARY KEY,
-        "name" TEXT NOT NULL,
-        "type" TEXT NOT NULL,
-        "threadId" UUID NOT NULL,
-        "parentId" UUID,
-        "streaming" BOOLEAN NOT NULL,
-        "waitForAnswer" BOOLEAN,
-        "isError" BOOLEAN,
-        "metadata" JSONB,
-        "tags" TEXT[],
-        "input" TEXT,
-        "output" TEXT,
-        "createdAt" TEXT,
-        "command" TEXT,
-        "modes" JSONB,
-        "start" TEXT,
-        "end" TEXT,
-        "generation" JSONB,
-        "showInput" TEXT,
-        "language" TEXT,
-        "indent" INT,
-        "defaultOpen" BOOLEAN,
-        "autoCollapse" BOOLEAN,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS elements (
-        "id" UUID PRIMARY KEY,
-        "threadId" UUID,
-        "type" TEXT,
-        "url" TEXT,
-        "chainlitKey" TEXT,
-        "name" TEXT NOT NULL,
-        "display" TEXT,
-        "objectKey" TEXT,
-        "size" TEXT,
-        "page" INT,
-        "language" TEXT,
-        "forId" UUID,
-        "mime" TEXT,
-        "props" JSONB,
-        "autoPlay" BOOLEAN,
-        "playerConfig" JSONB,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS feedbacks (
-        "id" UUID PRIMARY KEY,
-        "forId" UUID NOT NULL,
-        "threadId" UUID NOT NULL,
-        "value" INT NOT NULL,
-        "comment" TEXT,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-    # Later Chainlit releases add columns; keep tables created by an older version usable.
-    'ALTER TABLE steps ADD COLUMN IF NOT EXISTS "command" TEXT',
-    'ALTER TABLE steps ADD COLUMN IF NOT EXISTS "modes" JSONB',
-    'ALTER TABLE steps ADD COLUMN IF NOT EXISTS "defaultOpen" BOOLEAN',
-    'ALTER TABLE steps ADD COLUMN IF NOT EXISTS "autoCollapse" BOOLEAN',
-]
-
-# The same tables for SQLite: JSON as TEXT, UUIDs as TEXT, booleans as INTEGER.
-SQLITE_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS users (
-        "id" TEXT PRIMARY KEY,
-        "identifier" TEXT NOT NULL UNIQUE,
-        "metadata" TEXT NOT NULL,
-        "createdAt" TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS threads (
-        "id" TEXT PRIMARY KEY,
-        "createdAt" TEXT,
-        "name" TEXT,
-        "userId" TEXT,
-        "userIdentifier" TEXT,
-        "tags" TEXT,
-        "metadata" TEXT,
-        FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS steps (
-        "id" TEXT PRIMARY KEY,
-        "name" TEXT NOT NULL,
-        "type" TEXT NOT NULL,
-        "threadId" TEXT NOT NULL,
-        "parentId" TEXT,
-        "streaming" BOOLEAN NOT NULL,
-        "waitForAnswer" BOOLEAN,
-        "isError" BOOLEAN,
-        "metadata" TEXT,
-        "tags" TEXT,
-        "input" TEXT,
-        "output" TEXT,
-        "createdAt" TEXT,
-        "command" TEXT,
-        "modes" TEXT,
-        "start" TEXT,
-        "end" TEXT,
-        "generation" TEXT,
-        "showInput" TEXT,
-        "language" TEXT,
-        "indent" INTEGER,
-        "defaultOpen" BOOLEAN,
-        "autoCollapse" BOOLEAN,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS elements (
-        "id" TEXT PRIMARY KEY,
-        "threadId" TEXT,
-        "type" TEXT,
-        "url" TEXT,
-        "chainlitKey" TEXT,
-        "name" TEXT NOT NULL,
-        "display" TEXT,
-        "objectKey" TEXT,
-        "size" TEXT,
-        "page" INTEGER,
-        "language" TEXT,
-        "forId" TEXT,
-        "mime" TEXT,
-        "props" TEXT,
-        "autoPlay" BOOLEAN,
-        "playerConfig" TEXT,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-    """CREATE TABLE IF NOT EXISTS feedbacks (
-        "id" TEXT PRIMARY KEY,
-        "forId" TEXT NOT NULL,
-        "threadId" TEXT NOT NULL,
-        "value" INTEGER NOT NULL,
-        "comment" TEXT,
-        FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-    )""",
-]
-
-OWNERS_SCHEMA = """CREATE TABLE IF NOT EXISTS coach_thread_owners (
-    "threadId" TEXT PRIMARY KEY,
-    "userIdentifier" TEXT NOT NULL,
-    "createdAt" TEXT
-)"""
-
-PREFS_SCHEMA = """CREATE TABLE IF NOT EXISTS coach_user_prefs (
-    "userIdentifier" TEXT PRIMARY KEY,
-    "language" TEXT
-)"""
+# The history database's URL, for callers of the room's data layer (kept under its former name).
+sqlalchemy_url = async_url
 
 ELEMENT_COLUMNS = ("id", "threadId", "type", "url", "chainlitKey", "name", "display", "objectKey", "size",
                    "page", "language", "forId", "mime", "props", "autoPlay", "playerConfig")
-
-
-def sqlalchemy_url(settings: Settings) -> tuple[str, dict[str, Any]]:
-    """(SQLAlchemy async URL, connect_args) for the history database."""
-    url = settings.database_url
-    if is_postgres(url):
-        parts = urlsplit(str(url))
-        query = dict(parse_qsl(parts.query))
-        connect_args: dict[str, Any] = {}
-        sslmode = query.pop("sslmode", None)
-        if sslmode in ("require", "verify-ca", "verify-full"):
-            connect_args["ssl"] = "require" if sslmode == "require" else True
-        elif sslmode == "disable":
-            connect_args["ssl"] = False
-        netloc_scheme = "postgresql+asyncpg"
-        return urlunsplit((netloc_scheme, parts.netloc, parts.path, urlencode(query), "")), connect_args
-    return f"sqlite+aiosqlite:///{history_path(settings)}", {}
-
-
-def history_path(settings: Settings) -> Path:
-    return settings.data_dir / "ui-history.sqlite"
 
 
 def _loads(value: Any) -> Any:
@@ -229,7 +49,8 @@ def _loads(value: Any) -> Any:
 
 class CoachDataLayer(SQLAlchemyDataLayer):
     def __init__(self, settings: Settings) -> None:
-        url, connect_args = sqlalchemy_url(settings)
+        url, connect_args = async_url(settings)
+        self.settings = settings
         self.is_postgres = url.startswith("postgresql")
         if not self.is_postgres:
             history_path(settings).parent.mkdir(parents=True, exist_ok=True)
@@ -244,14 +65,10 @@ class CoachDataLayer(SQLAlchemyDataLayer):
         self._schema_ready = False
 
     async def ensure_schema(self) -> None:
+        """Bring the database to the latest revision (a no-op when it is there; once per process)."""
         if self._schema_ready:
             return
-        statements = (POSTGRES_SCHEMA if self.is_postgres else SQLITE_SCHEMA) + [OWNERS_SCHEMA, PREFS_SCHEMA]
-        async with self.engine.begin() as conn:
-            if not self.is_postgres:
-                await conn.execute(text("PRAGMA journal_mode=WAL"))
-            for statement in statements:
-                await conn.execute(text(statement))
+        await asyncio.to_thread(upgrade, self.settings)
         self._schema_ready = True
 
     # ---------------------------------------------------------------- elements
@@ -349,7 +166,7 @@ _instances: dict[str, CoachDataLayer] = {}
 
 def get_data_layer(settings: Settings) -> CoachDataLayer:
     """One data layer per database for the process (Chainlit asks for it lazily)."""
-    key = sqlalchemy_url(settings)[0]
+    key = async_url(settings)[0]
     if key not in _instances:
         _instances[key] = CoachDataLayer(settings)
     return _instances[key]
