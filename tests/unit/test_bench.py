@@ -1,0 +1,55 @@
+"""The benchmark suite's pure pieces: summaries, options, the fake model's answers, the table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.coach.llm.schema import analysis_model, parse_analysis, strict_schema
+from benchmarks.model_server import count_tokens, instance
+from benchmarks.plan import parse_pair, parse_triple
+from benchmarks.report import lookup, table
+from benchmarks.stats import median, p95, percentile
+
+
+def test_percentiles_interpolate_and_refuse_nothing() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert median(values) == 50.5
+    assert p95(values) == pytest.approx(95.05)
+    assert percentile([7.0], 0.95) == 7.0
+    with pytest.raises(ValueError, match="no measurement"):
+        p95([])
+
+
+@pytest.mark.parametrize("question", ["intake", "for_whom", "evidence", "priority"])
+def test_the_fake_model_answers_every_analysis_schema_with_a_readable_instance(question: str) -> None:
+    schema = strict_schema(analysis_model(question))  # type: ignore[arg-type]
+    parsed = parse_analysis(json.dumps(instance(schema)), question)  # type: ignore[arg-type]
+    assert parsed.model_dump()["usable"] is True
+
+
+def test_token_count_is_words_and_punctuation() -> None:
+    assert count_tokens("Hello, world!") == 4
+
+
+def test_options_are_checked_with_a_clear_message() -> None:
+    assert parse_pair("5,30") == (5.0, 30.0)
+    assert parse_pair("0") == (0.0, 0.0)
+    assert parse_triple("1,50,200") == (1, 50, 200)
+    with pytest.raises(ValueError, match="MIN,MAX"):
+        parse_pair("30,5")
+    with pytest.raises(ValueError, match="three positive"):
+        parse_triple("1,50")
+
+
+def test_table_marks_missed_targets() -> None:
+    results = {"offline_turn_ms": {"p50": 40.0, "p95": 90.0}, "machine": {"cores": 2}, "run": {}}
+    assert lookup(results, "offline_turn_ms.p95") == 90.0
+    assert lookup(results, "nothing.here") is None
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(table(results))
+    row = next(line for line in console.export_text().splitlines() if "offline turn p95" in line)
+    assert "NO" in row
