@@ -16,3 +16,5 @@ fi
 # evals/thresholds.toml is missed (completion, coverage, detection precision/recall, types, citations...).
 COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \
   --thresholds evals/thresholds.toml --scenarios evals/scenarios --out out/eval --quiet
+# The benchmark suite as a smoke (it runs and writes valid results; timings are not checked in CI).
+.venv/bin/coach bench --quick --out out/bench-quick
