@@ -14,6 +14,7 @@ from rich.markdown import Markdown
 from rich.panel import Panel
 
 from assistant.canvas.render import canvas_markdown
+from assistant.db.commands import db_app
 from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
 
@@ -266,23 +267,7 @@ def user_list() -> None:
     for record in records:
         print(f"{record.username}\t{record.created}")
 
-
-db_app = typer.Typer(help="The room's database (history, accounts): versioned migrations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-
-
-@db_app.command("upgrade")
-def db_upgrade() -> None:
-    """Bring the database (ui-history.sqlite, or DATABASE_URL) and the checkpoints to the latest schema;
-    a database already there is left untouched."""
-    from assistant.db.setup import upgrade_all
-
-    try:
-        message = asyncio.run(upgrade_all(_settings()))
-    except Exception as exc:  # unreachable server, bad URL: one clear line, not a traceback
-        err.print(f"database upgrade failed: {type(exc).__name__}: {exc}", style="red", markup=False, soft_wrap=True)
-        raise typer.Exit(1) from exc
-    err.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _plug_commands() -> None:
