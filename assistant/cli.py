@@ -1,4 +1,4 @@
-"""The `coach` command line: chat, export, index (and the eval and ui entry points)."""
+"""The `coach` command line: chat, export, index, schema, ui (and the user, db and plugged subcommands)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from assistant.canvas.render import canvas_markdown
 from assistant.db.commands import db_app
 from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
+from assistant.ui.user_commands import user_app
 
 app = typer.Typer(help="Coach founders through the Customer Segments block of the Business Model Canvas.",
                   no_args_is_help=True, add_completion=False)
@@ -204,69 +205,7 @@ def ui(
     run(settings, host=host, port=port)
 
 
-user_app = typer.Typer(help="Accounts of the coaching room (scrypt-hashed passwords in a users file, or in the "
-                            "database when DATABASE_URL is set).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
-
-
-def _user_store():  # type: ignore[no-untyped-def]
-    from assistant.ui.accounts import user_store
-
-    return user_store(_settings())
-
-
-@user_app.command("add")
-def user_add(
-    username: Annotated[str, typer.Argument(help="Letters, digits and . _ @ + - (stored lower-case).")],
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read it on stdin.")] = False,
-    replace: Annotated[bool, typer.Option("--replace", help="Change an existing user's password.")] = False,
-) -> None:
-    """Add a founder account (or change its password with --replace)."""
-    from assistant.ui.auth import AuthError
-
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    store = _user_store()
-    try:
-        record = store.add(username, password, replace=replace)
-    except AuthError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
-    err.print(f"User {record.username!r} saved in {store.location}")
-
-
-@user_app.command("remove")
-def user_remove(username: Annotated[str, typer.Argument()]) -> None:
-    """Remove a founder account (their sessions stay in the history database)."""
-    from assistant.ui.auth import AuthError
-
-    store = _user_store()
-    try:
-        removed = store.remove(username)
-    except AuthError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
-    if not removed:
-        err.print(f"No user {username!r} in {store.location}")
-        raise typer.Exit(1)
-    err.print(f"User {username!r} removed")
-
-
-@user_app.command("list")
-def user_list() -> None:
-    """List the accounts (names and creation dates, never hashes)."""
-    from assistant.ui.auth import AuthError
-
-    try:
-        records = _user_store().users()
-    except AuthError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
-    for record in records:
-        print(f"{record.username}\t{record.created}")
-
 app.add_typer(db_app, name="db")
 
 
