@@ -48,6 +48,12 @@ async def load_retriever(settings: Settings, *, progress: bool = True) -> Retrie
     return retriever
 
 
+def build_context(settings: Settings, prompts: Prompts, retriever: Retriever, coach: Coach) -> Context:
+    """The run context every coaching run reads (the graph's dependencies), from the settings."""
+    return Context(coach=coach, retriever=retriever, prompts=prompts, language=settings.language,
+                   max_message_chars=settings.max_message_chars, examples=Examples(PROMPTS_DIR, embed_queries))
+
+
 @asynccontextmanager
 async def open_session(
     settings: Settings,
@@ -60,14 +66,6 @@ async def open_session(
     prompts = Prompts()
     if retriever is None:
         retriever = await load_retriever(settings, progress=progress) if need_retriever else NoRetriever()
-    coach = coach or build_coach(settings, prompts)
+    context = build_context(settings, prompts, retriever, coach or build_coach(settings, prompts))
     async with open_storage(settings.database_url, settings.data_dir, settings.db_pool_size) as storage:
-        context = Context(
-            coach=coach,
-            retriever=retriever,
-            prompts=prompts,
-            language=settings.language,
-            max_message_chars=settings.max_message_chars,
-            examples=Examples(PROMPTS_DIR, embed_queries),
-        )
         yield CoachSession(build_graph(storage.checkpointer), context, storage.locks)
