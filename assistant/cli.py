@@ -167,7 +167,8 @@ def index(
     retriever = build_retriever(settings.data_dir, settings.knowledge_dir, chroma_url=settings.chroma_url,
                                 progress=not quiet)
     report = retriever.ensure_index()
-    out.print(f"{len(retriever.chunk_ids())} sections in {settings.data_dir}: {report.added} added, "
+    out.print(f"{len(retriever.chunk_ids())} sections in {settings.chroma_url or settings.data_dir}: "
+              f"{report.added} added, "
               f"{report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
               f"{report.embedded} embedded")
     if bundle:

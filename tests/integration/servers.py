@@ -63,3 +63,19 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
+
+
+@contextmanager
+def chroma_server(path: Path, log: Path) -> Iterator[str]:
+    """`chroma run` (the chromadb package's server) on a free loopback port, storing under `path`; yields its URL.
+
+    Raises RuntimeError when the `chroma` executable is missing or the server does not start."""
+    cli = tool("chroma")
+    if cli is None:
+        raise RuntimeError("the chroma executable (chromadb package) is not installed")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"PATH": str(Path(cli).parent), "HOME": str(path), "ANONYMIZED_TELEMETRY": "False"}
+    args = [cli, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    with running(args, env, f"{url}/api/v2/heartbeat", log, timeout=60, cwd=path):
+        yield url
