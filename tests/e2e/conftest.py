@@ -204,10 +204,11 @@ def restart_room(room: Room) -> None:
 @contextmanager
 def start_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, output_dir: Path,
                name: str, extra_env: dict[str, str], users: dict[str, str], *,
-               accounts: bool = True) -> Iterator[Room]:
+               accounts: bool = True, cwd: Path | None = None) -> Iterator[Room]:
     """`coach ui --port <free port>` in a subprocess, with its own data dir and the shared knowledge index.
 
-    `accounts=False` starts it as a founder would the first time: no auth secret and no users file."""
+    `accounts=False` starts it as a founder would the first time: no auth secret and no users file. It runs in
+    an empty folder unless `cwd` says where."""
     from assistant.ui.auth import UserStore
 
     data_dir = tmp_path_factory.mktemp(name)
@@ -220,7 +221,7 @@ def start_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     log.write_bytes(b"")
     room = Room(url=f"http://127.0.0.1:{port}", data_dir=data_dir, log=log,
                 process=None,  # type: ignore[arg-type]  # set by _launch
-                env=_room_env(data_dir, extra_env, accounts), port=port, cwd=tmp_path_factory.mktemp("cwd"))
+                env=_room_env(data_dir, extra_env, accounts), port=port, cwd=cwd or tmp_path_factory.mktemp("cwd"))
     try:
         _launch(room)
         yield room
