@@ -2,6 +2,9 @@
 # Install everything, then lint, type-check, run the tests and the offline evaluation with its thresholds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The run must leave no new file in the source tree: compared at the end with what git lists now.
+untracked() { git status --porcelain --untracked-files=all 2>/dev/null | sed -n 's/^?? //p' | sort; }
+untracked_before=$(untracked)
 ./scripts/install.sh
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check .
@@ -18,3 +21,9 @@ COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripte
   --thresholds evals/thresholds.toml --scenarios evals/scenarios --out out/eval --quiet
 # The benchmark suite as a smoke (it runs and writes valid results; timings are not checked in CI).
 .venv/bin/coach bench --quick --out out/bench-quick
+new_files=$(comm -13 <(echo "$untracked_before") <(untracked))
+if [ -n "$new_files" ]; then
+  echo "The run left new files in the source tree (git status):" >&2
+  echo "$new_files" >&2
+  exit 1
+fi
