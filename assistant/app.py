@@ -10,6 +10,7 @@ from assistant.coach.base import Coach
 from assistant.coach.offline import OfflineCoach
 from assistant.examples import Examples
 from assistant.graph import Context, Retriever, build_graph
+from assistant.logs import configure_logging
 from assistant.prompts import PROMPTS_DIR, Prompts
 from assistant.retrieval.passage import Passage
 from assistant.session import CoachSession
@@ -63,6 +64,7 @@ async def open_session(
     retriever: Retriever | None = None,
     need_retriever: bool = True,
 ) -> AsyncIterator[CoachSession]:
+    configure_logging(settings.log_format)
     prompts = Prompts()
     if retriever is None:
         retriever = await load_retriever(settings, progress=progress) if need_retriever else NoRetriever()

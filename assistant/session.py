@@ -8,6 +8,7 @@ module knows the graph's state keys.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Mapping
 from typing import Any, Literal
 
@@ -21,6 +22,7 @@ from assistant.graph.builder import CoachGraph
 from assistant.graph.context import Context
 from assistant.graph.state import State
 from assistant.locks import LocalLocks, ThreadLocks
+from assistant.logs import log_turn
 from assistant.messages import CoachMessage
 from assistant.questions import progress
 from assistant.turns import Action, Text, parse_input
@@ -149,7 +151,9 @@ class CoachSession:
                 await hold.__aexit__(None, None, None)
 
     async def _stream_locked(self, thread_id: str, payload: Text | Action) -> AsyncIterator[TokenEvent | Turn]:
-        if not await self.exists(thread_id):
+        started = time.monotonic()
+        before = (await self.graph.aget_state(self._config(thread_id))).values
+        if not before:
             await self._start(thread_id)
         config = self._config(thread_id)
         values: Mapping[str, Any] = {}
@@ -160,7 +164,12 @@ class CoachSession:
                 yield TokenEvent(text=str(event.get("text", "")))
             elif mode == "values" and isinstance(event, dict):
                 values = event
-        yield _turn(thread_id, values, values.get("__interrupt__")) if values else await self.read(thread_id)
+        turn = _turn(thread_id, values, values.get("__interrupt__")) if values else await self.read(thread_id)
+        fallbacks_before = int(((before or {}).get("canvas") or {}).get("metadata", {}).get("fallbacks", 0))
+        meta = turn.canvas.metadata
+        log_turn(thread=thread_id, turn=int(values.get("turns", 0)), latency_ms=(time.monotonic() - started) * 1000,
+                 engine=meta.provider, fallback=meta.fallbacks > fallbacks_before, question=turn.question_id)
+        yield turn
 
     async def send(self, thread_id: str, founder: Text | Action | str) -> Turn:
         """Send one founder turn and return the finished Turn."""

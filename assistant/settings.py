@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=2, alias="COACH_DB_POOL_SIZE")
 
     max_message_chars: int = Field(default=4000, alias="COACH_MAX_MESSAGE_CHARS")
+    # Operators' logs: "json" writes JSON lines on stderr (one per founder turn: thread, turn, latency_ms, engine,
+    # fallback); "text" leaves Python's logging as it is.
+    log_format: Literal["text", "json"] = Field(default="text", alias="COACH_LOG_FORMAT")
 
     # The coaching room (`coach ui`, assistant/ui).
     ui_host: str = Field(default="127.0.0.1", alias="COACH_UI_HOST")

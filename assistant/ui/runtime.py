@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from assistant.settings import Settings
+from assistant.ui import health
 
 SOURCE_ROOT = Path(__file__).resolve().parent
 APP_FILE = SOURCE_ROOT / "app.py"
@@ -82,4 +83,6 @@ def run(settings: Settings, *, host: str | None = None, port: int | None = None)
     config.run.headless = True
     config.run.watch = False
     config.run.debug = False
+    config.run.root_path = os.environ["CHAINLIT_ROOT_PATH"]  # as run_chainlit does, before its server is imported
+    health.install(settings, config.run.root_path)
     run_chainlit(str(APP_FILE))
