@@ -48,7 +48,8 @@ class Settings(BaseSettings):
 
     chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
-    # Connections of this process's PostgreSQL pool (checkpoints and turn locks), when DATABASE_URL is set.
+    # Connections of each of this process's two PostgreSQL pools (checkpoints; turn locks, so also the most turns
+    # running at once in the process), when DATABASE_URL is set.
     db_pool_size: int = Field(default=10, ge=2, alias="COACH_DB_POOL_SIZE")
 
     max_message_chars: int = Field(default=4000, alias="COACH_MAX_MESSAGE_CHARS")

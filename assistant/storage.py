@@ -14,6 +14,8 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from assistant.locks import FileLocks, PostgresLocks, ThreadLocks
 
 CHECKPOINTS_FILE = "checkpoints.sqlite"
+# How long a turn may queue for a connection of the turn locks' pool when the process is at capacity.
+LOCK_WAIT_SECONDS = 600.0
 
 
 def is_postgres(url: str | None) -> bool:
@@ -39,20 +41,30 @@ class Storage:
 
 @asynccontextmanager
 async def open_storage(database_url: str | None, data_dir: Path, pool_size: int = 10) -> AsyncIterator[Storage]:
-    """SQLite checkpoints and file locks under `data_dir`, or, when `database_url` is PostgreSQL, one
-    connection pool for the process (`pool_size` connections at most) serving the checkpointer and the
-    advisory locks. Opened at start-up, closed at shutdown."""
+    """SQLite checkpoints and file locks under `data_dir`, or, when `database_url` is PostgreSQL, two
+    connection pools for the process, opened at start-up and closed at shutdown, of `pool_size` connections
+    at most each: one for the checkpointer, one for the turn locks.
+
+    A turn holds its thread's advisory lock on a connection of the locks' pool for as long as it runs, so at
+    most `pool_size` turns run at once in the process and the others queue (up to LOCK_WAIT_SECONDS) for a
+    connection; in one shared pool, `pool_size` turns holding their locks would leave none for the
+    checkpoints they must write, and every turn would stall."""
     if is_postgres(database_url):
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
         from psycopg.rows import dict_row
         from psycopg_pool import AsyncConnectionPool
 
+        url, size = psycopg_url(str(database_url)), max(2, pool_size)
         kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
-        async with AsyncConnectionPool(psycopg_url(str(database_url)), min_size=1, max_size=max(2, pool_size),
-                                       kwargs=kwargs, open=False) as pool:
+        async with (
+            AsyncConnectionPool(url, min_size=1, max_size=size, kwargs=kwargs, open=False,
+                                name="checkpoints") as pool,
+            AsyncConnectionPool(url, min_size=1, max_size=size, kwargs={"autocommit": True}, open=False,
+                                timeout=LOCK_WAIT_SECONDS, name="turn-locks") as lock_pool,
+        ):
             saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
             await saver.setup()
-            yield Storage(saver, PostgresLocks(pool))
+            yield Storage(saver, PostgresLocks(lock_pool))
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
