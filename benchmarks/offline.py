@@ -41,14 +41,15 @@ async def turn_latency(session: CoachSession, cases: list[Scenario], tick: Tick)
 async def saturation(session: CoachSession, cases: list[Scenario], founders: int, turns: int) -> dict[str, float]:
     """`founders` sessions at once with no think time, `turns` founder turns each: turns per second, and the
     resident memory each session adds."""
-    before = rss_mb()
+    before, cpu = rss_mb(), cpu_seconds()
     start = time.perf_counter()
     runs = await asyncio.gather(*(
         run_session(session, f"sat-{founders}-{i}", cases[i % len(cases)], max_turns=turns)
         for i in range(founders)))
     wall = time.perf_counter() - start
     done = sum(len(r.turns) for r in runs)
-    return {"turns_per_s": done / wall, "rss_mb_per_session": max(0.0, rss_mb() - before) / founders,
+    return {"turns_per_s": done / wall, "cpu_ms_per_turn": (cpu_seconds() - cpu) * 1000 / done,
+            "rss_mb_per_session": max(0.0, rss_mb() - before) / founders,
             "turn_ms_p50": median([t.ms for r in runs for t in r.turns]),
             "turn_ms_p95": p95([t.ms for r in runs for t in r.turns])}
 

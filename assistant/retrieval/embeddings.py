@@ -17,7 +17,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from assistant.text.vectors import e5_model, embed_lock
+from assistant.text.vectors import e5_model, embed_lock, embed_queries
 
 BUNDLE_NAME = "e5-small.npz"
 
@@ -84,6 +84,8 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
 
     def embed_query(self, input: Documents) -> Embeddings:
         self.queries_embedded += len(input)
+        if self.variant == "original":  # the process-wide query cache, batched with concurrent turns
+            return list(embed_queries(list(input)))
         return self._embed(list(input), is_query=True)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> Embeddings:

