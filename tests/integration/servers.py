@@ -33,23 +33,39 @@ def running(args: list[str], env: dict[str, str], ready_url: str, log: Path, tim
     """Start `args`, wait until `ready_url` answers 200, stop the process (and its children) at the end.
 
     Raises RuntimeError with the end of the server's log when it exits or never answers."""
-    with log.open("wb") as out:
-        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{args[0]} did not start:\n" + log.read_text(errors="replace")[-3000:])
-            try:
-                with urllib.request.urlopen(ready_url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
+    with running_together([(args, env, ready_url, log)], timeout=timeout, cwd=cwd) as (proc,):
         yield proc
+
+
+@contextmanager
+def running_together(servers: list[tuple[list[str], dict[str, str], str, Path]], timeout: float = 120,
+                     cwd: Path = ROOT) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """Start every (args, env, ready_url, log) at once, then wait until each answers; stop them all at the end."""
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        for args, env, _, log in servers:
+            with log.open("wb") as out:
+                procs.append(subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                              start_new_session=True))
+        deadline = time.monotonic() + timeout
+        for proc, (args, _, ready_url, log) in zip(procs, servers, strict=True):
+            _wait_ready(proc, args, ready_url, log, deadline)
+        yield procs
     finally:
-        _stop(proc)
+        for proc in procs:
+            _stop(proc)
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], args: list[str], ready_url: str, log: Path, deadline: float) -> None:
+    while True:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{args[0]} did not start:\n" + log.read_text(errors="replace")[-3000:])
+        try:
+            with urllib.request.urlopen(ready_url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -74,3 +74,30 @@ async def test_a_session_started_in_one_process_continues_in_another(database_ur
     assert status == 200, body
     assert body["checks"]["database"]["detail"].startswith("postgresql")
     assert body["checks"]["chroma"]["detail"].startswith("chroma server")
+
+
+def test_two_rooms_starting_together_on_one_database_both_serve(database_url, chroma_url, tmp_path: Path):
+    """Both rooms migrate the fresh database at start-up (one waits for the other's advisory lock) and both
+    answer /healthz against the shared servers."""
+    import urllib.request
+
+    import psycopg
+
+    from assistant.db.migrate import head
+    from tests.integration.servers import free_port, running_together
+
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("COACH_", "OPENAI_", "DATABASE_URL", "CHROMA_",
+                                                                     "CHAINLIT_"))}
+    env = {**keep, "PYTHONPATH": str(ROOT), "DATABASE_URL": database_url, "CHROMA_URL": chroma_url,
+           "COACH_PROVIDER": "offline", "CHAINLIT_AUTH_SECRET": "a-shared-secret-of-at-least-32-characters!"}
+    ports = [free_port(), free_port()]
+    rooms = [([sys.executable, "-m", "assistant", "ui", "--host", "127.0.0.1", "--port", str(port)],
+              {**env, "COACH_DATA_DIR": str(tmp_path / f"room-{n}")}, f"http://127.0.0.1:{port}/healthz",
+              tmp_path / f"room-{n}.log") for n, port in enumerate(ports)]
+    with running_together(rooms, timeout=240):
+        for port in ports:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as response:
+                body = json.loads(response.read())
+            assert response.status == 200 and body["checks"]["database"]["detail"].startswith("postgresql")
+    with psycopg.connect(database_url) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
