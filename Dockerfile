@@ -1,8 +1,8 @@
 # The coach in a container: the product only (no `dev` extra), installed exactly as pinned in uv.lock.
 # Used by compose.yaml for the app processes, the one-off `coach db upgrade` / `coach index`, and the
-# Chroma server (`chroma run`, from the chromadb package installed here).
+# Chroma server (`chroma run`, from the chromadb package installed here). uv: the version that wrote uv.lock.
 FROM python:3.11-slim
-COPY --from=ghcr.io/astral-sh/uv:0.9 /uv /usr/local/bin/uv
+COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
 WORKDIR /app
 ENV UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH COACH_DATA_DIR=/var/lib/coach \
     COACH_KNOWLEDGE_DIR=/app/knowledge PYTHONUNBUFFERED=1
