@@ -107,11 +107,6 @@ class Canvas(Strict):
     def json_schema() -> dict[str, Any]:
         return Canvas.model_json_schema()
 
-    def to_markdown(self) -> str:
-        from assistant.canvas.render import canvas_markdown
-
-        return canvas_markdown(self)
-
 
 def schema_json() -> str:
     return json.dumps(Canvas.json_schema(), indent=2, ensure_ascii=False)

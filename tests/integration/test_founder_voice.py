@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.canvas.render import canvas_markdown
 from assistant.session import CoachSession, Turn
 
 IDS = re.compile(r"\b(too_broad|demographics_only|too_many_segments|not_validated|ignores_underserved|"
@@ -105,7 +106,7 @@ async def test_summary_and_canvas_show_no_internal_ids(session: CoachSession) ->
         "Tout le monde mange du pain.",
         "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer",
     ])
-    seen = "\n".join(texts(t) for t in turns) + turns[-1].canvas.to_markdown()
+    seen = "\n".join(texts(t) for t in turns) + canvas_markdown(turns[-1].canvas)
     assert turns[-1].done
     assert not IDS.search(seen), IDS.search(seen)
 
