@@ -51,7 +51,7 @@ def _print_turn(turn: Turn, interactive: bool) -> None:
 async def _chat(settings: Settings, thread: str, interactive: bool) -> None:
     from assistant.app import open_session
 
-    async with open_session(settings, progress=True) as session:
+    async with open_session(settings, progress=True, background_retriever=True) as session:
         turn = await session.start(thread, settings.language)
         if turn.resumed:
             note = "Reprise de la session" if turn.language == "fr" else "Session resumed"
