@@ -8,6 +8,7 @@ import logging
 import chainlit as cl
 
 from assistant.session import BusyEvent, CoachSession, TokenEvent, Turn
+from assistant.turns import Action, CommandName
 from assistant.ui import texts
 from assistant.ui.reply import show_turn
 from assistant.ui.safety import safe_token
@@ -21,16 +22,15 @@ async def answer(tab: Tab, text: str) -> None:
     await _send(tab, text, first=text)
 
 
-async def command(tab: Tab, name: str) -> None:
-    """A button that acts on the session (skip, example, restart): a turn of its own. Before the session has
-    started, any button starts it."""
+async def command(tab: Tab, name: CommandName) -> None:
+    """A button that acts on the session (skip, example, restart): a turn of its own, sent as an `Action`
+    (never as text to be read back into a command). Before the session has started, any button starts it."""
     async with tab.answering(ends=True):
-        lang = tab.lang()
-        await _send(tab, texts.t(lang, f"command.{name}"), first=texts.t(lang, "starter.start"))
+        await _send(tab, Action(name=name), first=texts.t(tab.lang(), "starter.start"))
 
 
-async def _send(tab: Tab, text: str, *, first: str) -> None:
-    """`text` through the session, or `first` when the thread has no session yet (it opens one)."""
+async def _send(tab: Tab, founder: str | Action, *, first: str) -> None:
+    """The founder's turn through the session, or `first` when the thread has no session yet (it opens one)."""
     thread_id = tab.thread_id()
     if not await tab.may_use(thread_id):
         return
@@ -40,7 +40,7 @@ async def _send(tab: Tab, text: str, *, first: str) -> None:
     if not await session.exists(thread_id):
         await _open_thread(tab, session, thread_id, first)
     else:
-        await _turn(tab, session, thread_id, text)
+        await _turn(tab, session, thread_id, founder)
 
 
 async def confirm_restart(tab: Tab) -> None:
@@ -68,13 +68,13 @@ async def confirm_restart(tab: Tab) -> None:
         await cl.context.emitter.task_end()
 
 
-async def _turn(tab: Tab, session: CoachSession, thread_id: str, text: str) -> None:
-    """Send one founder message through the graph, streaming the reply as it comes."""
+async def _turn(tab: Tab, session: CoachSession, thread_id: str, founder: str | Action) -> None:
+    """Send one founder turn through the graph, streaming the reply as it comes."""
     streamed: cl.Message | None = None
     tokens: list[str] = []
     turn: Turn | None = None
     try:
-        async for item in session.stream(thread_id, text):
+        async for item in session.stream(thread_id, founder):
             if isinstance(item, BusyEvent):
                 await tab.say(texts.t(tab.lang(), "busy"))
             elif isinstance(item, TokenEvent):

@@ -34,9 +34,6 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.export.tip": "Télécharger le canevas en Markdown et en JSON",
         "action.restart": "Recommencer",
         "action.restart.tip": "Effacer le canevas de cette conversation et recommencer",
-        "command.skip": "/passer",
-        "command.example": "/exemple",
-        "command.restart": "/recommencer",
         "export_ready": "Votre canevas, prêt à télécharger : en Markdown (à lire, ou à coller dans un document) et "
                         "en JSON (pour un autre outil).",
         "export.md.hint": "Le canevas en texte mis en forme, à lire ou à coller dans un document",
@@ -85,9 +82,6 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.export.tip": "Download the canvas as Markdown and JSON",
         "action.restart": "Restart",
         "action.restart.tip": "Clear this conversation's canvas and start over",
-        "command.skip": "/skip",
-        "command.example": "/example",
-        "command.restart": "/restart",
         "export_ready": "Your canvas, ready to download: as Markdown (to read, or paste into a document) and as "
                         "JSON (for another tool).",
         "export.md.hint": "The canvas as formatted text, to read or paste into a document",
