@@ -10,14 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from psycopg.errors import UndefinedTable
 from sqlalchemy import Connection, create_engine, make_url, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ProgrammingError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from assistant.db.urls import sync_url
 from assistant.settings import Settings
 from assistant.storage import is_postgres
 from assistant.ui.auth import Accounts, AuthError, UserRecord, exists_error, new_record, normalize_username
+
+
+class NotMigrated(AuthError):
+    """The database has no accounts table yet (`coach db upgrade` was never run on it)."""
 
 
 class DatabaseUserStore(Accounts):
@@ -38,23 +43,37 @@ class DatabaseUserStore(Accounts):
         try:
             with self._engine.begin() as conn:
                 yield conn
+        except ProgrammingError as exc:
+            if isinstance(exc.orig, UndefinedTable):
+                raise NotMigrated(f"no accounts table in {self.location} yet: run `coach db upgrade`") from exc
+            raise self._unreadable(exc) from exc
         except SQLAlchemyError as exc:
-            raise AuthError(f"the accounts in {self.location} cannot be read ({type(exc).__name__}); "
-                            "is the database up, and was `coach db upgrade` run?") from exc
+            raise self._unreadable(exc) from exc
+
+    def _unreadable(self, exc: Exception) -> AuthError:
+        return AuthError(f"the accounts in {self.location} cannot be read ({type(exc).__name__}); "
+                         "is the database up, and was `coach db upgrade` run?")
 
     def users(self) -> list[UserRecord]:
-        with self._connect() as conn:
-            rows = conn.execute(text("SELECT username, password, created FROM coach_accounts ORDER BY username"))
-            return [UserRecord(*row) for row in rows]
+        """Every account; none in a database not migrated yet (its table does not exist)."""
+        try:
+            with self._connect() as conn:
+                rows = conn.execute(text("SELECT username, password, created FROM coach_accounts ORDER BY username"))
+                return [UserRecord(*row) for row in rows]
+        except NotMigrated:
+            return []
 
     def get(self, username: str) -> UserRecord | None:
         try:
             name = normalize_username(username)
         except AuthError:
             return None
-        with self._connect() as conn:
-            row = conn.execute(text("SELECT username, password, created FROM coach_accounts WHERE username = :u"),
-                               {"u": name}).first()
+        try:
+            with self._connect() as conn:
+                row = conn.execute(text("SELECT username, password, created FROM coach_accounts WHERE username = :u"),
+                                   {"u": name}).first()
+        except NotMigrated:
+            return None
         return UserRecord(*row) if row else None
 
     def add(self, username: str, password: str, *, replace: bool = False) -> UserRecord:

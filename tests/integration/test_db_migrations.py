@@ -157,6 +157,25 @@ def test_accounts_stay_in_the_users_file_without_database_url(tmp_path):
     assert coach(["user", "list"], env).stdout == ""
 
 
-def test_accounts_before_the_upgrade_say_to_run_it(pg_database, tmp_path):
-    result = coach(["user", "list"], {"COACH_DATA_DIR": str(tmp_path), "DATABASE_URL": pg_database})
-    assert result.returncode == 1 and "coach db upgrade" in result.stderr
+def test_accounts_before_the_upgrade_none_yet_and_adding_says_to_run_it(pg_database, tmp_path):
+    from assistant.settings import Settings
+    from assistant.ui.access import resolve
+
+    env = {"COACH_DATA_DIR": str(tmp_path), "DATABASE_URL": pg_database}
+    listed = coach(["user", "list"], env)
+    assert listed.returncode == 0 and listed.stdout == ""
+    added = coach(["user", "add", "alice", "--password-stdin"], env, "correct-horse-1\n")
+    assert added.returncode == 1 and "coach db upgrade" in added.stderr and "Traceback" not in added.stderr
+    settings = Settings(COACH_DATA_DIR=tmp_path, DATABASE_URL=pg_database)
+    assert resolve(settings, "127.0.0.1").local  # no account yet: the local room, as with the users file
+    assert coach(["db", "upgrade"], env).returncode == 0
+    assert coach(["user", "add", "alice", "--password-stdin"], env, "correct-horse-1\n").returncode == 0
+    assert not resolve(settings, "127.0.0.1").local  # an account in the database: sign-in required
+
+
+def test_unreachable_accounts_database_fails_closed(tmp_path):
+    from assistant.settings import Settings
+    from assistant.ui.access import resolve
+
+    settings = Settings(COACH_DATA_DIR=tmp_path, DATABASE_URL="postgresql://nobody@127.0.0.1:9/none")
+    assert not resolve(settings, "127.0.0.1").local  # cannot tell whether accounts exist: ask for sign-in
