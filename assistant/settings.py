@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     # server's default), and the structured-output mode: auto tries json_schema, then JSON mode, then text.
     retry_backoff_seconds: float = Field(default=0.5, alias="COACH_RETRY_BACKOFF")
     max_tokens: int | None = Field(default=None, alias="COACH_MAX_TOKENS")
+    # A founder turn gets this many seconds of model time, then the offline engine answers it (the late
+    # answer is dropped); prompts in full or compact form (compact: for small-context local models; auto:
+    # compact when COACH_CONTEXT_SIZE, the server's context in tokens, is 8192 or less).
+    turn_deadline_seconds: float = Field(default=45.0, gt=0, alias="COACH_TURN_DEADLINE")
+    prompt_profile: Literal["auto", "full", "compact"] = Field(default="auto", alias="COACH_PROMPT_PROFILE")
+    context_size: int | None = Field(default=None, gt=0, alias="COACH_CONTEXT_SIZE")
     response_format: Literal["auto", "json_schema", "json_object", "text"] = Field(
         default="auto", alias="COACH_RESPONSE_FORMAT"
     )

@@ -38,6 +38,7 @@ class Step:
     usage: tuple[int, int] = (0, 0)
     checks: list[Check] = field(default_factory=list)
     label: str = ""
+    pause: float = 0.0  # seconds between streamed chunks (a slow or rambling model)
 
 
 def wants_stream(request: dict[str, Any]) -> str | None:
@@ -122,12 +123,13 @@ class ScriptedOpenAI:
         return self.reply(content, usage=usage, fmt=fmt, expect=expect, label=label)
 
     def stream(self, chunks: list[str] | str, *, usage: tuple[int, int] = (200, 20),
-               expect: Check | None = None, label: str = "") -> Self:
-        """A streamed completion, one SSE chunk per piece of text."""
+               expect: Check | None = None, label: str = "", pause: float = 0.0) -> Self:
+        """A streamed completion, one SSE chunk per piece of text, `pause` seconds apart."""
         pieces = chunks.split(" ") if isinstance(chunks, str) else chunks
         if isinstance(chunks, str):
             pieces = [p + (" " if i < len(pieces) - 1 else "") for i, p in enumerate(pieces)]
-        return self._add(Step("stream", chunks=pieces, usage=usage, label=label), [wants_stream], expect)
+        step = Step("stream", chunks=pieces, usage=usage, label=label, pause=pause)
+        return self._add(step, [wants_stream], expect)
 
     def error(self, status: int, message: str = "scripted error", *, headers: dict[str, str] | None = None,
               expect: Check | None = None, label: str = "") -> Self:
@@ -272,6 +274,8 @@ def _handler(server: ScriptedOpenAI) -> type[BaseHTTPRequestHandler]:
                 events.append(server.chunk(None, usage=step.usage))
             events.append("data: [DONE]\n\n")
             for event in events:
+                if step.pause and server._stop.wait(step.pause):
+                    return
                 self._chunk(event)
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()

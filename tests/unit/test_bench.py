@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from assistant.coach.llm.schema import analysis_model, parse_analysis, strict_schema
+from assistant.coach.llm.reading import parse_analysis
+from assistant.coach.llm.schema import analysis_model, strict_schema
 from benchmarks.model_server import count_tokens, instance
 from benchmarks.plan import parse_pair, parse_triple
 from benchmarks.report import lookup, table

@@ -7,15 +7,8 @@ from typing import Any
 
 import pytest
 
-from assistant.coach.llm.schema import (
-    QUESTION_FIELDS,
-    SchemaError,
-    analysis_model,
-    extract_json,
-    parse_analysis,
-    skeleton,
-    strict_schema,
-)
+from assistant.coach.llm.reading import extract_json, parse_analysis
+from assistant.coach.llm.schema import QUESTION_FIELDS, SchemaError, analysis_model, skeleton, strict_schema
 from assistant.domain import QUESTION_IDS
 
 

@@ -115,10 +115,12 @@ class ChatClient:
         self.total.completion_tokens += completion_tokens
         record_usage(calls=1, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
 
-    def _params(self, messages: list[Message]) -> dict[str, Any]:
+    def _params(self, messages: list[Message], max_tokens: int | None = None) -> dict[str, Any]:
+        """Request parameters; the output cap is the call's own `max_tokens` or the client's, the lower of both."""
         params: dict[str, Any] = {"model": self.model, "messages": messages, "temperature": self.temperature}
-        if self.max_tokens:
-            params["max_tokens"] = self.max_tokens
+        caps = [cap for cap in (max_tokens, self.max_tokens) if cap]
+        if caps:
+            params["max_tokens"] = min(caps)
         return params
 
     # ------------------------------------------------------------ retries
@@ -157,17 +159,19 @@ class ChatClient:
 
     # ------------------------------------------------------------ calls
 
-    async def complete(self, messages: list[Message]) -> Completion:
+    async def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion:
         """A plain chat completion."""
-        params = self._params(messages)
+        params = self._params(messages, max_tokens)
         return await self._retrying(lambda: self._create(params), format_call=False)
 
-    async def structured(self, messages: list[Message], name: str, schema: dict[str, Any]) -> Completion:
-        """A completion that should be one JSON object of `schema`, in the best mode the server offers."""
+    async def structured(self, messages: list[Message], name: str, schema: dict[str, Any], *,
+                         max_tokens: int | None = None) -> Completion:
+        """A completion that should be one JSON object of `schema`, in the best mode the server offers, of at
+        most `max_tokens` tokens."""
         start = _MODES.index(self.mode)
         modes = [self.mode] if self.fixed_mode else list(_MODES[start:])
         for i, mode in enumerate(modes):
-            params = self._params(messages)
+            params = self._params(messages, max_tokens)
             if mode == "json_schema":
                 params["response_format"] = {
                     "type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": True}}
@@ -186,11 +190,12 @@ class ChatClient:
             return result
         raise ModelUnavailable("the server accepted no structured output mode")
 
-    async def stream(self, messages: list[Message], on_token: Callable[[str], None]) -> Completion:
-        """A streamed completion: `on_token` gets each piece of text as it arrives."""
+    async def stream(self, messages: list[Message], on_token: Callable[[str], None], *,
+                     max_tokens: int | None = None) -> Completion:
+        """A streamed completion of at most `max_tokens` tokens: `on_token` gets each piece as it arrives."""
 
         async def once() -> Completion:
-            params = {**self._params(messages), "stream": True}
+            params = {**self._params(messages, max_tokens), "stream": True}
             if self.stream_usage:
                 params["stream_options"] = {"include_usage": True}
             started = False

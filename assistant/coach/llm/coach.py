@@ -4,7 +4,8 @@ One founder turn costs at most two model calls on the happy path: a structured a
 mistakes with quoted evidence and cited passage ids, the follow-up) and the streamed reply that
 reflects the answer. The offline engine runs beside the model every turn: its rule hits are merged
 with the model's (`found_by`), and it answers the turn alone when the server fails or the output
-cannot be read even after one repair try.
+cannot be read even after one repair try. Every call has an output cap sized for what it writes, and a
+founder turn has a deadline: past it the offline engine answers the turn and the late answer is dropped.
 """
 
 from __future__ import annotations
@@ -20,28 +21,14 @@ from pydantic import BaseModel
 
 from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
-from assistant.coach.base import (
-    Analysis,
-    Answer,
-    Coach,
-    Finding,
-    SegmentUpdate,
-    TurnContext,
-    Usage,
-    record_usage,
-)
+from assistant.coach.base import Analysis, Answer, Coach, TurnContext, Usage, record_usage
 from assistant.coach.llm.client import ChatClient, ModelUnavailable, exponential_backoff
-from assistant.coach.llm.guard import (
-    Canary,
-    StreamGuard,
-    clean_analysis,
-    first_question,
-    looks_like_instruction,
-    quoted_from,
-    without_questions,
-)
+from assistant.coach.llm.guard import Canary, StreamGuard, clean_analysis, without_questions
+from assistant.coach.llm.limits import Limits
+from assistant.coach.llm.merge import merge_analysis
 from assistant.coach.llm.prompts import PromptBook
-from assistant.coach.llm.schema import SchemaError, analysis_model, parse_analysis, strict_schema
+from assistant.coach.llm.reading import parse_analysis
+from assistant.coach.llm.schema import SchemaError, analysis_model, strict_schema
 from assistant.domain import Language
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
@@ -67,13 +54,15 @@ class LLMCoach:
     name = "openai"
 
     def __init__(
-        self, chat: ChatClient, prompts: Prompts, fallback: Coach, *, canary: Canary | None = None
+        self, chat: ChatClient, prompts: Prompts, fallback: Coach, *, canary: Canary | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.chat = chat
         self.prompts = prompts
         self.fallback = fallback
         self.canary = canary or Canary()
-        self.book = PromptBook(prompts, self.canary)
+        self.limits = limits or Limits()
+        self.book = PromptBook(prompts, self.canary, compact=self.limits.compact)
         self._fallbacks = 0
 
     @property
@@ -95,31 +84,41 @@ class LLMCoach:
 
     # ------------------------------------------------------------------ analyse
 
+    def _deadline(self) -> float:
+        return asyncio.get_running_loop().time() + self.limits.deadline_s
+
     async def analyse(self, ctx: TurnContext) -> Analysis:
+        deadline = self._deadline()
         rules = await self.fallback.analyse(ctx)
         try:
-            raw = await self._model_analysis(ctx)
+            async with asyncio.timeout_at(deadline):
+                raw = await self._model_analysis(ctx)
+        except TimeoutError:
+            self._fell_back(f"no analysis within the turn deadline ({self.limits.deadline_s:g} s)")
+            return clean_analysis(rules, self.canary)
         except Exception as exc:  # whatever a server sends, the founder's turn goes on
             if not isinstance(exc, ModelUnavailable | SchemaError | openai.OpenAIError):
                 log.exception("unexpected failure on the model path")
             self._fell_back(exc)
             return clean_analysis(rules, self.canary)
-        analysis = self._merge(raw, rules, ctx)
+        analysis = merge_analysis(raw, rules, ctx, self.prompts, self.canary)
         if analysis.usable:
-            analysis = analysis.model_copy(update={"reflection": await self._reflect(ctx, analysis, rules)})
+            reflection = await self._reflect(ctx, analysis, rules, deadline)
+            analysis = analysis.model_copy(update={"reflection": reflection})
         return clean_analysis(analysis, self.canary)
 
     async def _model_analysis(self, ctx: TurnContext) -> BaseModel:
         model = analysis_model(ctx.question_id)
         schema = strict_schema(model)
         messages = self.book.analyse(ctx, model)
-        first = await self.chat.structured(messages, f"analysis_{ctx.question_id}", schema)
+        cap = self.limits.analysis
+        first = await self.chat.structured(messages, f"analysis_{ctx.question_id}", schema, max_tokens=cap)
         try:
             return self._read(first.text, ctx)
         except SchemaError as exc:
             log.info("analysis unreadable (%s); one repair try", exc)
             repair = self.book.repair(messages, first.text, str(exc), ctx.language, model)
-            second = await self.chat.structured(repair, f"analysis_{ctx.question_id}", schema)
+            second = await self.chat.structured(repair, f"analysis_{ctx.question_id}", schema, max_tokens=cap)
             return self._read(second.text, ctx)
 
     def _read(self, text: str, ctx: TurnContext) -> BaseModel:
@@ -127,86 +126,24 @@ class LLMCoach:
             raise SchemaError("the reply carries the system prompt")
         return parse_analysis(text, ctx.question_id)
 
-    def _merge(self, raw: BaseModel, rules: Analysis, ctx: TurnContext) -> Analysis:
-        out: dict[str, Any] = raw.model_dump()
-        lang, retrieved = ctx.language, {p.chunk_id for p in ctx.passages}
-        rule_hits = {f.mistake_id: f for f in rules.findings}
-        findings: list[Finding] = []
-        for item in out.get("findings", []):
-            if any(f.mistake_id == item["mistake_id"] for f in findings):
-                continue
-            rule = rule_hits.pop(item["mistake_id"], None)
-            message = item["message"]
-            if not self._plausible(message):
-                message = self.prompts.text(lang, f"mistakes.{item['mistake_id']}.explain")
-            evidence = item["evidence"] if quoted_from(item["evidence"], ctx.answer) else ""
-            findings.append(Finding(
-                mistake_id=item["mistake_id"],
-                evidence=evidence or (rule.evidence if rule else ctx.answer.strip()[:200]),
-                message=message,
-                cited=[c for c in item["cited"] if c in retrieved] or (rule.cited if rule else []),
-                found_by=["rules", "model"] if rule else ["model"],
-            ))
-        findings.sort(key=lambda f: 0 if len(f.found_by) == 2 else 1)
-        findings += [f.model_copy(update={"found_by": ["rules"]}) for f in rule_hits.values()]
-
-        updates = [SegmentUpdate.model_validate(u) for u in out.get("updates", [])]
-        usable = bool(out.get("usable", True))
-        # Never turn the same question down twice on the model's word alone.
-        retry = bool(ctx.answers.get(ctx.question_id))
-        if not updates and (usable or retry or findings):
-            updates = list(rules.updates)
-        updates = _typed(updates, rules)
-        if any(f.mistake_id == "not_validated" for f in findings):
-            updates = [u.model_copy(update={"validated": False}) if u.validated else u for u in updates]
-        usable = usable or retry or bool(findings) or ctx.question_id == "intake"
-        if not usable:
-            updates = []
-        return Analysis(
-            updates=updates,
-            startup=(out.get("startup") or rules.startup) if ctx.question_id == "intake" else "",
-            focus_segment=out.get("focus_segment") or rules.focus_segment,
-            findings=findings,
-            follow_up=self._follow_up(findings, out, rules, ctx),
-            usable=usable,
-        )
-
-    def _plausible(self, text: str, limit: int = 300) -> bool:
-        """Short model text that may be shown as is: no instruction, no piece of the system prompt."""
-        if not text or len(text) > limit:
-            return False
-        return not looks_like_instruction(text) and not self.canary.leaked(text)
-
-    def _follow_up(
-        self, findings: list[Finding], out: dict[str, Any], rules: Analysis, ctx: TurnContext
-    ) -> str:
-        """One question about the first finding: the model's when it wrote it for that finding, else the
-        rules' or the catalogue's."""
-        if not findings:
-            return ""
-        first = findings[0]
-        question = first_question(out.get("follow_up", ""))
-        targeted = bool(out.get("findings")) and out["findings"][0]["mistake_id"] == first.mistake_id
-        if targeted and self._plausible(question):
-            return question
-        if rules.findings and rules.findings[0].mistake_id == first.mistake_id and rules.follow_up:
-            return rules.follow_up
-        key = "follow_up" if ctx.follow_up_count == 0 else "follow_up_2"
-        return self.prompts.text(ctx.language, f"mistakes.{first.mistake_id}.{key}")
-
-    async def _reflect(self, ctx: TurnContext, analysis: Analysis, rules: Analysis) -> str:
-        text = await self._stream(self.book.reply(ctx, analysis))
+    async def _reflect(self, ctx: TurnContext, analysis: Analysis, rules: Analysis, deadline: float) -> str:
+        text = await self._stream(self.book.reply(ctx, analysis), self.limits.reply, deadline)
         reflection = without_questions(text) if text else ""
         if not reflection:
             self._fell_back("no usable reply")
             return rules.reflection
         return reflection
 
-    async def _stream(self, messages: list[dict[str, str]]) -> str:
-        """Stream a reply to the founder through the canary guard; empty when it failed or leaked."""
+    async def _stream(self, messages: list[dict[str, str]], cap: int, deadline: float) -> str:
+        """Stream a reply to the founder through the canary guard, at most `cap` tokens, until `deadline`
+        (event-loop time); empty when it failed, leaked or came too late."""
         guard = StreamGuard(self.canary, token_writer())
         try:
-            await self.chat.stream(messages, guard.feed)
+            async with asyncio.timeout_at(deadline):
+                await self.chat.stream(messages, guard.feed, max_tokens=cap)
+        except TimeoutError:
+            log.warning("streamed reply dropped: past the turn deadline (%g s)", self.limits.deadline_s)
+            return ""
         except Exception as exc:  # whatever a server sends, the founder's turn goes on
             if isinstance(exc, ModelUnavailable | openai.OpenAIError):
                 log.warning("streamed reply failed: %s", exc)
@@ -225,7 +162,8 @@ class LLMCoach:
                               canvas: Canvas | None = None) -> Answer:
         if not passages:  # nothing to ground an answer on: the offline engine says so
             return await self.fallback.answer_question(question, passages, language, canvas)
-        text = await self._stream(self.book.faq(question, passages, language, canvas))
+        text = await self._stream(self.book.faq(question, passages, language, canvas), self.limits.faq,
+                                  self._deadline())
         if not text:
             self._fell_back("no usable FAQ answer")
             return await self.fallback.answer_question(question, passages, language, canvas)
@@ -235,25 +173,13 @@ class LLMCoach:
         return Answer(text=clean, citations=[by_id[c].citation() for c in cited] or [passages[0].citation()])
 
     async def summarise(self, canvas: Canvas, passages: list[Passage], language: Language) -> str:
-        text = await self._stream(self.book.summary(canvas, passages, language))
+        text = await self._stream(self.book.summary(canvas, passages, language), self.limits.summary,
+                                  self._deadline())
         if not text or "###" not in text:
             self._fell_back("no usable summary")
             return await self.fallback.summarise(canvas, passages, language)
         title = self.prompts.text(language, "summary.title")
         return f"## {title}\n\n{canvas_markdown(canvas)}\n{text}"
-
-
-def _typed(updates: list[SegmentUpdate], rules: Analysis) -> list[SegmentUpdate]:
-    """Segment type from the rules when the model gave none (they classify the whole canvas at once)."""
-    typed = next((u for u in rules.updates if u.segment_type), None)
-    if typed is None or not updates or any(u.segment_type for u in updates):
-        return updates
-    names = [u.segment for u in updates]
-    return [u.model_copy(update={
-        "segment_type": typed.segment_type, "type_rationale": u.type_rationale or typed.type_rationale,
-        "linked_segments": u.linked_segments or ([n for n in names if n != u.segment]
-                                                 if typed.segment_type == "multi_sided" else []),
-    }) for u in updates]
 
 
 def build_llm_coach(
@@ -282,7 +208,7 @@ def build_llm_coach(
         backoff=exponential_backoff(settings.retry_backoff_seconds),
         sleep=sleep,
     )
-    return LLMCoach(chat, prompts, fallback)
+    return LLMCoach(chat, prompts, fallback, limits=Limits.from_settings(settings))
 
 
 def _traced(client: openai.AsyncOpenAI) -> openai.AsyncOpenAI:

@@ -23,15 +23,17 @@ from assistant.retrieval.passage import Passage
 Message = dict[str, str]
 ROLE_FILES = ("persona.md", "analyse.md", "reply.md", "follow_up.md", "repair.md", "faq.md", "summary.md")
 _PASSAGE_CHARS = 1200
+# The compact profile, for small-context local models: fewer and shorter passages, mistakes by name only.
+_COMPACT_PASSAGES, _COMPACT_CHARS = 2, 400
 
 
-def passages_block(passages: list[Passage]) -> str:
+def passages_block(passages: list[Passage], chars: int = _PASSAGE_CHARS) -> str:
     if not passages:
         return "(none)"
     return "\n".join(
         f'<passage id="{as_data(p.chunk_id)}" document="{as_data(p.document)}" '
         f'section="{as_data(p.section)}">\n'
-        f"{as_data(p.text.strip()[:_PASSAGE_CHARS])}\n</passage>"
+        f"{as_data(p.text.strip()[:chars])}\n</passage>"
         for p in passages
     )
 
@@ -68,10 +70,16 @@ def recorded_summary(analysis: Analysis) -> str:
 class PromptBook:
     """Fills the role files for one coach; the system prompt carries the coach's canary."""
 
-    def __init__(self, prompts: Prompts, canary: Canary) -> None:
+    def __init__(self, prompts: Prompts, canary: Canary, *, compact: bool = False) -> None:
         self.prompts = prompts
         self.canary = canary
+        self.compact = compact
         self._system: dict[str, str] = {}
+
+    def _passages(self, passages: list[Passage]) -> str:
+        if self.compact:
+            return passages_block(passages[:_COMPACT_PASSAGES], _COMPACT_CHARS)
+        return passages_block(passages)
 
     def system(self, lang: Language) -> str:
         if lang not in self._system:
@@ -90,6 +98,8 @@ class PromptBook:
 
     def mistakes(self, lang: Language) -> str:
         text = self.prompts.text
+        if self.compact:
+            return "\n".join(f"- {m}: {text(lang, f'mistakes.{m}.title')}" for m in MISTAKE_IDS)
         return "\n".join(
             f"- {m}: {text(lang, f'mistakes.{m}.title')} — {text(lang, f'mistakes.{m}.explain')}"
             for m in MISTAKE_IDS
@@ -105,7 +115,7 @@ class PromptBook:
             fields=", ".join(fields) or "-",
             canvas=canvas_data(ctx.canvas),
             earlier=as_data(earlier) or "-",
-            passages=passages_block(ctx.passages),
+            passages=self._passages(ctx.passages),
             mistakes=self.mistakes(ctx.language),
             answer=as_data(ctx.answer),
             shape=skeleton(model),
@@ -130,10 +140,10 @@ class PromptBook:
 
     def faq(self, question: str, passages: list[Passage], lang: Language, canvas: Canvas | None = None
             ) -> list[Message]:
-        return self._messages(lang, "faq.md", question=as_data(question), passages=passages_block(passages),
+        return self._messages(lang, "faq.md", question=as_data(question), passages=self._passages(passages),
                               canvas=canvas_data(canvas or Canvas(language=lang)),
                               example_id=as_data(passages[0].chunk_id) if passages else "id")
 
     def summary(self, canvas: Canvas, passages: list[Passage], lang: Language) -> list[Message]:
         return self._messages(lang, "summary.md", canvas=canvas_data(canvas, full=True),
-                              passages=passages_block(passages))
+                              passages=self._passages(passages))
