@@ -14,7 +14,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 from assistant.session import CoachSession
-from benchmarks.sessions import SessionRun, run_session
+from benchmarks.sessions import SessionRun, invisible_tag, run_session
 from benchmarks.stats import median, p95
 from evals.scenario import Scenario
 
@@ -39,7 +39,7 @@ async def overhead(session: CoachSession, cases: list[Scenario], founders: int, 
     rng = random.Random(seed)
     runs: list[SessionRun] = await asyncio.gather(*(
         run_session(session, f"load-{founders}-{i}", cases[i % len(cases)], max_turns=turns, think=think,
-                    rng=random.Random(rng.random()))
+                    rng=random.Random(rng.random()), tag=invisible_tag(i))
         for i in range(founders)))
     samples = [t for r in runs for t in r.turns if t.model_calls > 0]
     if not samples:

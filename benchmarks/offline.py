@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.session import CoachSession
 from assistant.storage import CHECKPOINTS_FILE
 from assistant.text.vectors import e5_model
-from benchmarks.sessions import run_session, scenarios
+from benchmarks.sessions import invisible_tag, run_session, scenarios
 from benchmarks.stats import cpu_seconds, median, p95, rss_mb
 from evals.scenario import Scenario
 from evals.simulator import ScriptedFounder
@@ -40,11 +40,11 @@ async def turn_latency(session: CoachSession, cases: list[Scenario], tick: Tick)
 
 async def saturation(session: CoachSession, cases: list[Scenario], founders: int, turns: int) -> dict[str, float]:
     """`founders` sessions at once with no think time, `turns` founder turns each: turns per second, and the
-    resident memory each session adds."""
+    resident memory each session adds. Founders playing the same scenario are told apart (`invisible_tag`)."""
     before, cpu = rss_mb(), cpu_seconds()
     start = time.perf_counter()
     runs = await asyncio.gather(*(
-        run_session(session, f"sat-{founders}-{i}", cases[i % len(cases)], max_turns=turns)
+        run_session(session, f"sat-{founders}-{i}", cases[i % len(cases)], max_turns=turns, tag=invisible_tag(i))
         for i in range(founders)))
     wall = time.perf_counter() - start
     done = sum(len(r.turns) for r in runs)

@@ -48,6 +48,14 @@ def scenarios(limit: int | None = None, directory: Path = SCENARIOS) -> list[Sce
     return found[:limit] if limit else found
 
 
+def invisible_tag(n: int) -> str:
+    """Invisible combining marks that spell `n` (a grapheme joiner, then variation selectors as hex
+    digits): appended to a founder's messages so that founders playing the same scenario send texts that
+    differ (no cache shares their embeddings) yet read the same. Marks, not format characters: the reader
+    keeps marks and drops format characters."""
+    return "\u034f" + "".join(chr(0xFE00 + int(digit, 16)) for digit in f"{n:x}")
+
+
 def _spent(turn: Turn) -> tuple[int, int, int]:
     meta = turn.canvas.metadata
     return meta.model_calls, meta.prompt_tokens + meta.completion_tokens, meta.fallbacks
@@ -61,9 +69,10 @@ async def run_session(
     max_turns: int = MAX_TURNS,
     think: tuple[float, float] = (0.0, 0.0),
     rng: random.Random | None = None,
+    tag: str = "",
 ) -> SessionRun:
     """Play `scenario` on `thread` until the summary (or `max_turns` founder turns), waiting a think time
-    drawn uniformly in `think` seconds before each message."""
+    drawn uniformly in `think` seconds before each message; `tag` is appended to every message."""
     founder = ScriptedFounder(scenario)
     rng = rng or random.Random(thread)
     run = SessionRun(scenario.id)
@@ -74,7 +83,7 @@ async def run_session(
             await asyncio.sleep(rng.uniform(*think))
         before = _spent(turn)
         start = time.perf_counter()
-        turn = await session.send(thread, text)
+        turn = await session.send(thread, text + tag)
         elapsed = (time.perf_counter() - start) * 1000
         after = _spent(turn)
         run.turns.append(TurnSample(elapsed, after[0] - before[0], after[1] - before[1], after[2] - before[2]))

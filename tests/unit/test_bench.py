@@ -54,3 +54,16 @@ def test_table_marks_missed_targets() -> None:
     console.print(table(results))
     row = next(line for line in console.export_text().splitlines() if "offline turn p95" in line)
     assert "NO" in row
+
+
+def test_founders_on_the_same_scenario_send_different_texts_that_read_the_same() -> None:
+    from assistant.understanding.intake import read_message
+    from benchmarks.sessions import invisible_tag
+
+    tags = {invisible_tag(n) for n in range(300)}
+    assert len(tags) == 300
+    text = "Independent dental practices that still book appointments by phone."
+    plain = read_message(text, session_language="en", max_chars=4000)
+    tagged = read_message(text + invisible_tag(41), session_language="en", max_chars=4000)
+    assert tagged.text != plain.text  # the tag survives the reader's cleaning: no shared cache entry
+    assert (tagged.kind, tagged.language) == (plain.kind, plain.language)
