@@ -21,6 +21,7 @@ from starlette.datastructures import Headers
 
 from assistant.settings import Settings
 from assistant.ui import access, auth, conversation, export, preferences, resume, texts
+from assistant.ui.accounts import user_store
 from assistant.ui.datalayer import CoachDataLayer
 from assistant.ui.panel import open_canvas
 from assistant.ui.room import Room
@@ -70,7 +71,7 @@ if ACCESS.password:
 
     @cl.password_auth_callback
     async def _password_login(username: str, password: str) -> cl.User | None:
-        store = auth.UserStore(SETTINGS.users_path)
+        store = user_store(SETTINGS)
         name = await asyncio.to_thread(store.authenticate, username, password)
         return cl.User(identifier=name, metadata={"provider": "password"}) if name else None
 
