@@ -16,7 +16,12 @@ from rich.table import Table
 from assistant.domain import MISTAKE_IDS, MistakeId
 from assistant.text.language import detect_language
 from assistant.understanding.classifier import MODEL_PATH, MistakeModel, load_model, save_model
-from assistant.understanding.group_reader import GROUPS_MODEL_PATH, load_group_model, save_group_model
+from assistant.understanding.group_reader import (
+    GROUPS_MODEL_PATH,
+    load_group_model,
+    read_group_list,
+    save_group_model,
+)
 from assistant.understanding.reader import read_buyer_user, read_groups, read_mistakes
 from evals.corpus import Corpus, MistakeItem, load_corpus, split_hash
 from evals.understanding import (
@@ -104,10 +109,16 @@ def score(
              "on the train split (heads refitted per fold, shipped thresholds).")] = "heldout",
     rules_only: Annotated[bool, typer.Option("--rules-only", help="Score the rule detectors alone.")] = False,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON here.")] = None,
+    groups_only: Annotated[bool, typer.Option("--groups-only", help="Score the group reader alone.")] = False,
 ) -> None:
     """Per mistake precision/recall/F1, group-list exact match, buyer/user and language accuracy."""
     model = None if rules_only else load_model()
     vectors = Vectors()
+    if groups_only:
+        exact = _group_scores(split, vectors, rules_only)
+        vectors.save()
+        out.print(f"group-list exact match ({split}): {_fmt(exact)}")
+        return
     with Progress(console=out, transient=True) as progress:
         if split == "cv":
             corpus = load_corpus("train")
@@ -117,11 +128,35 @@ def score(
             counts = _mistake_scores(corpus.mistakes, model, vectors, progress, f"scoring {split}")
     vectors.save()
     engine = "rules only" if model is None else "rules + classifier heads"
+    cv_groups = _group_scores("cv", vectors, rules_only) if split == "cv" else None
     result = _report(f"Understanding layer ({engine}) — {split}", counts, corpus if split != "cv" else None,
                      vectors if model else None)
+    if cv_groups is not None:
+        out.print(f"group-list exact match, {FOLDS}-fold cross-validation of the group reader: {_fmt(cv_groups)}")
+        result["group_list_exact_match"] = cv_groups
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps({"split": split, "engine": engine, **result}, indent=2), encoding="utf-8")
+
+
+def _group_scores(split: str, vectors: Vectors, rules_only: bool) -> float | None:
+    """Group-list exact match: on a split with the shipped reader, or by K-fold cross-validation on the
+    train split (the group reader refitted on K-1 folds, scored on the held fold)."""
+    if split != "cv":
+        items = load_corpus(split).groups
+        return score_groups(items, lambda it: read_groups(it.answer, None if rules_only else vectors))[0]
+    items = load_corpus("train").groups
+    order = np.random.default_rng(0).permutation(len(items))
+    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    right = 0
+    for k, held in enumerate(folds):
+        rest = [items[i] for f, fold in enumerate(folds) if f != k for i in fold]
+        fold_model = None if rules_only else fit_groups(rest, vectors)
+        share, _errors = score_groups(
+            [items[i] for i in held],
+            lambda it, m=fold_model: read_group_list(it.answer, None if m is None else vectors, m).groups)
+        right += round((share or 0.0) * len(held))
+    return right / len(items) if items else None
 
 
 def _cross_validate(items: list[MistakeItem], shipped: MistakeModel | None, vectors: Vectors,

@@ -44,6 +44,32 @@ class ReflectionWords(BaseModel):
     dimensions: dict[str, list[str]]
 
 
+class GrammarWords(BaseModel):
+    """Grammatical cues for reading the groups an answer names (`grammar.yaml`): function words and fixed
+    phrases, never a domain's vocabulary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    deferral: list[str] = Field(description="A group put off to later ('later', 'peuvent attendre').")
+    sides: list[str] = Field(description="A platform side announced ('on the other side', 'côté').")
+    first_person: list[str] = Field(description="The founder speaking of themselves ('we', 'nous').")
+    subject_pronouns: list[str] = Field(description="A clause's subject that names no group ('they', 'ils').")
+
+
+class PlatformWords(BaseModel):
+    """How founders describe the two sides of a platform (`platform.yaml`): patterns of
+    `assistant.text.patterns`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    supply_verbs: list[str] = Field(description="One side supplies through the product ('list', 'mettent en vente').")
+    demand_verbs: list[str] = Field(description="The other side takes it ('book', 'achètent').")
+    booking_verbs: list[str] = Field(description="Taking a slot from someone ('book', 'prendre rdv').")
+    side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
+    provider_words: list[str] = Field(
+        description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")
+
+
 def languages() -> list[str]:
     """The languages that have a lexicon folder, sorted."""
     return sorted(p.name for p in LEXICON_DIR.iterdir() if p.is_dir() and (p / "conversation.yaml").exists())
@@ -82,3 +108,30 @@ def reflection(language: str) -> ReflectionWords:
     data = yaml.safe_load((LEXICON_DIR / language / "reflection.yaml").read_text(encoding="utf-8"))
     words = ReflectionWords.model_validate(data)
     return ReflectionWords(dimensions={k: [normalise(w) for w in v] for k, v in words.dimensions.items()})
+
+
+@lru_cache(maxsize=8)
+def grammar(language: str) -> GrammarWords:
+    """The grammatical cues of one language, normalised. Raises `MissingLanguage`."""
+    require_language(language)
+    data = yaml.safe_load((LEXICON_DIR / language / "grammar.yaml").read_text(encoding="utf-8"))
+    words = GrammarWords.model_validate(data)
+    return words.model_copy(update={k: [normalise(w) for w in v] for k, v in words.model_dump().items()})
+
+
+@lru_cache(maxsize=1)
+def all_grammar_words() -> GrammarWords:
+    """Every language's grammatical cues together (founders mix languages)."""
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        for key, values in grammar(lang).model_dump().items():
+            merged.setdefault(key, []).extend(values)
+    return GrammarWords.model_validate(merged)
+
+
+@lru_cache(maxsize=8)
+def platform(language: str) -> PlatformWords:
+    """The platform patterns of one language. Raises `MissingLanguage`."""
+    require_language(language)
+    data = yaml.safe_load((LEXICON_DIR / language / "platform.yaml").read_text(encoding="utf-8"))
+    return PlatformWords.model_validate(data)

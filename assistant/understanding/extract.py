@@ -144,7 +144,8 @@ def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]
 def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
     """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
     for the groups the answer names that the canvas does not hold yet, for a platform only."""
-    platform = is_platform(canvas.startup) or any(s.segment_type == "multi_sided" for s in canvas.segments)
+    platform = (is_platform(canvas.startup) or is_platform(answer)
+                or any(s.segment_type == "multi_sided" for s in canvas.segments))
     if not platform:
         return []
     room = MAX_SEGMENTS - len(canvas.segments)

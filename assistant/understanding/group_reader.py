@@ -117,16 +117,40 @@ def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
     return np.array(marks, dtype=np.float32).reshape(len(frags), 2)
 
 
+_LISTING = frozenset(("comma", "and", "or", "also", "plus", "slash", "semicolon", "numbered"))
+
+
+def _has(phrases: list[str], padded: str) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+def _cues(frag: Fragment, answer: str) -> np.ndarray:
+    """Grammatical cues (`assistant/lexicon/<lang>/grammar.yaml`): a deferral, a platform side announced,
+    the founder speaking of themselves, a clause opened by a pronoun, a fragment inside parentheses,
+    and a determiner after a list separator (a new noun phrase in a list)."""
+    from assistant.lexicon import all_grammar_words
+    from assistant.text.tokens import normalise
+
+    words = all_grammar_words()
+    padded = f" {normalise(frag.text)} "
+    first = padded.split()[0] if padded.strip() else ""
+    in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
+    determiner_in_list = first in OPENERS["determiner"] and frag.separator in _LISTING
+    return np.array([_has(words.deferral, padded), _has(words.sides, padded), _has(words.first_person, padded),
+                     first in words.subject_pronouns, in_parens, determiner_in_list], dtype=np.float32)
+
+
 def fragment_features(vectors: np.ndarray, frags: list[Fragment], answer: str) -> np.ndarray:
     """Rows: [fragment vector, previous fragment vector, separator one-hot, first in sentence, length,
-    grammatical opener, rule reader marks]."""
+    grammatical opener, rule reader marks, grammatical cues]."""
     rows = []
     marks = _rule_marks(answer, frags)
     for i, frag in enumerate(frags):
         prev = vectors[i - 1] if i > 0 and not frag.first_in_sentence else np.zeros_like(vectors[i])
         sep = np.array([frag.separator == s for s in SEPARATORS], dtype=np.float32)
         extra = np.array([frag.first_in_sentence, min(len(frag.text.split()), 20) / 10], dtype=np.float32)
-        rows.append(np.concatenate([vectors[i], prev, sep, extra, _opener(frag.text) * 2, marks[i] * 2]))
+        rows.append(np.concatenate([vectors[i], prev, sep, extra, _opener(frag.text) * 2, marks[i] * 2,
+                                    _cues(frag, answer) * 2]))
     return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
@@ -183,5 +207,9 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
         from assistant.understanding.grouping import split_groups
 
         return GroupReading(groups=split_groups(answer))
-    labels = model.labels(fragment_features(embed([f.text for f in frags]), frags, answer))
-    return assemble(answer, frags, labels)
+    x = fragment_features(embed([f.text for f in frags]), frags, answer)
+    if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
+        from assistant.understanding.grouping import split_groups
+
+        return GroupReading(groups=split_groups(answer))
+    return assemble(answer, frags, model.labels(x))

@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.text.lists import COMMA, QUALIFIER_STARTS, SENTENCE_END, lines_of, spans, trim, words_in
-from assistant.text.patterns import Match, compile_all, find
+from assistant.text.patterns import compile_all, find
 from assistant.text.tokens import Token, normalise, tokenise
-from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
+from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 
 # Words before the group that are not part of it: "nos clients sont", "honestly", "we target".
 LEAD_INS_FR = ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
@@ -211,47 +211,7 @@ def _collapse_to_announced(parts: list[list[str]], announced: int | None) -> lis
     return [g for p in parts for g in p[1:]]
 
 
-MAX_LISTED_WORDS = 4
 MAX_NEUTRAL_WORDS = 3
-
-
-def listed_groups(text: str) -> list[str]:
-    """The longest run of short groups listed one after the other in a sentence ("les PME, les ETI,
-    les grands comptes et les collectivités"): the founder enumerating targets, not describing one."""
-    best: list[str] = []
-    for line in lines_of(text):
-        for sentence in _sentences(line):
-            best = max(best, _runs(line, sentence), key=len)
-    return best
-
-
-def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
-    labelled = _label(line, sentence)
-    span = sentence
-    if labelled and _group_start(words_in(line, labelled[0])) is not None:
-        return []  # a group followed by its examples or its description
-    if labelled:
-        span = labelled[1]
-    best: list[str] = []
-    run: dict[str, str] = {}
-    for frag in _fragments(line, span):
-        toks = words_in(line, frag)
-        body = toks[_strip_lead_in(toks):]
-        short = len([t for t in body if t.norm not in _DETERMINERS]) <= MAX_LISTED_WORDS
-        start = _group_start(body) if body else None
-        restating = start is not None and run and body[start].norm in _RESTATING
-        if restating:
-            continue
-        if start is not None and (short or start == 0) and find(toks, EXAMPLE_MARKERS) is None:
-            text = trim(line[frag[0]:frag[1]])
-            run.setdefault(group_head(text), text)
-        elif not body or (len(body) <= MAX_NEUTRAL_WORDS and body[0].norm not in QUALIFIER_STARTS
-                          and find(toks, EXAMPLE_MARKERS) is None):
-            continue
-        else:
-            best = max(best, list(run.values()), key=len)
-            run = {}
-    return max(best, list(run.values()), key=len)
 
 
 def split_groups(text: str) -> list[str]:
@@ -273,25 +233,3 @@ def split_groups(text: str) -> list[str]:
         return unique
     whole = trim(text)
     return [whole] if tokenise(whole) else []
-
-
-# "des étudiants aux retraités": a range that sweeps across groups.
-RANGE_FROM = frozenset("des de du from".split())
-RANGE_TO = frozenset("aux au a to".split())
-_RANGE = compile_all(("des|from ... aux|to",))[0]
-
-
-def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
-    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups."""
-    for i, tok in enumerate(tokens):
-        if tok.norm not in RANGE_FROM:
-            continue
-        for j in range(i + 2, min(len(tokens), i + 5)):
-            if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
-                continue
-            tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
-            first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
-            if first and any(is_group_word(t.norm) for t in tail[:3]):
-                if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
-                    return Match(i, j + 1 + len(tail), _RANGE)
-    return None

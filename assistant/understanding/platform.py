@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.text.cues import negated_before
-from assistant.text.patterns import compile_all, find, find_all, similar
+from assistant.text.patterns import PatternSet, compile_all, find, find_all, similar
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.groups import group_words, is_group_word
 
@@ -57,7 +58,7 @@ def platform_sides(text: str) -> list[str]:
         sides = _distinct_groups(sentence)
         if len(sides) >= 2:
             return sides[:2]
-    return []
+    return exchange_sides(text)
 
 
 def _distinct_groups(tokens: Sequence[Token]) -> list[str]:
@@ -86,6 +87,128 @@ def is_platform(text: str) -> bool:
     if marker is not None and not negated_before(tokens, marker):
         return True
     return bool(platform_sides(text))
+
+
+# --- sides read from how the founder describes the exchange ----------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str]]:
+    from assistant.lexicon import languages, platform
+
+    words = [platform(lang) for lang in languages()]
+    return (compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
+            compile_all(*(w.booking_verbs for w in words)),
+            frozenset(x for w in words for x in w.side_words))
+
+
+SUBJECT_WINDOW = 6
+RECIPIENT_WINDOW = 14
+DETERMINERS = frozenset("les des the some ses leurs their".split())
+RECIPIENTS = frozenset("to a aux au".split())
+FOR = frozenset("for pour".split())
+
+
+def _subject(tokens: Sequence[Token], at: int) -> str | None:
+    """The nearest group word before a verb, in its clause: "les commerces du quartier mettent en vente"."""
+    clause = tokens[at].clause
+    if at >= 2 and tokens[at - 2].norm in DETERMINERS and tokens[at - 1].clause == clause:
+        return tokens[at - 1].norm  # "les habitants réservent": a determiner, a noun, the verb
+    for t in reversed(tokens[max(0, at - SUBJECT_WINDOW):at]):
+        if t.clause != clause:
+            return None
+        if is_group_word(t.norm):
+            return t.norm
+    return None
+
+
+def _group_after(tokens: Sequence[Token], at: int, span: int = 3) -> str | None:
+    for t in tokens[at:at + span]:
+        if t.sentence != tokens[at - 1].sentence:
+            return None
+        if is_group_word(t.norm):
+            return t.norm
+    return None
+
+
+def exchange_sides(text: str) -> list[str]:
+    """The two sides of an exchange the founder describes, as folded group words: one group supplying
+    ("les commerces mettent en vente leurs invendus", "people rent out their spare room to visitors")
+    and another taking ("les gens réservent"); or a group booking a slot on a product made for another
+    group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
+    ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
+    tokens = tokenise(text)
+    supply, demand, booking, side_words = _exchange_patterns()
+    givers, takers = [], []
+    for m in find_all(tokens, supply):
+        if _founder_speaks(tokens, m.start):
+            continue  # "we sell software to bakeries": the founder selling to customers, not one side
+        who = _subject(tokens, m.start)
+        if who:
+            givers.append(who)
+        recipient = next((i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
+                          if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence), None)
+        taker = _group_after(tokens, recipient + 1) if recipient is not None else None
+        if taker:
+            takers.append(taker)
+    takers += [w for m in find_all(tokens, demand) if (w := _subject(tokens, m.start))]
+    pair = _distinct_pair(givers, takers)
+    if pair:
+        return pair
+    bookers = [w for m in find_all(tokens, booking) if (w := _subject(tokens, m.start)) and w not in GENERIC_GROUPS]
+    targets = [w for i, t in enumerate(tokens[:-1]) if t.norm in FOR and (w := _group_after(tokens, i + 1))
+               and w not in GENERIC_GROUPS]
+    pair = _distinct_pair(targets, bookers)
+    if pair:
+        return pair
+    return _named_sides(tokens, side_words)
+
+
+FOUNDER = frozenset("we nous on i je our notre".split())
+
+
+def _founder_speaks(tokens: Sequence[Token], at: int) -> bool:
+    start = at
+    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
+        start -= 1
+    return any(t.norm in FOUNDER for t in tokens[start:at])
+
+
+def provides(group: str) -> bool:
+    """The group is described by what it supplies ("students who want to look after dogs", "retirees who
+    drive for extra income"): a platform's supply side, whatever its name."""
+    from assistant.lexicon import languages
+
+    patterns = _provider_patterns(tuple(languages()))
+    return find(tokenise(group), patterns) is not None
+
+
+@lru_cache(maxsize=2)
+def _provider_patterns(langs: tuple[str, ...]) -> PatternSet:
+    from assistant.lexicon import platform
+
+    return compile_all(*(platform(lang).supply_verbs + platform(lang).provider_words for lang in langs))
+
+
+def _distinct_pair(first: list[str], second: list[str]) -> list[str]:
+    for a in first:
+        for b in second:
+            if not same_group(a, b):
+                return [a, b]
+    return []
+
+
+def _named_sides(tokens: Sequence[Token], side_words: frozenset[str]) -> list[str]:
+    """"côté commerces ... côté clients", "on the host side ... the guest side": two groups named as sides."""
+    named: list[str] = []
+    for i, t in enumerate(tokens):
+        if t.norm not in side_words:
+            continue
+        near = [tokens[j] for j in (i + 1, i + 2, i - 1) if 0 <= j < len(tokens)]
+        word = next((n.norm for n in near if is_group_word(n.norm)), None)
+        if word and not any(same_group(word, w) for w in named):
+            named.append(word)
+    return named[:2] if len(named) >= 2 else []
 
 
 def names_both_sides(text: str) -> bool:

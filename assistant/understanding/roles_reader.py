@@ -16,21 +16,21 @@ from assistant.understanding.groups import is_group_word
 
 _CLAUSES = re.compile(r"[.;:\n!?]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and|so|donc)\s", re.I)
 _PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|purchas\w*|sign\w*|budget\w*|fund\w*|"
-                   r"financ\w*|achet\w*|achat|regl\w*|rembours\w*|abonn\w*|subscri\w*|license|licence|pick\w* the "
-                   r"vendor|decid\w*|decide\w*|choisi\w*|cheque|check)\b")
+                   r"financ\w*|achet(?!eu)\w*|achat|regl\w*|rembours\w*|abonn\w*|subscri\w*|souscri\w*|license|licence|"
+                   r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|check)\b")
 _SAME = re.compile(r"\b(?:same|meme|memes|himself|herself|themselves|themself|eux memes?|elle memes?|lui meme|"
-                   r"both|les deux|seul|seule|alone|own pocket|de (?:sa|leur) poche)\b")
+                   r"both|les deux|pareil|pareils|identiques?|seul|seule|alone|own pocket|de (?:sa|leur) poche)\b")
 # Words that end a subject: relative pronouns, copulas and auxiliaries (grammar, not vocabulary).
 _STOPS = frozenset("qui who that which is are was were s sont est etait ont a have has do does will would can "
                    "peut peuvent doit doivent must should".split())
-_LEAD = re.compile(r"^(?:(?:c est|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
+_LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
                    r"et|and|mais|but|alors|donc|au quotidien|day to day|in practice|en pratique|honestly|"
                    r"franchement|usually|souvent|en general|generally)\s+)+")
 _COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|ones? (?:paying|using|who pay|who use)|"
                           r"ceux qui (?:paient|payent|utilisent)|payeurs?|acheteurs?|buyers?)\s+(?:are|is|sont|est|"
                           r"c est)\s+(.*)$")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
-_PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je".split())
+_PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
 _DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
                          "each every chaque".split())
 
@@ -76,20 +76,110 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
     return "" if not names or normalise(text) in _PRONOUNS else text
 
 
+# A clause that says someone uses the product (grammar of use, not a domain's vocabulary).
+_USES = re.compile(r"\b(?:use|uses|using|used|utilis\w*|se sert|se servent|log\w* in|sign\w* up|play\w*|read|reads|"
+                   r"do them|does them|take them|on it|clock\w* in|book\w*|reserv\w*|work there|get the|gets the|"
+                   r"joue\w*|jouent|lisent|font les|s en servent|au quotidien|every day|daily|tous les jours)\b")
+_USER_COPULA = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|usagers?|customers?|clients?|end users?)\s+"
+                          r"(?:are|is|sont|est|c est|cest|ce sont)\s+(.*)$")
+_ARE_USERS = re.compile(r"^(.*?)\s+(?:are|is|sont|est)\s+(?:the|our|les|nos|la|le)?\s*(?:real |vrais? |end )?"
+                        r"(?:users?|utilisateurs?|utilisatrices?|usagers?)\b")
+_HEDGE = re.compile(r"\b(?:maybe|might|perhaps|peut etre|peutetre|sometimes|parfois|not decided|pas decide|"
+                    r"on verra|we ll see|testing both|or not)\b")
+_NEGATED = re.compile(r"\b(?:doesn t|does not|don t|do not|never|ne paie pas|paie pas|paient pas|payent pas|"
+                      r"n a rien|rien a payer|nothing|no one|nobody|personne ne)\b")
+
+
+def _folded(text: str) -> str:
+    return normalise(text).replace("'", " ")
+
+
+def _user_named(clause: str) -> str:
+    """"the users are the ward nurses", "our customer is the patient", "students are the real users"."""
+    folded = _folded(clause)
+    copula = _USER_COPULA.search(folded)
+    if copula:
+        tokens = tokenise(clause)
+        return _words(clause, tokens, len(tokens) - len(tokenise(copula.group(1))), 8)
+    named = _ARE_USERS.search(folded)
+    return _subject(clause) if named else ""
+
+
+_LABELLED = re.compile(r"\b(?P<role>buyer|payer|payeur|acheteur|user|users|utilisateurs?)\s*:\s*(?P<who>[^.;\n]+)",
+                       re.IGNORECASE)
+MAX_SUBJECT_WORDS = 5
+
+
+def _before_verb(clause: str) -> str:
+    """"residents use it for free", "head office L&D buys it": the words before the clause's first paying
+    or using verb, when they are a short phrase that is not a pronoun."""
+    folded = _folded(clause)
+    verbs = [m.start() for m in (_PAYS.search(folded), _USES.search(folded)) if m]
+    if not verbs:
+        return ""
+    tokens = tokenise(clause)
+    at = min(verbs)
+    before = [t for t in tokens if _folded(clause[:t.end]) and t.end <= len(clause) and
+              len(_folded(clause[:t.end])) <= at]
+    lead = _LEAD.match(folded)
+    skip = len(tokenise(lead.group(0))) if lead else 0
+    before = before[skip:]
+    if not before or len(before) > MAX_SUBJECT_WORDS or before[0].norm in _PRONOUNS | _STOPS:
+        return ""
+    return clause[before[0].start:before[-1].end].strip()
+
+
+_NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez nous us".split())
+
+
+def _names_someone(role: str) -> bool:
+    """A role phrase that names someone, not only a role word ("acheteur", "the user") or "the same"."""
+    words = [t.norm for t in tokenise(role) if t.norm not in _DETERMINERS]
+    return bool(words) and not all(w.startswith(_ROLE_WORDS) or w in _NO_ONE for w in words)
+
+
+def _labelled_roles(answer: str) -> tuple[str, str] | None:
+    """"user: every employee who travels. buyer: the CFO"."""
+    found = {("user" if m.group("role").lower().startswith(("user", "util")) else "buyer"): m.group("who").strip()
+             for m in _LABELLED.finditer(answer)}
+    return (found.get("buyer", ""), found.get("user", "")) if found else None
+
+
 def read_roles(answer: str) -> tuple[str, str]:
-    """(buyer, user) as short noun phrases from the answer; "" where the answer does not say."""
+    """(buyer, user) as short noun phrases from the answer; "" where the answer does not say.
+
+    Each clause names its subject or, without one ("...and uses it", "they pay"), keeps the previous
+    clause's; the buyer is the subject of a paying clause that is neither negated nor hedged ("maybe
+    parents pay" decides nothing); the user is the one said to be the user, else the subject of a using
+    clause, else another subject of the answer."""
+    labelled = _labelled_roles(answer)
+    if labelled:
+        return labelled
     clauses = _clauses(answer)
-    subjects = [_subject(c) for c in clauses]
-    paying = _paying(clauses)
-    buyer = next((subjects[i] for i in paying if subjects[i]), "")
-    if not buyer and paying:  # "pays the 5 bucks himself": the subject is in an earlier clause
-        buyer = next((subjects[i] for i in range(paying[0] - 1, -1, -1) if subjects[i]), "")
-    same = bool(_SAME.search(normalise(answer).replace("'", " ")))
-    others = [s for i, s in enumerate(subjects) if s and i not in paying and normalise(s) != normalise(buyer)]
-    if same:  # "he pays and uses it", "c'est la même personne"
-        person = buyer or (others[0] if others else "")
-        return person, person
-    return buyer, others[0] if others else ""
+    subjects: list[str] = []
+    for clause in clauses:
+        named = _user_named(clause)
+        own = (named if _names_someone(named) else "") or _subject(clause) or _before_verb(clause)
+        subjects.append(own if own else (subjects[-1] if subjects else own))
+    folded = [_folded(c) for c in clauses]
+    paying = [i for i in _paying(clauses) if not _NEGATED.search(folded[i]) and not _HEDGE.search(folded[i])]
+    named_user = next((u for c in clauses if _names_someone(u := _user_named(c))), "")
+    same = bool(_SAME.search(_folded(answer)))
+    buyer = next((subjects[i] for i in paying if subjects[i] and normalise(subjects[i]) != normalise(named_user)),
+                 "")
+    if not buyer and paying and (same or not named_user):
+        buyer = next((subjects[i] for i in paying if subjects[i]), "")
+    if same and buyer:  # "he pays and uses it", "c'est la même personne"
+        return buyer, buyer
+    using = [subjects[i] for i, c in enumerate(folded) if _USES.search(c) and subjects[i]
+             and not _HEDGE.search(c)]
+    if named_user:
+        return buyer, named_user
+    user = next((u for u in using), "")
+    if not user:
+        others = [s for i, s in enumerate(subjects) if s and i not in paying and normalise(s) != normalise(buyer)]
+        user = others[0] if others else ("" if not same else buyer)
+    return buyer, user
 
 
 def roles_told_apart(answer: str) -> bool:

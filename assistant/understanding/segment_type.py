@@ -15,8 +15,9 @@ from assistant.canvas import Segment
 from assistant.domain import SegmentType
 from assistant.text.patterns import Lexicon, compile_all, find
 from assistant.text.tokens import tokenise
-from assistant.understanding.grouping import listed_groups, split_groups
+from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, group_words
+from assistant.understanding.listing import listed_groups
 from assistant.understanding.platform import is_platform
 
 # Unrelated offers or needs: diversified.
@@ -130,7 +131,8 @@ def classify(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]
 def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]
           ) -> SegmentType:
     story = "\n".join([pitch, answers.get("intake", ""), answers.get("for_whom", "")])
-    if any(s.linked_segments for s in segments) or is_platform(story):
+    sides_named = "\n".join([story, answers.get("most_important", "")])
+    if any(s.linked_segments for s in segments) or is_platform(sides_named):
         return "multi_sided"
     if len(names) >= 2:
         return "diversified" if _unrelated(story, answers, segments) else "segmented"

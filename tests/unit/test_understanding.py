@@ -146,3 +146,89 @@ def test_a_priority_given_in_words_sets_the_focus(lang: str, names: list[str], a
                        passages=[], answers={}, follow_up_count=0)
     analysis = OfflineCoach(Prompts()).analyse_sync(turn)
     assert analysis.usable and analysis.focus_segment == focus
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    # one group supplies through the product, another takes
+    ("On fait une appli anti-gaspi : les commerces du quartier mettent en vente leurs invendus du soir, "
+     "les gens reservent dans l'appli et passent les chercher", {"commerces", "gens"}),
+    ("a website where people in porto rent out the flat they dont use to visitors for a few nights",
+     {"people", "visitors"}),
+    # a group books a slot on a product made for another group
+    ("une plateforme de prise de rdv pour les dentistes : les patients reservent un creneau en ligne",
+     {"dentistes", "patients"}),
+    # two sides announced by name, possibly in a later answer
+    ("on the host side, retirees with a spare room. on the guest side, interns on a 3-month placement",
+     {"retirees", "guest"}),
+    ("cote producteurs les maraichers bio, cote clients les familles du quartier", {"producteurs", "clients"}),
+])
+def test_the_sides_of_a_platform_are_read_from_how_the_exchange_is_told(text: str, sides: set[str]) -> None:
+    from assistant.understanding.platform import is_platform, platform_sides
+
+    assert is_platform(text)
+    assert set(platform_sides(text)) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "We sell accounting software to freelancers",
+    "An app for kids aged 8-12: parents buy the subscription and the kids read stories",
+    "a meal kit: customers order boxes and we deliver them",
+    "un logiciel de paie pour les PME, les comptables l'utilisent tous les mois",
+])
+def test_a_product_sold_to_one_side_is_no_platform(text: str) -> None:
+    from assistant.understanding.platform import is_platform
+
+    assert not is_platform(text)
+
+
+def test_a_booking_platform_founder_who_names_only_the_practitioners_is_one_sided() -> None:
+    pitch = ("Une plateforme de prise de rdv pour les kines : les patients reservent un creneau en ligne, "
+             "le kine paie un abonnement")
+    answer = "les kines liberaux qui bossent seuls sans secretaire, et les osteos installes en cabinet"
+    assert "one_sided_platform" in mistakes("for_whom", answer, "fr", pitch=pitch)
+    both = "les kines liberaux sans secretaire, et les patients qui sortent de chez le medecin avec une ordonnance"
+    assert "one_sided_platform" not in mistakes("for_whom", both, "fr", pitch=pitch)
+
+
+def test_segments_of_an_exchange_told_without_the_word_platform_are_multi_sided() -> None:
+    from assistant.understanding.segment_type import classify
+
+    pitch = ("une appli : les fromagers du marche mettent en vente leurs fins de meule, "
+             "les habitants reservent et passent les chercher")
+    segments = [Segment(name="Fromagers du marché", who="fromagers du marché"),
+                Segment(name="Habitants", who="habitants du quartier")]
+    kind, why = classify(pitch, {"for_whom": "les fromagers du marche et les habitants du quartier"}, segments, "fr")
+    assert kind == "multi_sided" and "Fromagers du marché" in why
+    later = {"for_whom": "homeowners with a spare room",
+             "most_important": "on the host side retirees in the old town, on the guest side students on exchange"}
+    kind, _ = classify("a site to rent rooms", later, [Segment(name="Homeowners", who="homeowners")], "en")
+    assert kind == "multi_sided"
+
+
+@pytest.mark.parametrize(("answer", "buyer", "user"), [
+    # a subject that is not in any vocabulary, before its verb
+    ("the council pays an annual subscription, tenants use it for free", "the council", "tenants"),
+    ("la region finance les licences, les apprentis font les modules sur leur telephone", "la region",
+     "les apprentis"),
+    # a clause without a subject keeps the one before; "maybe X pays" decides nothing
+    ("the dog walker downloads it, pays 6 euros a month and uses it on every walk", "the dog walker",
+     "the dog walker"),
+    ("musicians will use it for sure, maybe labels pay, maybe venues, not decided", "", "musicians"),
+    # the user named by a copula, the payer in a cleft, in either order
+    ("our customer is the commuter, he rides every day. but it's the employer who pays the pass", "the employer",
+     "the commuter"),
+    ("user: every nurse on the ward. buyer: the hospital pharmacy", "the hospital pharmacy", "every nurse on the ward"),
+])
+def test_who_pays_and_who_uses_are_read_as_roles(answer: str, buyer: str, user: str) -> None:
+    from evals.corpus import overlaps
+
+    got_buyer, got_user = read_buyer_user(answer)
+    assert overlaps(buyer, got_buyer) and overlaps(user, got_user), (got_buyer, got_user)
+
+
+def test_users_called_the_customer_who_pay_while_the_pitch_says_the_company_subscribes_is_a_confusion() -> None:
+    pitch = ("une assurance prevoyance en ligne pour les TPE : l'entreprise souscrit le contrat pour ses "
+             "salaries, les salaries declarent leurs arrets dans l'appli")
+    answer = ("nos clients cest les salaries, cest eux qui paient et qui l'utilisent, "
+              "acheteur et utilisateur cest pareil")
+    assert "buyer_user_confusion" in mistakes("buyer_user", answer, "fr", pitch=pitch)

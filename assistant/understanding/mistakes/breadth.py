@@ -11,7 +11,7 @@ from assistant.text.cues import FUNCTION_WORDS, contrast_after, negated_after, n
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.grouping import sweeping_range
+from assistant.understanding.listing import sweeping_range
 from assistant.understanding.rules import hit, scoped
 
 # Pronoun-like heads: only a relative or prepositional clause can narrow them ("everyone who ...").

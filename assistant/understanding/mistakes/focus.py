@@ -11,8 +11,8 @@ from assistant.text.cues import contrast_after, negated_before
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.grouping import listed_groups, sweeping_range
 from assistant.understanding.groups import announced_count, is_group_word
+from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
 

@@ -11,7 +11,14 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import group_head, group_words
-from assistant.understanding.platform import GENERIC_GROUPS, is_platform, names_both_sides, platform_sides, same_group
+from assistant.understanding.platform import (
+    GENERIC_GROUPS,
+    is_platform,
+    names_both_sides,
+    platform_sides,
+    provides,
+    same_group,
+)
 from assistant.understanding.rules import context_text, hit, scoped, whole
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
@@ -141,12 +148,17 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
 # --- one_sided_platform ------------------------------------------------------------------------------
 
 
-def _named_heads(ctx: DetectionContext) -> list[str]:
+def _named_groups(ctx: DetectionContext) -> list[str]:
     """The groups the founder has named as customers so far: in this answer, and in the canvas."""
     texts = [ctx.answer, *(f"{s.name}: {s.who}" for s in ctx.canvas.segments)]
     if ctx.question_id == "most_important":
         texts.append(ctx.answers.get("for_whom", ""))
-    return [group_head(g) for text in texts if text for g in split_groups(text)]
+    return [g for text in texts if text for g in split_groups(text)]
+
+
+def _names_side(group: str, side: str) -> bool:
+    """"freelance designers who want steady clients" names the side "freelance"."""
+    return any(same_group(side, t.norm) for t in tokenise(group) if len(t.norm) > 2)
 
 
 @scoped("for_whom", "most_important")
@@ -155,13 +167,18 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     linked = any(s.linked_segments for s in ctx.canvas.segments)
     if not (is_platform(context) or linked) or is_dont_know(ctx.answer) or names_both_sides(ctx.answer):
         return None
-    heads = _named_heads(ctx)
+    groups = _named_groups(ctx)
+    heads = [group_head(g) for g in groups]
     sides = platform_sides(context)
-    named = [side for side in sides if any(same_group(side, h) for h in heads)]
-    if sides and len(named) >= 2:
-        return None
-    others = {h for h in heads if h not in GENERIC_GROUPS and not any(same_group(h, n) for n in named)}
-    if len(named) + len(others) >= 2:
+    if sides:
+        # The sides are the groups the pitch says it connects: another group counts as the missing side
+        # only when it is described by what it provides ("les étudiants qui veulent garder des chiens"),
+        # not when it is one more group of the same side ("passengers and companies that need rides").
+        named = [side for side in sides if any(_names_side(g, side) for g in groups)]
+        others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
+        if len(named) + sum(provides(g) for g in others) >= 2:
+            return None
+    elif len({h for h in heads if h not in GENERIC_GROUPS}) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
     return whole("one_sided_platform", ctx.answer, reason)
