@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 import uuid
@@ -69,8 +70,15 @@ async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
     while True:
         try:
             line = _read_line_interruptible(interactive)
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             break
+        except KeyboardInterrupt:
+            # Ctrl-C at the prompt: no turn is running and every answer is in the checkpoint, so end now
+            # rather than wait for background work (the index loading, the models warming) to finish.
+            _resume_hint(thread)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         if line is None:
             break
         if interactive and line.strip() in ("/quit", "/exit", "/quitter"):

@@ -31,6 +31,11 @@ def psycopg_url(url: str) -> str:
     return url
 
 
+# The advisory lock key taken while the checkpointer creates or migrates its tables (any fixed 64-bit value
+# that no thread's lock uses: those are hashes of thread ids).
+SETUP_LOCK_KEY = 0x5E6C0AC4_0000_0001
+
+
 @dataclass
 class Storage:
     """Where sessions live: the LangGraph checkpointer and the per-thread turn locks that go with it."""
@@ -63,7 +68,14 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
                                 timeout=LOCK_WAIT_SECONDS, name="turn-locks") as lock_pool,
         ):
             saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
-            await saver.setup()
+            async with lock_pool.connection() as conn:
+                # Processes starting together on a fresh database would race on the checkpointer's own
+                # CREATE TABLE statements (a duplicate pg_type row): one migrates, the others wait.
+                await conn.execute("SELECT pg_advisory_lock(%s)", (SETUP_LOCK_KEY,))
+                try:
+                    await saver.setup()
+                finally:
+                    await conn.execute("SELECT pg_advisory_unlock(%s)", (SETUP_LOCK_KEY,))
             yield Storage(saver, PostgresLocks(lock_pool))
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver

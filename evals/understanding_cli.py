@@ -79,16 +79,27 @@ def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None, vector
 @app.command()
 def train(
     output: Annotated[Path, typer.Option("--output", help="Weights file to write.")] = MODEL_PATH,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Refit only these mistake heads (repeatable); the others and the group reader are "
+                       "kept from the shipped weights, which must match the current train split.")] = None,
 ) -> None:
     """Fit the heads on the train split (thresholds by 5-fold cross-validation) and write the weights."""
     corpus = load_corpus("train")
     vectors = Vectors()
+    shipped = load_model() if only else None
+    if only and (shipped is None or shipped.meta.get("train_hash") != split_hash("train")):
+        raise typer.BadParameter("--only needs shipped weights trained on the current train split", param_hint="--only")
+    picked = [m for m in MISTAKE_IDS if not only or m in only]
     with Progress(console=out) as progress:
-        task = progress.add_task("training heads", total=len(MISTAKE_IDS))
-        model = fit_model(corpus.mistakes, vectors, tick=lambda: progress.advance(task))
-        save_group_model(GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz"),
-                         fit_groups(corpus.groups, vectors))
+        task = progress.add_task("training heads", total=len(picked))
+        model = fit_model(corpus.mistakes, vectors, tick=lambda: progress.advance(task), only=picked)
+        if shipped is None:
+            save_group_model(GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz"),
+                             fit_groups(corpus.groups, vectors))
     vectors.save()
+    if shipped is not None:
+        cv_f1 = {**dict(shipped.meta.get("cv_f1", {})), **dict(model.meta.get("cv_f1", {}))}  # type: ignore[call-overload]
+        model = MistakeModel({**shipped.heads, **model.heads}, {**model.meta, "cv_f1": cv_f1})
     meta = {**model.meta, "train_hash": split_hash("train")}
     save_model(output, model.heads, meta)
     load_model.cache_clear()

@@ -103,14 +103,16 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def fit_model(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[], None] | None = None,
-              cv: bool = True) -> MistakeModel:
-    """Heads for every mistake id; thresholds by cross-validation when `cv` (else 0.5)."""
+              cv: bool = True, only: Sequence[MistakeId] | None = None) -> MistakeModel:
+    """Heads for every mistake id (or those in `only`); thresholds by cross-validation when `cv` (else 0.5)."""
     from sklearn.model_selection import StratifiedKFold
 
     data = design(items, vectors)
     heads: dict[MistakeId, Head] = {}
     cv_f1: dict[str, float] = {}
     for mistake, (x, y, _idx) in data.items():
+        if only and mistake not in only:
+            continue
         threshold = 0.5
         if cv:
             p = np.zeros(len(y))

@@ -11,7 +11,7 @@ from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.platform import is_platform
+from assistant.understanding.platform import announced_sides, is_platform
 from assistant.understanding.roles_reader import read_roles
 from assistant.understanding.substance import is_generic_group
 
@@ -144,7 +144,7 @@ def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]
 def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
     """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
     for the groups the answer names that the canvas does not hold yet, for a platform only."""
-    platform = (is_platform(canvas.startup) or is_platform(answer)
+    platform = (is_platform(canvas.startup) or bool(announced_sides(answer))
                 or any(s.segment_type == "multi_sided" for s in canvas.segments))
     if not platform:
         return []

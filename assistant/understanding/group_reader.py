@@ -24,7 +24,7 @@ SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "and", "or", "a
               "paren", "dash")
 _SEPARATOR = re.compile(
     r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
-    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>,)|"
+    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
     r"(?P<also>\s(?:ainsi que|as well as|mais aussi|but also|de l'autre|de l autre|on the other)\s)|"
     r"(?P<and>\s(?:et|and|&)\s)|(?P<or>\s(?:ou|or)\s)",
     re.IGNORECASE,
@@ -117,6 +117,7 @@ def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
     return np.array(marks, dtype=np.float32).reshape(len(frags), 2)
 
 
+CUES = 6  # the grammatical cues' columns, last in a row
 _LISTING = frozenset(("comma", "and", "or", "also", "plus", "slash", "semicolon", "numbered"))
 
 
@@ -208,6 +209,8 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
 
         return GroupReading(groups=split_groups(answer))
     x = fragment_features(embed([f.text for f in frags]), frags, answer)
+    if x.shape[1] == model.weights.shape[0] + CUES:  # weights fitted before the grammatical cues
+        x = x[:, :-CUES]
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
         from assistant.understanding.grouping import split_groups
 

@@ -198,6 +198,13 @@ def _distinct_pair(first: list[str], second: list[str]) -> list[str]:
     return []
 
 
+def announced_sides(text: str) -> list[str]:
+    """Two groups named as sides ("on the host side ... on the guest side", "côté commerces ... côté
+    clients"), as folded words; [] otherwise. The one platform reading used on answers after the pitch,
+    where a connector word ("entre l'école et le boulot") is too loose a sign."""
+    return _named_sides(tokenise(text), _exchange_patterns()[3])
+
+
 def _named_sides(tokens: Sequence[Token], side_words: frozenset[str]) -> list[str]:
     """"côté commerces ... côté clients", "on the host side ... the guest side": two groups named as sides."""
     named: list[str] = []

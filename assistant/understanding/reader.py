@@ -16,6 +16,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
+from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import (
     one_group_pays_and_uses,
@@ -75,6 +76,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
             return True
         session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
         return not payer_named_apart(ctx.answer, session) and one_group_pays_and_uses(ctx.answer)
+    if mistake == "one_sided_platform" and names_both_sides_of_the_pitch(ctx):
+        return True  # both groups the pitch says it connects are named: the other side is there
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)

@@ -18,7 +18,7 @@ from assistant.text.tokens import tokenise
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, group_words
 from assistant.understanding.listing import listed_groups
-from assistant.understanding.platform import is_platform
+from assistant.understanding.platform import announced_sides, is_platform
 
 # Unrelated offers or needs: diversified.
 DIVERSIFIED_MARKERS_FR = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",
@@ -131,8 +131,8 @@ def classify(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]
 def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]
           ) -> SegmentType:
     story = "\n".join([pitch, answers.get("intake", ""), answers.get("for_whom", "")])
-    sides_named = "\n".join([story, answers.get("most_important", "")])
-    if any(s.linked_segments for s in segments) or is_platform(sides_named):
+    later = announced_sides(answers.get("most_important", ""))
+    if any(s.linked_segments for s in segments) or is_platform(story) or later:
         return "multi_sided"
     if len(names) >= 2:
         return "diversified" if _unrelated(story, answers, segments) else "segmented"

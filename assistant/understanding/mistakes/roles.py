@@ -10,7 +10,7 @@ from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import group_head, group_words
+from assistant.understanding.groups import group_head, group_words, is_group_word
 from assistant.understanding.platform import (
     GENERIC_GROUPS,
     is_platform,
@@ -156,9 +156,34 @@ def _named_groups(ctx: DetectionContext) -> list[str]:
     return [g for text in texts if text for g in split_groups(text)]
 
 
+STEM = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {t.norm[:STEM] for t in tokenise(text) if len(t.norm) >= STEM and not is_group_word(t.norm)}
+
+
+def _side_story(context: str, side: str) -> set[str]:
+    """What the session says of one side, as word stems: the clauses that name it ("les commerces du
+    quartier mettent en vente leurs invendus" → invendus, vente, quartier). A group described with those
+    words ("les boulangeries qui jettent des invendus") is that side under a more precise name."""
+    tokens = tokenise(context)
+    clauses = {t.clause for t in tokens if same_group(side, t.norm)}
+    return {t.norm[:STEM] for t in tokens if t.clause in clauses and len(t.norm) >= STEM
+            and not is_group_word(t.norm)}
+
+
 def _names_side(group: str, side: str) -> bool:
     """"freelance designers who want steady clients" names the side "freelance"."""
     return any(same_group(side, t.norm) for t in tokenise(group) if len(t.norm) > 2)
+
+
+def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:
+    """The founder has named, in this answer or the canvas, both groups the session says the platform
+    connects (`platform_sides`)."""
+    sides = platform_sides(context_text(ctx))
+    groups = _named_groups(ctx)
+    return len(sides) >= 2 and all(any(_names_side(g, side) for g in groups) for side in sides)
 
 
 @scoped("for_whom", "most_important")
@@ -176,7 +201,13 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
         # not when it is one more group of the same side ("passengers and companies that need rides").
         named = [side for side in sides if any(_names_side(g, side) for g in groups)]
         others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
-        if len(named) + sum(provides(g) for g in others) >= 2:
+        missing = [side for side in sides if side not in named]
+        told = [g for g in others if provides(g) or any(_stems(g) & _side_story(context, m) for m in missing)]
+        # One group read where the founder named two ("visitors…, and locals with a spare room who want
+        # some extra income"): the supply side is still told by what it provides.
+        told += [g for g in groups if g not in others and len(named) == 1 and provides(g)
+                 and not any(_names_side(g, m) for m in missing)]
+        if len(named) + len(told) >= 2:
             return None
     elif len({h for h in heads if h not in GENERIC_GROUPS}) >= 2:
         return None
