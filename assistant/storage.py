@@ -3,6 +3,7 @@ with the turn locks that keep one turn per thread at a time on each."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ def psycopg_url(url: str) -> str:
 # The advisory lock key taken while the checkpointer creates or migrates its tables (any fixed 64-bit value
 # that no thread's lock uses: those are hashes of thread ids).
 SETUP_LOCK_KEY = 0x5E6C0AC4_0000_0001
+SETUP_POLL_SECONDS = 0.2
 
 
 @dataclass
@@ -70,8 +72,12 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
             saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
             async with lock_pool.connection() as conn:
                 # Processes starting together on a fresh database would race on the checkpointer's own
-                # CREATE TABLE statements (a duplicate pg_type row): one migrates, the others wait.
-                await conn.execute("SELECT pg_advisory_lock(%s)", (SETUP_LOCK_KEY,))
+                # CREATE TABLE statements (a duplicate pg_type row): one migrates, the others wait. They wait
+                # by polling, never inside a statement: the setup's CREATE INDEX CONCURRENTLY waits for every
+                # running statement, a blocked pg_advisory_lock included, which would deadlock.
+                while not (await (await conn.execute("SELECT pg_try_advisory_lock(%s)",
+                                                     (SETUP_LOCK_KEY,))).fetchone() or (False,))[0]:
+                    await asyncio.sleep(SETUP_POLL_SECONDS)
                 try:
                     await saver.setup()
                 finally:
