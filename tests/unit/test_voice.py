@@ -319,9 +319,10 @@ def _enabled_voice_thresholds(tmp_path):
     return load_thresholds(path)
 
 
-def test_the_voice_thresholds_are_shipped_commented_out_and_enforced_once_enabled(tmp_path):
+def test_the_met_voice_thresholds_are_enforced_and_the_others_once_enabled(tmp_path):
     shipped = load_thresholds(DEFAULT_THRESHOLDS)
-    assert not [k for table in shipped.values() for k in table if k.startswith("voice.")]
+    assert {k: v for table in shipped.values() for k, v in table.items() if k.startswith("voice.")} == {
+        "voice.internal_ids.total": 0.0, "voice.verbatim_echo": 0.10}
     limits = _enabled_voice_thresholds(tmp_path)
     assert limits["min"]["voice.sector_examples"] == 0.8
     assert limits["max"] == {
