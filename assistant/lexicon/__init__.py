@@ -7,8 +7,10 @@ they are written without accents here too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.text.tokens import normalise
 
 LEXICON_DIR = Path(__file__).resolve().parent
+WordLists = TypeVar("WordLists", bound=BaseModel)
 
 
 class MissingLanguage(LookupError):
@@ -82,56 +85,57 @@ def require_language(language: str) -> None:
                               f"(available: {', '.join(languages())})")
 
 
+def _read(language: str, name: str) -> object:
+    """The YAML data of one lexicon file of `language`. Raises `MissingLanguage`."""
+    require_language(language)
+    return yaml.safe_load((LEXICON_DIR / language / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _normalised(words: WordLists) -> WordLists:
+    return words.model_copy(update={k: [normalise(w) for w in v] for k, v in words.model_dump().items()})
+
+
+def _merged(model: type[WordLists], per_language: Callable[[str], WordLists]) -> WordLists:
+    """Every language's lists together, key by key (founders mix languages)."""
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        for key, values in per_language(lang).model_dump().items():
+            merged.setdefault(key, []).extend(values)
+    return model.model_validate(merged)
+
+
 @lru_cache(maxsize=8)
 def conversation(language: str) -> ConversationWords:
     """The conversation words of one language, normalised. Raises `MissingLanguage`."""
-    require_language(language)
-    data = yaml.safe_load((LEXICON_DIR / language / "conversation.yaml").read_text(encoding="utf-8"))
-    words = ConversationWords.model_validate(data)
-    return words.model_copy(update={k: [normalise(w) for w in v] for k, v in words.model_dump().items()})
+    return _normalised(ConversationWords.model_validate(_read(language, "conversation")))
 
 
 @lru_cache(maxsize=1)
 def all_conversation_words() -> ConversationWords:
     """Every language's conversation words together: founders mix languages, typos included."""
-    merged: dict[str, list[str]] = {}
-    for lang in languages():
-        for key, values in conversation(lang).model_dump().items():
-            merged.setdefault(key, []).extend(values)
-    return ConversationWords.model_validate(merged)
+    return _merged(ConversationWords, conversation)
 
 
 @lru_cache(maxsize=8)
 def reflection(language: str) -> ReflectionWords:
     """The reflection words of one language, normalised. Raises `MissingLanguage`."""
-    require_language(language)
-    data = yaml.safe_load((LEXICON_DIR / language / "reflection.yaml").read_text(encoding="utf-8"))
-    words = ReflectionWords.model_validate(data)
+    words = ReflectionWords.model_validate(_read(language, "reflection"))
     return ReflectionWords(dimensions={k: [normalise(w) for w in v] for k, v in words.dimensions.items()})
 
 
 @lru_cache(maxsize=8)
 def grammar(language: str) -> GrammarWords:
     """The grammatical cues of one language, normalised. Raises `MissingLanguage`."""
-    require_language(language)
-    data = yaml.safe_load((LEXICON_DIR / language / "grammar.yaml").read_text(encoding="utf-8"))
-    words = GrammarWords.model_validate(data)
-    return words.model_copy(update={k: [normalise(w) for w in v] for k, v in words.model_dump().items()})
+    return _normalised(GrammarWords.model_validate(_read(language, "grammar")))
 
 
 @lru_cache(maxsize=1)
 def all_grammar_words() -> GrammarWords:
     """Every language's grammatical cues together (founders mix languages)."""
-    merged: dict[str, list[str]] = {}
-    for lang in languages():
-        for key, values in grammar(lang).model_dump().items():
-            merged.setdefault(key, []).extend(values)
-    return GrammarWords.model_validate(merged)
+    return _merged(GrammarWords, grammar)
 
 
 @lru_cache(maxsize=8)
 def platform(language: str) -> PlatformWords:
     """The platform patterns of one language. Raises `MissingLanguage`."""
-    require_language(language)
-    data = yaml.safe_load((LEXICON_DIR / language / "platform.yaml").read_text(encoding="utf-8"))
-    return PlatformWords.model_validate(data)
+    return PlatformWords.model_validate(_read(language, "platform"))

@@ -19,6 +19,7 @@ import re
 import secrets
 import tempfile
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -105,28 +106,33 @@ def exists_error(name: str) -> AuthError:
     return AuthError(f"user {name!r} already exists (use --replace to change the password)")
 
 
-class Accounts:
+class Accounts(ABC):
     """What every account store shares: sign-in at the same cost whether the user exists or not.
     Subclasses raise AuthError for a store they cannot read or a name or password they refuse."""
 
     @property
+    @abstractmethod
     def location(self) -> str:
         """Where the accounts are (a file, a database URL without its password), for messages."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def users(self) -> list[UserRecord]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def get(self, username: str) -> UserRecord | None:
         """The account of `username`; None for an unknown or malformed name."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def add(self, username: str, password: str, *, replace: bool = False) -> UserRecord:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def remove(self, username: str) -> bool:
         """False when there was no such account."""
-        raise NotImplementedError
+        ...
 
     def authenticate(self, username: str, password: str) -> str | None:
         """The normalized username when the password matches, else None (same cost either way)."""

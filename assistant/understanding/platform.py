@@ -93,13 +93,15 @@ def is_platform(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str]]:
+def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str], PatternSet]:
+    """Supply, demand and booking verbs, side words, and what a supplying group is described by."""
     from assistant.lexicon import languages, platform
 
     words = [platform(lang) for lang in languages()]
     return (compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
             compile_all(*(w.booking_verbs for w in words)),
-            frozenset(x for w in words for x in w.side_words))
+            frozenset(x for w in words for x in w.side_words),
+            compile_all(*(w.supply_verbs + w.provider_words for w in words)))
 
 
 SUBJECT_WINDOW = 6
@@ -138,7 +140,7 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words = _exchange_patterns()
+    supply, demand, booking, side_words, _providers = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if _founder_speaks(tokens, m.start):
@@ -177,17 +179,7 @@ def _founder_speaks(tokens: Sequence[Token], at: int) -> bool:
 def provides(group: str) -> bool:
     """The group is described by what it supplies ("students who want to look after dogs", "retirees who
     drive for extra income"): a platform's supply side, whatever its name."""
-    from assistant.lexicon import languages
-
-    patterns = _provider_patterns(tuple(languages()))
-    return find(tokenise(group), patterns) is not None
-
-
-@lru_cache(maxsize=2)
-def _provider_patterns(langs: tuple[str, ...]) -> PatternSet:
-    from assistant.lexicon import platform
-
-    return compile_all(*(platform(lang).supply_verbs + platform(lang).provider_words for lang in langs))
+    return find(tokenise(group), _exchange_patterns()[4]) is not None
 
 
 def _distinct_pair(first: list[str], second: list[str]) -> list[str]:
