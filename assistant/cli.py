@@ -131,6 +131,15 @@ def chat(
     if not thread:
         label = f"thread: {thread_id}  (coach chat --thread {thread_id} to resume)"
         err.print(f"[dim]{label}[/dim]")
+    def _end_now(signum: int, frame: object) -> None:
+        # Ctrl-C at any moment ends the session at once: every finished turn is checkpointed, and asyncio's
+        # own handler would first wait for background work (the index loading, the models warming).
+        _resume_hint(thread_id)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+
+    signal.signal(signal.SIGINT, _end_now)  # asyncio.run keeps a handler that is not Python's default
     try:
         asyncio.run(_chat(_settings(lang), thread_id, interactive))
     except KeyboardInterrupt:  # Ctrl-C while the coach was answering: what was checkpointed is kept
