@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain import Language, MistakeId, QuestionId, SegmentType
+from assistant.personas.models import Persona
 
 SCHEMA_VERSION = "1.0"
 
@@ -92,6 +93,7 @@ class Canvas(Strict):
     critiques: list[Critique] = Field(default_factory=list)
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     metadata: SessionMetadata = Field(default_factory=SessionMetadata)
+    personas: list[Persona] = Field(default_factory=list, description="One per segment, drafted after the session.")
 
     def segment(self, name: str) -> Segment | None:
         key = name.strip().lower()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.personas.render import personas_markdown
+
 if TYPE_CHECKING:
     from assistant.canvas import Canvas, Segment
 
@@ -158,4 +160,6 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines.append(f"### {lab['open_questions']}")
         lines.extend(f"- {q.text}" for q in canvas.open_questions)
         lines.append("")
+    if canvas.personas:
+        lines.append(personas_markdown(canvas.personas, lang))
     return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,64 @@
+"""Personas in Markdown, in the canvas's language: every value with its mark (assumed or backed by
+interviews), an empty field shown as still to ask. Used by the canvas's Markdown export and the coach."""
+
+from __future__ import annotations
+
+from assistant.personas.models import FIELD_ORDER, Persona, PersonaField
+
+LABELS = {
+    "fr": {
+        "title": "Personas", "persona": "Persona", "name": "Prénom", "role": "Rôle", "context": "Contexte",
+        "moment": "Une journée, un moment d'achat", "jobs": "Jobs", "pains": "Douleurs", "gains": "Gains",
+        "quote": "En ses mots", "channels": "Où les joindre", "buyer": "Qui paie", "user": "Qui utilise",
+        "assumed": "hypothèse", "backed": "confirmé en entretien", "corrected": "précisé par vous",
+        "empty": "à préciser",
+    },
+    "en": {
+        "title": "Personas", "persona": "Persona", "name": "Name", "role": "Role", "context": "Context",
+        "moment": "A day, a buying moment", "jobs": "Jobs", "pains": "Pains", "gains": "Gains",
+        "quote": "In their words", "channels": "Where to reach them", "buyer": "Who pays", "user": "Who uses",
+        "assumed": "assumption", "backed": "confirmed in interviews", "corrected": "added by you",
+        "empty": "to fill in",
+    },
+}
+
+
+def mark(field: PersonaField, lang: str) -> str:
+    """The field's status in words: backed by interviews, added by the founder, or an assumption."""
+    lab = LABELS["en" if lang == "en" else "fr"]
+    if not field.assumed:
+        return lab["backed"]
+    return lab["corrected"] if field.origin == "correction" else lab["assumed"]
+
+
+def _line(field: PersonaField, lang: str) -> str:
+    value = f"« {field.value} »" if lang == "fr" else f"“{field.value}”"
+    return f"{value} ({mark(field, lang)})"
+
+
+def persona_markdown(persona: Persona, lang: str, level: int = 3) -> str:
+    """One persona as a Markdown block headed `### Persona — <segment>` (at `level`)."""
+    lab = LABELS["en" if lang == "en" else "fr"]
+    colon = " :" if lang == "fr" else ":"
+    out = [f"{'#' * level} {lab['persona']} — {persona.segment}"]
+    for name in FIELD_ORDER:
+        value = getattr(persona, name)
+        if isinstance(value, list):
+            if value:
+                out.append(f"- **{lab[name]}**{colon}")
+                out += [f"  - {_line(f, lang)}" for f in value if not f.empty]
+            else:
+                out.append(f"- **{lab[name]}**{colon} *{lab['empty']}*")
+        elif value.empty:
+            out.append(f"- **{lab[name]}**{colon} *{lab['empty']}*")
+        else:
+            out.append(f"- **{lab[name]}**{colon} {_line(value, lang)}")
+    return "\n".join(out)
+
+
+def personas_markdown(personas: list[Persona], lang: str) -> str:
+    """Every persona under a `## Personas` heading; empty when there is none."""
+    if not personas:
+        return ""
+    blocks = [persona_markdown(p, lang) for p in personas]
+    return f"## {LABELS['en' if lang == 'en' else 'fr']['title']}\n\n" + "\n\n".join(blocks) + "\n"
