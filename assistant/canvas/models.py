@@ -94,6 +94,8 @@ class Canvas(Strict):
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     metadata: SessionMetadata = Field(default_factory=SessionMetadata)
     personas: list[Persona] = Field(default_factory=list, description="One per segment, drafted after the session.")
+    version: int = Field(default=0, ge=0, description="Canvas version: 0 until the first summary, then 1, 2, ... "
+                                                       "one more at every accepted change (assistant.canvas.versions).")
 
     def segment(self, name: str) -> Segment | None:
         key = name.strip().lower()

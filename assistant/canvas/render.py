@@ -41,6 +41,7 @@ LABELS = {
         "rank": "rang",
         "draft": "brouillon : groupe encore trop large",
         "source": "source",
+        "version": "Version",
     },
     "en": {
         "title": "Canvas — Customer Segments",
@@ -73,6 +74,7 @@ LABELS = {
         "rank": "rank",
         "draft": "draft: group still too broad",
         "source": "source",
+        "version": "Version",
     },
 }
 
@@ -139,6 +141,8 @@ def canvas_markdown(canvas: Canvas) -> str:
     lab = LABELS[lang]
     colon = " :" if lang == "fr" else ":"
     lines = [f"## {lab['title']}", ""]
+    if canvas.version:
+        lines += [f"*{lab['version']} {canvas.version}*", ""]
     if canvas.startup:
         lines += [f"**{lab['startup']}**: {canvas.startup}", ""]
     if canvas.focus_segment:
