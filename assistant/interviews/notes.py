@@ -1,0 +1,96 @@
+"""Interview notes as the founder pastes them: one or many interviews, split into their lines.
+
+A paste is kept whole (up to `NOTES_LIMIT` characters, far beyond the 4,000 of an ordinary answer) and read
+in chunks of whole lines. A new interview starts at a heading ("Entretien 2 — …", "## Interview 3",
+"Person 4:") or at a rule line ("---"); notes with no heading are one interview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.text.tokens import normalise
+
+NOTES_LIMIT = 60_000  # characters of one paste that are read (the inbox keeps the whole message)
+CHUNK_CHARS = 4_000
+_RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"“])")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = yaml.safe_load(Path(__file__).with_name("reading.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+class Interview(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    index: int = Field(description="1-based, in paste order.")
+    title: str = ""
+    lines: list[str] = Field(default_factory=list)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """`text` in pieces of at most about `size` characters, cut at line ends (a longer line is its own piece)."""
+    piece: list[str] = []
+    length = 0
+    for line in text.splitlines():
+        if piece and length + len(line) > size:
+            yield "\n".join(piece)
+            piece, length = [], 0
+        piece.append(line)
+        length += len(line) + 1
+    if piece:
+        yield "\n".join(piece)
+
+
+_HEAD = re.compile(r"^([a-z]+)(?:\s*(?:n\W?\s*)?\d+)?\s*(?:[-:,(]|$|(?:avec|with)\s)")
+
+
+def _heading(line: str) -> bool:
+    """"Entretien 2 — Sophie", "## Interview 3", "Person 4:"; not "Personne ne se plaint"."""
+    if len(line.strip()) > 90:
+        return False
+    if line.lstrip().startswith("#"):
+        return True
+    m = _HEAD.match(normalise(line))
+    return bool(m and m.group(1) in vocabulary()["heading"])
+
+
+def _lines(block: str) -> list[str]:
+    out: list[str] = []
+    for raw in block.splitlines():
+        line = _BULLET.sub("", raw).strip()
+        if line:
+            out += [s.strip() for s in _SENTENCE.split(line) if s.strip()]
+    return out
+
+
+def split_interviews(text: str) -> list[Interview]:
+    """The interviews of a paste, each with its lines (bullets removed, long lines cut at sentences)."""
+    interviews: list[Interview] = []
+    current = Interview(index=1)
+    started = False
+    for piece in chunks(text[:NOTES_LIMIT]):
+        for raw in piece.splitlines():
+            if _RULE.match(raw) or raw.strip() and _heading(raw):
+                if started and current.lines:
+                    interviews.append(current)
+                    current = Interview(index=len(interviews) + 1)
+                if not _RULE.match(raw):
+                    current.title = raw.strip().lstrip("#").strip()
+                started = True
+                continue
+            current.lines += _lines(raw)
+            started = True
+    if current.lines:
+        interviews.append(current)
+    return interviews

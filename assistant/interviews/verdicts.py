@@ -1,0 +1,118 @@
+"""Interview notes read against the canvas's assumptions: each one supported, contradicted or untouched,
+with the lines behind the verdict quoted.
+
+A line is about an assumption when it shares enough of the claim's content words (compared by stem, as a
+persona's faithfulness is) — and it is given to the assumptions of its segment it shares the most with.
+It contradicts the claim when its polarity differs from the claim's (a negation in the clauses that
+carry the shared words, or a phrase of denial: "ne la dérange pas", "not a problem"), and it counts for
+nothing when it is an opinion or an intention about the future ("elle paierait", "would use it"): an
+intention is not evidence. An interview takes the side most of its lines take; across interviews, the
+side most interviews take (a tie reads as contradicted: re-asking costs less than building on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.interviews.assumptions import Assumption
+from assistant.interviews.notes import Interview, vocabulary
+from assistant.personas.faithful import content_stems
+from assistant.text.cues import is_negator
+from assistant.text.tokens import normalise, tokenise
+
+Verdict = Literal["supported", "contradicted", "untouched"]
+MAX_QUOTES = 3
+
+
+class Quote(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    interview: int
+    line: str
+    contradicts: bool
+
+
+class AssumptionVerdict(BaseModel):
+    """What the notes say of one assumption; `quotes` are the lines behind the verdict, word for word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    assumption: Assumption
+    verdict: Verdict
+    supporting: int = Field(default=0, description="Interviews that support the claim.")
+    contradicting: int = Field(default=0, description="Interviews that contradict it.")
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+def _overlap(claim: set[str], line: set[str]) -> int:
+    return len(claim & line)
+
+
+def _relevant(claim: set[str], shared: int) -> bool:
+    return shared >= 2 or (shared >= 1 and len(claim) <= 2) or (bool(claim) and shared / len(claim) >= 0.5)
+
+
+def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
+    low = f" {normalise(text)} "
+    return any(f" {p} " in low for p in phrases)
+
+
+def _negated(text: str, stems: set[str]) -> bool:
+    """A negation in a clause of `text` that holds one of `stems` (all clauses when `stems` is empty)."""
+    tokens = tokenise(text)
+    clauses = {t.clause for t in tokens if not stems or (t.norm if t.norm.isdigit() else t.norm[:5]) in stems}
+    return any(is_negator(tokens, i) for i, t in enumerate(tokens) if t.clause in clauses)
+
+
+def line_contradicts(claim: str, line: str, shared: set[str]) -> bool:
+    if _has_phrase(line, vocabulary()["contradiction"]):
+        return True
+    return _negated(line, shared) != _negated(claim, set())
+
+
+_NOT_CONDITIONAL = frozenset({"parait", "apparait", "disparait"})
+
+
+def is_hypothetical(line: str) -> bool:
+    """An opinion or an intention about the future ("elle trouverait ça génial", "would pay"): not evidence."""
+    conditional = any(len(t.norm) > 6 and t.norm.endswith(("rait", "raient", "rais")) and t.norm not in _NOT_CONDITIONAL
+                      for t in tokenise(line))
+    return conditional or _has_phrase(line, vocabulary()["hypothetical"])
+
+
+def read_notes(assumptions: Sequence[Assumption], interviews: Sequence[Interview]) -> list[AssumptionVerdict]:
+    """One verdict per assumption, in the order given."""
+    claims = {a.id: set(content_stems(a.claim)) for a in assumptions}
+    found: dict[str, list[Quote]] = {a.id: [] for a in assumptions}
+    for interview in interviews:
+        for line in interview.lines:
+            if is_hypothetical(line):
+                continue
+            stems = set(content_stems(line))
+            for segment in {a.segment for a in assumptions}:
+                mine = [a for a in assumptions if a.segment == segment]
+                scores = {a.id: _overlap(claims[a.id], stems) for a in mine}
+                best = max(scores.values(), default=0)
+                for a in mine:
+                    if best and scores[a.id] == best and _relevant(claims[a.id], best):
+                        shared = claims[a.id] & stems
+                        found[a.id].append(Quote(interview=interview.index, line=line,
+                                                 contradicts=line_contradicts(a.claim, line, shared)))
+    return [_verdict(a, found[a.id]) for a in assumptions]
+
+
+def _verdict(assumption: Assumption, quotes: list[Quote]) -> AssumptionVerdict:
+    sides: dict[int, int] = {}
+    for q in quotes:
+        sides[q.interview] = sides.get(q.interview, 0) + (-1 if q.contradicts else 1)
+    supporting = sum(1 for v in sides.values() if v > 0)
+    contradicting = sum(1 for v in sides.values() if v < 0)
+    if not supporting and not contradicting:
+        return AssumptionVerdict(assumption=assumption, verdict="untouched", quotes=quotes[:MAX_QUOTES])
+    verdict: Verdict = "supported" if supporting > contradicting else "contradicted"
+    behind = [q for q in quotes if q.contradicts == (verdict == "contradicted")][:MAX_QUOTES]
+    return AssumptionVerdict(assumption=assumption, verdict=verdict, supporting=supporting,
+                             contradicting=contradicting, quotes=behind)
