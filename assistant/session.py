@@ -17,9 +17,11 @@ from langgraph.types import Command
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.canvas import Canvas
+from assistant.canvas.versions import CanvasVersion, load_versions
 from assistant.domain import Language, QuestionId
 from assistant.graph.builder import CoachGraph
 from assistant.graph.context import Context
+from assistant.graph.revisit import nudge_message
 from assistant.graph.state import State
 from assistant.locks import LocalLocks, ThreadLocks
 from assistant.logs import log_turn
@@ -114,7 +116,9 @@ class CoachSession:
         config = self._config(thread_id)
         snap = await self.graph.aget_state(config)
         if snap.values:
-            return _turn(thread_id, snap.values, snap.interrupts).model_copy(update={"resumed": True})
+            turn = _turn(thread_id, snap.values, snap.interrupts)
+            nudge = nudge_message(snap.values, self.context)  # a revisit suggested at resume
+            return turn.model_copy(update={"resumed": True, "messages": turn.messages + ([nudge] if nudge else [])})
         initial: State = {"language": language, "language_locked": True} if language else {}
         return await self._run(thread_id, initial)
 
@@ -192,6 +196,16 @@ class CoachSession:
         if not snap.values:
             raise KeyError(f"no session {thread_id!r}")
         return _turn(thread_id, snap.values, snap.interrupts)
+
+    async def versions(self, thread_id: str) -> list[CanvasVersion]:
+        """The canvas versions of a thread, oldest first (none before the first summary, or for an unknown thread)."""
+        snap = await self.graph.aget_state(self._config(thread_id))
+        return load_versions((snap.values or {}).get("versions"))
+
+    async def nudge(self, thread_id: str) -> CoachMessage | None:
+        """The revisit suggestion for a resumed thread (`assistant.graph.revisit.nudge_message`), or None."""
+        snap = await self.graph.aget_state(self._config(thread_id))
+        return nudge_message(snap.values, self.context) if snap.values else None
 
     async def founder_messages(self, thread_id: str) -> list[dict[str, Any]]:
         """Every raw founder message of the thread, in order (the inbox)."""
