@@ -88,7 +88,8 @@ def _warm_models() -> None:
 def build_context(settings: Settings, prompts: Prompts, retriever: Retriever, coach: Coach) -> Context:
     """The run context every coaching run reads (the graph's dependencies), from the settings."""
     return Context(coach=coach, retriever=retriever, prompts=prompts, language=settings.language,
-                   max_message_chars=settings.max_message_chars, examples=Examples(PROMPTS_DIR, embed_queries))
+                   max_message_chars=settings.max_message_chars, examples=Examples(PROMPTS_DIR, embed_queries),
+                   revisit_after_days=settings.revisit_after_days)
 
 
 @asynccontextmanager

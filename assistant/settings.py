@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=2, alias="COACH_DB_POOL_SIZE")
 
     max_message_chars: int = Field(default=4000, alias="COACH_MAX_MESSAGE_CHARS")
+    # A finished canvas unchanged for this many days is offered a revisit when its session is resumed.
+    revisit_after_days: int = Field(default=30, ge=1, alias="COACH_REVISIT_AFTER_DAYS")
     # Operators' logs: "json" writes JSON lines on stderr (one per founder turn: thread, turn, latency_ms, engine,
     # fallback); "text" leaves Python's logging as it is.
     log_format: Literal["text", "json"] = Field(default="text", alias="COACH_LOG_FORMAT")

@@ -9,7 +9,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-CommandName = Literal["skip", "back", "canvas", "example", "restart", "help"]
+from assistant.domain import QuestionId
+
+CommandName = Literal["skip", "back", "canvas", "example", "restart", "help", "revisit"]
 
 
 class Text(BaseModel):
@@ -28,6 +30,7 @@ class Action(BaseModel):
 
     kind: Literal["action"] = "action"
     name: CommandName
+    question: QuestionId | None = None  # for `revisit`: the question to reopen (None: the coach lists them)
 
 
 FounderInput = Annotated[Text | Action, Field(discriminator="kind")]

@@ -1,6 +1,6 @@
 """Wiring of the coaching graph; reads like the README's diagram.
 
-One founder turn: listen → (command | faq | reject | analyse) → ask → listen. The dependencies arrive
+One founder turn: listen → (revisit | command | faq | reject | analyse) → ask → record → listen. The dependencies arrive
 per run through LangGraph's runtime context (`assistant.graph.context.Context`).
 """
 
@@ -18,7 +18,9 @@ from assistant.graph.nodes.ask import ask
 from assistant.graph.nodes.command import command
 from assistant.graph.nodes.faq import faq
 from assistant.graph.nodes.listen import listen
+from assistant.graph.nodes.record import record
 from assistant.graph.nodes.reject import reject
+from assistant.graph.nodes.revisit import revisit
 from assistant.graph.nodes.summary import summary
 from assistant.graph.nodes.welcome import welcome
 from assistant.graph.routers import route_after_ask, route_after_turn, route_reading
@@ -29,13 +31,14 @@ CoachGraph = CompiledStateGraph[State, Context, State, State]
 
 def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> CoachGraph:
     g = StateGraph(State, context_schema=Context)
-    for node in (welcome, ask, listen, command, faq, reject, analyse, summary):
+    for node in (welcome, ask, listen, revisit, command, faq, reject, analyse, summary, record):
         g.add_node(node.__name__, node)
     g.add_edge(START, "welcome")
     g.add_edge("welcome", "ask")
     g.add_conditional_edges("ask", route_after_ask)
     g.add_conditional_edges("listen", route_reading)
-    for name in ("command", "faq", "reject", "analyse"):
+    for name in ("revisit", "command", "faq", "reject", "analyse"):
         g.add_conditional_edges(name, route_after_turn)
-    g.add_edge("summary", "listen")  # the session never ends: after the summary it keeps answering
+    g.add_edge("summary", "record")  # the session never ends: after the summary it keeps answering
+    g.add_edge("record", "listen")
     return g.compile(checkpointer=checkpointer)

@@ -45,3 +45,4 @@ class Context:
     default_language: Language = "fr"
     max_message_chars: int = 4000
     examples: Examples | None = None  # worked examples by sector; None: the generic ones only
+    revisit_after_days: int = 30  # a finished canvas unchanged this long is offered a revisit at resume

@@ -11,8 +11,10 @@ class ImpossibleState(RuntimeError):
     """The state holds a value no router can route: a bug, never a founder's input."""
 
 
-def route_reading(state: State) -> Literal["command", "faq", "reject", "analyse"]:
-    """After `listen`: a command, a free question, an answer to analyse, or a message to turn down."""
+def route_reading(state: State) -> Literal["revisit", "command", "faq", "reject", "analyse"]:
+    """After `listen`: a revisit, a command, a free question, an answer to analyse, or a message to turn down."""
+    if state.get("revisit_request") is not None:
+        return "revisit"
     kind = state["reading"]["kind"]
     if kind in ("command", "unknown_command"):
         return "command"
@@ -25,9 +27,10 @@ def route_reading(state: State) -> Literal["command", "faq", "reject", "analyse"
     raise ImpossibleState(f"unknown reading kind {kind!r}")
 
 
-def route_after_turn(state: State) -> Literal["ask", "listen"]:
-    return "ask" if state.get("pending_ask") else "listen"
+def route_after_turn(state: State) -> Literal["ask", "record"]:
+    return "ask" if state.get("pending_ask") else "record"
 
 
-def route_after_ask(state: State) -> Literal["summary", "listen"]:
-    return "summary" if state["question_id"] == "summary" and not state.get("done") else "listen"
+def route_after_ask(state: State) -> Literal["summary", "record"]:
+    """`record` ends every turn (canvas versions), then `listen` waits for the founder."""
+    return "summary" if state["question_id"] == "summary" and not state.get("done") else "record"

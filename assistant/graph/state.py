@@ -28,8 +28,16 @@ class State(TypedDict, total=False):
     inbox: Annotated[list[dict[str, Any]], operator.add]
     done: bool
     turns: int
+    # Revisiting a finished session (assistant.graph.revisit): canvas versions from the first summary on
+    # (CanvasVersion dumps), a reopened question to answer before the summary comes back, the questions just
+    # listed for a choice, and when new evidence (interview notes) last arrived (ISO 8601).
+    versions: list[dict[str, Any]]
+    revisiting: bool
+    revisit_choice: bool
+    evidence_at: str
     # Per turn.
     reading: dict[str, Any]  # how the latest message was read (assistant.understanding.intake.Reading)
     outbox: list[dict[str, Any]]  # coach messages of the current turn (CoachMessage dumps)
     retrieved: list[str]  # chunk ids retrieved during the current turn
     pending_ask: bool  # the next step is to (re)ask the current question
+    revisit_request: dict[str, Any] | None  # {"question": qid or "", "typed": ...} when the founder asks to revisit

@@ -30,12 +30,18 @@ def test_route_reading(kind, done, expected):
     assert route_reading({"reading": {"kind": kind}, "done": done}) == expected
 
 
+def test_a_revisit_request_comes_first():
+    assert route_reading({"reading": {"kind": "command"}, "revisit_request": {"question": ""}}) == "revisit"
+    assert route_reading({"reading": {"kind": "answer"}, "revisit_request": None}) == "analyse"
+
+
 def test_routes_after_turn_and_ask():
+    # `record` ends every turn (canvas versions), then `listen` waits.
     assert route_after_turn({"pending_ask": True}) == "ask"
-    assert route_after_turn({"pending_ask": False}) == "listen"
+    assert route_after_turn({"pending_ask": False}) == "record"
     assert route_after_ask({"question_id": "summary", "done": False}) == "summary"
-    assert route_after_ask({"question_id": "summary", "done": True}) == "listen"
-    assert route_after_ask({"question_id": "jobs"}) == "listen"
+    assert route_after_ask({"question_id": "summary", "done": True}) == "record"
+    assert route_after_ask({"question_id": "jobs"}) == "record"
 
 
 def test_language_follows_the_founder_but_does_not_flip_on_one_message():

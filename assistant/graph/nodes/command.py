@@ -38,7 +38,7 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         say("messages.restarted")
         return {"outbox": outbox, "canvas": Canvas(language=lang).model_dump(mode="json"), "answers": {},
                 "asked": [], "question_id": "intake", "follow_ups": 0, "dont_knows": 0, "pitch_requests": 0,
-                "done": False, "pending_ask": True}
+                "done": False, "pending_ask": True, "versions": [], "revisiting": False}
     if cmd == "canvas":
         header = prompts.text(lang, "messages.canvas_header")
         outbox.append(msg("canvas", header + "\n\n" + canvas_markdown(canvas)))

@@ -35,8 +35,9 @@ def quote(text: str, limit: int = 320) -> str:
 
 
 def advance(state: State, canvas: Canvas) -> dict[str, Any]:
-    """Move to the next question (which depends on how many segments the canvas holds)."""
-    qid = next_question(state["question_id"], len(canvas.segments))
+    """Move to the next question (which depends on how many segments the canvas holds); a reopened question
+    of a finished session goes back to the summary."""
+    qid = "summary" if state.get("revisiting") else next_question(state["question_id"], len(canvas.segments))
     return {"question_id": qid, "follow_ups": 0, "dont_knows": 0, "pending_ask": True}
 
 

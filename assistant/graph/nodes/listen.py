@@ -15,6 +15,7 @@ from langgraph.types import interrupt
 from assistant.canvas import Canvas
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import lang_of, msg
+from assistant.graph.revisit import revisit_request
 from assistant.graph.state import State
 from assistant.turns import parse_input
 from assistant.understanding.intake import Reading, read_message
@@ -50,9 +51,14 @@ def _read(text: str, state: State, max_chars: int) -> Reading:
 async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     received = parse_input(interrupt({"question_id": state["question_id"], "messages": state.get("outbox", [])}))
-    if received.kind == "action":
+    request = revisit_request(received, state, ctx.prompts)
+    if request is not None:
+        text = received.text if received.kind == "text" else "/revisit"
+        reading = Reading(kind="command", text=text[:200], length=len(text))
+    elif received.kind == "action":
         text = "/" + received.name
-        reading = Reading(kind="command", text=text, command=received.name, length=len(text))
+        name = None if received.name == "revisit" else received.name  # a revisit is a request, handled above
+        reading = Reading(kind="command", text=text, command=name, length=len(text))
     else:
         text = received.text
         # Language detection and the readers are CPU work: off the event loop, so other founders' turns go on.
@@ -72,6 +78,8 @@ async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "turns": state.get("turns", 0) + 1,
         "language": language,
         "other_language_streak": streak,
+        "revisit_request": request,
+        "revisit_choice": False,
     }
     if language and language != state.get("language"):
         canvas = Canvas.model_validate(state["canvas"]).model_copy(update={"language": language})

@@ -23,4 +23,5 @@ async def summary(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         text = await ctx.coach.summarise(canvas, passages, lang)
     canvas = with_usage(canvas, used, ctx.coach)
     outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used) + [msg("summary", text, "summary")]
-    return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), "done": True, "pending_ask": False}
+    return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), "done": True, "pending_ask": False,
+            "revisiting": False}

@@ -1,0 +1,58 @@
+"""The last step of every turn: from the first summary on, a change to the founder's canvas makes a new canvas
+version (number, time, what changed), announced in one short line from version 2 on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from assistant.canvas import Canvas
+from assistant.canvas.render import LABELS
+from assistant.canvas.versions import CanvasDiff, load_versions, next_version
+from assistant.domain import Language
+from assistant.graph.context import Context
+from assistant.graph.nodes.common import lang_of, msg
+from assistant.graph.state import State
+from assistant.prompts import Prompts
+
+
+def changes_text(prompts: Prompts, lang: str, changes: CanvasDiff) -> str:
+    """What changed, in a few words: "nouveau segment Écoles ; Parents : Douleurs, Gains"."""
+    language: Language = "en" if lang == "en" else "fr"
+    labels = LABELS[language]
+
+    def label(field: str) -> str:
+        head = field.split(".")[0]
+        return labels.get({"focus_segment": "focus"}.get(head, head), head.replace("_", " "))
+
+    parts = [prompts.text(language, "revisit.added", name=n) for n in changes.added]
+    parts += [prompts.text(language, "revisit.removed", name=n) for n in changes.removed]
+    parts += [prompts.text(language, "revisit.changed", name=c.name,
+                           names=", ".join(dict.fromkeys(label(f.field) for f in c.fields))) for c in changes.changed]
+    parts += [label(f.field) for f in changes.canvas]
+    return " ; ".join(parts) if language == "fr" else "; ".join(parts)
+
+
+async def record(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    if not (state.get("done") or state.get("versions") or state.get("revisiting")):
+        return {}  # before the first summary the canvas is a draft: no versions yet
+    ctx = runtime.context
+    versions = load_versions(state.get("versions"))
+    canvas = Canvas.model_validate(state["canvas"])
+    inbox = state.get("inbox") or []
+    new = next_version(versions, canvas, at=ctx.clock().isoformat(),
+                       question_id=str(inbox[-1].get("question_id", "")) if inbox else "",
+                       kind=str((state.get("reading") or {}).get("kind", "")))
+    if new is None:
+        return {}
+    update: dict[str, Any] = {
+        "versions": [v.model_dump(mode="json") for v in [*versions, new]],
+        "canvas": canvas.model_copy(update={"version": new.number}).model_dump(mode="json"),
+    }
+    if new.changes is not None and not new.changes.empty:
+        lang = lang_of(state, ctx)
+        text = ctx.prompts.text(lang, "revisit.version_saved", index=new.number,
+                                names=changes_text(ctx.prompts, lang, new.changes))
+        update["outbox"] = list(state.get("outbox", [])) + [msg("notice", text)]
+    return update
