@@ -15,6 +15,7 @@ from rich.markdown import Markdown
 from rich.panel import Panel
 
 from assistant.canvas.render import canvas_markdown
+from assistant.cohorts.cli import cohort_app, sessions_app
 from assistant.db.commands import db_app
 from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
@@ -225,6 +226,8 @@ def ui(
 
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
+app.add_typer(cohort_app, name="cohort")
+app.add_typer(sessions_app, name="sessions")
 
 
 def _plug_commands() -> None:

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Mapping
 from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.types import Command
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,6 +52,16 @@ class Turn(BaseModel):
     retrieved: list[str] = Field(default_factory=list)  # chunk ids retrieved during this turn
     resumed: bool = False
     progress: Progress = Field(default_factory=lambda: Progress(index=0, total=0))  # 0/0: not computed
+
+
+class Moment(BaseModel):
+    """Where a session stood at one checkpoint (`at`: ISO 8601 UTC)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    at: str
+    progress: Progress
+    done: bool = False
 
 
 class BusyEvent(BaseModel):
@@ -211,3 +222,22 @@ class CoachSession:
         """Every raw founder message of the thread, in order (the inbox)."""
         snap = await self.graph.aget_state(self._config(thread_id))
         return list(snap.values.get("inbox", [])) if snap.values else []
+
+    async def timeline(self, thread_id: str, limit: int = 500) -> list[Moment]:
+        """Where the session stood after each of its last `limit` checkpoints, oldest first (for progress
+        over time and the last activity); empty for an unknown thread."""
+        moments: list[Moment] = []
+        async for snap in self.graph.aget_state_history(self._config(thread_id), limit=limit):
+            if not snap.values or "canvas" not in snap.values or not snap.created_at:
+                continue
+            qid = snap.values.get("question_id", "intake")
+            index, total = progress(qid, len(snap.values["canvas"].get("segments") or []))
+            moments.append(Moment(at=snap.created_at, progress=Progress(index=index, total=total),
+                                  done=bool(snap.values.get("done"))))
+        return moments[::-1]
+
+    async def delete(self, thread_id: str) -> None:
+        """Delete every checkpoint and pending write of a thread (no-op for an unknown one)."""
+        checkpointer = self.graph.checkpointer
+        if isinstance(checkpointer, BaseCheckpointSaver):
+            await checkpointer.adelete_thread(thread_id)
