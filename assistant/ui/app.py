@@ -20,7 +20,7 @@ from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
 from assistant.settings import Settings
-from assistant.ui import access, auth, conversation, export, preferences, resume, texts
+from assistant.ui import access, auth, conversation, export, history, preferences, resume, texts
 from assistant.ui.accounts import user_store
 from assistant.ui.datalayer import CoachDataLayer
 from assistant.ui.panel import open_canvas
@@ -165,3 +165,33 @@ async def _on_export(action: cl.Action) -> None:
 @cl.action_callback("restart")
 async def _on_restart(action: cl.Action) -> None:
     await conversation.confirm_restart(_tab())
+
+
+@cl.action_callback("revisit")
+async def _on_revisit(action: cl.Action) -> None:
+    tab = _tab()
+    async with tab.answering(ends=True):
+        await history.choose_question(tab)
+
+
+@cl.action_callback("revisit_question")
+async def _on_revisit_question(action: cl.Action) -> None:
+    await history.reopen(_tab(), str(action.payload.get("question", "")))
+
+
+@cl.action_callback("history")
+async def _on_history(action: cl.Action) -> None:
+    tab = _tab()
+    async with tab.answering(ends=True):
+        await history.show_history(tab)
+
+
+@cl.action_callback("compare")
+async def _on_compare(action: cl.Action) -> None:
+    tab = _tab()
+    try:
+        pair = (int(action.payload["a"]), int(action.payload["b"]))
+    except (KeyError, TypeError, ValueError):
+        return
+    async with tab.answering(ends=True):
+        await history.show_history(tab, pair)

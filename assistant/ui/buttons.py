@@ -8,7 +8,7 @@ from assistant.ui import texts
 from assistant.ui.tab import Tab
 
 ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
-                "export": "download", "restart": "rotate-ccw"}
+                "export": "download", "restart": "rotate-ccw", "revisit": "pencil", "history": "history"}
 
 
 async def show_actions(tab: Tab, message_id: str | None, done: bool, lang: str) -> None:
@@ -23,7 +23,8 @@ async def show_actions(tab: Tab, message_id: str | None, done: bool, lang: str) 
         return
     if view.running:  # still answering, whatever another handler's end said meanwhile
         await cl.context.emitter.task_start()
-    names = ["canvas", "export", "restart"] if done else ["skip", "example", "canvas", "export", "restart"]
+    names = ["revisit", "history", "canvas", "export", "restart"] if done else [
+        "skip", "example", "canvas", "export", "restart"]
     keys = {n: f"action.{n}" for n in names}
     if view.canvas_pending:
         keys["canvas"] = "action.canvas.updated"

@@ -143,11 +143,12 @@ EXPORT_STEMS = {"fr": "canevas-segments", "en": "customer-segments"}
 
 
 def export_props(canvas: Canvas, language: str) -> dict[str, Any]:
-    """Props of the ExportFiles element: the canvas as Markdown and as JSON, each with its own label and name.
+    """Props of the ExportFiles element: the canvas as Markdown and as JSON, each with its own label and name
+    (which carries the canvas version from the first summary on: `canevas-segments-v2.md`).
 
     The files' text is the canvas itself (founder text included): the element saves it as a file, never shows it.
     """
-    stem = EXPORT_STEMS["en" if canvas.language == "en" else "fr"]
+    stem = EXPORT_STEMS["en" if canvas.language == "en" else "fr"] + (f"-v{canvas.version}" if canvas.version else "")
     files = [("md", "Markdown", "text/markdown;charset=utf-8", canvas_markdown(canvas)),
              ("json", "JSON", "application/json", canvas.to_json())]
     return {

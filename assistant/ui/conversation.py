@@ -22,11 +22,12 @@ async def answer(tab: Tab, text: str) -> None:
     await _send(tab, text, first=text)
 
 
-async def command(tab: Tab, name: CommandName) -> None:
-    """A button that acts on the session (skip, example, restart): a turn of its own, sent as an `Action`
+async def command(tab: Tab, name: CommandName | Action) -> None:
+    """A button that acts on the session (skip, example, restart, revisit): a turn of its own, sent as an `Action`
     (never as text to be read back into a command). Before the session has started, any button starts it."""
+    action = name if isinstance(name, Action) else Action(name=name)
     async with tab.answering(ends=True):
-        await _send(tab, Action(name=name), first=texts.t(tab.lang(), "starter.start"))
+        await _send(tab, action, first=texts.t(tab.lang(), "starter.start"))
 
 
 async def _send(tab: Tab, founder: str | Action, *, first: str) -> None:

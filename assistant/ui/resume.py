@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from chainlit.types import ThreadDict
 
-from assistant.ui import auth, texts
+from assistant.ui import auth, history, texts
 from assistant.ui.buttons import show_actions
 from assistant.ui.panel import canvas_element
 from assistant.ui.preferences import load_preference, send_settings
@@ -31,6 +31,7 @@ async def resume(tab: Tab, thread: ThreadDict) -> None:
     steps = thread.get("steps") or []
     last = next((s["id"] for s in reversed(steps) if s.get("type") == "assistant_message"), None)
     await show_actions(tab, last, turn.done, turn.language)
+    await history.show_nudge(tab, session, thread)  # a revisit suggested, when the canvas is due one
     # Chainlit sends `thread` to the browser once this handler returns, and the browser then shows exactly
     # the thread's elements: the canvas, rebuilt from the checkpoint, travels with it (and opens the side
     # panel, so not on a narrow screen, where it would cover the chat: the canvas button opens it there).

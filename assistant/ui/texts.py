@@ -34,6 +34,10 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.export.tip": "Télécharger le canevas en Markdown et en JSON",
         "action.restart": "Recommencer",
         "action.restart.tip": "Effacer le canevas de cette conversation et recommencer",
+        "action.revisit": "Revoir une question",
+        "action.revisit.tip": "Rouvrir une question : le canevas est gardé, puis la synthèse est refaite",
+        "action.history": "Historique",
+        "action.history.tip": "Les versions du canevas et ce qui a changé de l'une à l'autre",
         "export_ready": "Votre canevas, prêt à télécharger : en Markdown (à lire, ou à coller dans un document) et "
                         "en JSON (pour un autre outil).",
         "export.md.hint": "Le canevas en texte mis en forme, à lire ou à coller dans un document",
@@ -82,6 +86,10 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.export.tip": "Download the canvas as Markdown and JSON",
         "action.restart": "Restart",
         "action.restart.tip": "Clear this conversation's canvas and start over",
+        "action.revisit": "Revisit a question",
+        "action.revisit.tip": "Reopen a question: the canvas is kept, then the summary is redone",
+        "action.history": "History",
+        "action.history.tip": "The canvas versions and what changed from one to the next",
         "export_ready": "Your canvas, ready to download: as Markdown (to read, or paste into a document) and as "
                         "JSON (for another tool).",
         "export.md.hint": "The canvas as formatted text, to read or paste into a document",
