@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.canvas import Citation
 
-MessageKind = Literal["question", "feedback", "critique", "faq", "notice", "canvas", "summary"]
+MessageKind = Literal["question", "feedback", "critique", "faq", "notice", "canvas", "summary", "persona", "kit",
+                      "evidence"]
 
 
 class CoachMessage(BaseModel):

@@ -28,7 +28,7 @@ from assistant.locks import LocalLocks, ThreadLocks
 from assistant.logs import log_turn
 from assistant.messages import CoachMessage
 from assistant.questions import progress
-from assistant.turns import Action, Text, parse_input
+from assistant.turns import Action, Notes, Text, parse_input
 
 
 class Progress(BaseModel):
@@ -134,7 +134,7 @@ class CoachSession:
         return await self._run(thread_id, initial)
 
     async def stream(
-        self, thread_id: str, founder: Text | Action | str
+        self, thread_id: str, founder: Text | Action | Notes | str
     ) -> AsyncIterator[BusyEvent | TokenEvent | Turn]:
         """Send one founder turn; yield reply tokens as an engine streams them, then the finished Turn.
 
@@ -165,7 +165,8 @@ class CoachSession:
             elif not entering.cancelled() and entering.exception() is None:
                 await hold.__aexit__(None, None, None)
 
-    async def _stream_locked(self, thread_id: str, payload: Text | Action) -> AsyncIterator[TokenEvent | Turn]:
+    async def _stream_locked(self, thread_id: str, payload: Text | Action | Notes
+                             ) -> AsyncIterator[TokenEvent | Turn]:
         started = time.monotonic()
         before = (await self.graph.aget_state(self._config(thread_id))).values
         if not before:
@@ -186,7 +187,7 @@ class CoachSession:
                  engine=meta.provider, fallback=meta.fallbacks > fallbacks_before, question=turn.question_id)
         yield turn
 
-    async def send(self, thread_id: str, founder: Text | Action | str) -> Turn:
+    async def send(self, thread_id: str, founder: Text | Action | Notes | str) -> Turn:
         """Send one founder turn and return the finished Turn."""
         turn: Turn | None = None
         async for event in self.stream(thread_id, founder):

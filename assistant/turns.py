@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from assistant.domain import QuestionId
 
-CommandName = Literal["skip", "back", "canvas", "example", "restart", "help", "revisit"]
+CommandName = Literal["skip", "back", "canvas", "example", "restart", "help", "revisit", "interviews", "accept",
+                      "refuse"]
 
 
 class Text(BaseModel):
@@ -33,15 +34,24 @@ class Action(BaseModel):
     question: QuestionId | None = None  # for `revisit`: the question to reopen (None: the coach lists them)
 
 
-FounderInput = Annotated[Text | Action, Field(discriminator="kind")]
-_ADAPTER: TypeAdapter[Text | Action] = TypeAdapter(FounderInput)
+class Notes(BaseModel):
+    """Interview notes pasted or uploaded by the founder: read whole (in chunks), never capped like an answer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["notes"] = "notes"
+    text: str
 
 
-def parse_input(payload: Any) -> Text | Action:
+FounderInput = Annotated[Text | Action | Notes, Field(discriminator="kind")]
+_ADAPTER: TypeAdapter[Text | Action | Notes] = TypeAdapter(FounderInput)
+
+
+def parse_input(payload: Any) -> Text | Action | Notes:
     """A founder turn from a resume payload: a `Text`/`Action`, its JSON dump, or a bare string (text).
 
     Anything else is kept as text (its string form): a founder's message is never dropped."""
-    if isinstance(payload, Text | Action):
+    if isinstance(payload, Text | Action | Notes):
         return payload
     if isinstance(payload, str):
         return Text(text=payload)

@@ -17,7 +17,9 @@ from assistant.graph.nodes.analyse import analyse
 from assistant.graph.nodes.ask import ask
 from assistant.graph.nodes.command import command
 from assistant.graph.nodes.faq import faq
+from assistant.graph.nodes.fieldwork import fieldwork
 from assistant.graph.nodes.listen import listen
+from assistant.graph.nodes.personas import personas
 from assistant.graph.nodes.record import record
 from assistant.graph.nodes.reject import reject
 from assistant.graph.nodes.revisit import revisit
@@ -31,14 +33,15 @@ CoachGraph = CompiledStateGraph[State, Context, State, State]
 
 def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> CoachGraph:
     g = StateGraph(State, context_schema=Context)
-    for node in (welcome, ask, listen, revisit, command, faq, reject, analyse, summary, record):
+    for node in (welcome, ask, listen, revisit, command, faq, reject, analyse, fieldwork, summary, personas, record):
         g.add_node(node.__name__, node)
     g.add_edge(START, "welcome")
     g.add_edge("welcome", "ask")
     g.add_conditional_edges("ask", route_after_ask)
     g.add_conditional_edges("listen", route_reading)
-    for name in ("revisit", "command", "faq", "reject", "analyse"):
+    for name in ("revisit", "command", "faq", "reject", "analyse", "fieldwork"):
         g.add_conditional_edges(name, route_after_turn)
-    g.add_edge("summary", "record")  # the session never ends: after the summary it keeps answering
+    g.add_edge("summary", "personas")  # then interview notes and persona corrections (fieldwork)
+    g.add_edge("personas", "record")  # the session never ends: after the summary it keeps answering
     g.add_edge("record", "listen")
     return g.compile(checkpointer=checkpointer)

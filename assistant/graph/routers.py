@@ -11,17 +11,20 @@ class ImpossibleState(RuntimeError):
     """The state holds a value no router can route: a bug, never a founder's input."""
 
 
-def route_reading(state: State) -> Literal["revisit", "command", "faq", "reject", "analyse"]:
-    """After `listen`: a revisit, a command, a free question, an answer to analyse, or a message to turn down."""
+def route_reading(state: State) -> Literal["revisit", "command", "faq", "reject", "analyse", "fieldwork"]:
+    """After `listen`: a revisit, a command, a free question, an answer to analyse, interview notes or words after
+    the summary (fieldwork), or a message to turn down."""
     if state.get("revisit_request") is not None:
         return "revisit"
     kind = state["reading"]["kind"]
+    if kind == "notes" or kind == "command" and state["reading"].get("command") in ("accept", "refuse"):
+        return "fieldwork"
     if kind in ("command", "unknown_command"):
         return "command"
     if kind == "faq":
         return "faq"
     if kind == "answer":
-        return "reject" if state.get("done") else "analyse"
+        return "fieldwork" if state.get("done") else "analyse"
     if kind in ("empty", "emoji_only", "other_language", "dont_know", "not_a_pitch"):
         return "reject"
     raise ImpossibleState(f"unknown reading kind {kind!r}")

@@ -35,6 +35,7 @@ class State(TypedDict, total=False):
     revisiting: bool
     revisit_choice: bool
     evidence_at: str
+    fieldwork: dict[str, Any]  # personas asked, interview notes read, proposals waiting (assistant.interviews.state)
     # Per turn.
     reading: dict[str, Any]  # how the latest message was read (assistant.understanding.intake.Reading)
     outbox: list[dict[str, Any]]  # coach messages of the current turn (CoachMessage dumps)

@@ -94,3 +94,23 @@ def split_interviews(text: str) -> list[Interview]:
     if current.lines:
         interviews.append(current)
     return interviews
+
+
+NOTES_COMMANDS = ("/notes", "/entretiens-notes", "/interview-notes")
+
+
+def notes_in(kind: str, text: str, done: bool) -> str | None:
+    """The interview notes a founder turn carries, whole, or None: a `Notes` turn (`kind == "notes"`), a
+    message opening with `/notes`, or — after the summary — a paste that looks like notes (an interview
+    heading, or several lines of some length)."""
+    stripped = text.strip()
+    for command in NOTES_COMMANDS:
+        if stripped.lower().startswith(command + " ") or stripped.lower().startswith(command + "\n"):
+            return stripped[len(command):].strip()[:NOTES_LIMIT]
+    if kind == "notes":
+        return stripped[:NOTES_LIMIT]
+    if kind != "text" or not done:
+        return None
+    lines = [line for line in stripped.splitlines() if line.strip()]
+    headed = any(_heading(line) for line in lines) and len(lines) >= 2
+    return stripped[:NOTES_LIMIT] if headed or (len(lines) >= 3 and len(stripped) >= 400) else None

@@ -17,9 +17,9 @@ from assistant.text.language import detect_language
 from assistant.text.tokens import normalise
 from assistant.understanding.dont_know import is_dont_know
 
-Command = Literal["skip", "back", "canvas", "example", "restart", "help"]
+Command = Literal["skip", "back", "canvas", "example", "restart", "help", "interviews", "accept", "refuse"]
 Kind = Literal["command", "unknown_command", "faq", "answer", "empty", "emoji_only", "other_language", "dont_know",
-               "not_a_pitch"]
+               "not_a_pitch", "notes"]
 
 COMMANDS: dict[str, Command] = {
     "skip": "skip",
@@ -38,6 +38,9 @@ COMMANDS: dict[str, Command] = {
     "reset": "restart",
     "help": "help",
     "aide": "help",
+    "entretiens": "interviews",
+    "interviews": "interviews",
+    "kit": "interviews",
 }
 
 # Whole messages that are commands without a slash (founders rarely type the slash).

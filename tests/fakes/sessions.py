@@ -16,6 +16,7 @@ from assistant.coach.base import Coach
 from assistant.coach.llm.client import ChatClient, exponential_backoff
 from assistant.coach.llm.coach import LLMCoach
 from assistant.coach.llm.guard import Canary
+from assistant.coach.llm.personas import PersonasOut
 from assistant.coach.llm.schema import analysis_model
 from assistant.coach.offline import OfflineCoach
 from assistant.graph import Context, build_graph
@@ -64,6 +65,8 @@ class Step:
     analysis: dict[str, Any]
     reply: list[str]
     extra: list[str] = field(default_factory=list)  # a streamed summary after the last answer
+    # The personas drafted after the summary (structured output); none: the offline draft of each segment.
+    personas: dict[str, Any] = field(default_factory=lambda: {"personas": []})
 
 
 def script(server: ScriptedOpenAI, step: Step, fmt: str = "json_schema") -> None:
@@ -71,6 +74,8 @@ def script(server: ScriptedOpenAI, step: Step, fmt: str = "json_schema") -> None
     server.stream(step.reply, label=f"{step.question_id} reply")
     if step.extra:
         server.stream(step.extra, label="summary")
+        PersonasOut.model_validate(step.personas)  # the script cannot drift from the strict output model
+        server.structured(step.personas, fmt=fmt, label="personas")
 
 
 async def _no_sleep(_delay: float) -> None:
@@ -433,7 +438,7 @@ FR_STEPS = [
 
 
 def expected_calls(steps: list[Step]) -> int:
-    return sum(2 + (1 if s.extra else 0) for s in steps)
+    return sum(2 + (2 if s.extra else 0) for s in steps)  # the summary, then the personas
 
 
 def usage_of(server: ScriptedOpenAI) -> tuple[int, int]:

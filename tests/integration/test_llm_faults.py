@@ -183,6 +183,6 @@ async def test_a_session_against_a_server_that_is_not_there_runs_offline_to_the_
     assert all(FALLBACK_NOTICE in s.text("notice") for s in sent)
     assert any(m.kind == "summary" for m in last.messages)
     meta = last.canvas.metadata
-    assert meta.fallbacks == len(EN_STEPS) + 1  # every answer, and the summary
-    assert meta.model_calls == 2 * (len(EN_STEPS) + 1)  # each attempt is counted, none got through
+    assert meta.fallbacks == len(EN_STEPS) + 2  # every answer, the summary and the personas
+    assert meta.model_calls == 2 * (len(EN_STEPS) + 2)  # each attempt is counted, none got through
     assert meta.prompt_tokens == 0

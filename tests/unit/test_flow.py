@@ -23,7 +23,8 @@ def test_priority_only_with_several_segments():
 @pytest.mark.parametrize(
     ("kind", "done", "expected"),
     [("command", False, "command"), ("unknown_command", False, "command"), ("faq", False, "faq"),
-     ("answer", False, "analyse"), ("answer", True, "reject"), ("empty", False, "reject"),
+     ("answer", False, "analyse"), ("answer", True, "fieldwork"), ("notes", True, "fieldwork"),
+     ("notes", False, "fieldwork"), ("empty", False, "reject"),
      ("dont_know", False, "reject"), ("emoji_only", False, "reject"), ("other_language", False, "reject")],
 )
 def test_route_reading(kind, done, expected):

@@ -26,6 +26,7 @@ from assistant.coach.llm.client import ChatClient, ModelUnavailable, exponential
 from assistant.coach.llm.guard import Canary, StreamGuard, clean_analysis, without_questions
 from assistant.coach.llm.limits import Limits
 from assistant.coach.llm.merge import merge_analysis
+from assistant.coach.llm.personas import LLMPersonas
 from assistant.coach.llm.prompts import PromptBook
 from assistant.coach.llm.reading import parse_analysis
 from assistant.coach.llm.schema import SchemaError, analysis_model, strict_schema
@@ -63,6 +64,7 @@ class LLMCoach:
         self.canary = canary or Canary()
         self.limits = limits or Limits()
         self.book = PromptBook(prompts, self.canary, compact=self.limits.compact)
+        self.personas = LLMPersonas(chat, self.book)  # drafted after the summary (graph node `personas`)
         self._fallbacks = 0
 
     @property

@@ -21,7 +21,8 @@ from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 
 Message = dict[str, str]
-ROLE_FILES = ("persona.md", "analyse.md", "reply.md", "follow_up.md", "repair.md", "faq.md", "summary.md")
+ROLE_FILES = ("persona.md", "analyse.md", "reply.md", "follow_up.md", "repair.md", "faq.md", "summary.md",
+              "personas.md")
 _PASSAGE_CHARS = 1200
 # The compact profile, for small-context local models: fewer and shorter passages, mistakes by name only.
 _COMPACT_PASSAGES, _COMPACT_CHARS = 2, 400

@@ -12,6 +12,7 @@ from assistant.canvas.update import add_open_question
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import advance, example_text, lang_of, msg
 from assistant.graph.state import State
+from assistant.interviews.kit import kit_markdown
 from assistant.questions import previous_question
 from assistant.understanding.intake import Reading
 
@@ -42,6 +43,9 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if cmd == "canvas":
         header = prompts.text(lang, "messages.canvas_header")
         outbox.append(msg("canvas", header + "\n\n" + canvas_markdown(canvas)))
+        return {"outbox": outbox, "pending_ask": not done}
+    if cmd == "interviews":  # the interview kit, any time (built from the canvas as it stands)
+        outbox.append(msg("kit", kit_markdown(canvas)))
         return {"outbox": outbox, "pending_ask": not done}
     if cmd == "help":
         say("messages.help")

@@ -17,7 +17,8 @@ from assistant.graph.context import Context
 from assistant.graph.nodes.common import lang_of, msg
 from assistant.graph.revisit import revisit_request
 from assistant.graph.state import State
-from assistant.turns import parse_input
+from assistant.interviews.notes import notes_in
+from assistant.turns import Notes, parse_input
 from assistant.understanding.intake import Reading, read_message
 from assistant.understanding.substance import describes_startup
 
@@ -51,8 +52,13 @@ def _read(text: str, state: State, max_chars: int) -> Reading:
 async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     received = parse_input(interrupt({"question_id": state["question_id"], "messages": state.get("outbox", [])}))
-    request = revisit_request(received, state, ctx.prompts)
-    if request is not None:
+    notes = notes_in(received.kind, getattr(received, "text", ""), bool(state.get("done")))
+    request = None if isinstance(received, Notes) or notes is not None else revisit_request(received, state,
+                                                                                             ctx.prompts)
+    if isinstance(received, Notes) or notes is not None:  # read whole, never capped like an answer
+        text = getattr(received, "text", "")
+        reading = Reading(kind="notes", text=notes or "", length=len(text))
+    elif request is not None:
         text = received.text if received.kind == "text" else "/revisit"
         reading = Reading(kind="command", text=text[:200], length=len(text))
     elif received.kind == "action":
