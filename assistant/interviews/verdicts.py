@@ -12,6 +12,7 @@ side most interviews take (a tie reads as contradicted: re-asking costs less tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -47,12 +48,24 @@ class AssumptionVerdict(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
 
 
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _joined(text: str) -> str:
+    """Hyphenated words as one ("no-shows" is not a negation, "prêt-à-porter" one word)."""
+    return _HYPHEN.sub("", text)
+
+
+def _stems(text: str) -> set[str]:
+    return set(content_stems(_joined(text)))
+
+
 def _overlap(claim: set[str], line: set[str]) -> int:
     return len(claim & line)
 
 
 def _relevant(claim: set[str], shared: int) -> bool:
-    return shared >= 2 or (shared >= 1 and len(claim) <= 2) or (bool(claim) and shared / len(claim) >= 0.5)
+    return shared >= 2 or (bool(claim) and shared >= 1 and shared / len(claim) >= 1 / 3)
 
 
 def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
@@ -62,7 +75,7 @@ def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
 
 def _negated(text: str, stems: set[str]) -> bool:
     """A negation in a clause of `text` that holds one of `stems` (all clauses when `stems` is empty)."""
-    tokens = tokenise(text)
+    tokens = tokenise(_joined(text))
     clauses = {t.clause for t in tokens if not stems or (t.norm if t.norm.isdigit() else t.norm[:5]) in stems}
     return any(is_negator(tokens, i) for i, t in enumerate(tokens) if t.clause in clauses)
 
@@ -85,13 +98,13 @@ def is_hypothetical(line: str) -> bool:
 
 def read_notes(assumptions: Sequence[Assumption], interviews: Sequence[Interview]) -> list[AssumptionVerdict]:
     """One verdict per assumption, in the order given."""
-    claims = {a.id: set(content_stems(a.claim)) for a in assumptions}
+    claims = {a.id: _stems(a.claim) for a in assumptions}
     found: dict[str, list[Quote]] = {a.id: [] for a in assumptions}
     for interview in interviews:
         for line in interview.lines:
             if is_hypothetical(line):
                 continue
-            stems = set(content_stems(line))
+            stems = _stems(line)
             for segment in {a.segment for a in assumptions}:
                 mine = [a for a in assumptions if a.segment == segment]
                 scores = {a.id: _overlap(claims[a.id], stems) for a in mine}

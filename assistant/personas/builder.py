@@ -49,8 +49,13 @@ def said(value: str, source: str | None = None) -> PersonaField:
     return PersonaField(value=value, source=(source or value).strip(), origin="session") if value else PersonaField()
 
 
+def _words(text: str) -> str:
+    """Folded words separated by single spaces ("s'appelle," -> "s appelle")."""
+    return re.sub(r"[^a-z0-9]+", " ", normalise(text)).strip()
+
+
 def _has_cue(text: str, cues: Sequence[str]) -> bool:
-    low = f" {normalise(text)} "
+    low = f" {_words(text)} "
     return any(f" {cue} " in low or (len(cue) > 4 and cue in low) for cue in cues)
 
 
@@ -119,8 +124,8 @@ def correction_fields(text: str, language: Language) -> list[str]:
 
 
 def _is_corrective(text: str, language: Language) -> bool:
-    low = normalise(text)
-    return any(low == c or low.startswith(c + " ") or f" {c} " in f" {low} " for c in words(language).corrective)
+    low = f" {_words(text)} "
+    return any(f" {c} " in low for c in words(language).corrective)
 
 
 def _value(text: str, language: Language) -> str:
