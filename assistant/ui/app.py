@@ -22,6 +22,9 @@ from starlette.datastructures import Headers
 from assistant.settings import Settings
 from assistant.ui import access, auth, conversation, export, history, preferences, resume, texts
 from assistant.ui.accounts import user_store
+from assistant.ui.dashboard import notes
+from assistant.ui.dashboard import routes as dashboard
+from assistant.ui.dashboard import signup as signup_page
 from assistant.ui.datalayer import CoachDataLayer
 from assistant.ui.panel import open_canvas
 from assistant.ui.room import Room
@@ -56,6 +59,9 @@ async def _shutdown() -> None:
 # Local single-user mode or accounts (assistant/ui/access.py); `coach ui` sets CHAINLIT_HOST before this import.
 ACCESS = access.resolve(SETTINGS, os.environ.get("CHAINLIT_HOST") or SETTINGS.ui_host)
 access.install_secret(SETTINGS, ACCESS)
+dashboard.install(ROOM, os.environ.get("CHAINLIT_ROOT_PATH", ""))  # /dashboard (mentors, admins)
+if ACCESS.password:
+    signup_page.install(SETTINGS, os.environ.get("CHAINLIT_ROOT_PATH", ""))  # /signup with an invite code
 
 if ACCESS.local:
 
@@ -112,6 +118,7 @@ async def on_message(message: cl.Message) -> None:
     await tab.chat_ready()
     async with tab.answering(ends=False):
         await conversation.answer(tab, message.content or "")
+        await notes.show_new(tab)
 
 
 @cl.on_chat_resume
@@ -120,6 +127,7 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     tab = _tab()
     try:
         await resume.resume(tab, thread)
+        await notes.show_new(tab)
     finally:
         tab.view().started.set()
 

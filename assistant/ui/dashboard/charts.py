@@ -1,0 +1,74 @@
+"""The cohort's charts as SVG, drawn on the server with matplotlib (no pyplot state, no file written).
+
+Labels are the product's own words (mistake titles, segment types, dates), never founder text."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+COLOR = "#3b5bdb"
+MUTED = "#ced4da"
+
+
+def _svg(fig: Any) -> str:
+    import matplotlib
+
+    buf = io.StringIO()
+    # Labels stay text (smaller, readable by tests and screen readers); the same figures give the same SVG.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "coach"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight")
+    text = buf.getvalue()
+    return text[text.index("<svg"):]  # the page holds it inline: no XML prolog or doctype
+
+
+def _figure(height: float) -> Any:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(5.6, height), dpi=100)
+    fig.patch.set_alpha(0)
+    return fig
+
+
+def bars(items: list[tuple[str, int]], title: str) -> str:
+    """Horizontal bars, largest first at the top."""
+    fig = _figure(0.5 + 0.38 * max(len(items), 1))
+    ax = fig.add_subplot()
+    labels = [label for label, _ in items][::-1]
+    values = [value for _, value in items][::-1]
+    ax.barh(labels, values, color=COLOR)
+    for y, value in enumerate(values):
+        ax.text(value, y, f" {value}", va="center", fontsize=9)
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.xaxis.set_visible(False)
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    return _svg(fig)
+
+
+def share(part: int, whole: int, labels: tuple[str, str], title: str) -> str:
+    """A donut: `part` of `whole`, with the share in its middle."""
+    fig = _figure(2.6)
+    ax = fig.add_subplot()
+    ax.pie([part, whole - part], colors=[COLOR, MUTED], startangle=90, counterclock=False,
+           wedgeprops={"width": 0.35}, labels=[f"{labels[0]} ({part})", f"{labels[1]} ({whole - part})"],
+           textprops={"fontsize": 9})
+    ax.text(0, 0, f"{round(100 * part / whole)} %" if whole else "-", ha="center", va="center", fontsize=14)
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_aspect("equal")
+    return _svg(fig)
+
+
+def progress_line(series: list[tuple[date, float]], title: str) -> str:
+    """Mean progress (0-100) by day."""
+    fig = _figure(2.6)
+    ax = fig.add_subplot()
+    ax.plot([d for d, _ in series], [v for _, v in series], color=COLOR, marker="o", markersize=3)
+    ax.set_ylim(0, 100)
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.grid(axis="y", color=MUTED, linewidth=0.5)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.autofmt_xdate()
+    return _svg(fig)
