@@ -24,6 +24,7 @@ from assistant.graph.builder import CoachGraph
 from assistant.graph.context import Context
 from assistant.graph.revisit import nudge_message
 from assistant.graph.state import State
+from assistant.interviews.state import Fieldwork
 from assistant.locks import LocalLocks, ThreadLocks
 from assistant.logs import log_turn
 from assistant.messages import CoachMessage
@@ -218,6 +219,11 @@ class CoachSession:
         """The revisit suggestion for a resumed thread (`assistant.graph.revisit.nudge_message`), or None."""
         snap = await self.graph.aget_state(self._config(thread_id))
         return nudge_message(snap.values, self.context) if snap.values else None
+
+    async def fieldwork(self, thread_id: str) -> Fieldwork:
+        """The session's interviews read, verdicts and proposals waiting (empty for an unknown thread)."""
+        snap = await self.graph.aget_state(self._config(thread_id))
+        return Fieldwork.model_validate((snap.values or {}).get("fieldwork") or {})
 
     async def founder_messages(self, thread_id: str) -> list[dict[str, Any]]:
         """Every raw founder message of the thread, in order (the inbox)."""

@@ -9,7 +9,9 @@ The format is a contract shared with the scenario authors (see evals/README.md):
     answers: {for_whom: ..., most_important: ..., characteristics: ..., jobs: ..., pains: ...,
               gains: ..., [intake, buyer_user, evidence, priority], default: ...}
     followups: {question_id: [answer to the 1st follow-up, answer to the 2nd, ...]}   # optional
-    truth: {segments: [{name, type, who, jobs, pains, gains, buyer?, user?}]}
+    truth: {segments: [{name, type, who, jobs, pains, gains, buyer?, user?}],
+            after_interviews?: {verdicts: [{kind, about, verdict}], validation?}}   # with `interviews`
+    interviews: [notes of one interview, ...]                                     # optional, pasted after the summary
     planted_mistakes: [{id: <mistake id>, question: <question id>}]                  # [] when clean
     source: ...   sector: <one of evals.sectors.SECTOR_IDS>                          # optional
 """
@@ -17,7 +19,7 @@ The format is a contract shared with the scenario authors (see evals/README.md):
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -50,8 +52,25 @@ class TruthSegment(Strict):
     user: str = ""
 
 
+class TruthVerdict(Strict):
+    """What the interview notes say of one assumption of the canvas: `kind` (segment, pain, job, gain,
+    buyer_user) and words of its claim (`about`, matched without case or accents inside the claim; "" for any
+    claim of that kind). Assumptions no item names should be read as untouched."""
+
+    kind: Literal["segment", "pain", "job", "gain", "buyer_user"]
+    about: str = ""
+    verdict: Literal["supported", "contradicted"]
+
+
+class AfterInterviews(Strict):
+    verdicts: list[TruthVerdict] = Field(min_length=1)
+    validation: Literal["assumption", "partially_validated", "validated"] | None = Field(
+        default=None, description="The focus segment's status once the notes are read.")
+
+
 class Truth(Strict):
     segments: list[TruthSegment] = Field(min_length=1)
+    after_interviews: AfterInterviews | None = None
 
 
 class PlantedMistake(Strict):
@@ -80,6 +99,7 @@ class Scenario(Strict):
     followups: dict[str, list[str]] = Field(default_factory=dict)
     truth: Truth
     planted_mistakes: list[PlantedMistake]
+    interviews: list[str] = Field(default_factory=list, description="Interview notes pasted after the summary.")
 
     @field_validator("sector")
     @classmethod
@@ -109,6 +129,12 @@ class Scenario(Strict):
         if unknown:
             raise ValueError(f"unknown question ids in followups: {unknown}")
         return followups
+
+    @model_validator(mode="after")
+    def _interviews_with_truth(self) -> Scenario:
+        if bool(self.interviews) != (self.truth.after_interviews is not None):
+            raise ValueError("`interviews` and `truth.after_interviews` go together")
+        return self
 
     @model_validator(mode="after")
     def _unique_truth_names(self) -> Scenario:

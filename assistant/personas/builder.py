@@ -123,7 +123,8 @@ def correction_fields(text: str, language: Language) -> list[str]:
     return found[:1] or ["context"]
 
 
-def _is_corrective(text: str, language: Language) -> bool:
+def is_correction(text: str, language: Language) -> bool:
+    """The words correct what the persona says ("non, …", "plutôt", "actually")."""
     low = f" {_words(text)} "
     return any(f" {c} " in low for c in words(language).corrective)
 
@@ -156,7 +157,7 @@ def correct_persona(persona: Persona, text: str, language: Language, field: str 
         if name == "name":
             match = re.search(r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s*[.!]?\s*$", value)
             update[name] = new.model_copy(update={"value": match.group(1)}) if match else new
-        elif old.empty or field or _is_corrective(text, language):
+        elif old.empty or field or is_correction(text, language):
             update[name] = new
         else:
             update[name] = new.model_copy(update={"value": f"{old.value}; {value}", "source": f"{old.source}\n{text}"})

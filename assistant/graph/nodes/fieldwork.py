@@ -25,7 +25,7 @@ from assistant.interviews.notes import split_interviews
 from assistant.interviews.proposals import Proposal, accept, proposals_for, read_choice, refuse
 from assistant.interviews.state import Fieldwork
 from assistant.interviews.verdicts import AssumptionVerdict, read_notes
-from assistant.personas.builder import correction_fields
+from assistant.personas.builder import correction_fields, is_correction
 from assistant.understanding.intake import Reading
 from assistant.understanding.substance import is_thin
 
@@ -129,8 +129,8 @@ async def fieldwork(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         return {"outbox": list(state.get("outbox", [])) + [msg("notice", texts.text(lang, "notes.pending"))],
                 "pending_ask": False}
     substantial = work.asking_field == "name" or not is_thin(reading.text)  # "encore une chose" fills nothing
-    about_persona = substantial and (work.asking_field or correction_fields(reading.text, lang) != ["context"] or any(
-        reading.text.lower().lstrip().startswith(w) for w in ("non", "no,", "no ", "en fait", "actually", "plutôt")))
+    about_persona = substantial and (bool(work.asking_field) or correction_fields(reading.text, lang) != ["context"]
+                                     or is_correction(reading.text, lang))
     done = correction_turn(state, ctx, canvas, work, reading.text) if about_persona else None
     if done is not None:
         return done

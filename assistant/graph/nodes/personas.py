@@ -17,7 +17,13 @@ from assistant.graph.nodes.common import fallback_notice, lang_of, msg, with_usa
 from assistant.graph.state import State
 from assistant.interviews import texts
 from assistant.interviews.state import Fieldwork
-from assistant.personas.builder import correct_persona, correction_fields, draft_persona, keep_founder_edits
+from assistant.personas.builder import (
+    correct_persona,
+    correction_fields,
+    draft_persona,
+    is_correction,
+    keep_founder_edits,
+)
 from assistant.personas.faithful import FounderText, keep_traced
 from assistant.personas.models import ASK_ORDER, Persona
 from assistant.personas.render import persona_markdown
@@ -96,8 +102,9 @@ def correction_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork,
     if not work.asking_field:
         target = canvas.focus_segment if any(p.segment == canvas.focus_segment for p in canvas.personas) else target
     said_about = correction_fields(text, lang)
-    # The answer fills the field asked for, unless its words clearly speak of another one.
-    field = work.asking_field if work.asking_field and said_about in (["context"], [work.asking_field]) else None
+    # The answer fills the field asked for, unless it corrects the persona or clearly speaks of another field.
+    answers_it = said_about in (["context"], [work.asking_field]) and not is_correction(text, lang)
+    field = work.asking_field if work.asking_field and answers_it else None
     personas_now = []
     changed: list[str] = []
     for p in canvas.personas:
