@@ -8,6 +8,7 @@ Pure functions over pydantic models; the graph stores the version list with the 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,7 +75,46 @@ def snapshot(canvas: Canvas) -> dict[str, Any]:
     return {k: v for k, v in canvas.model_dump(mode="json").items() if k not in NOT_VERSIONED}
 
 
+ITEM_KEYS = ("segment", "name")  # what tells apart the records of a list (a persona by its segment)
+_PATH = re.compile(r"([^.\[\]]+)(?:\[([^\]]*)\])?")
+
+
+def _is_fact(value: Any) -> bool:
+    return isinstance(value, dict) and {"value", "source"} <= value.keys()
+
+
+def plain(value: Any) -> Any:
+    """A value as the founder reads it: a traced fact (`{"value": ..., "source": ...}`, e.g. a persona
+    field) is its value, a list of them the non-empty values; anything else as it is."""
+    if _is_fact(value):
+        return value["value"]
+    if isinstance(value, list) and value and all(_is_fact(v) for v in value):
+        return [str(v["value"]) for v in value if str(v["value"]).strip()]
+    return value
+
+
+def _keyed(value: Any) -> dict[str, dict[str, Any]] | None:
+    """A list of records by their key (`ITEM_KEYS`), or None when it is not one."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        return None
+    keys = [next((v[k] for k in ITEM_KEYS if isinstance(v.get(k), str)), None) for v in value]
+    return None if None in keys else dict(zip(keys, value, strict=True))  # type: ignore[arg-type]
+
+
+def value_at(content: dict[str, Any], field: str) -> Any:
+    """The value (`plain`) at a `FieldChange.field` path of a snapshot or segment ("pains",
+    "priority.rank", "personas[Parents].moment"); None when the path leads nowhere."""
+    node: Any = content
+    for name, key in _PATH.findall(field):
+        node = node.get(name) if isinstance(node, dict) else None
+        if key:
+            node = (_keyed(node) or {}).get(key)
+        node = plain(node)
+    return node
+
+
 def _text(value: Any) -> str:
+    value = plain(value)
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, str):
@@ -90,14 +130,33 @@ def _is_text_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _records(name: str, a: Any, b: Any) -> list[FieldChange] | None:
+    """Two lists of records compared record by record ("personas[Parents].pains"); None when they are not."""
+    ka, kb = _keyed(a), _keyed(b)
+    if (ka is None and a) or (kb is None and b) or (ka is None and kb is None):
+        return None
+    ka, kb = ka or {}, kb or {}
+    out: list[FieldChange] = []
+    for key in list(ka) + [k for k in kb if k not in ka]:
+        if key in ka and key in kb:
+            out += _fields(ka[key], kb[key], f"{name}[{key}].")
+        else:
+            out.append(FieldChange(field=f"{name}[{key}]", before=key if key in ka else "",
+                                   after=key if key in kb else ""))
+    return out
+
+
 def _fields(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> list[FieldChange]:
     out: list[FieldChange] = []
     for key in list(before) + [k for k in after if k not in before]:
-        a, b = before.get(key), after.get(key)
+        a, b = plain(before.get(key)), plain(after.get(key))
         if a == b:
             continue
         name = f"{prefix}{key}"
-        if isinstance(a, dict) and isinstance(b, dict):
+        records = _records(name, a, b)
+        if records is not None:
+            out += records
+        elif isinstance(a, dict) and isinstance(b, dict):
             out += _fields(a, b, f"{name}.")
         elif _is_text_list(a or []) and _is_text_list(b or []) and (isinstance(a, list) or isinstance(b, list)):
             old, new = [v for v in a or []], [v for v in b or []]

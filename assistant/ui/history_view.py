@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from assistant.canvas.render import LABELS
-from assistant.canvas.versions import CanvasVersion, FieldChange, diff
+from assistant.canvas import field_names as names
+from assistant.canvas.versions import CanvasVersion, FieldChange, diff, value_at
 from assistant.domain import Language
 from assistant.prompts import Prompts
 
@@ -74,11 +74,8 @@ def cell(value: object, limit: int = 300) -> str:
 
 
 def field_label(field: str, language: str) -> str:
-    labels = LABELS[_lang(language)]
-    head, _, rest = field.partition(".")
-    name = labels.get({"focus_segment": "focus", "segment_type": "type", "linked_segments": "linked"}.get(head, head),
-                      head.replace("_", " "))
-    return f"{name} ({labels.get(rest, rest)})" if rest else name
+    """A changed field as the founder reads it, record keys (founder text) escaped."""
+    return names.field_label(field, language, cell)
 
 
 def when(at: str, language: str) -> str:
@@ -127,7 +124,8 @@ def _items(seg: dict[str, Any] | None, change: FieldChange, side: str) -> str:
     removed (−) marked."""
     if not (change.added or change.removed):
         return cell(change.before if side == "before" else change.after)
-    items = list((seg or {}).get(change.field, []) or [])
+    found = value_at(seg or {}, change.field)
+    items = [str(i) for i in found] if isinstance(found, list) else []
     marked = set(change.removed if side == "before" else change.added)
     sign = "−" if side == "before" else "+"
     return " ; ".join(f"**{sign} {cell(i)}**" if i in marked else cell(i) for i in items) or "—"

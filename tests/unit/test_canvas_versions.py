@@ -71,3 +71,27 @@ def test_exports_carry_the_version_number() -> None:
     old = c.model_dump(mode="json")
     del old["version"]
     assert Canvas.model_validate(old).version == 0
+
+
+def test_records_such_as_personas_are_compared_record_by_record_fact_by_fact() -> None:
+    from assistant.personas.models import Persona, PersonaField
+    from assistant.ui.history_view import diff_markdown, field_label
+
+    def with_persona(moment: str, pains: list[str]) -> Canvas:
+        persona = Persona(segment="Parents", moment=PersonaField(value=moment, source=moment, origin="session"),
+                          pains=[PersonaField(value=p, source=p) for p in pains])
+        return canvas(Parents={}).model_copy(update={"personas": [persona]})
+
+    v1 = next_version([], with_persona("", ["La file"]), at="")
+    assert v1 is not None
+    v2 = next_version([v1], with_persona("Le matin à 7h", ["La file", "Le pain froid"]), at="")
+    assert v2 is not None and v2.changes is not None
+    changes = {f.field: f for f in v2.changes.canvas}
+    assert set(changes) == {"personas[Parents].moment", "personas[Parents].pains"}
+    assert (changes["personas[Parents].moment"].before, changes["personas[Parents].moment"].after) == (
+        "", "Le matin à 7h")
+    assert changes["personas[Parents].pains"].added == ["Le pain froid"]
+    assert field_label("personas[Parents].pains", "fr") == "Persona Parents · Douleurs"
+    table = diff_markdown(v1, v2, "fr")
+    assert "| Canevas | Persona Parents · Douleurs | La file | La file ; **+ Le pain froid** |" in table
+    assert "{" not in table  # never a JSON blob

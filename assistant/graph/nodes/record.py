@@ -8,7 +8,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from assistant.canvas import Canvas
-from assistant.canvas.render import LABELS
+from assistant.canvas.field_names import field_label
 from assistant.canvas.versions import CanvasDiff, load_versions, next_version
 from assistant.domain import Language
 from assistant.graph.context import Context
@@ -20,11 +20,9 @@ from assistant.prompts import Prompts
 def changes_text(prompts: Prompts, lang: str, changes: CanvasDiff) -> str:
     """What changed, in a few words: "nouveau segment Écoles ; Parents : Douleurs, Gains"."""
     language: Language = "en" if lang == "en" else "fr"
-    labels = LABELS[language]
 
     def label(field: str) -> str:
-        head = field.split(".")[0]
-        return labels.get({"focus_segment": "focus"}.get(head, head), head.replace("_", " "))
+        return field_label(field, language)
 
     parts = [prompts.text(language, "revisit.added", name=n) for n in changes.added]
     parts += [prompts.text(language, "revisit.removed", name=n) for n in changes.removed]

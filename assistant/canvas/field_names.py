@@ -1,0 +1,30 @@
+"""The names of canvas fields as the founder reads them, for what changed between two canvas versions:
+"Douleurs", "Priorité · rang", "Persona Parents · Moment"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.canvas.render import LABELS
+
+# Field names the canvas labels do not hold (a persona's fields), and the canvas fields named differently.
+MORE_LABELS = {
+    "fr": {"personas": "Persona", "name": "Nom", "role": "Rôle", "context": "Contexte", "moment": "Moment",
+           "quote": "Citation", "channels": "Canaux", "startup": "Startup"},
+    "en": {"personas": "Persona", "name": "Name", "role": "Role", "context": "Context", "moment": "Moment",
+           "quote": "Quote", "channels": "Channels", "startup": "Startup"},
+}
+RENAMED = {"focus_segment": "focus", "segment_type": "type", "linked_segments": "linked"}
+
+
+def field_label(field: str, language: str, escape: Callable[[str], str] = str) -> str:
+    """A `FieldChange.field` path ("personas[Parents].pains") named in `language` ("Persona Parents ·
+    Douleurs"); `escape` is applied to the record keys, which are founder text."""
+    lang = "en" if language == "en" else "fr"
+    labels = {**LABELS[lang], **MORE_LABELS[lang]}
+    parts = []
+    for part in field.split("."):
+        name, _, key = part.partition("[")
+        label = labels.get(RENAMED.get(name, name), name.replace("_", " "))
+        parts.append(f"{label} {escape(key.rstrip(']'))}" if key else label)
+    return " · ".join(parts)
