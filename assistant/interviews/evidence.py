@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from assistant.canvas import Canvas, ValidationStatus
 from assistant.domain import Language
 from assistant.interviews import texts
-from assistant.interviews.verdicts import AssumptionVerdict
+from assistant.interviews.notes import Interview
+from assistant.interviews.verdicts import AssumptionVerdict, is_hypothetical
 from assistant.personas.models import Persona, PersonaField
 from assistant.text.excerpt import excerpt
 from assistant.understanding.mistakes.validation import evidence_level
@@ -28,13 +29,16 @@ class StatusChange(BaseModel):
     after: ValidationStatus
 
 
-def _level(supported: list[AssumptionVerdict], interviews: int, language: Language) -> ValidationStatus:
-    lines = [q.line for v in supported for q in v.quotes]
-    said = ("{n} entretiens.\n" if language == "fr" else "{n} interviews.\n").format(n=interviews)
+def _level(supported: list[AssumptionVerdict], interviews: list[Interview], language: Language) -> ValidationStatus:
+    """The evidence level of what the interviews that support the segment report: every line of theirs but
+    opinions and intentions (a commitment said anywhere in them counts: "she pre-paid the plan")."""
+    behind = {q.interview for v in supported for q in v.quotes}
+    lines = [line for i in interviews if i.index in behind for line in i.lines if not is_hypothetical(line)]
+    said = ("{n} entretiens.\n" if language == "fr" else "{n} interviews.\n").format(n=len(behind))
     return evidence_level(said + "\n".join(lines))
 
 
-def apply_verdicts(canvas: Canvas, verdicts: list[AssumptionVerdict], interviews: int
+def apply_verdicts(canvas: Canvas, verdicts: list[AssumptionVerdict], interviews: list[Interview]
                    ) -> tuple[Canvas, list[StatusChange]]:
     """The canvas with the notes' evidence added to each segment they speak of, statuses raised where the
     notes support the segment, and persona fields they support backed; plus the status of each segment read."""

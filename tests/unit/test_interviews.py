@@ -93,17 +93,22 @@ def test_verdicts_quote_the_lines_and_an_intention_is_not_evidence() -> None:
 
 def test_statuses_rise_only_from_gathered_data() -> None:
     verdicts = read_notes(riskiest_assumptions(FR), split_interviews(FR_NOTES))
-    canvas, changes = apply_verdicts(FR, verdicts, 2)
+    canvas, changes = apply_verdicts(FR, verdicts, split_interviews(FR_NOTES))
     assert (changes[0].before, changes[0].after) == ("assumption", "partially_validated")
     seg = canvas.segments[0]
     assert any("La file d'attente à la boulangerie ne la dérange pas" in e for e in seg.evidence)
     assert any(e.startswith("Entretiens : 2 confirment, 0 contredisent") for e in seg.evidence)
     committed = split_interviews("Entretien 1\nLe pain industriel rassis : elle a payé 3 mois d'abonnement d'avance.")
-    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), committed), 1)
+    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), committed), committed)
     assert changes[0].after == "validated"
     intention = split_interviews("Entretien 1\nLe pain industriel rassis : elle paierait un abonnement.")
-    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), intention), 1)
+    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), intention), intention)
     assert changes == []  # an intention is no evidence at all
+    # A commitment told in an interview that supports the segment, even on a line of its own, validates it.
+    paid = split_interviews("Entretien 1\nLe pain industriel est rassis le mercredi.\nElle a payé 3 mois d'avance.")
+    assert apply_verdicts(FR, read_notes(riskiest_assumptions(FR), paid), paid)[1][0].after == "validated"
+    wish = split_interviews("Entretien 1\nLe pain industriel est rassis le mercredi.\nElle paierait 3 mois d'avance.")
+    assert apply_verdicts(FR, read_notes(riskiest_assumptions(FR), wish), wish)[1][0].after == "partially_validated"
 
 
 def test_proposals_accepted_remove_and_reopen_refused_stay_to_check() -> None:

@@ -75,7 +75,7 @@ async def notes_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork
     # Evidence written from earlier notes is rewritten from every interview read so far.
     base = canvas.model_copy(update={"segments": [s.model_copy(update={"evidence": [
         e for e in s.evidence if e not in work.evidence_items]}) for s in canvas.segments]})
-    updated, changes = apply_verdicts(base, verdicts, len(interviews))
+    updated, changes = apply_verdicts(base, verdicts, interviews)
     before = {e for s in base.segments for e in s.evidence}
     written = [e for s in updated.segments for e in s.evidence if e not in before]
     proposals = [p for p in proposals_for(verdicts) if p.claim not in work.settled]
