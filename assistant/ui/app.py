@@ -175,6 +175,11 @@ async def _on_restart(action: cl.Action) -> None:
     await conversation.confirm_restart(_tab())
 
 
+@cl.action_callback("interviews")
+async def _on_interviews(action: cl.Action) -> None:
+    await conversation.command(_tab(), "interviews")
+
+
 @cl.action_callback("revisit")
 async def _on_revisit(action: cl.Action) -> None:
     tab = _tab()

@@ -8,7 +8,8 @@ from assistant.ui import texts
 from assistant.ui.tab import Tab
 
 ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
-                "export": "download", "restart": "rotate-ccw", "revisit": "pencil", "history": "history"}
+                "export": "download", "restart": "rotate-ccw", "revisit": "pencil", "history": "history",
+                "interviews": "clipboard-list"}
 
 
 async def show_actions(tab: Tab, message_id: str | None, done: bool, lang: str) -> None:
@@ -23,7 +24,7 @@ async def show_actions(tab: Tab, message_id: str | None, done: bool, lang: str) 
         return
     if view.running:  # still answering, whatever another handler's end said meanwhile
         await cl.context.emitter.task_start()
-    names = ["revisit", "history", "canvas", "export", "restart"] if done else [
+    names = ["interviews", "revisit", "history", "canvas", "export", "restart"] if done else [
         "skip", "example", "canvas", "export", "restart"]
     keys = {n: f"action.{n}" for n in names}
     if view.canvas_pending:

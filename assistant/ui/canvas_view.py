@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
 from assistant.canvas.render import LABELS, TYPE_NAMES, canvas_markdown
+from assistant.ui.fieldwork_view import persona_labels, persona_props
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
 
@@ -112,7 +113,7 @@ def _critique(c: Critique, lang: str) -> dict[str, Any]:
 def canvas_props(canvas: Canvas, language: str | None = None) -> dict[str, Any]:
     """Props of the CanvasPanel element: labels in the canvas's language, then the canvas as plain text."""
     lang = "en" if (language or canvas.language) == "en" else "fr"
-    labels = {**LABELS[lang], **EXTRA_LABELS[lang], "panel_title": t(lang, "panel_title")}
+    labels = {**LABELS[lang], **EXTRA_LABELS[lang], **persona_labels(lang), "panel_title": t(lang, "panel_title")}
     return {
         "language": lang,
         "labels": labels,
@@ -125,6 +126,7 @@ def canvas_props(canvas: Canvas, language: str | None = None) -> dict[str, Any]:
             {"question_id": q.question_id, "text": plain(q.text, 300)}
             for q in canvas.open_questions[:MAX_ITEMS]
         ],
+        "personas": [persona_props(p, lang) for p in canvas.personas],
     }
 
 

@@ -11,7 +11,7 @@ import chainlit as cl
 from assistant.canvas import Canvas
 from assistant.messages import CoachMessage
 from assistant.session import Turn
-from assistant.ui import canvas_view, texts
+from assistant.ui import canvas_view, fieldwork_view, texts
 from assistant.ui.buttons import show_actions
 from assistant.ui.panel import show_canvas
 from assistant.ui.safety import plain, safe_markdown
@@ -21,6 +21,9 @@ log = logging.getLogger("assistant.ui")
 
 
 def _sources(message: CoachMessage, lang: str) -> list[cl.CustomElement]:
+    if message.kind == "kit":  # the interview kit also comes as a Markdown file to save and print
+        return [cl.CustomElement(name="ExportFiles", props=fieldwork_view.kit_file_props(message.text, lang),
+                                 display="inline")]
     if not message.citations:
         return []
     return [cl.CustomElement(name="Sources", props=canvas_view.sources_props(message.citations, lang),

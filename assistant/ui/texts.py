@@ -38,6 +38,9 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.revisit.tip": "Rouvrir une question : le canevas est gardé, puis la synthèse est refaite",
         "action.history": "Historique",
         "action.history.tip": "Les versions du canevas et ce qui a changé de l'une à l'autre",
+        "action.interviews": "Kit d'entretiens",
+        "action.interviews.tip": "Le guide pour interroger vos clients, vos hypothèses les plus risquées d'abord",
+        "export.kit.hint": "Le kit d'entretiens, à imprimer",
         "export_ready": "Votre canevas, prêt à télécharger : en Markdown (à lire, ou à coller dans un document) et "
                         "en JSON (pour un autre outil).",
         "export.md.hint": "Le canevas en texte mis en forme, à lire ou à coller dans un document",
@@ -90,6 +93,9 @@ TEXTS: dict[Language, dict[str, str]] = {
         "action.revisit.tip": "Reopen a question: the canvas is kept, then the summary is redone",
         "action.history": "History",
         "action.history.tip": "The canvas versions and what changed from one to the next",
+        "action.interviews": "Interview kit",
+        "action.interviews.tip": "The guide to interview your customers, your riskiest assumptions first",
+        "export.kit.hint": "The interview kit, to print",
         "export_ready": "Your canvas, ready to download: as Markdown (to read, or paste into a document) and as "
                         "JSON (for another tool).",
         "export.md.hint": "The canvas as formatted text, to read or paste into a document",

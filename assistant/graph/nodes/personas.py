@@ -81,10 +81,11 @@ async def personas(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if drafted and first:
         outbox.append(msg("persona", texts.text(lang, "persona.drafted"), "summary"))
     outbox += [msg("persona", persona_markdown(p, lang), "summary") for p in drafted if p not in before]
-    if first:
+    asks_already = any("?" in str(m.get("text", "")) for m in outbox)  # one question per turn, never two
+    if first and not asks_already:
         work, question = next_question(canvas, work, lang)
         outbox += question
-    else:  # a field asked before the revisit is no longer waiting for an answer
+    else:  # a field asked before (a revisit since) is no longer waiting for an answer
         work = work.model_copy(update={"asking_segment": "", "asking_field": ""})
     if first and not work.interviews:
         outbox.append(msg("notice", texts.text(lang, "kit.announce"), "summary"))

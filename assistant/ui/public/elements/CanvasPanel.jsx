@@ -104,6 +104,33 @@ function Segment({ seg, labels }) {
   );
 }
 
+function Persona({ p, labels }) {
+  return (
+    <section data-testid="canvas-persona" className="rounded-lg border border-border p-3 space-y-1 text-sm">
+      <h4 data-testid="canvas-persona-segment" className="font-semibold break-words">{p.segment}</h4>
+      {(p.fields || []).map((f, i) => (
+        <div key={i} data-testid={"canvas-persona-" + f.name} className="break-words">
+          <b>{f.label}</b>:{" "}
+          {f.items.map((item, j) => (
+            <span key={j}>
+              {j ? " · " : ""}
+              {item.value}{" "}
+              <span className="text-xs text-muted-foreground" style={item.backed ? TONES.validated : TONES.assumption}>
+                ({item.mark})
+              </span>
+            </span>
+          ))}
+        </div>
+      ))}
+      {p.empty && p.empty.length ? (
+        <p data-testid="canvas-persona-empty" className="text-xs text-muted-foreground break-words">
+          {labels.persona_empty}: {p.empty.join(", ")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 function Critique({ c, labels }) {
   return (
     <li
@@ -142,6 +169,7 @@ export default function CanvasPanel() {
   const segments = props.segments || [];
   const critiques = props.critiques || [];
   const openQuestions = props.open_questions || [];
+  const personas = props.personas || [];
   return (
     <div data-testid="canvas-panel" lang={props.language} className="flex flex-col gap-3 p-1 text-foreground">
       <header>
@@ -181,6 +209,14 @@ export default function CanvasPanel() {
           <p className="text-xs text-muted-foreground">{labels.no_critique}</p>
         )}
       </section>
+      {personas.length ? (
+        <section data-testid="canvas-personas" className="flex flex-col gap-2">
+          <h3 className="text-sm font-semibold">{labels.personas_title}</h3>
+          {personas.map((p, i) => (
+            <Persona key={i} p={p} labels={labels} />
+          ))}
+        </section>
+      ) : null}
       {openQuestions.length ? (
         <section data-testid="canvas-open-questions">
           <h3 className="text-sm font-semibold mb-1">{labels.open_questions}</h3>
