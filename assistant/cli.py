@@ -17,6 +17,7 @@ from rich.panel import Panel
 from assistant.canvas.render import canvas_markdown
 from assistant.cohorts.cli import cohort_app, sessions_app
 from assistant.db.commands import db_app
+from assistant.interviews.kit import kit_markdown
 from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
 from assistant.ui.user_commands import user_app
@@ -151,9 +152,9 @@ def chat(
 @app.command()
 def export(
     thread: Annotated[str, typer.Argument(help="The session's thread id.")],
-    format: Annotated[Literal["json", "md"], typer.Option("--format", "-f")] = "json",
+    format: Annotated[Literal["json", "md", "kit"], typer.Option("--format", "-f")] = "json",
 ) -> None:
-    """Print the canvas of a session as JSON (the canvas model) or Markdown."""
+    """Print the canvas of a session as JSON (the canvas model) or Markdown, or its interview kit (Markdown)."""
 
     async def run() -> Turn | None:
         from assistant.app import open_session
@@ -167,7 +168,8 @@ def export(
     if turn is None:
         err.print(f"No session with thread id {thread!r}.")
         raise typer.Exit(1)
-    print(turn.canvas.to_json() if format == "json" else canvas_markdown(turn.canvas))
+    markdown = kit_markdown if format == "kit" else canvas_markdown
+    print(turn.canvas.to_json() if format == "json" else markdown(turn.canvas))
 
 
 @app.command()

@@ -113,6 +113,12 @@ def unsupported(persona: Persona, founder_texts: list[str]) -> tuple[int, list[s
     return filled, bad
 
 
+def _verdict_row(v: AssumptionVerdict) -> dict[str, Any]:
+    """One verdict as the report shows it; each quote is prefixed with its interview and side (+ or -)."""
+    return {"kind": v.assumption.kind, "claim": v.assumption.claim, "verdict": v.verdict,
+            "quotes": [f"{q.interview}{'-' if q.contradicts else '+'} {q.line}" for q in v.quotes]}
+
+
 def summarise(runs: list[InterviewRun], scenarios: dict[str, Scenario]) -> dict[str, Any]:
     """The figures of a run, overall and per scenario (JSON-ready)."""
     total = VerdictScore()
@@ -140,7 +146,8 @@ def summarise(runs: list[InterviewRun], scenarios: dict[str, Scenario]) -> dict[
         rows.append({"id": run.scenario_id, "language": run.language, "done": run.done, "error": run.error,
                      "tp": score.tp, "fp": score.fp, "fn": score.fn, "mistakes": score.mistakes,
                      "personas": len(personas), "unsupported_fields": n_bad, "validation": status,
-                     "expected_validation": truth.validation or ""})
+                     "expected_validation": truth.validation or "",
+                     "verdicts": [_verdict_row(v) for v in run.verdicts]})
     precision = total.tp / (total.tp + total.fp) if total.tp + total.fp else 0.0
     recall = total.tp / (total.tp + total.fn) if total.tp + total.fn else 0.0
     return {

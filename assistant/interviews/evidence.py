@@ -29,11 +29,15 @@ class StatusChange(BaseModel):
     after: ValidationStatus
 
 
-def _level(supported: list[AssumptionVerdict], interviews: list[Interview], language: Language) -> ValidationStatus:
-    """The evidence level of what the interviews that support the segment report: every line of theirs but
-    opinions and intentions (a commitment said anywhere in them counts: "she pre-paid the plan")."""
+def _level(supported: list[AssumptionVerdict], quoted: set[str], interviews: list[Interview], language: Language
+           ) -> ValidationStatus:
+    """The evidence level of the interviews that support the segment: research done (partially validated), or a
+    commitment to the offer on a line of theirs ("she pre-paid the plan after the repair"). The lines behind the
+    verdicts describe the customer's own world ("restaurants paid 60 days late", "a nursery waiting list"): a
+    payment there is no commitment to the founder, so they are left out, as are opinions and intentions."""
     behind = {q.interview for v in supported for q in v.quotes}
-    lines = [line for i in interviews if i.index in behind for line in i.lines if not is_hypothetical(line)]
+    lines = [line for i in interviews if i.index in behind for line in i.lines
+             if line not in quoted and not is_hypothetical(line)]
     said = ("{n} entretiens.\n" if language == "fr" else "{n} interviews.\n").format(n=len(behind))
     return evidence_level(said + "\n".join(lines))
 
@@ -64,7 +68,8 @@ def apply_verdicts(canvas: Canvas, verdicts: list[AssumptionVerdict], interviews
         segment_denied = any(v.assumption.kind == "segment" and v.verdict == "contradicted" for v in mine)
         status = seg.validation
         if supported and not segment_denied:
-            found = _level(supported, interviews, lang)
+            quoted = {q.line for v in verdicts for q in v.quotes}
+            found = _level(supported, quoted, interviews, lang)
             status = max(status, found, key=LEVELS.index)
         changes.append(StatusChange(segment=seg.name, before=seg.validation, after=status))
         segments.append(seg.model_copy(update={"evidence": evidence, "validation": status}))

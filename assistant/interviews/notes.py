@@ -66,11 +66,20 @@ def _heading(line: str) -> bool:
 
 
 def _lines(block: str) -> list[str]:
+    """Lines without bullets, long ones cut at sentences; a question stays with the answer after it
+    ("Evenings on paperwork? He doesn't mind."): the question says what the answer is about."""
     out: list[str] = []
     for raw in block.splitlines():
         line = _BULLET.sub("", raw).strip()
-        if line:
-            out += [s.strip() for s in _SENTENCE.split(line) if s.strip()]
+        pending = ""
+        for sentence in (s.strip() for s in _SENTENCE.split(line) if s.strip()):
+            if sentence.endswith("?"):
+                pending = f"{pending} {sentence}".strip()
+                continue
+            out.append(f"{pending} {sentence}".strip())
+            pending = ""
+        if pending:
+            out.append(pending)
     return out
 
 

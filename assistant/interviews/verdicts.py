@@ -60,8 +60,14 @@ def _stems(text: str) -> set[str]:
     return set(content_stems(_joined(text)))
 
 
-def _overlap(claim: set[str], line: set[str]) -> int:
-    return len(claim & line)
+def _meets(a: str, b: str) -> bool:
+    """Two stems of the same word: equal, or a four-letter word and a longer one it begins ("part", "parte")."""
+    return a == b or (min(len(a), len(b)) == 4 and not a.isdigit() and (a.startswith(b) or b.startswith(a)))
+
+
+def _shared(claim: set[str], line: set[str]) -> set[str]:
+    """The claim's stems found in the line."""
+    return {c for c in claim if any(_meets(c, w) for w in line)}
 
 
 def _relevant(claim: set[str], shared: int) -> bool:
@@ -73,17 +79,40 @@ def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
     return any(f" {p} " in low for p in phrases)
 
 
-def _negated(text: str, stems: set[str]) -> bool:
-    """A negation in a clause of `text` that holds one of `stems` (all clauses when `stems` is empty)."""
+def _stem_of(norm: str) -> str:
+    return norm if norm.isdigit() else norm[:5]
+
+
+def _line_negated(text: str, stems: set[str]) -> bool:
+    """A negation in a clause of the line that holds one of the shared words ("la file ne la dérange pas")."""
     tokens = tokenise(_joined(text))
-    clauses = {t.clause for t in tokens if not stems or (t.norm if t.norm.isdigit() else t.norm[:5]) in stems}
+    clauses = {t.clause for t in tokens if any(_meets(_stem_of(t.norm), s) for s in stems)}
     return any(is_negator(tokens, i) for i, t in enumerate(tokens) if t.clause in clauses)
+
+
+def _claim_negated(text: str, stems: set[str]) -> bool:
+    """A negation right before one of the shared words of the claim ("n'ont pas le temps"), not elsewhere in it
+    ("porter les courses sans voiture" says nothing against carrying)."""
+    tokens = tokenise(_joined(text))
+    for i, t in enumerate(tokens):
+        if any(_meets(_stem_of(t.norm), s) for s in stems):
+            if any(is_negator(tokens, j) for j in range(max(0, i - 3), i) if tokens[j].clause == t.clause):
+                return True
+    return False
 
 
 def line_contradicts(claim: str, line: str, shared: set[str]) -> bool:
     if _has_phrase(line, vocabulary()["contradiction"]):
         return True
-    return _negated(line, shared) != _negated(claim, set())
+    return _line_negated(line, shared) != _claim_negated(claim, shared)
+
+
+_PIECES = re.compile(r"\s*[:;]\s+|\s+[-—–]\s+")
+
+
+def _pieces(line: str) -> list[str]:
+    """A line cut where notes join two facts ("No-shows are not a problem: they keep a waiting list")."""
+    return [p for p in _PIECES.split(line) if p.strip()] or [line]
 
 
 _NOT_CONDITIONAL = frozenset({"parait", "apparait", "disparait"})
@@ -97,23 +126,27 @@ def is_hypothetical(line: str) -> bool:
 
 
 def read_notes(assumptions: Sequence[Assumption], interviews: Sequence[Interview]) -> list[AssumptionVerdict]:
-    """One verdict per assumption, in the order given."""
+    """One verdict per assumption, in the order given. Each piece of a line goes to the assumptions of each
+    segment it shares the most words with; the whole line is quoted."""
     claims = {a.id: _stems(a.claim) for a in assumptions}
     found: dict[str, list[Quote]] = {a.id: [] for a in assumptions}
+    segments = list(dict.fromkeys(a.segment for a in assumptions))
     for interview in interviews:
         for line in interview.lines:
             if is_hypothetical(line):
                 continue
-            stems = _stems(line)
-            for segment in {a.segment for a in assumptions}:
-                mine = [a for a in assumptions if a.segment == segment]
-                scores = {a.id: _overlap(claims[a.id], stems) for a in mine}
-                best = max(scores.values(), default=0)
-                for a in mine:
-                    if best and scores[a.id] == best and _relevant(claims[a.id], best):
-                        shared = claims[a.id] & stems
-                        found[a.id].append(Quote(interview=interview.index, line=line,
-                                                 contradicts=line_contradicts(a.claim, line, shared)))
+            for piece in _pieces(line):
+                stems = _stems(piece)
+                for segment in segments:
+                    mine = [a for a in assumptions if a.segment == segment]
+                    shared = {a.id: _shared(claims[a.id], stems) for a in mine}
+                    best = max((len(v) for v in shared.values()), default=0)
+                    for a in mine:
+                        if best and len(shared[a.id]) == best and _relevant(claims[a.id], best):
+                            quote = Quote(interview=interview.index, line=line,
+                                          contradicts=line_contradicts(a.claim, piece, shared[a.id]))
+                            if quote not in found[a.id]:
+                                found[a.id].append(quote)
     return [_verdict(a, found[a.id]) for a in assumptions]
 
 

@@ -98,9 +98,10 @@ def test_statuses_rise_only_from_gathered_data() -> None:
     seg = canvas.segments[0]
     assert any("La file d'attente à la boulangerie ne la dérange pas" in e for e in seg.evidence)
     assert any(e.startswith("Entretiens : 2 confirment, 0 contredisent") for e in seg.evidence)
-    committed = split_interviews("Entretien 1\nLe pain industriel rassis : elle a payé 3 mois d'abonnement d'avance.")
-    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), committed), committed)
-    assert changes[0].after == "validated"
+    # A payment in the customer's own world (a line behind a verdict) is no commitment to the founder.
+    own = split_interviews("Entretien 1\nLe pain industriel rassis : elle a payé son pain 3 euros, rassis le soir.")
+    _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), own), own)
+    assert changes[0].after == "partially_validated"
     intention = split_interviews("Entretien 1\nLe pain industriel rassis : elle paierait un abonnement.")
     _, changes = apply_verdicts(FR, read_notes(riskiest_assumptions(FR), intention), intention)
     assert changes == []  # an intention is no evidence at all
