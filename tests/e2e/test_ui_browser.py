@@ -25,7 +25,8 @@ JS_LINK = "[clic](javascript:alert(1))"
 TURN_TIMEOUT = 90.0
 # The export is saved by the browser from the element's own text (no request to the server): it starts at once.
 DOWNLOAD_TIMEOUT_MS = 30_000
-EXPORT_NAMES = {"fr": ["canevas-segments.md", "canevas-segments.json"],
+# The French session is finished when exported (canvas version 1, in the names); the English one is not yet.
+EXPORT_NAMES = {"fr": ["canevas-segments-v1.md", "canevas-segments-v1.json"],
                 "en": ["customer-segments.md", "customer-segments.json"]}
 
 ANSWERS: dict[str, dict[str, list[str]]] = {
