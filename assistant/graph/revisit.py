@@ -23,6 +23,9 @@ from assistant.text.tokens import normalise
 from assistant.turns import Action, Text
 
 COMMAND_WORDS = ("revoir", "revisit", "rouvrir", "reopen")
+# Whole messages that ask for a revisit without the slash, once the summary is done.
+BARE_REQUESTS = frozenset({*COMMAND_WORDS, "revoir une question", "rouvrir une question", "revisit a question",
+                           "reopen a question"})
 NudgeReason = Literal["stale", "evidence"]
 
 
@@ -87,8 +90,8 @@ def revisit_request(received: Text | Action, state: State, prompts: Prompts) -> 
     """What the founder asks to reopen this turn, or None when the turn is not a revisit request.
 
     `{"question": qid or "", "typed": what followed the command}` for the revisit button (an `Action`),
-    `/revoir [question]` or `/revisit [question]`, or, right after the coach listed the questions, a message
-    that names one of them."""
+    `/revoir [question]` or `/revisit [question]`, "revoir" alone after the summary, or, right after the coach
+    listed the questions, a message that names one of them."""
     if isinstance(received, Action):
         return {"question": received.question or "", "typed": ""} if received.name == "revisit" else None
     text = received.text.strip()
@@ -98,6 +101,8 @@ def revisit_request(received: Text | Action, state: State, prompts: Prompts) -> 
         if normalise(word) not in COMMAND_WORDS:
             return None
         return {"question": match_question(prompts, rest, count) or "", "typed": rest.strip()[:60]}
+    if state.get("done") and normalise(text).strip(" .!") in BARE_REQUESTS:
+        return {"question": "", "typed": ""}
     if state.get("revisit_choice") and len(text) <= 60:
         qid = match_question(prompts, text, count)
         return {"question": qid, "typed": text} if qid else None
