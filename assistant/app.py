@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.coach.base import Coach
 from assistant.coach.offline import OfflineCoach
+from assistant.examples import BUNDLE as CUE_BUNDLE
 from assistant.examples import Examples
 from assistant.graph import Context, Retriever, build_graph
 from assistant.logs import configure_logging
@@ -87,8 +88,9 @@ def _warm_models() -> None:
 
 def build_context(settings: Settings, prompts: Prompts, retriever: Retriever, coach: Coach) -> Context:
     """The run context every coaching run reads (the graph's dependencies), from the settings."""
+    examples = Examples(PROMPTS_DIR, embed_queries, bundle=PROMPTS_DIR / CUE_BUNDLE)
     return Context(coach=coach, retriever=retriever, prompts=prompts, language=settings.language,
-                   max_message_chars=settings.max_message_chars, examples=Examples(PROMPTS_DIR, embed_queries),
+                   max_message_chars=settings.max_message_chars, examples=examples,
                    revisit_after_days=settings.revisit_after_days)
 
 

@@ -196,3 +196,18 @@ def library_ids(prompts_dir: Path | None = None, languages: Iterable[str] = LANG
         if path.is_file():
             out[str(path)] = list(parse_library(yaml.safe_load(path.read_text(encoding="utf-8")), str(path)))
     return out
+
+
+def write_cue_vectors() -> tuple[int, Path]:
+    """Embed the cues of the project's library (assistant/examples.py) into prompts/vectors/, the bundle the
+    coach reads: run `python -m evals.sectors` after editing a sector's description. (count, path)"""
+    from assistant.examples import BUNDLE, Examples, write_cue_bundle
+    from assistant.prompts import PROMPTS_DIR
+    from assistant.text.vectors import embed_queries
+
+    path = PROMPTS_DIR / BUNDLE
+    return write_cue_bundle(Examples(PROMPTS_DIR, embed_queries), path), path
+
+
+if __name__ == "__main__":
+    print("{} cue vectors written to {}".format(*write_cue_vectors()))

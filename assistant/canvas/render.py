@@ -42,6 +42,7 @@ LABELS = {
         "draft": "brouillon : groupe encore trop large",
         "source": "source",
         "version": "Version",
+        "same_as": "comme pour {name}",
     },
     "en": {
         "title": "Canvas — Customer Segments",
@@ -75,6 +76,7 @@ LABELS = {
         "draft": "draft: group still too broad",
         "source": "source",
         "version": "Version",
+        "same_as": "same as for {name}",
     },
 }
 
@@ -98,27 +100,37 @@ TYPE_NAMES = {
 LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")
 
 
-def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None) -> list[str]:
-    """One segment's block; a type rationale already shown for an earlier segment is not repeated."""
+def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None,
+                earlier: list[Segment] | None = None) -> list[str]:
+    """One segment's block; a type rationale already shown for an earlier segment is not repeated. With
+    `earlier` (a recap), a field equal to an earlier segment's says so instead of repeating it."""
     lab = LABELS[lang]
+
+    def same(value: object, field: str) -> str:
+        # The nearest earlier segment: two later segments like a third name different ones, never repeat.
+        twin = next((e for e in reversed(earlier or []) if value and getattr(e, field) == value), None)
+        return lab["same_as"].format(name=twin.name) if twin else ""
+
     out = [f"### {seg.name}" + (f" ({lab['draft']})" if seg.draft else "")]
     if seg.who:
         out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
     if seg.segment_type and not seg.draft:
-        kind = TYPE_NAMES[lang][seg.segment_type]
+        kind = same(seg.segment_type, "segment_type") or TYPE_NAMES[lang][seg.segment_type]
         rationale = seg.type_rationale if explained is None or seg.type_rationale not in explained else ""
         out.append(f"- **{lab['type']}**: {kind}" + (f" — {rationale}" if rationale else ""))
         if explained is not None:
             explained.add(seg.type_rationale)
     for field in LIST_FIELDS:
         items = getattr(seg, field)
-        if items:
+        if items and same(items, field):
+            out.append(f"- **{lab[field]}**: {same(items, field)}")
+        elif items:
             out.append(f"- **{lab[field]}**:")
             out.extend(f"  - {item}" for item in items)
     if seg.buyer:
-        out.append(f"- **{lab['buyer']}**: {seg.buyer}")
+        out.append(f"- **{lab['buyer']}**: {same(seg.buyer, 'buyer') or seg.buyer}")
     if seg.user:
-        out.append(f"- **{lab['user']}**: {seg.user}")
+        out.append(f"- **{lab['user']}**: {same(seg.user, 'user') or seg.user}")
     out.append(f"- **{lab['validation']}**: {lab[seg.validation]}")
     p = seg.priority
     if p.value or p.fit or p.rank:
@@ -135,8 +147,12 @@ def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None) -> l
     return out
 
 
-def canvas_markdown(canvas: Canvas) -> str:
-    """The canvas as the founder reads it: names and titles, never internal ids (mistake, question, chunk)."""
+def canvas_markdown(canvas: Canvas, recap: bool = False) -> str:
+    """The canvas as the founder reads it: names and titles, never internal ids (mistake, question, chunk).
+
+    `recap`: the canvas inside the closing summary of a session, where the founder has already read each
+    critique and question: critiques by title only, no open-question list (the summary names them), and
+    a field equal to an earlier segment's written as "same as for ..." instead of repeated."""
     lang = canvas.language
     lab = LABELS[lang]
     colon = " :" if lang == "fr" else ":"
@@ -150,17 +166,20 @@ def canvas_markdown(canvas: Canvas) -> str:
     if not canvas.segments:
         lines += [lab["empty"], ""]
     explained: set[str] = set()
-    for seg in canvas.segments:
-        lines += _segment_md(seg, lang, explained) + [""]
+    for i, seg in enumerate(canvas.segments):
+        lines += _segment_md(seg, lang, explained, canvas.segments[:i] if recap else None) + [""]
     if canvas.critiques:
         lines.append(f"### {lab['critiques']}")
         for c in canvas.critiques:
             mark = f" ({lab['resolved']})" if c.resolved else ""
             cites = "; ".join(f"{s.document} — {s.section}" for s in c.sources)
             head = f"**{c.title}**{mark}{colon} " if c.title else (f"({lab['resolved']}) " if c.resolved else "")
+            if recap:
+                lines.append(f"- **{c.title}**{mark}" if c.title else f"- {c.message}")
+                continue
             lines.append(f"- {head}{c.message}" + (f" ({lab['source']}{colon} {cites})" if cites else ""))
         lines.append("")
-    if canvas.open_questions:
+    if canvas.open_questions and not recap:
         lines.append(f"### {lab['open_questions']}")
         lines.extend(f"- {q.text}" for q in canvas.open_questions)
         lines.append("")

@@ -7,6 +7,7 @@ Deterministic and fast; the default engine when no model is configured.
 from __future__ import annotations
 
 import asyncio
+import re
 
 from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
@@ -35,7 +36,8 @@ def _short(items: list[str], limit: int = 3) -> str:
     return "; ".join(shown) + (" …" if len(items) > limit else "")
 
 
-FAQ_DIRECT_CHARS = 280  # the direct answer: the passage's opening sentences
+FAQ_DIRECT_CHARS = 280  # the direct answer: the passage's opening sentences, before any list
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 FAQ_QUOTE_CHARS = 700  # the rest of the passage, quoted
 
 
@@ -153,13 +155,15 @@ class OfflineCoach:
         if not passages:
             return Answer(text=self.prompts.text(language, "messages.faq_no_source"))
         best = ([p for p in passages if p.language == language] or passages)[0]
-        body = " ".join(best.text.split())
-        direct = excerpt(body, FAQ_DIRECT_CHARS).removesuffix(" …").removesuffix("…")
+        body = excerpt(best.text, len(best.text) + 1)  # spaces tidied, lines (list items) kept
+        lines = body.splitlines()
+        prose = "\n".join(lines[:next((i for i, line in enumerate(lines) if _LIST_ITEM.match(line)), len(lines))])
+        direct = excerpt(prose or body, FAQ_DIRECT_CHARS).removesuffix(" …").removesuffix("…")
         parts = [direct]
         tie = self._faq_tie(language, canvas)
         if tie:
             parts.append(tie)
-        rest = best.text.strip()[len(direct):].strip() if body.startswith(direct) else ""
+        rest = body[len(direct):].strip() if body.startswith(direct) else ""
         if rest and not direct.endswith("…"):
             parts.append(f"📖 *{best.document} — {best.section}*\n{quote_lines(excerpt(rest, FAQ_QUOTE_CHARS))}")
         return Answer(text="\n\n".join(parts), citations=[best.citation()])
@@ -182,7 +186,7 @@ class OfflineCoach:
 def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
     """The closing summary: canvas, what is unvalidated, next steps linked to the other blocks."""
     t = prompts.text
-    lines = [f"## {t(lang, 'summary.title')}", "", canvas_markdown(canvas),
+    lines = [f"## {t(lang, 'summary.title')}", "", canvas_markdown(canvas, recap=True),
              f"### {t(lang, 'summary.unvalidated_title')}"]
     weak = [s for s in canvas.segments if s.validation != "validated"]
     lines += [f"- {t(lang, 'summary.unvalidated_segment', name=s.name)}" for s in weak]
@@ -190,7 +194,9 @@ def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
         title = t(lang, f"mistakes.{c.mistake_id}.title")
         topic = t(lang, f"topics.{c.question_id}")
         lines.append(f"- {t(lang, 'summary.open_critique', title=title, question=topic)}")
-    if not weak and not canvas.open_critiques():
+    lines += [f"- {t(lang, 'summary.open_question', question=t(lang, f'topics.{q.question_id}'))}"
+              for q in canvas.open_questions]
+    if not weak and not canvas.open_critiques() and not canvas.open_questions:
         lines.append(t(lang, "summary.unvalidated_none"))
     lines += ["", f"### {t(lang, 'summary.next_title')}"]
     focus = canvas.segment(canvas.focus_segment) or (canvas.segments[0] if canvas.segments else None)
