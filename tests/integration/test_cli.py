@@ -45,7 +45,10 @@ def test_scripted_session_reaches_summary_and_exports(env, thread, script, summa
         assert seg[field], field
     assert seg["segment_type"] and canvas["startup"]
     md = run(["export", thread, "--format", "md"], env)
-    assert seg["name"] in md.stdout
+    assert seg["name"] in md.stdout and "## Personas" in md.stdout and canvas["personas"][0]["segment"] == seg["name"]
+    kit = run(["export", thread, "--format", "kit"], env)
+    assert kit.returncode == 0 and kit.stdout.startswith(("# Kit d'entretiens clients", "# Customer interview kit"))
+    assert seg["pains"][0] in kit.stdout  # the riskiest assumptions come from the canvas
 
 
 def test_planted_mistake_is_flagged_with_a_source_in_the_cli(env):
