@@ -22,7 +22,7 @@ from assistant.interviews.assumptions import Assumption
 from assistant.interviews.notes import Interview, vocabulary
 from assistant.personas.faithful import content_stems
 from assistant.text.cues import is_negator
-from assistant.text.tokens import normalise, tokenise
+from assistant.text.tokens import tokenise
 
 Verdict = Literal["supported", "contradicted", "untouched"]
 MAX_QUOTES = 3
@@ -70,17 +70,26 @@ def _shared(claim: set[str], line: set[str]) -> set[str]:
     return {c for c in claim if any(_meets(c, w) for w in line)}
 
 
-def _relevant(claim: set[str], shared: int) -> bool:
-    return shared >= 2 or (bool(claim) and shared >= 1 and shared / len(claim) >= 1 / 3)
-
-
-def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
-    low = f" {normalise(text)} "
-    return any(f" {p} " in low for p in phrases)
-
-
 def _stem_of(norm: str) -> str:
     return norm if norm.isdigit() else norm[:5]
+
+
+def _relevant(claim: set[str], shared: int, strict: bool = False) -> bool:
+    """Enough of the claim in a line; `strict` for what follows a colon or a semicolon, which usually tells more
+    of the topic before it ("late payments: the new bistro paid me after 75 days")."""
+    share = shared / len(claim) if claim else 0.0
+    return shared >= 2 or (not strict and shared >= 1 and share >= 1 / 3)
+
+
+def _has_phrase(text: str, phrases: Sequence[str], stems: set[str] | None = None) -> bool:
+    """A phrase in the text's words (contractions expanded: "doesn't mind" is "does not mind"); with `stems`,
+    only in the clauses that hold one of them."""
+    tokens = tokenise(_joined(text))
+    if stems is not None:
+        clauses = {t.clause for t in tokens if any(_meets(_stem_of(t.norm), s) for s in stems)}
+        tokens = tuple(t for t in tokens if t.clause in clauses)
+    low = " " + " ".join(t.norm for t in tokens) + " "
+    return any(f" {p} " in low for p in phrases)
 
 
 def _line_negated(text: str, stems: set[str]) -> bool:
@@ -102,7 +111,8 @@ def _claim_negated(text: str, stems: set[str]) -> bool:
 
 
 def line_contradicts(claim: str, line: str, shared: set[str]) -> bool:
-    if _has_phrase(line, vocabulary()["contradiction"]):
+    """Whether the line denies the claim, judged in the clauses of the line that hold the shared words."""
+    if _has_phrase(line, vocabulary()["contradiction"], shared):
         return True
     return _line_negated(line, shared) != _claim_negated(claim, shared)
 
@@ -110,9 +120,13 @@ def line_contradicts(claim: str, line: str, shared: set[str]) -> bool:
 _PIECES = re.compile(r"\s*[:;]\s+|\s+[-—–]\s+")
 
 
-def _pieces(line: str) -> list[str]:
-    """A line cut where notes join two facts ("No-shows are not a problem: they keep a waiting list")."""
-    return [p for p in _PIECES.split(line) if p.strip()] or [line]
+def _units(line: str) -> list[tuple[str, bool]]:
+    """What a line is read as: the whole line, and each piece where notes join two facts ("No-shows are not a
+    problem: they keep a waiting list"); (text, strict) with `strict` for the pieces after the first."""
+    pieces = [p for p in _PIECES.split(line) if p.strip()]
+    if len(pieces) < 2:
+        return [(line, False)]
+    return [(line, False)] + [(p, i > 0) for i, p in enumerate(pieces)]
 
 
 _NOT_CONDITIONAL = frozenset({"parait", "apparait", "disparait"})
@@ -126,8 +140,8 @@ def is_hypothetical(line: str) -> bool:
 
 
 def read_notes(assumptions: Sequence[Assumption], interviews: Sequence[Interview]) -> list[AssumptionVerdict]:
-    """One verdict per assumption, in the order given. Each piece of a line goes to the assumptions of each
-    segment it shares the most words with; the whole line is quoted."""
+    """One verdict per assumption, in the order given. A line, and each piece of it, goes to the assumptions of
+    each segment it shares the most words with; the whole line is quoted, once per assumption."""
     claims = {a.id: _stems(a.claim) for a in assumptions}
     found: dict[str, list[Quote]] = {a.id: [] for a in assumptions}
     segments = list(dict.fromkeys(a.segment for a in assumptions))
@@ -135,17 +149,17 @@ def read_notes(assumptions: Sequence[Assumption], interviews: Sequence[Interview
         for line in interview.lines:
             if is_hypothetical(line):
                 continue
-            for piece in _pieces(line):
+            for piece, strict in _units(line):
                 stems = _stems(piece)
                 for segment in segments:
                     mine = [a for a in assumptions if a.segment == segment]
                     shared = {a.id: _shared(claims[a.id], stems) for a in mine}
                     best = max((len(v) for v in shared.values()), default=0)
                     for a in mine:
-                        if best and len(shared[a.id]) == best and _relevant(claims[a.id], best):
+                        if best and len(shared[a.id]) == best and _relevant(claims[a.id], best, strict):
                             quote = Quote(interview=interview.index, line=line,
                                           contradicts=line_contradicts(a.claim, piece, shared[a.id]))
-                            if quote not in found[a.id]:
+                            if all(q.line != line or q.interview != interview.index for q in found[a.id]):
                                 found[a.id].append(quote)
     return [_verdict(a, found[a.id]) for a in assumptions]
 
