@@ -78,6 +78,13 @@ def _judge(settings: Any, model: str | None, cache: Path | None) -> Any:
     )
 
 
+async def _judge_reflections(judge: Any, transcripts: list[Transcript]) -> list:
+    """The judge's reflection rubric (evals/reflection_judge.py), with the mistake judge's client and cache."""
+    from evals.reflection_judge import ReflectionJudge
+
+    return await ReflectionJudge(judge.client, judge.model, cache=judge.cache).judge_all(transcripts)
+
+
 async def _judge_all(
     judge: Any, transcripts: list[Transcript], scenarios: dict[str, Scenario], quiet: bool
 ) -> list:
@@ -195,9 +202,11 @@ async def evaluate(
         for t in transcripts
     ]
     embedder.save()
-    verdicts = None
+    verdicts = reflections = None
     if use_judge:
-        verdicts = await _judge_all(_judge(settings, judge_model, judge_cache), transcripts, by_id, quiet)
+        judge_ = _judge(settings, judge_model, judge_cache)
+        verdicts = await _judge_all(judge_, transcripts, by_id, quiet)
+        reflections = await _judge_reflections(judge_, transcripts)
 
     config = {
         "mode": "simulated",
@@ -215,7 +224,8 @@ async def evaluate(
         "commit": _git_commit(),
         "python": sys.version.split()[0],
     }
-    report = build_report(config=config, scenarios=scenarios, scores=scores, verdicts=verdicts)
+    report = build_report(config=config, scenarios=scenarios, scores=scores, verdicts=verdicts,
+                          reflections=reflections)
     checks = check_thresholds(report["aggregate"], thresholds)
     report["thresholds"] = {"passed": all(c.ok for c in checks), "checks": [c.model_dump() for c in checks]}
     report["config"]["duration_s"] = round(time.perf_counter() - started, 2)
@@ -245,6 +255,8 @@ def _print_summary(report: dict[str, Any], checks: list[Check], scores: list[Run
     keys = [*HEADLINE, *((f"pass_k.{k}", f"pass^{k}") for k in agg.get("pass_k", {}))]
     if "judge" in agg:
         keys.append(("judge.overall", "judge overall"))
+        if "reflections" in agg["judge"]:
+            keys.append(("judge.reflections.score", "judge: reflections"))
     keys += VOICE
     for key, name in keys:
         try:
@@ -326,6 +338,7 @@ async def score_transcripts(
             for t in kept
         ]
         verdicts = await _judge_all(judge_, kept, scenarios, quiet) if judge_ is not None else None
+        reflections = await _judge_reflections(judge_, kept) if judge_ is not None else None
         config = {
             "mode": "transcripts",
             "coach": source,
@@ -335,7 +348,8 @@ async def score_transcripts(
             "files": [str(f) for f in files],
             "duration_s": 0.0,
         }
-        reports[source] = build_report(config=config, scenarios=used, scores=scores, verdicts=verdicts)
+        reports[source] = build_report(config=config, scenarios=used, scores=scores, verdicts=verdicts,
+                                       reflections=reflections)
     embedder.save()
     if not reports:
         raise UsageError("no transcript to score")

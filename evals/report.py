@@ -12,6 +12,7 @@ from typing import Any
 
 from evals.judge import Verdict, summarise
 from evals.metrics import RunScore, aggregate, by_scenario
+from evals.reflection_judge import ReflectionVerdict, summarise_reflections
 from evals.scenario import Scenario
 from evals.thresholds import Check
 from evals.transcript import MARKDOWN_DIR, Transcript, markdown_name, write_markdown_transcripts, write_transcripts
@@ -130,10 +131,13 @@ def build_report(
     scores: Sequence[RunScore],
     verdicts: Sequence[Verdict] | None = None,
     checks: Sequence[Check] | None = None,
+    reflections: Sequence[ReflectionVerdict] | None = None,
 ) -> dict[str, Any]:
     agg = aggregate(scores)
     if verdicts is not None:
         agg["judge"] = summarise(verdicts)
+    if reflections is not None:
+        agg.setdefault("judge", summarise([]))["reflections"] = summarise_reflections(reflections)
     runs = by_scenario(scores)
     return {
         "schema": SCHEMA,
@@ -146,6 +150,7 @@ def build_report(
         "scenarios": [scenario_summary(s, runs[s.id]) for s in scenarios if s.id in runs],
         "runs": [s.model_dump() for s in scores],
         "judge": [v.model_dump() for v in verdicts or []],
+        "judge_reflections": [v.model_dump() for v in reflections or []],
     }
 
 
@@ -314,6 +319,12 @@ def to_markdown(report: dict[str, Any], charts: Sequence[Path] = (), transcripts
             ],
         )
         lines.append("")
+        ref = judge.get("reflections")
+        if ref:
+            labels = ", ".join(f"{k}: {n}" for k, n in ref["labels"].items())
+            lines += [f"Reflections restating the founder's meaning ({ref['items']} judged, {ref['errors']} "
+                      f"errors): score {fmt(ref['score'])} ({labels})", ""]
+            lines += [f"- {m}" for m in ref["misses"]] + ([""] if ref["misses"] else [])
     lines += voice_markdown(report, transcripts)
     if charts:
         lines += ["## Charts", ""] + [f"![{p.stem}]({p.name})" for p in charts] + [""]
