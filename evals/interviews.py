@@ -106,7 +106,8 @@ def unsupported(persona: Persona, founder_texts: list[str]) -> tuple[int, list[s
     filled, bad = 0, []
     for name, f in persona.filled():
         filled += 1
-        source_ok = any(_squash(f.source) in m for m in messages)
+        # A source may quote several passages of the founder, one per line: each must be found word for word.
+        source_ok = all(any(_squash(part) in m for m in messages) for part in f.source.splitlines() if part.strip())
         value_ok = all(t.norm in words for t in tokenise(f.value) if t.norm not in stops)
         if not (source_ok and value_ok):
             bad.append(name)

@@ -82,11 +82,11 @@ def draft_persona(seg: SegmentFacts, answers: Mapping[str, str], language: Langu
                   previous: Persona | None = None) -> Persona:
     """The persona of `seg` from the canvas and the founder's answers (by question id). Fields the founder
     corrected or that interview notes backed in `previous` are kept as they are."""
-    context = "; ".join([*seg.characteristics[:3], *seg.behaviours[:2]])
+    described = [*seg.characteristics[:3], *seg.behaviours[:2]]
     persona = Persona(
         segment=seg.name,
         role=said(seg.who),
-        context=said(context),
+        context=said("; ".join(described), "\n".join(described)),  # the source: each passage, one per line
         moment=_moment(seg, language),
         jobs=[said(j) for j in seg.jobs],
         pains=[said(p) for p in seg.pains],

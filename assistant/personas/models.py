@@ -30,7 +30,8 @@ class PersonaField(Strict):
     words behind the value; `assumed`: the founder's belief, not backed by gathered data yet."""
 
     value: str = Field(default="", description="The fact, in the founder's words; empty when nothing was said.")
-    source: str = Field(default="", description="The founder's exact words the value comes from.")
+    source: str = Field(default="", description="The founder's exact words the value comes from (several "
+                                                 "passages: one per line).")
     origin: Origin | None = Field(default=None, description="Where the source was said.")
     assumed: bool = Field(default=True, description="False only when interview notes back it.")
 
