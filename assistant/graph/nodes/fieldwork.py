@@ -68,7 +68,8 @@ async def notes_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork
     outbox = list(state.get("outbox", []))
     fresh = await asyncio.to_thread(split_interviews, text)
     if not fresh:
-        return {"outbox": outbox + [msg("notice", texts.text(lang, "notes.nothing"))], "pending_ask": False}
+        return {"outbox": outbox + [msg("notice", texts.text(lang, "notes.nothing"))],
+                "pending_ask": not state.get("done")}
     offset = len(work.interviews)
     interviews = work.interviews + [i.model_copy(update={"index": i.index + offset}) for i in fresh]
     verdicts = await asyncio.to_thread(read_notes, riskiest_assumptions(canvas), interviews)
@@ -89,7 +90,7 @@ async def notes_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork
                                    "proposals": proposals, "evidence_items": written,
                                    "asking_segment": "", "asking_field": ""})
     return {"outbox": outbox, "canvas": updated.model_dump(mode="json"), "fieldwork": work.model_dump(mode="json"),
-            "pending_ask": False, **evidence_arrived(ctx.clock())}
+            "pending_ask": not state.get("done"), **evidence_arrived(ctx.clock())}  # mid-session: ask again
 
 
 def choice_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork, chosen: set[int]) -> dict[str, Any]:
