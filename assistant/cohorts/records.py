@@ -1,5 +1,6 @@
-"""What the room's database knows about sessions, for cohorts: which account owns which thread (the room
-records it on a thread's first turn), mentors' comments on a thread, and erasing a founder's history.
+"""What the room's database knows about sessions, for cohorts: which account owns which thread (the owner the
+room records on a thread's first turn, else Chainlit's thread author), mentors' comments on a thread, and
+erasing a founder's history.
 
 The same SQL runs on SQLite and PostgreSQL (Chainlit's ids are UUID columns there, compared as text)."""
 
@@ -16,8 +17,13 @@ from assistant.cohorts.models import CohortError, now
 from assistant.settings import Settings
 
 MAX_COMMENT = 4000
-_THREADS = ('SELECT o."threadId", o."userIdentifier", o."createdAt", t."name" FROM coach_thread_owners o '
-            'LEFT JOIN threads t ON CAST(t."id" AS TEXT) = o."threadId"')
+# A thread's owner as the room's data layer decides it: the recorded owner, else Chainlit's thread author.
+_THREADS = ('SELECT id, owner, created, name FROM ('
+            'SELECT o."threadId" AS id, o."userIdentifier" AS owner, o."createdAt" AS created, t."name" AS name '
+            'FROM coach_thread_owners o LEFT JOIN threads t ON CAST(t."id" AS TEXT) = o."threadId" '
+            'UNION ALL SELECT CAST(t."id" AS TEXT), t."userIdentifier", t."createdAt", t."name" FROM threads t '
+            'WHERE t."userIdentifier" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM coach_thread_owners o2 '
+            'WHERE o2."threadId" = CAST(t."id" AS TEXT))) AS x')
 
 
 @dataclass(frozen=True)
@@ -48,18 +54,18 @@ class RoomRecords:
         """Every thread with a recorded owner, or those of `owners`; oldest first."""
         with self.db.connect() as conn:
             if owners is None:
-                rows = conn.execute(text(_THREADS + ' ORDER BY o."createdAt", o."threadId"')).all()
+                rows = conn.execute(text(_THREADS + ' ORDER BY created, id')).all()
             else:
                 names = sorted(set(owners))
                 if not names:
                     return []
-                query = text(_THREADS + ' WHERE o."userIdentifier" IN :owners ORDER BY o."createdAt", o."threadId"')
+                query = text(_THREADS + ' WHERE owner IN :owners ORDER BY created, id')
                 rows = conn.execute(query.bindparams(bindparam("owners", expanding=True)), {"owners": names}).all()
         return [ThreadRecord(str(r[0]), str(r[1]), str(r[2] or ""), str(r[3] or "")) for r in rows]
 
     def thread(self, thread_id: str) -> ThreadRecord | None:
         with self.db.connect() as conn:
-            row = conn.execute(text(_THREADS + ' WHERE o."threadId" = :id'), {"id": thread_id}).first()
+            row = conn.execute(text(_THREADS + " WHERE id = :id"), {"id": thread_id}).first()
         return ThreadRecord(str(row[0]), str(row[1]), str(row[2] or ""), str(row[3] or "")) if row else None
 
     # ---------------------------------------------------------------- comments

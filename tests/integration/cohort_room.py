@@ -31,7 +31,8 @@ ANSWERS = {
     "alice@example.org": ["We sell scheduling software to independent physiotherapists <b>in Lyon</b>",
                           "Everyone who needs physiotherapy"],
     "bob@example.org": ["A marketplace connecting dog owners with local dog walkers",
-                        "Busy dog owners in Paris who work long hours, and dog walkers looking for extra income"],
+                        "Busy dog owners in Paris who work long hours, and dog walkers looking for extra income",
+                        "All dog owners, everyone with a dog really"],
     "carol@example.org": ["An app that helps restaurants cut food waste",
                           "Independent restaurants with 20 to 50 seats"],
 }

@@ -32,15 +32,17 @@ def _figure(height: float) -> Any:
 
 
 def bars(items: list[tuple[str, int]], title: str) -> str:
-    """Horizontal bars, largest first at the top."""
-    fig = _figure(0.5 + 0.38 * max(len(items), 1))
+    """Horizontal bars, largest first at the top (`title`: for screen readers; the page captions the chart)."""
+    fig = _figure(max(2.6, 0.9 + 0.45 * len(items)))
     ax = fig.add_subplot()
     labels = [label for label, _ in items][::-1]
     values = [value for _, value in items][::-1]
-    ax.barh(labels, values, color=COLOR)
+    ax.barh(labels, values, color=COLOR, height=0.6)
     for y, value in enumerate(values):
-        ax.text(value, y, f" {value}", va="center", fontsize=9)
-    ax.set_title(title, loc="left", fontsize=11)
+        ax.text(value, y, f" {value}", va="center", fontsize=12)
+    ax.tick_params(axis="y", labelsize=12)
+    ax.set_xlim(0, max(values) * 1.15)
+    ax.set_label(title)
     ax.xaxis.set_visible(False)
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
@@ -53,9 +55,9 @@ def share(part: int, whole: int, labels: tuple[str, str], title: str) -> str:
     ax = fig.add_subplot()
     ax.pie([part, whole - part], colors=[COLOR, MUTED], startangle=90, counterclock=False,
            wedgeprops={"width": 0.35}, labels=[f"{labels[0]} ({part})", f"{labels[1]} ({whole - part})"],
-           textprops={"fontsize": 9})
-    ax.text(0, 0, f"{round(100 * part / whole)} %" if whole else "-", ha="center", va="center", fontsize=14)
-    ax.set_title(title, loc="left", fontsize=11)
+           textprops={"fontsize": 12})
+    ax.text(0, 0, f"{round(100 * part / whole)} %" if whole else "-", ha="center", va="center", fontsize=18)
+    ax.set_label(title)
     ax.set_aspect("equal")
     return _svg(fig)
 
@@ -64,11 +66,19 @@ def progress_line(series: list[tuple[date, float]], title: str) -> str:
     """Mean progress (0-100) by day."""
     fig = _figure(2.6)
     ax = fig.add_subplot()
-    ax.plot([d for d, _ in series], [v for _, v in series], color=COLOR, marker="o", markersize=3)
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    days = [d for d, _ in series]
+    ax.plot(days, [v for _, v in series], color=COLOR, marker="o", markersize=5)
     ax.set_ylim(0, 100)
-    ax.set_title(title, loc="left", fontsize=11)
+    if len(days) == 1:  # one day: a week around it rather than years of empty axis
+        ax.set_xlim(date.fromordinal(days[0].toordinal() - 3), date.fromordinal(days[0].toordinal() + 3))
+    locator = AutoDateLocator(maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.tick_params(labelsize=11)
+    ax.set_label(title)
     ax.grid(axis="y", color=MUTED, linewidth=0.5)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    fig.autofmt_xdate()
     return _svg(fig)
