@@ -96,6 +96,7 @@ def _segment(seg: Segment, lang: str, focus: str) -> dict[str, Any]:
         "priority": ", ".join(priority),
         "linked": _items(seg.linked_segments),
         "is_focus": bool(focus) and seg.name.strip().casefold() == focus.strip().casefold(),
+        "draft": seg.draft,  # a group critiqued as too broad, not a segment yet
     }
 
 

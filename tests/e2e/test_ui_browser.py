@@ -291,6 +291,10 @@ def test_french_founder_fills_exports_and_resumes_the_canvas(room: Room, browser
     item.wait_for(timeout=5_000)
     assert " — " in item.inner_text()
     page.locator('[data-testid="canvas-critique"]').first.wait_for(timeout=10_000)
+    # The group just critiqued as too broad is a draft in the panel, not yet a segment.
+    draft = page.locator('[data-testid="canvas-segment-draft"]').first
+    draft.wait_for(timeout=10_000)
+    assert draft.inner_text() == "brouillon : groupe encore trop large"
     page.screenshot(path=str(output_dir / "room-critique-fr.png"))
     asked = alice.coach_through(text, current="for_whom", answered=("intake", "for_whom"))
     assert {"for_whom", "jobs", "pains", "gains"} <= set(asked), asked

@@ -76,6 +76,9 @@ def test_canvas_props_content() -> None:
     assert props["labels"]["panel_title"] == texts.t("fr", "panel_title")
     first, second = props["segments"]
     assert first["is_focus"] and not second["is_focus"]
+    assert not first["draft"] and props["labels"]["draft"] == "brouillon : groupe encore trop large"
+    drafted = canvas_props(Canvas(segments=[Segment(name="Tout le monde", draft=True)]))["segments"][0]
+    assert drafted["draft"] and drafted["type"] == ""
     assert first["type"] == "marché de niche"
     assert first["same_person"] and not second["same_person"]
     assert first["evidence"] == [] and second["evidence"] == ["12 entretiens"]

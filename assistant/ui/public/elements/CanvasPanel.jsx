@@ -56,6 +56,11 @@ function Segment({ seg, labels }) {
           {seg.name}
         </h3>
         {seg.is_focus ? <Pill className="bg-primary text-primary-foreground">{labels.focus_badge}</Pill> : null}
+        {seg.draft ? (
+          <Pill testId="canvas-segment-draft" style={TONES.assumption}>
+            {labels.draft}
+          </Pill>
+        ) : null}
         {seg.type ? (
           <Pill testId="canvas-segment-type" className="bg-muted text-foreground">
             {labels.type}: {seg.type}
