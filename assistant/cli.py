@@ -152,7 +152,7 @@ def chat(
 @app.command()
 def export(
     thread: Annotated[str, typer.Argument(help="The session's thread id.")],
-    format: Annotated[Literal["json", "md", "kit"], typer.Option("--format", "-f")] = "json",
+    fmt: Annotated[Literal["json", "md", "kit"], typer.Option("--format", "-f")] = "json",
 ) -> None:
     """Print the canvas of a session as JSON (the canvas model) or Markdown, or its interview kit (Markdown)."""
 
@@ -168,8 +168,7 @@ def export(
     if turn is None:
         err.print(f"No session with thread id {thread!r}.")
         raise typer.Exit(1)
-    markdown = kit_markdown if format == "kit" else canvas_markdown
-    print(turn.canvas.to_json() if format == "json" else markdown(turn.canvas))
+    print(turn.canvas.to_json() if fmt == "json" else (kit_markdown if fmt == "kit" else canvas_markdown)(turn.canvas))
 
 
 @app.command()
