@@ -97,6 +97,7 @@ TYPE_NAMES = {
     },
 }
 
+SHORT_WORDS = 2  # a recap repeats a buyer or user this short rather than point to an earlier segment
 LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")
 
 
@@ -106,16 +107,19 @@ def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None,
     `earlier` (a recap), a field equal to an earlier segment's says so instead of repeating it."""
     lab = LABELS[lang]
 
-    def same(value: object, field: str) -> str:
+    def same(value: str | list[str], field: str) -> str:
+        # A list or a phrase said again reads as a copy; a word or two ("the owner") is clearer repeated.
+        if not value or (isinstance(value, str) and len(value.split()) <= SHORT_WORDS):
+            return ""
         # The nearest earlier segment: two later segments like a third name different ones, never repeat.
-        twin = next((e for e in reversed(earlier or []) if value and getattr(e, field) == value), None)
+        twin = next((e for e in reversed(earlier or []) if getattr(e, field) == value), None)
         return lab["same_as"].format(name=twin.name) if twin else ""
 
     out = [f"### {seg.name}" + (f" ({lab['draft']})" if seg.draft else "")]
     if seg.who:
         out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
     if seg.segment_type and not seg.draft:
-        kind = same(seg.segment_type, "segment_type") or TYPE_NAMES[lang][seg.segment_type]
+        kind = TYPE_NAMES[lang][seg.segment_type]
         rationale = seg.type_rationale if explained is None or seg.type_rationale not in explained else ""
         out.append(f"- **{lab['type']}**: {kind}" + (f" — {rationale}" if rationale else ""))
         if explained is not None:

@@ -19,11 +19,12 @@ EXPLAIN = {"fr": "Les marchés évoluent : une segmentation figée vieillit vite
 
 
 def _canvas(lang: str) -> Canvas:
-    buyer = "le gérant" if lang == "fr" else "the owner"
+    buyer = "le gérant de chaque boutique" if lang == "fr" else "the owner of each shop"
+    user = "le vendeur" if lang == "fr" else "the clerk"
     return Canvas(
         language=lang, startup="x", focus_segment="A",
-        segments=[Segment(name="A", buyer=buyer, characteristics=["one", "two"]),
-                  Segment(name="B", buyer=buyer, characteristics=["one", "two"], pains=["slow"])],
+        segments=[Segment(name="A", buyer=buyer, user=user, characteristics=["one", "two"]),
+                  Segment(name="B", buyer=buyer, user=user, characteristics=["one", "two"], pains=["slow"])],
         critiques=[Critique(mistake_id="never_revisited", question_id="most_important", title="Frozen",
                             message=EXPLAIN[lang])],
         open_questions=[OpenQuestion(question_id="jobs", text="What jobs are they trying to get done?")],
@@ -42,6 +43,8 @@ def test_the_summary_does_not_repeat_what_the_session_said(lang: str) -> None:
     buyer_line = f"**{LABELS[lang]['buyer']}**: {canvas.segments[0].buyer}"
     assert summary.count(buyer_line) == 1 and summary.count("  - one") == 1
     assert ("comme pour A" if lang == "fr" else "same as for A") in summary
+    # A word or two is clearer said again than pointed to.
+    assert summary.count(f"**{LABELS[lang]['user']}**: {canvas.segments[0].user}") == 2
     # The export keeps everything: it is read outside the session.
     export = canvas_markdown(canvas)
     assert EXPLAIN[lang] in export and "What jobs are they" in export and export.count("  - one") == 2
