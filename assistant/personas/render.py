@@ -56,6 +56,29 @@ def persona_markdown(persona: Persona, lang: str, level: int = 3) -> str:
     return "\n".join(out)
 
 
+CARD_FIELDS = ("name", "moment", "quote", "channels")  # what a persona adds to the canvas the summary shows
+
+
+def persona_card(persona: Persona, lang: str) -> str:
+    """A persona as the coach shows it in the conversation, right after the canvas: only what it adds (a name, a
+    moment, a quote, where to reach them, what the founder corrected or interviews backed) and what is still to
+    fill in; the whole persona is in the canvas panel and the exports."""
+    lab = LABELS["en" if lang == "en" else "fr"]
+    colon = " :" if lang == "fr" else ":"
+    out = [f"**{lab['persona']} — {persona.segment}**"]
+    for name in FIELD_ORDER:
+        value = getattr(persona, name)
+        fields = [f for f in value if not f.empty] if isinstance(value, list) else [] if value.empty else [value]
+        shown = [f for f in fields if name in CARD_FIELDS or f.origin in ("correction", "interview")]
+        if shown:
+            out.append(f"- **{lab[name]}**{colon} " + " ; ".join(_line(f, lang) for f in shown))
+    empty = [lab[name] for name in FIELD_ORDER if not isinstance(getattr(persona, name), list)
+             and getattr(persona, name).empty]
+    if empty:
+        out.append(f"- *{lab['empty']}*{colon} " + ", ".join(empty))
+    return "\n".join(out)
+
+
 def personas_markdown(personas: list[Persona], lang: str) -> str:
     """Every persona under a `## Personas` heading; empty when there is none."""
     if not personas:

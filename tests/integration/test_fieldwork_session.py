@@ -68,7 +68,7 @@ async def test_french_offline_loop_survives_restarts(tmp_path: Path) -> None:
         assert persona.segment == done.canvas.segments[0].name
         founder = FounderText([t for _, t in FR_SCRIPT])
         assert unsupported_fields(persona, founder) == []  # only what the founder said
-        assert "### Persona — " in text(done, "persona") and "*à préciser*" in text(done, "persona")
+        assert "**Persona — " in text(done, "persona") and "*à préciser*" in text(done, "persona")
         assert "/entretiens" in text(done, "notice")
         asked = [m.text for m in done.messages if m.kind == "question"][-1]
         assert asked.startswith("Pour le persona")  # an empty field is asked for

@@ -8,7 +8,7 @@ from assistant.canvas.render import canvas_markdown
 from assistant.personas.builder import correct_persona, correction_fields, draft_persona, keep_founder_edits
 from assistant.personas.faithful import FounderText, keep_traced, unsupported_fields
 from assistant.personas.models import Persona, PersonaField
-from assistant.personas.render import persona_markdown
+from assistant.personas.render import persona_card, persona_markdown
 
 FR_ANSWERS = {
     "for_whom": "Les gérantes de boutiques de vêtements indépendantes à Lyon",
@@ -99,6 +99,17 @@ def test_the_canvas_export_carries_personas_and_old_canvases_load() -> None:
     md = canvas_markdown(again)
     assert "## Personas" in md and "### Persona — Gérantes de boutiques" in md
     assert "- **Où les joindre** : *à préciser*" in md
+
+
+def test_the_card_in_the_conversation_shows_what_the_persona_adds_to_the_canvas() -> None:
+    persona = draft_persona(FR_SEGMENT, FR_ANSWERS, "fr")
+    corrected, _ = correct_persona(persona, "non, elle a plutôt 45 ans et gère trois boutiques", "fr")
+    card = persona_card(corrected, "fr")
+    assert card.startswith("**Persona — Gérantes de boutiques**")
+    assert "« font la compta le dimanche soir » (hypothèse)" in card  # a moment
+    assert "« elle a plutôt 45 ans et gère trois boutiques » (précisé par vous)" in card  # a correction
+    assert "Tenir le stock à jour" not in card  # already in the canvas
+    assert card.endswith("- *à préciser* : Prénom, Où les joindre")
 
 
 def test_a_persona_field_from_interviews_is_not_assumed() -> None:

@@ -26,7 +26,7 @@ from assistant.personas.builder import (
 )
 from assistant.personas.faithful import FounderText, keep_traced
 from assistant.personas.models import ASK_ORDER, Persona
-from assistant.personas.render import persona_markdown
+from assistant.personas.render import persona_card
 
 ASKED_FIELDS = ASK_ORDER[:3]  # the empty fields worth a question: a moment, where to reach them, the context
 
@@ -80,7 +80,7 @@ async def personas(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     first = not state.get("versions")  # the first summary: later ones come back from a revisit
     if drafted and first:
         outbox.append(msg("persona", texts.text(lang, "persona.drafted"), "summary"))
-    outbox += [msg("persona", persona_markdown(p, lang), "summary") for p in drafted if p not in before]
+    outbox += [msg("persona", persona_card(p, lang), "summary") for p in drafted if p not in before]
     asks_already = any("?" in str(m.get("text", "")) for m in outbox)  # one question per turn, never two
     if first and not asks_already:
         work, question = next_question(canvas, work, lang)
@@ -117,7 +117,7 @@ def correction_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork,
     outbox = list(state.get("outbox", [])) + [msg("feedback", texts.text(lang, "persona.corrected", segment=target,
                                                                          fields=names), "summary")]
     persona = next(p for p in personas_now if p.segment == target)
-    outbox.append(msg("persona", persona_markdown(persona, lang), "summary"))
+    outbox.append(msg("persona", persona_card(persona, lang), "summary"))
     work, question = next_question(canvas, work, lang)
     return {"outbox": outbox + question, "canvas": canvas.model_dump(mode="json"),
             "fieldwork": work.model_dump(mode="json"), "pending_ask": False}
