@@ -130,3 +130,21 @@ def sessions_list(
     if not lines:
         err.print("No session" + (f" in cohort {cohort!r}" if cohort else ""), markup=False)
     sys.stdout.flush()
+
+
+@sessions_app.command("purge")
+def sessions_purge(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only list what would be deleted.")] = False,
+) -> None:
+    """Delete the finished sessions older than their cohort's retention period (`coach cohort retention`);
+    run it daily (cron, a systemd timer)."""
+    from assistant.cohorts import report
+
+    try:
+        lines = asyncio.run(report.purge(Settings(), dry_run=dry_run))
+    except CohortError as exc:
+        raise _fail(exc) from exc
+    for line in lines:
+        print(line)
+    err.print(f"{len(lines)} finished sessions past their retention period"
+              + (" (dry run: nothing deleted)" if dry_run else " deleted"), markup=False)

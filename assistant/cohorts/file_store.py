@@ -24,6 +24,7 @@ from assistant.cohorts.models import Cohort, CohortError, Invite, Member, Role, 
 from assistant.cohorts.store import CohortStore
 
 SECTIONS = ("cohorts", "members", "invites")
+ERASED = "~erased"  # who used a code whose account was erased (not a valid username)
 
 
 class FileCohortStore(CohortStore):
@@ -115,6 +116,12 @@ class FileCohortStore(CohortStore):
                 return None
             entry.update(used_by=username, used_at=at)
             return Invite(str(entry["cohort"]), role(str(entry["role"])))
+
+    def _anonymise_invites(self, username: str) -> None:
+        with self._change() as data:
+            for entry in data["invites"].values():
+                if entry.get("used_by") == username:
+                    entry["used_by"] = ERASED
 
     def _release(self, digest: str) -> None:
         with self._change() as data:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
+from assistant.cohorts.erase import erase_threads, expired_sessions
 from assistant.cohorts.models import cohort_name
 from assistant.cohorts.records import RoomRecords
 from assistant.cohorts.sessions import facts, visible_threads
@@ -31,3 +33,16 @@ async def session_lines(settings: Settings, cohort: str | None) -> list[str]:
         lines.append("\t".join([fact.thread_id, fact.owner, fact.cohort or "-", where, f"{segments} segments",
                                 fact.last_activity or "-"]))
     return lines
+
+
+async def purge(settings: Settings, *, dry_run: bool, now: datetime | None = None) -> list[str]:
+    """Delete (unless `dry_run`) the finished sessions past their cohort's retention period; one line each:
+    thread, owner, cohort, last activity."""
+    from assistant.app import open_session
+
+    records, store = RoomRecords(settings), cohort_store(settings)
+    async with open_session(settings, need_retriever=False) as session:
+        expired = await expired_sessions(session, records, store, now or datetime.now(UTC))
+        if not dry_run:
+            await erase_threads(session, records, [e.thread_id for e in expired])
+    return ["\t".join([e.thread_id, e.owner, e.cohort, e.last_activity]) for e in expired]

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from assistant.cohorts.database import Database
+from assistant.cohorts.file_store import ERASED
 from assistant.cohorts.models import Cohort, CohortError, Invite, Member, Role, role
 from assistant.cohorts.store import CohortStore
 from assistant.settings import Settings
@@ -87,6 +88,10 @@ class SqlCohortStore(CohortStore):
                                     "WHERE code_hash = :h AND used_by IS NULL RETURNING cohort, role"),
                                {"u": username, "t": at, "h": digest}).first()
         return Invite(str(row[0]), role(str(row[1]))) if row else None
+
+    def _anonymise_invites(self, username: str) -> None:
+        with self.db.connect() as conn:
+            conn.execute(text("UPDATE coach_invites SET used_by = :e WHERE used_by = :u"), {"e": ERASED, "u": username})
 
     def _release(self, digest: str) -> None:
         with self.db.connect() as conn:

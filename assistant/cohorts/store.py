@@ -67,7 +67,16 @@ class CohortStore(ABC):
     def _release(self, digest: str) -> None:
         """Make a claimed code usable again (the account it was claimed for could not be created)."""
 
+    @abstractmethod
+    def _anonymise_invites(self, username: str) -> None:
+        """Codes `username` used keep being used, by nobody named (an erased account leaves no name)."""
+
     # ---------------------------------------------------------------- shared rules
+
+    def forget(self, username: str) -> None:
+        """Remove every trace of an account: its membership, its name on the invite code it used."""
+        self.remove_member(username)
+        self._anonymise_invites(username)
 
     def create(self, name: str, *, token_cap: int | None = None) -> Cohort:
         cohort = Cohort(cohort_name(name), now(), _cap(token_cap), None)

@@ -22,6 +22,7 @@ from starlette.datastructures import Headers
 from assistant.settings import Settings
 from assistant.ui import access, auth, conversation, export, history, preferences, resume, texts
 from assistant.ui.accounts import user_store
+from assistant.ui.dashboard import account as account_pages
 from assistant.ui.dashboard import notes
 from assistant.ui.dashboard import routes as dashboard
 from assistant.ui.dashboard import signup as signup_page
@@ -62,6 +63,7 @@ access.install_secret(SETTINGS, ACCESS)
 dashboard.install(ROOM, os.environ.get("CHAINLIT_ROOT_PATH", ""))  # /dashboard (mentors, admins)
 if ACCESS.password:
     signup_page.install(SETTINGS, os.environ.get("CHAINLIT_ROOT_PATH", ""))  # /signup with an invite code
+    account_pages.install(ROOM, os.environ.get("CHAINLIT_ROOT_PATH", ""))  # /account: export, delete
 
 if ACCESS.local:
 

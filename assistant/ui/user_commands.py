@@ -182,3 +182,41 @@ def user_reset_password(
     if not password_stdin:
         print(password)
     err.print(f"Password of {record.username!r} reset", markup=False)
+
+
+@user_app.command("erase")
+def user_erase(
+    username: Annotated[str, typer.Argument()],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an account and everything of it: sessions (checkpoints and history), comments on them, role."""
+    import asyncio
+
+    from assistant.cohorts.erase import erase_account
+    from assistant.cohorts.models import CohortError
+    from assistant.cohorts.records import RoomRecords
+    from assistant.cohorts.stores import cohort_store
+    from assistant.ui.auth import AuthError, normalize_username
+
+    settings = Settings()
+    try:
+        name = normalize_username(username)
+    except AuthError as exc:
+        err.print(str(exc), style="red", markup=False)
+        raise typer.Exit(1) from exc
+    if not yes and not typer.confirm(f"Delete {name} and all their sessions for good?"):
+        raise typer.Exit(1)
+
+    async def run() -> list[str]:
+        from assistant.app import open_session
+
+        async with open_session(settings, need_retriever=False) as session:
+            return await erase_account(session, RoomRecords(settings), cohort_store(settings),
+                                       _user_store().remove, name)
+
+    try:
+        threads = asyncio.run(run())
+    except (CohortError, AuthError) as exc:
+        err.print(str(exc), style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    err.print(f"{name} erased: account, role and {len(threads)} sessions", markup=False)
