@@ -12,6 +12,7 @@ import logging
 from contextlib import AsyncExitStack
 from typing import Any
 
+from assistant.cohorts.budget import Budget
 from assistant.session import CoachSession
 from assistant.settings import Settings
 from assistant.ui.datalayer import CoachDataLayer, get_data_layer
@@ -27,6 +28,7 @@ class Room:
         self._stack: AsyncExitStack | None = None
         self._session: CoachSession | None = None
         self._lock = asyncio.Lock()
+        self._budget: Budget | None = None
 
     def history(self) -> CoachDataLayer:
         """Chainlit's data layer, extended with thread ownership and preferences (one per database)."""
@@ -47,6 +49,15 @@ class Room:
                     )
                     self._stack = stack
         return self._session
+
+    def budget(self) -> Budget:
+        """Which engine each founder's turns use, given their cohort's model cap (assistant/cohorts/budget.py)."""
+        if self._budget is None:
+            from assistant.cohorts.records import RoomRecords
+            from assistant.cohorts.stores import cohort_store
+
+            self._budget = Budget(RoomRecords(self.settings), cohort_store(self.settings))
+        return self._budget
 
     async def close(self) -> None:
         if self._stack is not None:

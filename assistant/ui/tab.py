@@ -22,6 +22,12 @@ log = logging.getLogger("assistant.ui")
 # Set by public/coach.js: "1" when the screen is narrower than Chainlit's 768 px line, where its side panel
 # becomes a drawer over the chat.
 NARROW_COOKIE = "coach_narrow"
+CAP_NOTICE = {
+    "fr": "Votre cohorte a utilisé le budget de modèle prévu : la suite de la session se fait avec le coach hors "
+          "ligne. Rien n'est perdu, votre canevas continue là où il en est.",
+    "en": "Your cohort has used its model budget: the session continues with the offline coach. Nothing is lost, "
+          "your canvas carries on where it is.",
+}
 
 
 class Tab:
@@ -89,13 +95,25 @@ class Tab:
         return ok
 
     async def coach(self) -> CoachSession | None:
-        """The coaching session, or None once the founder has been told it could not start."""
+        """The coaching session, or None once the founder has been told it could not start. Past their cohort's
+        model cap, the same session on the offline engine (said once per tab)."""
         try:
-            return await self.room.session()
+            session = await self.room.session()
         except Exception:
             log.exception("the coaching engine could not start")
             await self.say(texts.t(self.lang(), "not_ready"))
             return None
+        if self.room.settings.resolved_provider == "offline":
+            return session
+        try:
+            session, capped = await self.room.budget().session_for(session, self.user())
+        except Exception:  # an unreadable cohort store does not stop the coaching
+            log.exception("could not read the cohort's model spend")
+            return session
+        if capped and not cl.user_session.get("cap_noticed"):
+            cl.user_session.set("cap_noticed", True)
+            await self.say(CAP_NOTICE["en" if self.lang() == "en" else "fr"])
+        return session
 
     @asynccontextmanager
     async def answering(self, *, ends: bool) -> AsyncIterator[None]:

@@ -47,7 +47,7 @@ def _row(r: FounderRow, lang: str, root: str) -> str:
 
 
 def dashboard(lang: str, root: str, cohorts: list[str], chosen: str | None, rows: list[FounderRow],
-              figures: Analytics, charts: dict[str, str]) -> str:
+              figures: Analytics, charts: dict[str, str], cap: int | None = None) -> str:
     options = [("", t(lang, "all_cohorts"))] if len(cohorts) > 1 else []
     options += [(c, c) for c in cohorts]
     select = "".join(f'<option value="{escape(v)}"{" selected" if v == (chosen or "") else ""}>{escape(label)}'
@@ -61,10 +61,12 @@ def dashboard(lang: str, root: str, cohorts: list[str], chosen: str | None, rows
         f'<figure data-chart="{name}"><figcaption class="note">{t(lang, "chart." + name)}</figcaption>'
         f"{svg or '<p class=note>' + t(lang, 'no_data') + '</p>'}</figure>" for name, svg in charts.items())
     cohort = chosen or ""
+    spent = t(lang, "spend_line").format(calls=sum(r.model_calls for r in rows), tokens=sum(r.tokens for r in rows))
     body = (f"<h1>{t(lang, 'title')}</h1>"
             f'<form method="get"><label>{t(lang, "cohort")} <select name="cohort" onchange="this.form.submit()">'
             f'{select}</select></label><input type="hidden" name="lang" value="{lang}"></form>'
             f"<h2>{t(lang, 'founders')} ({len(rows)})</h2>{table}"
+            f'<p class="note" id="spend">{spent}{t(lang, "cap").format(cap=cap) if cap is not None else ""}</p>'
             f'<p><a id="export-csv" href="{_link(root, "/dashboard/table.csv", cohort=cohort)}">'
             f'{t(lang, "export.csv")}</a> · <a id="export-zip" href="'
             f'{_link(root, "/dashboard/canvases.zip", cohort=cohort, lang=lang)}">{t(lang, "export.zip")}</a></p>'

@@ -81,7 +81,9 @@ class Dashboard:
         found = await self._facts(who, cohort)
         figures = analytics(found)
         drawn = await asyncio.to_thread(_charts, figures, lang)
-        html = pages.dashboard(lang, self.root, allowed, cohort, founder_rows(found), figures, drawn)
+        chosen = await asyncio.to_thread(cohort_store(self.settings).get, cohort) if cohort else None
+        html = pages.dashboard(lang, self.root, allowed, cohort, founder_rows(found), figures, drawn,
+                               chosen.token_cap if chosen else None)
         return HTMLResponse(html, headers=NO_STORE)
 
     async def table(self, request: Request) -> Response:

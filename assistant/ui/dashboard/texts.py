@@ -44,6 +44,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "comment.sent": "Commentaire envoyé.",
         "back": "Retour au tableau de bord",
         "seen": "lu",
+        "spend_line": "Dépense de modèle : {calls} appels, {tokens} jetons",
+        "cap": " (plafond de la cohorte : {cap} jetons, puis coach hors ligne)",
         "unseen": "pas encore lu",
     },
     "en": {
@@ -85,6 +87,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "comment.sent": "Comment sent.",
         "back": "Back to the dashboard",
         "seen": "read",
+        "spend_line": "Model spend: {calls} calls, {tokens} tokens",
+        "cap": " (cohort cap: {cap} tokens, then the offline coach)",
         "unseen": "not read yet",
     },
 }
