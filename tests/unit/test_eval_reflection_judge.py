@@ -79,3 +79,16 @@ async def test_a_judge_that_never_follows_the_rubric_leaves_an_error() -> None:
         server.assert_complete()
     assert result.score is None and "is not one of" in result.error
     assert summarise_reflections([result])["score"] is None
+
+
+async def test_coach_eval_judges_reflections_with_the_mistake_judges_client_and_cache(tmp_path: Path) -> None:
+    from evals.cli import _judge_reflections
+    from evals.judge import Judge
+
+    cache = JudgeCache(tmp_path / "judge.jsonl")
+    with ScriptedOpenAI() as server:
+        server.reply(verdict("yes"), fmt="json_object").reply(verdict("partially"), fmt="json_object")
+        judge = Judge(server.client(), "judge-model", cache=cache, concurrency=1)
+        verdicts = await _judge_reflections(judge, [transcript()])
+        server.assert_complete()
+    assert sorted(v.label for v in verdicts) == ["partially", "yes"] and len(cache.entries) == 2
