@@ -22,7 +22,7 @@ from assistant.interviews.assumptions import Assumption
 from assistant.interviews.notes import Interview, vocabulary
 from assistant.personas.faithful import content_stems
 from assistant.text.cues import is_negator
-from assistant.text.tokens import tokenise
+from assistant.text.tokens import Token, tokenise
 
 Verdict = Literal["supported", "contradicted", "untouched"]
 MAX_QUOTES = 3
@@ -92,11 +92,16 @@ def _has_phrase(text: str, phrases: Sequence[str], stems: set[str] | None = None
     return any(f" {p} " in low for p in phrases)
 
 
+def _negator(tokens: Sequence[Token], i: int) -> bool:
+    """A negation, or a word that says something is missing ("manquent de temps", "lack of time")."""
+    return is_negator(tokens, i) or tokens[i].norm in vocabulary()["privative"]
+
+
 def _line_negated(text: str, stems: set[str]) -> bool:
     """A negation in a clause of the line that holds one of the shared words ("la file ne la dérange pas")."""
     tokens = tokenise(_joined(text))
     clauses = {t.clause for t in tokens if any(_meets(_stem_of(t.norm), s) for s in stems)}
-    return any(is_negator(tokens, i) for i, t in enumerate(tokens) if t.clause in clauses)
+    return any(_negator(tokens, i) for i, t in enumerate(tokens) if t.clause in clauses)
 
 
 def _claim_negated(text: str, stems: set[str]) -> bool:
@@ -105,7 +110,7 @@ def _claim_negated(text: str, stems: set[str]) -> bool:
     tokens = tokenise(_joined(text))
     for i, t in enumerate(tokens):
         if any(_meets(_stem_of(t.norm), s) for s in stems):
-            if any(is_negator(tokens, j) for j in range(max(0, i - 3), i) if tokens[j].clause == t.clause):
+            if any(_negator(tokens, j) for j in range(max(0, i - 3), i) if tokens[j].clause == t.clause):
                 return True
     return False
 
