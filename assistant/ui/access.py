@@ -5,10 +5,11 @@
   history sidebar and resumes threads after a reload or a server restart (it keeps threads only for a signed-in
   user). It is never chosen by itself when the room listens on another address: `COACH_LOCAL_MODE=on` asks for
   it explicitly.
-- **Accounts**: password sign-in (users file, `coach user add`) and/or a trusted proxy's header
-  (`COACH_AUTH_HEADER`). Chosen when any of them is configured (`CHAINLIT_AUTH_SECRET`, `COACH_USERS_FILE`, a
-  users file with at least one user, `COACH_AUTH_HEADER`), when the room listens on a non-loopback address, or
-  with `COACH_LOCAL_MODE=off`.
+- **Accounts**: password sign-in (users file, `coach user add`), a trusted proxy's header
+  (`COACH_AUTH_HEADER`) and/or an OAuth provider (Chainlit's OAUTH_<PROVIDER>_* variables;
+  assistant/ui/oauth.py). Chosen when any of them is configured (`CHAINLIT_AUTH_SECRET`, `COACH_USERS_FILE`,
+  a users file with at least one user, `COACH_AUTH_HEADER`, an OAuth provider), when the room listens on a
+  non-loopback address, or with `COACH_LOCAL_MODE=off`.
 
 Chainlit signs its session cookies with `CHAINLIT_AUTH_SECRET`. When it is not set, the room generates one
 secret per mode, once, in a private file under COACH_DATA_DIR (0600), and reuses it after a restart, so a
@@ -44,6 +45,7 @@ class Access:
     password: bool = False  # password sign-in (accounts mode)
     header: bool = False  # a trusted proxy's header names the user (accounts mode)
     check_host: bool = False  # local mode: only requests addressed to a loopback name sign in
+    oauth: bool = False  # an OAuth provider is configured (Chainlit's OAUTH_<PROVIDER>_CLIENT_ID variables)
     note: str = ""  # one line for `coach ui` to print
 
     @property
@@ -71,11 +73,18 @@ def _has_users(settings: Settings) -> bool:
         return True
 
 
+def oauth_configured(environ: dict[str, str] | None = None) -> bool:
+    """Whether Chainlit will offer an OAuth provider: one of its OAUTH_<PROVIDER>_CLIENT_ID variables is set."""
+    env = os.environ if environ is None else environ
+    return any(k.startswith("OAUTH_") and k.endswith("_CLIENT_ID") and v for k, v in env.items())
+
+
 def resolve(settings: Settings, host: str) -> Access:
     """The room's access mode for a server listening on `host`."""
     header = bool(settings.auth_header)
     users = _has_users(settings)
-    configured = bool(settings.auth_secret) or settings.users_file is not None or users or header
+    oauth = oauth_configured()
+    configured = bool(settings.auth_secret) or settings.users_file is not None or users or header or oauth
     if not configured and settings.local_mode != "off":
         if settings.local_mode == "on":
             return Access("local", note="local single-user mode (COACH_LOCAL_MODE=on): anyone who can reach "
@@ -95,9 +104,9 @@ def resolve(settings: Settings, host: str) -> Access:
         advice = "no account yet: add one with `coach user add NAME`"
     else:
         advice = ""
-    kinds = " and ".join(k for k, on in (("password", password), ("proxy header", header)) if on)
+    kinds = " and ".join(k for k, on in (("password", password), ("proxy header", header), ("OAuth", oauth)) if on)
     note = f"accounts ({kinds} sign-in)" + "".join(f"; {part}" for part in (why, advice) if part)
-    return Access("accounts", password=password, header=header, note=note)
+    return Access("accounts", password=password, header=header, oauth=oauth, note=note)
 
 
 def secret_path(settings: Settings, mode: Mode) -> Path:

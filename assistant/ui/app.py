@@ -16,11 +16,12 @@ import os
 from typing import Any
 
 import chainlit as cl
+from chainlit.oauth_providers import get_configured_oauth_providers
 from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
 from assistant.settings import Settings
-from assistant.ui import access, auth, conversation, export, history, preferences, resume, texts
+from assistant.ui import access, auth, conversation, export, history, oauth, preferences, resume, texts
 from assistant.ui.accounts import user_store
 from assistant.ui.dashboard import account as account_pages
 from assistant.ui.dashboard import notes
@@ -82,6 +83,16 @@ if ACCESS.password:
         store = user_store(SETTINGS)
         name = await asyncio.to_thread(store.authenticate, username, password)
         return cl.User(identifier=name, metadata={"provider": "password"}) if name else None
+
+
+if ACCESS.oauth and get_configured_oauth_providers():
+
+    @cl.oauth_callback
+    async def _oauth_login(provider_id: str, token: str, raw_user_data: dict[str, str], default_user: cl.User,
+                           id_token: str | None = None) -> cl.User | None:
+        """The provider proved the email; the room admits only the people it knows (assistant/ui/oauth.py)."""
+        name = await asyncio.to_thread(oauth.admit, SETTINGS, default_user.identifier)
+        return cl.User(identifier=name, metadata={"provider": provider_id}) if name else None
 
 
 if ACCESS.header and SETTINGS.auth_header:

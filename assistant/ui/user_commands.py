@@ -32,6 +32,8 @@ def user_add(
     replace: Annotated[bool, typer.Option("--replace", help="Change an existing user's password.")] = False,
     cohort: Annotated[str | None, typer.Option("--cohort", help="The cohort they belong to.")] = None,
     role: Annotated[str | None, typer.Option("--role", help="founder (default), mentor or admin.")] = None,
+    oauth: Annotated[bool, typer.Option("--oauth", help="No password: they sign in through the OAuth "
+                                                        "provider; only their role is saved.")] = False,
 ) -> None:
     """Add an account (or change its password with --replace), with its role and cohort."""
     from assistant.cohorts.models import CohortError
@@ -48,6 +50,11 @@ def user_add(
     except (CohortError, AuthError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
+    if oauth:
+        member = cohorts.set_member(normalize_username(username), role or "founder", cohort)
+        err.print(f"{member.username!r} may sign in through the OAuth provider ({member.role}"
+                  + (f" of cohort {member.cohort!r})" if member.cohort else ")"), markup=False, soft_wrap=True)
+        return
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:

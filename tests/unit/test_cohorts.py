@@ -114,3 +114,16 @@ def test_charts_are_svg_with_their_labels_as_text() -> None:
     assert svg.startswith("<svg") and "Segment too broad" in svg and "<script" not in svg
     assert "42 %" in charts.share(42, 100, ("with", "without"), "evidence")
     assert charts.progress_line([(date(2026, 3, 1), 20.0)], "progress").startswith("<svg")
+
+
+def test_an_oauth_provider_turns_accounts_on(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant.settings import Settings
+    from assistant.ui import access
+
+    assert access.oauth_configured({"OAUTH_GITHUB_CLIENT_ID": "x"})
+    assert not access.oauth_configured({"OAUTH_GITHUB_CLIENT_ID": "", "OAUTH_PROMPT": "login"})
+    settings = Settings(COACH_DATA_DIR=tmp_path)  # type: ignore[call-arg]
+    assert access.resolve(settings, "127.0.0.1").local
+    monkeypatch.setenv("OAUTH_GENERIC_CLIENT_ID", "coach-client")
+    chosen = access.resolve(settings, "127.0.0.1")
+    assert chosen.mode == "accounts" and chosen.oauth and "OAuth" in chosen.note
