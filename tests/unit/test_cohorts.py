@@ -127,3 +127,17 @@ def test_an_oauth_provider_turns_accounts_on(tmp_path, monkeypatch: pytest.Monke
     monkeypatch.setenv("OAUTH_GENERIC_CLIENT_ID", "coach-client")
     chosen = access.resolve(settings, "127.0.0.1")
     assert chosen.mode == "accounts" and chosen.oauth and "OAuth" in chosen.note
+
+
+def test_every_founder_and_mentor_facing_text_exists_in_french_and_english(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    if "chainlit.config" not in __import__("sys").modules:  # importing Chainlit writes its app root: not here
+        monkeypatch.setenv("CHAINLIT_APP_ROOT", str(tmp_path))
+    from assistant.ui.dashboard import account, notes, signup
+    from assistant.ui.dashboard.texts import TEXTS
+    from assistant.ui.tab import CAP_NOTICE
+
+    for catalogue in (TEXTS, signup.TEXTS, account.TEXTS, notes.HEADINGS, CAP_NOTICE):
+        assert set(catalogue) == {"fr", "en"}
+        fr, en = catalogue["fr"], catalogue["en"]
+        if isinstance(fr, dict) and isinstance(en, dict):
+            assert set(fr) == set(en) and all(fr.values()) and all(en.values())

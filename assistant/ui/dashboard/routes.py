@@ -157,14 +157,18 @@ def _charts(figures: Any, lang: str) -> dict[str, str]:
     return drawn
 
 
-def _guarded(handler: Any) -> Any:
+def _guarded(board: Dashboard, handler: Any) -> Any:
     async def run(request: Request) -> Response:
         try:
             return await handler(request)  # type: ignore[no-any-return]
         except Refused as refused:
-            return Response(status_code=refused.status, headers=NO_STORE)
+            status = refused.status
         except CohortError:
-            return Response("the cohort database cannot be read", status_code=503, headers=NO_STORE)
+            status = 503
+        lang = language(request, board.settings)
+        login = f' <a href="{board.root}/login">{t(lang, "login")}</a>' if status == 401 else ""
+        body = f'<p role="alert">{t(lang, f"refused.{status}")}{login}</p>'
+        return HTMLResponse(pages.layout(lang, str(status), body), status_code=status, headers=NO_STORE)
 
     return run
 
@@ -179,5 +183,5 @@ def install(room: Room, root_path: str = "") -> None:
               ("/dashboard/threads/{thread_id}", board.thread, "GET"),
               ("/dashboard/threads/{thread_id}/comments", board.comment, "POST")]
     for path, handler, method in reversed(routes):
-        app.router.routes.insert(0, APIRoute(root_path + path, _guarded(handler), methods=[method],
+        app.router.routes.insert(0, APIRoute(root_path + path, _guarded(board, handler), methods=[method],
                                              include_in_schema=False))
