@@ -26,7 +26,7 @@ def _svg(fig: Any) -> str:
 def _figure(height: float) -> Any:
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(5.6, height), dpi=100)
+    fig = Figure(figsize=(4.6, height), dpi=100)
     fig.patch.set_alpha(0)
     return fig
 
@@ -39,8 +39,8 @@ def bars(items: list[tuple[str, int]], title: str) -> str:
     values = [value for _, value in items][::-1]
     ax.barh(labels, values, color=COLOR, height=0.6)
     for y, value in enumerate(values):
-        ax.text(value, y, f" {value}", va="center", fontsize=12)
-    ax.tick_params(axis="y", labelsize=12)
+        ax.text(value, y, f" {value}", va="center", fontsize=13)
+    ax.tick_params(axis="y", labelsize=13)
     ax.set_xlim(0, max(values) * 1.15)
     ax.set_label(title)
     ax.xaxis.set_visible(False)
@@ -55,7 +55,7 @@ def share(part: int, whole: int, labels: tuple[str, str], title: str) -> str:
     ax = fig.add_subplot()
     ax.pie([part, whole - part], colors=[COLOR, MUTED], startangle=90, counterclock=False,
            wedgeprops={"width": 0.35}, labels=[f"{labels[0]} ({part})", f"{labels[1]} ({whole - part})"],
-           textprops={"fontsize": 12})
+           textprops={"fontsize": 13})
     ax.text(0, 0, f"{round(100 * part / whole)} %" if whole else "-", ha="center", va="center", fontsize=18)
     ax.set_label(title)
     ax.set_aspect("equal")

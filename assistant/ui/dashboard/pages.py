@@ -15,7 +15,7 @@ STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#212529}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #dee2e6;padding:.4rem;
 text-align:left;vertical-align:top}th{background:#f1f3f5}.charts{display:grid;grid-template-columns:
-repeat(auto-fit,minmax(22rem,1fr));gap:1rem}figure{margin:0;border:1px solid #dee2e6;border-radius:6px;
+repeat(auto-fit,minmax(30rem,1fr));gap:1rem}figure{margin:0;border:1px solid #dee2e6;border-radius:6px;
 padding:.5rem}figure svg{width:100%;height:auto}pre.canvas{white-space:pre-wrap;background:#f8f9fa;padding:1rem;
 border-radius:6px}.note{color:#495057}.comment{border-left:3px solid #3b5bdb;padding:.2rem .8rem;margin:.6rem 0}
 .bar{background:#e9ecef;border-radius:3px;width:6rem;display:inline-block;height:.6rem;margin-right:.3rem}
