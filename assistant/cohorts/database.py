@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, S
 from sqlalchemy.pool import NullPool
 
 from assistant.cohorts.models import CohortError
-from assistant.db.urls import sync_url
+from assistant.db.urls import history_path, sync_url
 from assistant.settings import Settings
 
 
@@ -25,6 +25,12 @@ class Database:
         self.location = make_url(url).render_as_string(hide_password=True)
         self.is_postgres = url.startswith("postgresql")
         self.engine = create_engine(url, poolclass=NullPool)
+        self._file = None if self.is_postgres else history_path(settings)
+
+    @property
+    def absent(self) -> bool:
+        """The single-machine database file does not exist yet (nothing was ever recorded): read as empty."""
+        return self._file is not None and not self._file.exists()
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

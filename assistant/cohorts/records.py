@@ -52,6 +52,8 @@ class RoomRecords:
 
     def threads(self, owners: Iterable[str] | None = None) -> list[ThreadRecord]:
         """Every thread with a recorded owner, or those of `owners`; oldest first."""
+        if self.db.absent:
+            return []
         with self.db.connect() as conn:
             if owners is None:
                 rows = conn.execute(text(_THREADS + ' ORDER BY created, id')).all()
@@ -64,6 +66,8 @@ class RoomRecords:
         return [ThreadRecord(str(r[0]), str(r[1]), str(r[2] or ""), str(r[3] or "")) for r in rows]
 
     def thread(self, thread_id: str) -> ThreadRecord | None:
+        if self.db.absent:
+            return None
         with self.db.connect() as conn:
             row = conn.execute(text(_THREADS + " WHERE id = :id"), {"id": thread_id}).first()
         return ThreadRecord(str(row[0]), str(row[1]), str(row[2] or ""), str(row[3] or "")) if row else None
@@ -85,6 +89,8 @@ class RoomRecords:
         return comment
 
     def comments(self, thread_id: str, *, unseen: bool = False) -> list[Comment]:
+        if self.db.absent:
+            return []
         where = " AND seen_at IS NULL" if unseen else ""
         with self.db.connect() as conn:
             rows = conn.execute(text("SELECT id, thread_id, author, body, created, seen_at FROM coach_comments "
@@ -103,6 +109,8 @@ class RoomRecords:
 
     def owned_threads(self, username: str) -> list[str]:
         """Every thread of `username`: recorded owner or Chainlit's thread author."""
+        if self.db.absent:
+            return []
         with self.db.connect() as conn:
             rows = conn.execute(text('SELECT "threadId" FROM coach_thread_owners WHERE "userIdentifier" = :u '
                                      'UNION SELECT CAST("id" AS TEXT) FROM threads WHERE "userIdentifier" = :u'),
@@ -112,7 +120,7 @@ class RoomRecords:
     def erase_threads(self, thread_ids: Iterable[str]) -> None:
         """Delete threads' history: messages, elements (exports included), feedback, comments, owner rows."""
         ids = sorted(set(thread_ids))
-        if not ids:
+        if not ids or self.db.absent:
             return
         with self.db.connect() as conn:
             for table, column in (("steps", "threadId"), ("elements", "threadId"), ("feedbacks", "threadId"),
@@ -123,6 +131,8 @@ class RoomRecords:
     def erase_user(self, username: str) -> list[str]:
         """Delete an account's history (its threads as above, its preferences, Chainlit's user row); the
         erased thread ids."""
+        if self.db.absent:
+            return []
         ids = self.owned_threads(username)
         self.erase_threads(ids)
         with self.db.connect() as conn:
