@@ -23,8 +23,9 @@ def route_reading(state: State) -> Literal["revisit", "command", "faq", "reject"
         return "command"
     if kind == "faq":
         return "faq"
-    if kind == "answer":
-        return "fieldwork" if state.get("done") else "analyse"
+    if kind == "answer":  # after the summary, or while changes proposed from interview notes wait for an answer
+        waiting = bool((state.get("fieldwork") or {}).get("proposals"))
+        return "fieldwork" if state.get("done") or waiting else "analyse"
     if kind in ("empty", "emoji_only", "other_language", "dont_know", "not_a_pitch"):
         return "reject"
     raise ImpossibleState(f"unknown reading kind {kind!r}")

@@ -80,3 +80,22 @@ async def test_after_the_summary_persona_words_and_proposals_in_english() -> Non
     back = await s.send("t", "Stale bread.")
     assert back.done and back.canvas.segments[0].pains == ["Stale bread"]
     coach.assert_complete()
+
+
+async def test_mid_session_an_accepted_change_keeps_the_order_of_the_questions() -> None:
+    coach = ScriptedCoach(Analysis(startup="Boulangerie"),
+                          Analysis(updates=[SegmentUpdate(segment=PARENTS, who="Parents qui partent tôt")]), PAINS)
+    s = session(coach, "fr")
+    await s.start("t")
+    await s.send("t", "Une boulangerie bio qui livre le matin.")
+    await s.send("t", "Les parents actifs du centre-ville.")
+    for _ in range(3):  # most_important, characteristics, jobs
+        turn = await s.send("t", Action(name="skip"))
+    turn = await s.send("t", "La file d'attente le matin.")
+    assert turn.question_id == "gains"
+    read = await s.send("t", "/notes Entretien 1\n- La file d'attente le matin ne la dérange pas du tout.")
+    assert "Contredit" in read.messages[0].text and read.question_id == "gains"
+    accepted = await s.send("t", "oui")
+    assert accepted.question_id == "gains" and not accepted.done  # no jump back to the summary
+    assert accepted.canvas.segments[0].pains == [] and accepted.messages[-1].kind == "question"
+    coach.assert_complete()

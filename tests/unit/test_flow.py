@@ -31,6 +31,11 @@ def test_route_reading(kind, done, expected):
     assert route_reading({"reading": {"kind": kind}, "done": done}) == expected
 
 
+def test_an_answer_goes_to_fieldwork_while_proposed_changes_wait() -> None:
+    waiting = {"reading": {"kind": "answer"}, "done": False, "fieldwork": {"proposals": [{"number": 1}]}}
+    assert route_reading(waiting) == "fieldwork"  # type: ignore[typeddict-item]
+
+
 def test_a_revisit_request_comes_first():
     assert route_reading({"reading": {"kind": "command"}, "revisit_request": {"question": ""}}) == "revisit"
     assert route_reading({"reading": {"kind": "answer"}, "revisit_request": None}) == "analyse"

@@ -104,8 +104,10 @@ def choice_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork, cho
     update: dict[str, Any] = {"canvas": canvas.model_dump(mode="json"), "fieldwork": work.model_dump(mode="json")}
     if question is None:
         outbox.append(msg("feedback", texts.text(lang, "notes.refused"), "summary"))
-        return {**update, "outbox": outbox, "pending_ask": False}
+        return {**update, "outbox": outbox, "pending_ask": not state.get("done")}
     outbox.append(msg("feedback", texts.text(lang, "notes.accepted", count=len(taken)), "summary"))
+    if not state.get("done"):  # mid-session the questions still to come are asked in order
+        return {**update, "outbox": outbox, "pending_ask": True}
     return {**update, "outbox": outbox, **reopen(state, question)}
 
 
