@@ -102,6 +102,9 @@ def split_interviews(text: str) -> list[Interview]:
             started = True
     if current.lines:
         interviews.append(current)
+    # A line or two before the first heading ("Voici mes notes.") introduces the interviews, it is not one.
+    if len(interviews) > 1 and not interviews[0].title and len(interviews[0].lines) <= 2 and interviews[1].title:
+        interviews = [i.model_copy(update={"index": i.index - 1}) for i in interviews[1:]]
     return interviews
 
 

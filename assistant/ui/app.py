@@ -21,7 +21,7 @@ from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
 from assistant.settings import Settings
-from assistant.ui import access, auth, conversation, export, history, oauth, preferences, resume, texts
+from assistant.ui import access, auth, conversation, export, history, oauth, preferences, resume, texts, uploads
 from assistant.ui.accounts import user_store
 from assistant.ui.dashboard import account as account_pages
 from assistant.ui.dashboard import notes
@@ -130,7 +130,11 @@ async def on_message(message: cl.Message) -> None:
     tab = _tab()
     await tab.chat_ready()
     async with tab.answering(ends=False):
-        await conversation.answer(tab, message.content or "")
+        attached = uploads.attached_notes(message.elements, message.content or "")  # notes sent as a file
+        if attached is not None:
+            await conversation.notes(tab, attached)
+        else:
+            await conversation.answer(tab, message.content or "")
         await notes.show_new(tab)
 
 

@@ -8,7 +8,7 @@ import logging
 import chainlit as cl
 
 from assistant.session import BusyEvent, CoachSession, TokenEvent, Turn
-from assistant.turns import Action, CommandName
+from assistant.turns import Action, CommandName, Notes
 from assistant.ui import texts
 from assistant.ui.reply import show_turn
 from assistant.ui.safety import safe_token
@@ -22,6 +22,12 @@ async def answer(tab: Tab, text: str) -> None:
     await _send(tab, text, first=text)
 
 
+async def notes(tab: Tab, text: str) -> None:
+    """Interview notes attached as a file (with what was typed): read whole, as notes (the caller marks the tab
+    busy)."""
+    await _send(tab, Notes(text=text), first=text)
+
+
 async def command(tab: Tab, name: CommandName | Action) -> None:
     """A button that acts on the session (skip, example, restart, revisit): a turn of its own, sent as an `Action`
     (never as text to be read back into a command). Before the session has started, any button starts it."""
@@ -30,7 +36,7 @@ async def command(tab: Tab, name: CommandName | Action) -> None:
         await _send(tab, action, first=texts.t(tab.lang(), "starter.start"))
 
 
-async def _send(tab: Tab, founder: str | Action, *, first: str) -> None:
+async def _send(tab: Tab, founder: str | Action | Notes, *, first: str) -> None:
     """The founder's turn through the session, or `first` when the thread has no session yet (it opens one)."""
     thread_id = tab.thread_id()
     if not await tab.may_use(thread_id):
@@ -69,7 +75,7 @@ async def confirm_restart(tab: Tab) -> None:
         await cl.context.emitter.task_end()
 
 
-async def _turn(tab: Tab, session: CoachSession, thread_id: str, founder: str | Action) -> None:
+async def _turn(tab: Tab, session: CoachSession, thread_id: str, founder: str | Action | Notes) -> None:
     """Send one founder turn through the graph, streaming the reply as it comes."""
     streamed: cl.Message | None = None
     tokens: list[str] = []

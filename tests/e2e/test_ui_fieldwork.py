@@ -80,8 +80,19 @@ def test_personas_kit_notes_and_a_reopened_question(fieldwork_room: Room, browse
     saved = founder.download("md", output_dir / f"interview-kit-{lang}.md").read_text(encoding="utf-8")
     assert saved.startswith(f"# {text['kit_title']}")
 
-    # Three interviews pasted at once: verdicts with the lines quoted, a change proposed.
-    read = founder.send(text["notes"])
+    # Three interviews at once, pasted (FR) or attached as a Markdown file (EN): verdicts with the lines quoted,
+    # a change proposed.
+    if lang == "en":
+        notes_file = output_dir / "interview-notes-en.md"
+        notes_file.write_text(text["notes"], encoding="utf-8")
+        before = founder.messages.count()
+        page.set_input_files("#upload-button-input", str(notes_file))
+        page.get_by_text("interview-notes-en.md").first.wait_for(timeout=30_000)
+        page.fill("#chat-input", "Here are my interview notes.")
+        page.keyboard.press("Enter")
+        read = founder.wait_turn(before)
+    else:
+        read = founder.send(text["notes"])
     assert text["read"] in read and text["contradicted"] in read and text["quoted"] in read
     message = founder.messages.nth(founder.messages.count() - 2)
     message.scroll_into_view_if_needed()

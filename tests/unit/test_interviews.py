@@ -76,6 +76,9 @@ def test_notes_split_into_interviews_and_long_pastes_are_read_whole() -> None:
     assert notes_in("text", "Entretien 1 — Léa\nElle jette le pain.", True) is not None  # after the summary
     assert notes_in("text", "Entretien 1 — Léa\nElle jette le pain.", False) is None  # an answer mid-session
     assert notes_in("text", "non, elle a plutôt 45 ans", True) is None
+    introduced = split_interviews("Voici mes notes.\n\nEntretien 1 — Léa\n- Elle jette le pain.\n"
+                                  "Entretien 2 — Max\n- Il le congèle.")
+    assert [(i.index, i.title) for i in introduced] == [(1, "Entretien 1 — Léa"), (2, "Entretien 2 — Max")]
 
 
 def test_verdicts_quote_the_lines_and_an_intention_is_not_evidence() -> None:
