@@ -130,3 +130,27 @@ def test_the_mentor_dashboard_charts_exports_and_a_comment_the_founder_sees(
     assert "Comment from your mentor (mona@example.org)" in founder.locator("body").inner_text()
     assert all(c.seen_at for c in records.comments(thread))
     founder.screenshot(path=str(output_dir / "dashboard-comment-in-room.png"))
+
+
+def test_past_the_cohort_cap_a_founder_is_told_and_coached_offline(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, output_dir: Path,
+        cohort: Cohort, browser: Any) -> None:
+    """A room on a model (a scripted OpenAI-compatible server that must never be called) whose cohort spent its
+    cap: the founder is told once, and the offline coach answers."""
+    from assistant.cohorts.sql_store import SqlCohortStore
+    from tests.fakes.openai_server import ScriptedOpenAI
+
+    SqlCohortStore(cohort.settings).configure("spring-b", token_cap=0)
+    with ScriptedOpenAI() as model:
+        env = {"DATABASE_URL": cohort.url, "COACH_PROVIDER": "openai", "OPENAI_BASE_URL": model.url,
+               "OPENAI_API_KEY": "test-key", "COACH_PROMPT_PROFILE": "full"}
+        with start_room(request, tmp_path_factory, output_dir, "capped-room", env, {}) as room:
+            founder = _signed_in(browser, room, "carol@example.org")
+            _say(founder, "An app that helps independent restaurants cut food waste")
+            founder.get_by_text("Your cohort has used its model budget").wait_for(timeout=TIMEOUT_MS)
+            founder.locator('[data-step-type="assistant_message"]').nth(2).wait_for(timeout=TIMEOUT_MS)
+            _say(founder, "Independent restaurants with 20 to 50 seats")
+            founder.locator('[data-step-type="assistant_message"]').nth(4).wait_for(timeout=TIMEOUT_MS)
+            assert founder.get_by_text("Your cohort has used its model budget").count() == 1  # said once
+            founder.screenshot(path=str(output_dir / "dashboard-cap-notice.png"))
+        assert model.requests == []  # every turn was the offline coach's
