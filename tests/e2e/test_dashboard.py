@@ -46,6 +46,9 @@ def _signed_in(browser: Any, room: Room, user: str, locale: str = "en-US") -> An
     page = browser.new_context(locale=locale, accept_downloads=True, viewport={"width": 1440, "height": 1000}
                                ).new_page()
     page.goto(room.url + "/login")
+    offer = page.locator("#coach-signup")  # the sign-in page offers the sign-up page (public/coach.js)
+    offer.wait_for(timeout=TIMEOUT_MS)
+    assert offer.get_attribute("href") == "/signup"
     page.fill("#email", user)
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")

@@ -20,3 +20,30 @@
   update();
   window.addEventListener("resize", update);
 })();
+
+// The sign-in page offers the sign-up page, for founders and mentors who were given an invite code
+// (assistant/ui/dashboard/signup.py). Shown only on the sign-in page, and only once.
+(function () {
+  "use strict";
+  var french = (navigator.language || "").toLowerCase().indexOf("fr") === 0;
+  function offer() {
+    var path = window.location.pathname;
+    if (!/\/login\/?$/.test(path) || document.getElementById("coach-signup")) {
+      return;
+    }
+    var form = document.querySelector("form");
+    if (!form) {
+      return;
+    }
+    var link = document.createElement("a");
+    link.id = "coach-signup";
+    link.href = path.replace(/\/login\/?$/, "") + "/signup";
+    link.textContent = french ? "Vous avez un code d'invitation ? Créez votre compte" :
+      "Have an invite code? Create your account";
+    link.style.display = "block";
+    link.style.marginTop = "1rem";
+    link.style.textAlign = "center";
+    form.parentNode.insertBefore(link, form.nextSibling);
+  }
+  new MutationObserver(offer).observe(document.documentElement, { childList: true, subtree: true });
+})();
