@@ -3,7 +3,8 @@
     coach eval-interviews --scenarios evals/scenarios-interviews --out /tmp/iv [--provider offline|openai]
 
 Writes `report.json` (figures and, per scenario, the verdicts missed or wrong and the persona fields not
-traced) and prints the table. Exit status 0; 2 on bad input (scenario files, configuration).
+traced) and prints the table. Exit status 0 when the issue's targets are met (verdict precision and recall
+>= 0.85, no persona field that cannot be traced), 1 when one is missed, 2 on bad input.
 """
 
 from __future__ import annotations
@@ -83,6 +84,23 @@ def interviews_command(
               f"{report['persona_fields']}; validation accuracy {report['validation_accuracy']}; "
               f"completed {report['completed']}/{report['scenarios']}")
     out.print(f"Report: {out_dir / 'report.json'}")
+    missed = missed_targets(report)
+    for line in missed:
+        err.print(f"[red]target missed:[/red] {line}")
+    raise typer.Exit(1 if missed else 0)
+
+
+TARGETS = {"verdict_precision": 0.85, "verdict_recall": 0.85}
+
+
+def missed_targets(report: dict[str, Any]) -> list[str]:
+    """The issue's targets this report misses, in words (empty when every one is met)."""
+    missed = [f"{name} {report[name]} < {floor}" for name, floor in TARGETS.items() if report[name] < floor]
+    if report["persona_unsupported_share"] > 0:
+        missed.append(f"persona_unsupported_share {report['persona_unsupported_share']} > 0")
+    if report["completed"] < report["scenarios"]:
+        missed.append(f"completed {report['completed']} of {report['scenarios']}")
+    return missed
 
 
 if __name__ == "__main__":

@@ -46,3 +46,13 @@ def test_the_interview_scenarios_load_with_their_truth() -> None:
     for s in scenarios:
         assert s.interviews and s.truth.after_interviews is not None
         assert any(v.verdict == "contradicted" for v in s.truth.after_interviews.verdicts), s.id
+
+
+def test_the_command_says_which_target_is_missed() -> None:
+    from evals.interviews_cli import missed_targets
+
+    met = {"verdict_precision": 0.87, "verdict_recall": 0.89, "persona_unsupported_share": 0.0,
+           "completed": 10, "scenarios": 10}
+    assert missed_targets(met) == []
+    assert missed_targets({**met, "verdict_recall": 0.8, "persona_unsupported_share": 0.04}) == [
+        "verdict_recall 0.8 < 0.85", "persona_unsupported_share 0.04 > 0"]
