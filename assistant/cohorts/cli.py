@@ -47,7 +47,7 @@ def cohort_create(
 
 @cohort_app.command("list")
 def cohort_list() -> None:
-    """List the cohorts: name, members, model cap (tokens), retention (days)."""
+    """List the cohorts: name, members, invite codes used, model cap (tokens), retention (days)."""
     try:
         store = _store()
         cohorts, members = store.cohorts(), store.members()
@@ -57,7 +57,8 @@ def cohort_list() -> None:
         count = sum(1 for m in members if m.cohort == cohort.name)
         cap = cohort.token_cap if cohort.token_cap is not None else "-"
         days = cohort.retention_days if cohort.retention_days is not None else "-"
-        print(f"{cohort.name}\t{count} members\tcap {cap}\tretention {days}")
+        issued, used = store.invite_counts(cohort.name)
+        print(f"{cohort.name}\t{count} members\tinvites {used}/{issued} used\tcap {cap}\tretention {days}")
 
 
 @cohort_app.command("invite")

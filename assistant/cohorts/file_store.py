@@ -117,6 +117,10 @@ class FileCohortStore(CohortStore):
             entry.update(used_by=username, used_at=at)
             return Invite(str(entry["cohort"]), role(str(entry["role"])))
 
+    def invite_counts(self, cohort: str) -> tuple[int, int]:
+        mine = [v for v in self._read()["invites"].values() if v.get("cohort") == cohort]
+        return len(mine), sum(1 for v in mine if v.get("used_by"))
+
     def _anonymise_invites(self, username: str) -> None:
         with self._change() as data:
             for entry in data["invites"].values():

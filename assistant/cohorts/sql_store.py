@@ -89,6 +89,12 @@ class SqlCohortStore(CohortStore):
                                {"u": username, "t": at, "h": digest}).first()
         return Invite(str(row[0]), role(str(row[1]))) if row else None
 
+    def invite_counts(self, cohort: str) -> tuple[int, int]:
+        with self.db.connect() as conn:
+            row = conn.execute(text("SELECT COUNT(*), COUNT(used_by) FROM coach_invites WHERE cohort = :c"),
+                               {"c": cohort}).one()
+        return int(row[0]), int(row[1])
+
     def _anonymise_invites(self, username: str) -> None:
         with self.db.connect() as conn:
             conn.execute(text("UPDATE coach_invites SET used_by = :e WHERE used_by = :u"), {"e": ERASED, "u": username})

@@ -68,6 +68,10 @@ class CohortStore(ABC):
         """Make a claimed code usable again (the account it was claimed for could not be created)."""
 
     @abstractmethod
+    def invite_counts(self, cohort: str) -> tuple[int, int]:
+        """(codes issued for `cohort`, codes used)."""
+
+    @abstractmethod
     def _anonymise_invites(self, username: str) -> None:
         """Codes `username` used keep being used, by nobody named (an erased account leaves no name)."""
 

@@ -90,4 +90,4 @@ def test_a_program_manager_sets_up_a_cohort(env: dict[str, str], tmp_path: Path)
     assert coach(["cohort", "retention", "spring-26", "90"], env).returncode == 0
     cohort = cohort_store(_settings(env)).get("spring-26")
     assert cohort is not None and (cohort.token_cap, cohort.retention_days) == (20000, 90)
-    assert "spring-26\t2 members\tcap 20000\tretention 90" in coach(["cohort", "list"], env).stdout
+    assert "spring-26\t2 members\tinvites 0/5 used\tcap 20000\tretention 90" in coach(["cohort", "list"], env).stdout

@@ -91,8 +91,14 @@ def test_an_invite_code_works_once_and_only_its_hash_is_stored(stores: tuple[Coh
         store.claim(codes[0], "bob@example.org")
     with pytest.raises(CohortError, match="not an invite code"):
         store.claim("hello", "bob@example.org")
+    assert store.invite_counts("spring-26") == (3, 1)
     store.release(codes[0])
+    assert store.invite_counts("spring-26") == (3, 0)
     assert store.claim(codes[0], "bob@example.org").cohort == "spring-26"
+    store.forget("bob@example.org")  # an erased account: the code stays used, by nobody named
+    assert store.invite_counts("spring-26") == (3, 1)
+    with pytest.raises(CohortError, match="already used"):
+        store.claim(codes[0], "carl@example.org")
     stored = (tmp_path / "cohorts.json").read_text() if isinstance(store, FileCohortStore) else ""
     assert all(c not in stored for c in codes) and (not stored or code_hash(codes[1]) in stored)
     with pytest.raises(CohortError, match="between 1 and"):
