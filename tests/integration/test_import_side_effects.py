@@ -26,6 +26,8 @@ CHAINLIT_SIDE = {
     "assistant.ui.buttons", "assistant.ui.conversation", "assistant.ui.datalayer", "assistant.ui.export",
     "assistant.ui.panel", "assistant.ui.preferences", "assistant.ui.reply", "assistant.ui.resume",
     "assistant.ui.room", "assistant.ui.tab",
+    # The versions history and its diff view are sent as room messages with buttons.
+    "assistant.ui.history",
     # The dashboard's routes and account pages read sessions through the room; its notes speak in the room.
     "assistant.ui.dashboard.account", "assistant.ui.dashboard.notes", "assistant.ui.dashboard.routes",
 }

@@ -78,6 +78,7 @@ def test_shipped_thresholds_cover_the_done_criteria():
         "citation_validity": 1.0,
         "single_question_rate": 0.95,
         "language_consistency": 1.0,
+        "voice.sector_examples": 0.8,  # issue 10: examples from the founder's sector in >= 80 % of sessions
     }
 
 
