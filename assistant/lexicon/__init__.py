@@ -57,6 +57,11 @@ class GrammarWords(BaseModel):
     sides: list[str] = Field(description="A platform side announced ('on the other side', 'côté').")
     first_person: list[str] = Field(description="The founder speaking of themselves ('we', 'nous').")
     subject_pronouns: list[str] = Field(description="A clause's subject that names no group ('they', 'ils').")
+    exclusion: list[str] = Field(
+        description="Before any relative pronoun, a group said not to be a target ('already', 'pas', 'except').")
+    dismissal: list[str] = Field(description="A group set aside anywhere in its sentence ('forget it', 'pas eux').")
+    hedges: list[str] = Field(description="Fillers around a group's words, not part of it ('typically', 'genre').")
+    attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
 
 
 class PlatformWords(BaseModel):

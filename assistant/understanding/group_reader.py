@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
+
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
 # How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
@@ -46,6 +48,7 @@ class Fragment:
 class GroupReading:
     groups: list[str] = field(default_factory=list)
     deferred: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # groups set aside ("les très gros domaines : pas eux")
 
 
 def fragments(answer: str) -> list[Fragment]:
@@ -77,18 +80,6 @@ def _add(out: list[Fragment], text: str, start: int, end: int, separator: str, f
         return
     offset = start + piece.index(stripped[0]) if stripped else start
     out.append(Fragment(stripped, offset, offset + len(stripped), separator, first))
-
-
-# Grammatical openers of a fragment (grammar, not domain vocabulary): a relative clause or a preposition
-# continues the group before; a determiner or a negation opens something else.
-OPENERS: dict[str, frozenset[str]] = {
-    "relative": frozenset("qui que qu dont ou who which that whose where whom".split()),
-    "preposition": frozenset("with avec de du d in a au aux en for pour sans without from of on dans sur "
-                             "chez among parmi like comme".split()),
-    "determiner": frozenset("les des la le l the a an some our nos notre leurs their un une ces these those "
-                            "certains certaines".split()),
-    "negation": frozenset("pas not no non ni nor".split()),
-}
 
 
 def _opener(text: str) -> np.ndarray:
@@ -180,7 +171,9 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 
 
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
-    """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it."""
+    """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
+    the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
+    labels = relabel(frags, labels, answer)
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None
@@ -193,10 +186,37 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
             spans[current] = (kind, start, frag.end)
         else:
             current = None
-    for kind, start, end in spans:
-        text = answer[start:end].strip(" ,;:")
+    for i, (kind, start, end) in enumerate(spans):
+        text = trim(answer[start:end])
+        if not text:
+            continue
+        limit = _sentence_end(answer, end)
+        if i + 1 < len(spans):
+            limit = min(limit, spans[i + 1][1])
+        if kind == "new" and excluded(answer, start, end, limit):
+            reading.excluded.append(text)
+            continue
         (reading.deferred if kind == "deferred" else reading.groups).append(text)
-    reading.groups = list({g.lower(): g for g in reversed(reading.groups)}.values())[::-1]
+    reading.groups = distinct(reading.groups)
+    return reading
+
+
+def _sentence_end(answer: str, at: int) -> int:
+    m = _SENTENCE.search(answer, at)
+    return m.start() if m else len(answer)
+
+
+def _rule_reading(answer: str) -> GroupReading:
+    """The rule reader's groups, with the same exclusion check and trimming as the model's."""
+    from assistant.understanding.grouping import split_groups
+
+    reading = GroupReading()
+    for group in split_groups(answer):
+        at = answer.find(group)
+        if at >= 0 and excluded(answer, at, at + len(group), _sentence_end(answer, at + len(group))):
+            reading.excluded.append(trim(group))
+        elif trim(group):
+            reading.groups.append(trim(group))
     return reading
 
 
@@ -205,14 +225,15 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     model = model or load_group_model()
     frags = fragments(answer)
     if model is None or embed is None or not frags:
-        from assistant.understanding.grouping import split_groups
-
-        return GroupReading(groups=split_groups(answer))
+        return _rule_reading(answer)
     x = fragment_features(embed([f.text for f in frags]), frags, answer)
     if x.shape[1] == model.weights.shape[0] + CUES:  # weights fitted before the grammatical cues
         x = x[:, :-CUES]
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
-        from assistant.understanding.grouping import split_groups
-
-        return GroupReading(groups=split_groups(answer))
-    return assemble(answer, frags, model.labels(x))
+        return _rule_reading(answer)
+    labels = model.labels(x)
+    reading = assemble(answer, frags, labels)
+    if reading.groups or "new" not in labels:
+        return reading
+    rules = _rule_reading(answer)  # the model found no group the checks keep: the rule reader's, checked
+    return GroupReading(rules.groups, reading.deferred, reading.excluded + rules.excluded)

@@ -33,7 +33,10 @@ GROUP_NOUNS_FR = ("gens", "personne", "personnes", "particulier*", "client*", "c
                   "coiffeur*", "kine*", "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*",
                   "fonctionnaire*", "chercheur*", "nounou*", "babysitter*", "expat*", "immigre*", "migrant*",
                   "handicap*", "malade*", "osteo*", "comptes", "labo", "labos", "cafe", "cafes", "bars",
-                  "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs")
+                  "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
+                  # unités d'organisation de tout métier
+                  "ateliers", "structures", "cooperatives", "clubs", "reseaux", "chaines", "franchises", "domaines",
+                  "exploitations", "villes", "collectifs")
 GROUP_NOUNS_EN = ("people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families",
                   "kid", "kids", "child", "children", "teen*", "student*", "pupil*", "retiree*", "women",
                   "woman", "men", "man", "mom", "moms", "mum", "mums", "mother*", "dad", "dads", "father*",
@@ -54,7 +57,10 @@ GROUP_NOUNS_EN = ("people", "person*", "individual*", "consumer*", "customer*", 
                   "veterinarian*", "physio*", "therapist*", "researcher*", "parents", "b2b", "b2c", "public",
                   "agents", "startups", "partners", "resellers", "commuters", "expats", "hr", "employee*",
                   "retiree*", "trainee*", "attendee*", "franchisee*", "refugee*", "accounts", "minors",
-                  "adults", "adultes", "household*", "homeowner*", "shoppers", "drinkers", "buyers")
+                  "adults", "adultes", "household*", "homeowner*", "shoppers", "drinkers", "buyers",
+                  # organisational units of any trade
+                  "practices", "studios", "workshops", "venues", "facilities", "councils",
+                  "clubs", "co-ops", "coops", "cooperatives", "chains", "franchises", "networks")
 SECTORS_FR = ("restauration", "hotellerie", "sante", "btp", "immobilier", "industrie", "education",
               "assurance", "tourisme", "logistique", "transport", "agriculture", "finance", "retail",
               "batiment", "automobile", "beaute", "juridique", "luxe")

@@ -1,0 +1,216 @@
+"""Checks on the groups a reader found, from grammar rather than from any domain's words
+(`assistant/lexicon/<lang>/grammar.yaml`):
+
+- a fragment the reader opened as a group but that does not open a noun phrase continues the group
+  before it: a clause led by a pronoun ("they need a full groom"), a preposition or a comparison
+  ("under 500 acres", "in the Denver suburbs"), a negated verb ("can't justify a planter"), a
+  measure of a group ("household income above $50k"), an announcement ("deux groupes :"), a parenthesis, or examples
+  ("typiquement des gens qui…", "genre les mairies, les coursiers");
+- a group the founder sets aside is excluded, not a target: a negation or "already have" in its main
+  clause ("large academic centres already get RFID", "very small hospitals don't lose enough to care"),
+  or a dismissal right after it ("les infirmiers en zone rurale, laisse tomber", "the night shift:
+  forget it");
+- fillers around a group's words are trimmed ("ce serait les domaines…", "…infirmiers libéraux
+  évidemment", "et côté étudiants").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from assistant.lexicon import all_grammar_words
+from assistant.text.patterns import find
+from assistant.text.tokens import Token, tokenise
+from assistant.understanding.grouping import EXAMPLE_MARKERS
+from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
+
+Phrase = tuple[str, ...]
+# Grammatical openers of a fragment (grammar, not domain vocabulary): a relative clause or a preposition
+# continues the group before; a determiner or a negation opens something else.
+OPENERS: dict[str, frozenset[str]] = {
+    "relative": frozenset("qui que qu dont ou who which that whose where whom".split()),
+    "preposition": frozenset("with avec de du d in a au aux en for pour sans without from of on dans sur "
+                             "chez among parmi like comme".split()),
+    "determiner": frozenset("les des la le l the a an some our nos notre leurs their un une ces these those "
+                            "certains certaines".split()),
+    "negation": frozenset("pas not no non ni nor".split()),
+}
+# Fillers trimmed at the end of a group only when they cannot end one ("…libéraux évidemment").
+_NOT_TRAILING = frozenset("so and or also then well like side mostly mainly et ou aussi puis ensuite alors donc "
+                          "plutot cote".split())
+
+
+class FragmentLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def separator(self) -> str: ...
+    @property
+    def first_in_sentence(self) -> bool: ...
+# Openers of a noun phrase that names people without a group word: "ceux qui…", "the ones running…".
+_DEMONSTRATIVES = frozenset("ceux celles celui celle those ones people gens".split())
+_COMPARATIVES = frozenset("under over above below less more fewer moins than que between entre".split())
+_MODALS = frozenset("can could cannot should would will must may might peut peuvent doit doivent".split())
+_BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
+
+
+@dataclass(frozen=True)
+class _Words:
+    exclusion: tuple[Phrase, ...]
+    dismissal: tuple[Phrase, ...]
+    hedges: tuple[Phrase, ...]
+    attributes: frozenset[str]
+    subjects: frozenset[str]
+
+
+def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
+    out = {tuple(t.norm for t in tokenise(p)) for p in items}
+    return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    g = all_grammar_words()
+    return _Words(_phrases(g.exclusion), _phrases(g.dismissal), _phrases(g.hedges), frozenset(g.attributes),
+                  frozenset(g.subject_pronouns))
+
+
+def _at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
+    return next((p for p in phrases if tuple(norms[i:i + len(p)]) == p), None)
+
+
+def _contains(norms: Sequence[str], phrases: Sequence[Phrase]) -> int | None:
+    """Index of the first phrase found in `norms`, None when none is."""
+    return next((i for i in range(len(norms)) if _at(norms, i, phrases)), None)
+
+
+def _group_words(tokens: Sequence[Token]) -> list[int]:
+    attrs = _words().attributes
+    return [i for i, t in enumerate(tokens) if is_group_word(t.norm)
+            and not (i + 1 < len(tokens) and tokens[i + 1].norm in attrs)]
+
+
+def opens_noun_phrase(text: str) -> bool:
+    """Whether a fragment can open a group: not a pronoun-led clause, a preposition, a comparison,
+    a negated or modal verb, a short attribute or an announcement of the groups to come."""
+    tokens = tokenise(text)
+    norms = [t.norm for t in tokens]
+    start = _skip_hedges(norms)
+    norms, tokens = norms[start:], tokens[start:]
+    if not norms:
+        return False
+    first = norms[0]
+    raw = text[tokens[0].start:tokens[0].end]
+    if len(raw) >= 2 and raw.isupper() and first not in OPENERS["negation"]:
+        return True  # an acronym ("CE", "PME"), not a pronoun
+    if first == "plus" and len(norms) > 1 and norms[1] in {"de", "d", "que"}:
+        return False  # "plus de 50 salariés": a comparison
+    if first in _words().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
+        return first in _DEMONSTRATIVES
+    if first in _COMPARATIVES or first in _MODALS or first in OPENERS["negation"] or first.isdigit() and not (
+            _group_words(tokens)):
+        return False
+    if len(norms) > 1 and norms[1] == "not" and first in _MODALS | {"do", "does", "did"}:
+        return False
+    if find(tokens, STRUCTURE) is not None and (announced_count(text) or 0) >= 2:
+        return False
+    attributes = _words().attributes
+    if any(n in attributes for n in norms[1:3]) and not _group_words(tokens):  # "household income above…"
+        return False
+    return True
+
+
+_COPULAS = frozenset("is are est sont".split())
+
+
+def _skip_hedges(norms: Sequence[str]) -> int:
+    i = 0
+    while i < len(norms):
+        hedge = _at(norms, i, _words().hedges)
+        if hedge is None:
+            break
+        i += len(hedge)
+    if 0 < i < len(norms) and norms[i] in _COPULAS:  # "one side is people who…"
+        i += 1
+    return i
+
+
+def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
+    """The reader's labels (new/cont/deferred/none per fragment) with the grammar checks applied."""
+    out = list(labels)
+    in_examples = False
+    after_announcement = False
+    open_group = False
+    for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
+        if i > 0:
+            open_group = out[i - 1] in ("new", "cont", "deferred") and (open_group or out[i - 1] != "cont")
+        if frag.separator in _BREAKS or frag.first_in_sentence:
+            in_examples = False
+        if frag.first_in_sentence:
+            after_announcement = False
+        tokens = tokenise(frag.text)
+        in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
+        example = (m := find(tokens, EXAMPLE_MARKERS)) is not None and m.start == 0
+        if (announced_count(frag.text) or 0) >= 2:  # "deux groupes :", "two sides" announce the groups
+            out[i], after_announcement = "none", True
+            continue
+        if after_announcement and label != "deferred" and opens_noun_phrase(frag.text) and not in_parens:
+            out[i] = "new"
+            continue
+        if label != "new" or not open_group:  # a group is only continued when one is open
+            continue
+        if example:
+            out[i], in_examples = "cont", True
+        elif in_parens or in_examples or not opens_noun_phrase(frag.text):
+            out[i] = "cont"
+    return out
+
+
+def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the group at answer[start:end] is set aside: a negation before any relative pronoun in
+    its own words, a fragment led by a negation or an exception, or a dismissal after it in its
+    sentence (up to `sentence_end`) before another group starts."""
+    words = _words()
+    norms = [t.norm for t in tokenise(answer[start:end])]
+    lead = _skip_hedges(norms)
+    if lead < len(norms) and norms[lead] in {"not", "pas", "sauf", "except", "hors", "excepte"}:
+        return True
+    relative = next((i for i, w in enumerate(norms) if w in OPENERS["relative"]), len(norms))
+    hit = _contains(norms[:relative], words.exclusion)
+    if hit is not None and hit > lead:
+        return True
+    after = [t.norm for t in tokenise(answer[end:sentence_end])]
+    return _contains(norms + after[:12], words.dismissal) is not None
+
+
+def trim(text: str) -> str:
+    """The group's words without the fillers before and after them, nor list marks."""
+    tokens = tokenise(text)
+    norms = [t.norm for t in tokens]
+    begin = _skip_hedges(norms)
+    end = len(norms)
+    while end > begin:
+        tail = next((p for p in _words().hedges if tuple(norms[end - len(p):end]) == p and end - len(p) >= begin
+                     and not (len(p) == 1 and p[0] in _NOT_TRAILING)), None)
+        if tail is None:
+            break
+        end -= len(tail)
+    if begin >= end:
+        return text.strip(" ,;:-–—")
+    return text[tokens[begin].start:tokens[end - 1].end].strip(" ,;:-–—")
+
+
+def distinct(groups: list[str]) -> list[str]:
+    """Groups once each: a bare restatement ("étudiants" after "les étudiants-tuteurs") is not another group."""
+    out: list[str] = []
+    for group in groups:
+        bare = len([t for t in tokenise(group) if t.norm not in OPENERS["determiner"]]) <= 1
+        if any(g.lower() == group.lower() or (bare and group_head(g) == group_head(group)) for g in out):
+            continue
+        out.append(group)
+    return out
