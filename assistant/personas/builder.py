@@ -68,13 +68,20 @@ def _moment(seg: SegmentFacts, language: Language) -> PersonaField:
     return PersonaField()
 
 
-def _quote(answers: Mapping[str, str]) -> PersonaField:
-    """One sentence of the founder's own about the segment's pains (else its jobs), word for word."""
-    for qid in ("pains", "jobs", "gains"):
+_PART = re.compile(r"\s*;\s*|\s+[-–—]\s+")
+
+
+def _quote(seg: SegmentFacts, answers: Mapping[str, str]) -> PersonaField:
+    """One sentence of the founder's own about this segment's pains (else its jobs, its gains), word for
+    word: the sentence, or the part of it ("Shippers: …; Carriers: …"), that holds one of the segment's own
+    items. Empty when none does: an answer about several segments is never quoted for each of them."""
+    for qid, items in (("pains", seg.pains), ("jobs", seg.jobs), ("gains", seg.gains)):
+        own = [normalise(i) for i in items if len(i) >= 8]
         for sentence in _SENTENCE.split(answers.get(qid, "")):
-            sentence = sentence.strip()
-            if 20 <= len(sentence) <= QUOTE_LIMIT:
-                return said(sentence)
+            for part in (*_PART.split(sentence), sentence):
+                part = part.strip()
+                if 20 <= len(part) <= QUOTE_LIMIT and any(item in normalise(part) for item in own):
+                    return said(part)
     return PersonaField()
 
 
@@ -91,7 +98,7 @@ def draft_persona(seg: SegmentFacts, answers: Mapping[str, str], language: Langu
         jobs=[said(j) for j in seg.jobs],
         pains=[said(p) for p in seg.pains],
         gains=[said(g) for g in seg.gains],
-        quote=_quote(answers),
+        quote=_quote(seg, answers),
         buyer=said(seg.buyer),
         user=said(seg.user),
     )

@@ -115,3 +115,15 @@ def test_the_card_in_the_conversation_shows_what_the_persona_adds_to_the_canvas(
 def test_a_persona_field_from_interviews_is_not_assumed() -> None:
     backed = Persona(segment="x", pains=[PersonaField(value="a", source="a", origin="interview", assumed=False)])
     assert "(confirmé en entretien)" in persona_markdown(backed, "fr")
+
+
+def test_each_segment_is_quoted_from_its_own_part_of_a_shared_answer() -> None:
+    answers = {"pains": "Shippers: no-shows at pickup, price swings of 20% week to week. "
+                        "Carriers: empty miles home, payment terms of 60 days."}
+    shippers = Segment(name="Shippers", who="Shippers",
+                       pains=["no-shows at pickup", "price swings of 20% week to week"])
+    carriers = Segment(name="Carriers", who="Carriers", pains=["empty miles home", "payment terms of 60 days"])
+    unquoted = Segment(name="Brokers", who="Brokers", pains=["nobody answers the phone"])
+    assert draft_persona(shippers, answers, "en").quote.value.startswith("Shippers:")
+    assert draft_persona(carriers, answers, "en").quote.value.startswith("Carriers:")
+    assert draft_persona(unquoted, answers, "en").quote.empty  # never another segment's words

@@ -322,7 +322,8 @@ def _enabled_voice_thresholds(tmp_path):
 def test_the_met_voice_thresholds_are_enforced_and_the_others_once_enabled(tmp_path):
     shipped = load_thresholds(DEFAULT_THRESHOLDS)
     assert {k: v for table in shipped.values() for k, v in table.items() if k.startswith("voice.")} == {
-        "voice.internal_ids.total": 0.0, "voice.verbatim_echo": 0.10, "voice.sector_examples": 0.80}
+        "voice.internal_ids.total": 0.0, "voice.verbatim_echo": 0.10, "voice.sector_examples": 0.80,
+        "voice.repeated_sentences.mean": 0.05}
     limits = _enabled_voice_thresholds(tmp_path)
     assert limits["min"]["voice.sector_examples"] == 0.8
     assert limits["max"] == {
