@@ -124,6 +124,11 @@ def _subject(tokens: Sequence[Token], at: int) -> str | None:
     return None
 
 
+def _about_target(tokens: Sequence[Token], at: int, targets: list[str]) -> bool:
+    clause = tokens[at].clause
+    return any(t.clause == clause and any(same_group(t.norm, w) for w in targets) for t in tokens[:at])
+
+
 def _group_after(tokens: Sequence[Token], at: int, span: int = 3) -> str | None:
     for t in tokens[at:at + span]:
         if t.sentence != tokens[at - 1].sentence:
@@ -157,9 +162,12 @@ def exchange_sides(text: str) -> list[str]:
     pair = _distinct_pair(givers, takers)
     if pair:
         return pair
-    bookers = [w for m in find_all(tokens, booking) if (w := _subject(tokens, m.start)) and w not in GENERIC_GROUPS]
     targets = [w for i, t in enumerate(tokens[:-1]) if t.norm in FOR and (w := _group_after(tokens, i + 1))
                and w not in GENERIC_GROUPS]
+    # "practices with 2 to 5 dentists that still book by phone": booking in a clause about the target group
+    # describes that group, it is not another side.
+    bookers = [w for m in find_all(tokens, booking) if (w := _subject(tokens, m.start)) and w not in GENERIC_GROUPS
+               and not _about_target(tokens, m.start, targets)]
     pair = _distinct_pair(targets, bookers)
     if pair:
         return pair

@@ -86,7 +86,9 @@ def test_personas_kit_notes_and_a_reopened_question(fieldwork_room: Room, browse
         notes_file = output_dir / "interview-notes-en.md"
         notes_file.write_text(text["notes"], encoding="utf-8")
         before = founder.messages.count()
-        page.set_input_files("#upload-button-input", str(notes_file))
+        # The message box sends nothing while a file is still uploading: wait for the upload to be stored.
+        with page.expect_response(lambda r: "/project/file" in r.url and r.ok, timeout=60_000):
+            page.set_input_files("#upload-button-input", str(notes_file))
         page.get_by_text("interview-notes-en.md").first.wait_for(timeout=30_000)
         page.fill("#chat-input", "Here are my interview notes.")
         page.keyboard.press("Enter")

@@ -132,14 +132,19 @@ def test_on_a_phone_the_canvas_waits_to_be_opened(local_room: Room, browser: Any
         """The canvas is not over the chat: the coach's latest message and the message box can be reached."""
         assert panel.count() == 0 or not panel.first.is_visible()
         last = founder.messages.nth(founder.messages.count() - 1)
-        last.scroll_into_view_if_needed()
-        box = last.bounding_box()
-        assert box is not None
-        x, y = box["x"] + min(box["width"] / 2, 150), box["y"] + min(box["height"] / 2, 20)
-        on_top = page.evaluate(
-            "([x, y]) => { const el = document.elementFromPoint(x, y);"
-            " const step = el && el.closest('[data-step-type]');"
-            " return step ? step.getAttribute('data-step-type') : (el ? el.tagName : null); }", [x, y])
+        on_top = None
+        for _ in range(10):  # the room scrolls itself to the newest message: let that settle, then look again
+            last.scroll_into_view_if_needed()
+            box = last.bounding_box()
+            assert box is not None
+            x, y = box["x"] + min(box["width"] / 2, 150), box["y"] + min(box["height"] / 2, 20)
+            on_top = page.evaluate(
+                "([x, y]) => { const el = document.elementFromPoint(x, y);"
+                " const step = el && el.closest('[data-step-type]');"
+                " return step ? step.getAttribute('data-step-type') : (el ? el.tagName : null); }", [x, y])
+            if on_top == "assistant_message":
+                break
+            page.wait_for_timeout(300)
         assert on_top == "assistant_message", on_top
         assert page.locator("#chat-input").is_visible()
 
