@@ -11,8 +11,6 @@ atomically under a file lock, read at every use (a `coach cohort` command takes 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +20,7 @@ from filelock import FileLock
 
 from assistant.cohorts.models import Cohort, CohortError, Invite, Member, Role, role
 from assistant.cohorts.store import CohortStore
+from assistant.files import write_private_json
 
 SECTIONS = ("cohorts", "members", "invites")
 ERASED = "~erased"  # who used a code whose account was erased (not a valid username)
@@ -55,16 +54,7 @@ class FileCohortStore(CohortStore):
         with FileLock(str(self.path) + ".lock"):
             data = self._read()
             yield data
-            fd, tmp = tempfile.mkstemp(prefix=".cohorts-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, indent=2, ensure_ascii=False)
-                    fh.write("\n")
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_private_json(self.path, data, prefix=".cohorts-")
 
     def cohorts(self) -> list[Cohort]:
         return [_cohort(name, v) for name, v in sorted(self._read()["cohorts"].items())]

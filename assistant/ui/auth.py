@@ -14,10 +14,8 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -25,6 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.files import write_private_json
 
 SCHEME = "scrypt"
 # scrypt cost: 16 MiB of memory and ~50 ms per check; stored with each hash, so it can be raised later.
@@ -163,17 +163,7 @@ class UserStore(Accounts):
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".users-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=2, ensure_ascii=False)
-                fh.write("\n")
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_private_json(self.path, data, prefix=".users-")
 
     def users(self) -> list[UserRecord]:
         raw = self._read()["users"]
