@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.domain import Language, MistakeId, QuestionId
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-Split = Literal["train", "heldout"]
+Split = Literal["train", "heldout", "heldout2"]
 Source = Literal["canvas_example", "forum", "teaching", "accelerator", "blog", "guide", "trap", "scenario"]
 
 
@@ -77,7 +77,8 @@ def load_corpus(split: Split, root: Path = CORPUS_DIR) -> Corpus:
 
 
 def split_hash(split: Split = "heldout", root: Path = CORPUS_DIR) -> str:
-    """SHA-256 over the split's files (names and bytes, sorted): frozen in `heldout.sha256`."""
+    """SHA-256 over the split's files (names and bytes, sorted): frozen in `<split>.sha256` for the held-apart
+    splits."""
     digest = hashlib.sha256()
     for path in sorted((root / split).glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -115,8 +115,9 @@ def train(
 
 @app.command()
 def score(
-    split: Annotated[Literal["heldout", "train", "cv"], typer.Option(
-        help="heldout: the frozen split (never tuned on); train: the train split; cv: cross-validation "
+    split: Annotated[Literal["heldout", "heldout2", "train", "cv"], typer.Option(
+        help="heldout: the frozen split (never tuned on); heldout2: a second frozen split, written blind "
+             "after the redesign; train: the train split; cv: cross-validation "
              "on the train split (heads refitted per fold, shipped thresholds).")] = "heldout",
     rules_only: Annotated[bool, typer.Option("--rules-only", help="Score the rule detectors alone.")] = False,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON here.")] = None,
