@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -153,29 +153,63 @@ class JudgeCache:
                 fh.write(json.dumps({"key": key, "value": value}, ensure_ascii=False) + "\n")
 
 
-class Judge:
-    """Calls a chat model (an `openai.AsyncOpenAI`-compatible client) once per uncached item."""
+class ModelCalls:
+    """One JSON-mode chat call per prompt to an `openai.AsyncOpenAI`-compatible client: answers cached by
+    (model, prompt), at most `concurrency` calls at once, `retries` more tries after a failed call or an
+    answer `parse` rejects. `calls` counts the calls made."""
 
-    def __init__(
-        self,
-        client: Any,
-        model: str,
-        *,
-        cache: JudgeCache | None = None,
-        prompt_path: Path = PROMPTS_DIR / "judge.md",
-        concurrency: int = 4,
-        retries: int = 1,
-        max_tokens: int = 700,
-    ) -> None:
+    def __init__(self, client: Any, model: str, *, cache: JudgeCache | None, concurrency: int, retries: int,
+                 max_tokens: int) -> None:
         self.max_tokens = max_tokens  # a verdict is short; a rambling model must not run for minutes
         self.client = client
         self.model = model
         self.cache = cache or JudgeCache(None)
-        self.template = prompt_path.read_text(encoding="utf-8")
         self.prompts = Prompts()
         self.semaphore = asyncio.Semaphore(concurrency)
         self.retries = retries
         self.calls = 0
+
+    def key(self, prompt: str) -> str:
+        return hashlib.sha256(json.dumps([self.model, prompt], ensure_ascii=False).encode()).hexdigest()
+
+    async def ask(self, prompt: str, parse: Callable[[str], dict[str, Any]]) -> tuple[dict[str, Any] | None, bool, str]:
+        """(value, cached, error): the parsed answer (None when every try failed, with the last error)."""
+        key = self.key(prompt)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit, True, ""
+        error = ""
+        for _ in range(1 + self.retries):
+            try:
+                async with self.semaphore:
+                    self.calls += 1
+                    response = await self.client.chat.completions.create(
+                        model=self.model, messages=[{"role": "user", "content": prompt}], temperature=0,
+                        response_format={"type": "json_object"}, max_tokens=self.max_tokens)
+                value = parse(response.choices[0].message.content or "")
+            except Exception as exc:  # a bad answer or a failed call: try again, then record the error
+                error = f"{type(exc).__name__}: {exc}"
+                continue
+            self.cache.put(key, value)
+            return value, False, ""
+        return None, False, error
+
+
+def _verdict_value(content: str) -> dict[str, Any]:
+    labels, reasons = parse_verdict(content)
+    return {"labels": labels, "reasons": reasons,
+            "scores": {d: label_score(d, label) for d, label in labels.items()}}
+
+
+class Judge(ModelCalls):
+    """Calls a chat model (an `openai.AsyncOpenAI`-compatible client) once per uncached item."""
+
+    def __init__(self, client: Any, model: str, *, cache: JudgeCache | None = None,
+                 prompt_path: Path = PROMPTS_DIR / "judge.md", concurrency: int = 4, retries: int = 1,
+                 max_tokens: int = 700) -> None:
+        super().__init__(client, model, cache=cache, concurrency=concurrency, retries=retries,
+                         max_tokens=max_tokens)
+        self.template = prompt_path.read_text(encoding="utf-8")
 
     def prompt(self, item: JudgeItem) -> str:
         def say(key: str) -> str:
@@ -197,46 +231,13 @@ class Judge:
             },
         )
 
-    def key(self, prompt: str) -> str:
-        return hashlib.sha256(json.dumps([self.model, prompt], ensure_ascii=False).encode()).hexdigest()
-
     async def judge(self, item: JudgeItem) -> Verdict:
-        base = {
-            "scenario_id": item.scenario_id,
-            "run": item.run,
-            "source": item.source,
-            "mistake_id": item.mistake_id,
-            "question_id": item.question_id,
-        }
-        prompt = self.prompt(item)
-        key = self.key(prompt)
-        hit = self.cache.get(key)
-        if hit is not None:
-            return Verdict.model_validate({**base, **hit, "cached": True})
-        error = ""
-        for _ in range(1 + self.retries):
-            try:
-                async with self.semaphore:
-                    self.calls += 1
-                    response = await self.client.chat.completions.create(
-                        model=self.model,
-                        messages=[{"role": "user", "content": prompt}],
-                        temperature=0,
-                        response_format={"type": "json_object"},
-                        max_tokens=self.max_tokens,
-                    )
-                labels, reasons = parse_verdict(response.choices[0].message.content or "")
-            except Exception as exc:  # a bad answer or a failed call: try again, then record the error
-                error = f"{type(exc).__name__}: {exc}"
-                continue
-            value = {
-                "labels": labels,
-                "reasons": reasons,
-                "scores": {d: label_score(d, label) for d, label in labels.items()},
-            }
-            self.cache.put(key, value)
-            return Verdict.model_validate({**base, **value})
-        return Verdict.model_validate({**base, "error": error})
+        base = {"scenario_id": item.scenario_id, "run": item.run, "source": item.source,
+                "mistake_id": item.mistake_id, "question_id": item.question_id}
+        value, cached, error = await self.ask(self.prompt(item), _verdict_value)
+        if value is None:
+            return Verdict.model_validate({**base, "error": error})
+        return Verdict.model_validate({**base, **value, "cached": cached})
 
     async def judge_all(self, items: Sequence[JudgeItem]) -> list[Verdict]:
         return list(await asyncio.gather(*(self.judge(i) for i in items)))

@@ -11,7 +11,6 @@ next question (its `feedback` messages). The prompt is prompts/judge_reflection.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import re
 from collections import Counter
@@ -22,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.prompts import PROMPTS_DIR, Prompts, fill
-from evals.judge import JudgeCache
+from assistant.prompts import PROMPTS_DIR, fill
+from evals.judge import JudgeCache, ModelCalls
 from evals.transcript import Transcript
 
 REFLECTED_QUESTIONS = ("characteristics", "jobs", "pains", "gains", "buyer_user", "evidence")
@@ -84,18 +83,20 @@ def parse_reflection(content: str) -> tuple[str, str]:
     return label, str(node.get("reason", "")).strip()
 
 
-class ReflectionJudge:
+def _reflection_value(content: str) -> dict[str, Any]:
+    label, reason = parse_reflection(content)
+    return {"label": label, "reason": reason, "score": LABELS[label]}
+
+
+class ReflectionJudge(ModelCalls):
     """Calls a chat model (an `openai.AsyncOpenAI`-compatible client) once per uncached reflection."""
 
     def __init__(self, client: Any, model: str, *, cache: JudgeCache | None = None,
                  prompt_path: Path = PROMPTS_DIR / "judge_reflection.md", concurrency: int = 4,
                  retries: int = 1, max_tokens: int = 200) -> None:
-        self.client, self.model, self.max_tokens, self.retries = client, model, max_tokens, retries
-        self.cache = cache or JudgeCache(None)
+        super().__init__(client, model, cache=cache, concurrency=concurrency, retries=retries,
+                         max_tokens=max_tokens)
         self.template = prompt_path.read_text(encoding="utf-8")
-        self.prompts = Prompts()
-        self.semaphore = asyncio.Semaphore(concurrency)
-        self.calls = 0
 
     def prompt(self, item: ReflectionItem) -> str:
         lang = "en" if item.language == "en" else "fr"
@@ -105,27 +106,10 @@ class ReflectionJudge:
     async def judge(self, item: ReflectionItem) -> ReflectionVerdict:
         base = {"scenario_id": item.scenario_id, "run": item.run, "question_id": item.question_id,
                 "exchange": item.exchange}
-        prompt = self.prompt(item)
-        key = hashlib.sha256(json.dumps([self.model, prompt], ensure_ascii=False).encode()).hexdigest()
-        hit = self.cache.get(key)
-        if hit is not None:
-            return ReflectionVerdict.model_validate({**base, **hit, "cached": True})
-        error = ""
-        for _ in range(1 + self.retries):
-            try:
-                async with self.semaphore:
-                    self.calls += 1
-                    response = await self.client.chat.completions.create(
-                        model=self.model, messages=[{"role": "user", "content": prompt}], temperature=0,
-                        response_format={"type": "json_object"}, max_tokens=self.max_tokens)
-                label, reason = parse_reflection(response.choices[0].message.content or "")
-            except Exception as exc:  # a bad answer or a failed call: try again, then record the error
-                error = f"{type(exc).__name__}: {exc}"
-                continue
-            value = {"label": label, "reason": reason, "score": LABELS[label]}
-            self.cache.put(key, value)
-            return ReflectionVerdict.model_validate({**base, **value})
-        return ReflectionVerdict.model_validate({**base, "error": error})
+        value, cached, error = await self.ask(self.prompt(item), _reflection_value)
+        if value is None:
+            return ReflectionVerdict.model_validate({**base, "error": error})
+        return ReflectionVerdict.model_validate({**base, **value, "cached": cached})
 
     async def judge_all(self, transcripts: Sequence[Transcript]) -> list[ReflectionVerdict]:
         items = [i for t in transcripts for i in reflection_items(t)]
