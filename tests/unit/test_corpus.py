@@ -10,12 +10,13 @@ from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
 from evals.corpus import CORPUS_DIR, groups_match, load_corpus, overlaps, split_hash
 
 
-def test_the_held_apart_split_is_frozen() -> None:
-    recorded = (CORPUS_DIR / "heldout.sha256").read_text().strip()
-    assert split_hash("heldout") == recorded, "evals/corpus/heldout changed: it is frozen, never tuned on"
+@pytest.mark.parametrize("split", ["heldout", "heldout2"])
+def test_the_held_apart_splits_are_frozen(split: str) -> None:
+    recorded = (CORPUS_DIR / f"{split}.sha256").read_text().strip()
+    assert split_hash(split) == recorded, f"evals/corpus/{split} changed: it is frozen, never tuned on"
 
 
-@pytest.mark.parametrize("split", ["train", "heldout"])
+@pytest.mark.parametrize("split", ["train", "heldout", "heldout2"])
 def test_every_label_sits_where_its_mistake_is_judged(split: str) -> None:
     for item in load_corpus(split).mistakes:  # strict models: unknown ids or fields fail to load
         for mistake in item.mistakes:
