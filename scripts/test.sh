@@ -14,7 +14,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 fi
 .venv/bin/lint-imports
 # Every tier: unit, integration, e2e (browser), postgres; a plain `pytest` runs only the fast unit tier.
-.venv/bin/python -m pytest -q -m "" -rs
+.venv/bin/python -m pytest -q -m "" -rs --durations=30
 # The offline coach on the shipped simulated founders; exits non-zero when a threshold of
 # evals/thresholds.toml is missed (completion, coverage, detection precision/recall, types, citations...).
 COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \
