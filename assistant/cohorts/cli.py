@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -21,9 +23,14 @@ sessions_app = typer.Typer(help="The room's sessions: who owns them and how far 
 err = Console(stderr=True)
 
 
-def _fail(exc: Exception) -> typer.Exit:
-    err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
-    return typer.Exit(1)
+@contextmanager
+def _refused() -> Iterator[None]:
+    """A `CohortError` in the block becomes one red line on stderr and exit code 1."""
+    try:
+        yield
+    except CohortError as exc:
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
 
 
 def _store():  # type: ignore[no-untyped-def]
@@ -38,21 +45,17 @@ def cohort_create(
     token_cap: Annotated[int | None, typer.Option("--token-cap", help="Model tokens the cohort may spend.")] = None,
 ) -> None:
     """Create a cohort."""
-    try:
+    with _refused():
         cohort = _store().create(name, token_cap=token_cap)
-    except CohortError as exc:
-        raise _fail(exc) from exc
     err.print(f"Cohort {cohort.name!r} created", markup=False)
 
 
 @cohort_app.command("list")
 def cohort_list() -> None:
     """List the cohorts: name, members, invite codes used, model cap (tokens), retention (days)."""
-    try:
+    with _refused():
         store = _store()
         cohorts, members = store.cohorts(), store.members()
-    except CohortError as exc:
-        raise _fail(exc) from exc
     for cohort in cohorts:
         count = sum(1 for m in members if m.cohort == cohort.name)
         cap = cohort.token_cap if cohort.token_cap is not None else "-"
@@ -70,12 +73,10 @@ def cohort_invite(
     url: Annotated[str, typer.Option("--url", help="The room's address, for sign-up links.")] = "",
 ) -> None:
     """Print single-use invite codes (one a line), or write them with sign-up links to a CSV file."""
-    try:
+    with _refused():
         store = _store()
         cohort = store.require(name).name
         codes = store.issue_invites(cohort, count, role)
-    except CohortError as exc:
-        raise _fail(exc) from exc
     base = url.rstrip("/")
     if csv_file is None:
         for code in codes:
@@ -95,10 +96,8 @@ def cohort_cap(
     tokens: Annotated[int | None, typer.Argument(help="Model tokens; omit to remove the cap.")] = None,
 ) -> None:
     """Cap the model tokens a cohort may spend; past it, its founders continue on the offline coach."""
-    try:
+    with _refused():
         cohort = _store().configure(name, token_cap=tokens)
-    except CohortError as exc:
-        raise _fail(exc) from exc
     err.print(f"{cohort.name}: cap {cohort.token_cap if cohort.token_cap is not None else 'none'}", markup=False)
 
 
@@ -108,10 +107,8 @@ def cohort_retention(
     days: Annotated[int | None, typer.Argument(help="Days; omit to keep finished sessions.")] = None,
 ) -> None:
     """Delete the cohort's finished sessions this many days after their last activity (`coach sessions purge`)."""
-    try:
+    with _refused():
         cohort = _store().configure(name, retention_days=days)
-    except CohortError as exc:
-        raise _fail(exc) from exc
     err.print(f"{cohort.name}: retention {cohort.retention_days or 'none'}", markup=False)
 
 
@@ -122,10 +119,8 @@ def sessions_list(
     """Print thread id, owner, cohort, progress (question i/n, or done), segments and last activity."""
     from assistant.cohorts import report
 
-    try:
+    with _refused():
         lines = asyncio.run(report.session_lines(Settings(), cohort))
-    except CohortError as exc:
-        raise _fail(exc) from exc
     for line in lines:
         print(line)
     if not lines:
@@ -141,10 +136,8 @@ def sessions_purge(
     run it daily (cron, a systemd timer)."""
     from assistant.cohorts import report
 
-    try:
+    with _refused():
         lines = asyncio.run(report.purge(Settings(), dry_run=dry_run))
-    except CohortError as exc:
-        raise _fail(exc) from exc
     for line in lines:
         print(line)
     err.print(f"{len(lines)} finished sessions past their retention period"
