@@ -13,9 +13,9 @@ import pytest
 from assistant.cohorts.stores import cohort_store
 from assistant.settings import Settings
 from assistant.ui.accounts import user_store
+from tests.integration.cli_in_process import coach_in_process as coach
 from tests.integration.pg_database import fresh_database
 from tests.integration.postgres import PG_URL, unreachable_reason
-from tests.integration.test_db_migrations import coach
 
 
 @pytest.fixture(params=["file", "postgres"])

@@ -17,8 +17,8 @@ import pytest
 from assistant.cohorts.records import RoomRecords
 from assistant.cohorts.sql_store import SqlCohortStore
 from tests.e2e.conftest import Room, start_room
+from tests.integration.cli_in_process import coach_in_process as coach
 from tests.integration.cohort_room import PASSWORD, Cohort, cohort_database
-from tests.integration.test_db_migrations import coach
 
 
 @pytest.fixture(scope="module")

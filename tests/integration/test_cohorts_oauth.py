@@ -14,7 +14,7 @@ import pytest
 from assistant.cohorts.file_store import FileCohortStore
 from tests.e2e.conftest import Room, start_room
 from tests.fakes.oauth_provider import FakeOAuthProvider
-from tests.integration.test_db_migrations import coach
+from tests.integration.cli_in_process import coach_in_process as coach
 
 
 @pytest.fixture(scope="module")
