@@ -14,6 +14,8 @@ ROWS: list[tuple[str, str, float | None, bool]] = [
     ("offline_turn_ms.p95", "offline turn p95 (ms)", 60, False),
     ("floor_turn_ms.p50", "floor turn p50 (ms)", None, False),
     ("offline_turn_ratio_to_floor", "offline turn / floor (p50)", 1.5, False),
+    ("query_embeddings_per_turn.offline.embedded", "query texts embedded / turn", None, False),
+    ("embedded_chars_ratio_to_floor", "characters embedded, turn / floor", None, False),
     ("overhead_ratio.c1", "overhead ratio, c1", None, False),
     ("overhead_ratio.c50", "overhead ratio, c50", None, False),
     ("overhead_ratio.c200", "overhead ratio, c200", 1.10, False),

