@@ -84,8 +84,8 @@ class OfflineCoach:
             plan = plans_research(ctx.answer)
             updates = self._validation(ctx.answer, updates, level, plan)
         focus = ""
-        if qid in ("most_important", "priority"):
-            focus = focus_from_answer(ctx.answer, ctx.canvas)
+        if qid in ("most_important", "priority") and "too_many_segments" not in mistakes:
+            focus = focus_from_answer(ctx.answer, ctx.canvas)  # a wish list of groups sets no priority
         if qid == "for_whom" and ctx.canvas.segments and not self._replaces(ctx):
             updates = regroup(updates, ctx.canvas)
         if qid in ("for_whom", "most_important"):

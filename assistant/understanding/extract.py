@@ -121,10 +121,12 @@ def _stems(text: str) -> set[str]:
 
 
 def known_segment(canvas: Canvas, group: str) -> str:
-    """The canvas segment a group is (most shared words with its name or description), "" when none."""
-    own = _stems(group)
-    best = max(canvas.segments, key=lambda s: len(own & _stems(f"{s.name} {s.who}")), default=None)
-    return best.name if best is not None and own & _stems(f"{best.name} {best.who}") else ""
+    """The canvas segment a group is, "" when none: the segment whose name shares the most words with
+    the group's own name (its head, `segment_name`). Descriptions are not compared: a group named as the
+    object of another's description ("restaurants that call 8 farms a week") is not that group."""
+    own = _stems(segment_name(group)) or _stems(group)
+    best = max(canvas.segments, key=lambda s: len(own & _stems(s.name)), default=None)
+    return best.name if best is not None and own & _stems(best.name) else ""
 
 
 def _known(canvas: Canvas, group: str) -> bool:
@@ -143,14 +145,17 @@ def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]
 
 def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
     """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
-    for the groups the answer names that the canvas does not hold yet, for a platform only."""
+    for the groups the answer names that the canvas does not hold yet, for a platform only, and only when
+    they fit in the canvas (`MAX_SEGMENTS`): no arbitrary first few of a longer list."""
     platform = (is_platform(canvas.startup) or bool(announced_sides(answer))
                 or any(s.segment_type == "multi_sided" for s in canvas.segments))
     if not platform:
         return []
     room = MAX_SEGMENTS - len(canvas.segments)
     new = [g for g in read_group_list(answer, embed).groups if not _known(canvas, g)]
-    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new[:max(0, room)]]
+    if len(new) > room:
+        return []  # a list of more groups than the canvas can take is a wish list, not the other side
+    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new]
 
 
 _BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"

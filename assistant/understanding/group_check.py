@@ -206,11 +206,26 @@ def trim(text: str) -> str:
 
 
 def distinct(groups: list[str]) -> list[str]:
-    """Groups once each: a bare restatement ("étudiants" after "les étudiants-tuteurs") is not another group."""
+    """Groups once each: a bare restatement ("étudiants" after "les étudiants-tuteurs") is not another
+    group, and a bare group narrowed right after ("restaurants. independent restaurants in portland that
+    ...") is the narrowed one."""
     out: list[str] = []
     for group in groups:
-        bare = len([t for t in tokenise(group) if t.norm not in OPENERS["determiner"]]) <= 1
-        if any(g.lower() == group.lower() or (bare and group_head(g) == group_head(group)) for g in out):
+        if any(g.lower() == group.lower() or (_bare(group) and group_head(g) == group_head(group)) for g in out):
+            continue
+        same = [i for i, g in enumerate(out) if _bare(g) and _names(g) and _names(g) <= _names(group)]
+        if same:
+            out[same[0]] = group
             continue
         out.append(group)
     return out
+
+
+def _names(group: str) -> set[str]:
+    """The group's content words by their first 5 letters (plurals and most typos alike)."""
+    return {t.norm[:5] for t in tokenise(group) if t.norm not in OPENERS["determiner"] and t.norm.isalpha()}
+
+
+def _bare(group: str) -> bool:
+    """A group named by its head noun alone ("restaurants", "les étudiants")."""
+    return len([t for t in tokenise(group) if t.norm not in OPENERS["determiner"]]) <= 1
