@@ -67,6 +67,9 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
         # The head of the role: stop there unless a preposition qualifies it ("the teams across the company").
         if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm not in _QUALIFIERS):
             break
+    while end - 1 > start and tokens[end - 1].norm in _CLITICS and tokens[end - 1].end < len(clause) and \
+            clause[tokens[end - 1].end] in "'’":
+        end -= 1  # "la couturière l'achète": an elided object pronoun before the verb is not part of the role
     if end <= start:
         return ""
     span = tokens[start:end]
@@ -108,6 +111,8 @@ def _user_named(clause: str) -> str:
 _LABELLED = re.compile(r"\b(?P<role>buyer|payer|payeur|acheteur|user|users|utilisateurs?)\s*:\s*(?P<who>[^.;\n]+)",
                        re.IGNORECASE)
 MAX_SUBJECT_WORDS = 5
+# French object and reflexive pronouns written right before the verb (grammar, not vocabulary).
+_CLITICS = frozenset("l le la les lui leur y en se s me m te t nous vous".split())
 
 
 def _before_verb(clause: str) -> str:
@@ -124,11 +129,16 @@ def _before_verb(clause: str) -> str:
     lead = _LEAD.match(folded)
     skip = len(tokenise(lead.group(0))) if lead else 0
     before = before[skip:]
+    while before and before[-1].norm in _CLITICS:  # "la couturière l'achète": the object pronoun is not hers
+        before.pop()
     if not before or len(before) > MAX_SUBJECT_WORDS or before[0].norm in _PRONOUNS | _STOPS:
         return ""
     return clause[before[0].start:before[-1].end].strip()
 
 
+# Clauses that close an answer and say nothing of anyone: "c'est tout", "that's it".
+_CLOSING = re.compile(r"^(?:c est tout|c est tout|voila|point|point barre|rien d autre|that s it|that s all|thats it|"
+                      r"thats all|period|nothing else|nobody else|personne d autre)\b")
 _NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez nous us".split())
 
 
@@ -178,7 +188,10 @@ def read_roles(answer: str) -> tuple[str, str]:
     user = next((u for u in using), "")
     if not user:
         others = [s for i, s in enumerate(subjects) if s and i not in paying and normalise(s) != normalise(buyer)]
-        user = others[0] if others else ("" if not same else buyer)
+        # One group named, which pays and does something else ("le coureur l'achète, il la porte"): it uses it.
+        acts = buyer and any(i not in paying and s and normalise(s) == normalise(buyer)
+                             and not _CLOSING.match(folded[i]) for i, s in enumerate(subjects))
+        user = others[0] if others else (buyer if same or acts else "")
     return buyer, user
 
 
