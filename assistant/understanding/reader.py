@@ -42,20 +42,25 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     if model is None or embed is None or not ctx.answer.strip():
         return rules
     by_rule = {d.mistake_id: d for d in rules}
-    # The session's vector only feeds the heads judged against the session: embed it only where they run.
-    in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] for m in CONTEXT_MISTAKES)
-    context = session_text(ctx.canvas.startup, ctx.answers, ctx.question_id) if in_session_scope else ""
-    answer, session = embed([ctx.answer, context])
+    # The session's vector only feeds the heads judged against the session: embed it only where a trusted
+    # head reads it.
+    said = session_text(ctx.canvas.startup, ctx.answers, ctx.question_id)
+    session_said = bool(said.strip())
+    in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] and m in model.heads
+                           and model.trusts(m, ctx.question_id) for m in CONTEXT_MISTAKES)
+    context = said if in_session_scope else ""
+    vectors = embed([ctx.answer, context] if context else [ctx.answer])
+    answer, session = vectors[0], (vectors[1] if context else np.zeros_like(vectors[0]))
     found: list[Detection] = []
     for mistake in MISTAKE_IDS:
         if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
             continue
-        if mistake in CONTEXT_MISTAKES and not context.strip():
-            continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
         if not model.trusts(mistake, ctx.question_id):  # too few labelled answers there: the rules decide
-            if mistake in by_rule:
+            if mistake in by_rule and (mistake not in CONTEXT_MISTAKES or session_said):
                 found.append(by_rule[mistake])
             continue
+        if mistake in CONTEXT_MISTAKES and not context.strip():
+            continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
         if yes and mistake not in by_rule:
             yes = not _ruled_out(mistake, ctx, embed, p)
