@@ -101,11 +101,20 @@ def classify_item(item: str) -> str:
     return "characteristics"
 
 
+_LABEL = re.compile(r"^\s*([^:\n]{1,40}?)\s*:")
+
+
 def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str) -> list[SegmentUpdate]:
+    """Each item to the segments it names; an item that names none to those of the last label ("Stores: a,
+    b. Charities: c" gives a and b to Stores), else to the focus segment."""
     updates: dict[str, dict[str, list[str]]] = {}
+    labelled: list[str] = []
     for item in items:
         field = field_for if isinstance(field_for, str) else field_for[item]
-        for name in _targets(canvas, item):
+        label = _LABEL.match(item)
+        named = _mentioned(canvas, label.group(1)) if label else []
+        labelled = named or labelled
+        for name in named or _mentioned(canvas, item) or labelled or _targets(canvas, item):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 

@@ -78,3 +78,20 @@ def test_a_wish_list_at_the_priority_question_keeps_the_priority(lang: str, answ
     assert "too_many_segments" in {f.mistake_id for f in analysis.findings}
     assert analysis.focus_segment == ""  # the priority stays where it was
     assert not [u for u in analysis.updates if u.segment not in names]  # no segment added from the list
+
+
+@pytest.mark.parametrize(("lang", "answer", "first", "second"), [
+    ("en", "Hosts: cleaning between guests, last-minute cancellations. Guests: hidden fees, a flat that "
+           "doesn't match the photos", "Hosts", "Guests"),
+    ("fr", "Proprietaires : les impayes, la paperasse ; Locataires : les frais d'agence, les visites a la "
+           "chaine", "Proprietaires", "Locataires"),
+])
+def test_items_after_a_segment_label_go_to_that_segment_only(lang: str, answer: str, first: str,
+                                                             second: str) -> None:
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name=first), Segment(name=second)],  # type: ignore[arg-type]
+                    focus_segment=first)
+    pains = {u.segment: u.pains for u in fields_from_answer("pains", answer, canvas, lang)}  # type: ignore[arg-type]
+    assert len(pains[first]) == 2 and len(pains[second]) == 2, pains
+    assert not set(pains[first]) & set(pains[second])
