@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
+from assistant.understanding.group_parts import announced_parts
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -233,6 +234,9 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
         return _rule_reading(answer)
     labels = model.labels(x)
     reading = assemble(answer, frags, labels)
+    parts = announced_parts(answer, reading.groups)
+    if parts:
+        return GroupReading(parts, reading.deferred, reading.excluded)
     if reading.groups or "new" not in labels:
         return reading
     rules = _rule_reading(answer)  # the model found no group the checks keep: the rule reader's, checked

@@ -64,3 +64,16 @@ def test_fillers_are_not_part_of_a_group() -> None:
 ])
 def test_what_opens_a_noun_phrase(fragment: str, opens: bool) -> None:
     assert opens_noun_phrase(fragment) is opens
+
+
+@pytest.mark.parametrize("answer, heads", [
+    ("Two targets: garden centres with a cafe, mostly family-owned, 2 or 3 sites; and landscapers who "
+     "maintain office parks, hedges, lawns, ponds", ["garden centres", "landscapers"]),
+    ("On vise trois publics : les kinés libéraux, surtout en cabinet de groupe, souvent jeunes ; les clubs de "
+     "sport amateurs, foot, rugby, hand ; et les mutuelles qui remboursent la prévention",
+     ["kinés", "clubs", "mutuelles"]),
+])
+def test_announced_groups_listed_in_parts_are_one_group_each(answer: str, heads: list[str]) -> None:
+    groups, _ = _read(answer)
+    assert len(groups) == len(heads), groups
+    assert all(h in g.lower() for h, g in zip(heads, groups, strict=True)), groups
