@@ -19,7 +19,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-__all__ = ["Analysis", "Answer", "Coach", "Finding", "SegmentUpdate", "TurnContext", "Usage"]
+__all__ = ["MAX_FOLLOW_UPS", "Analysis", "Answer", "Coach", "Finding", "SegmentUpdate", "TurnContext", "Usage"]
+
+
+MAX_FOLLOW_UPS = 2  # follow-up questions asked at most on one question, then the session moves on
 
 
 class TurnContext(Strict):
@@ -30,6 +33,13 @@ class TurnContext(Strict):
     passages: list[Passage] = Field(default_factory=list)
     answers: dict[str, str] = Field(default_factory=dict)
     follow_up_count: int = 0
+    # The summary comes right after this answer unless it draws a follow-up question (one is asked only for a
+    # mistake, while follow_up_count < MAX_FOLLOW_UPS): an engine may then leave the reply to the summary.
+    closing: bool = False
+
+    def reaches_summary(self, mistakes_found: bool) -> bool:
+        """Whether this answer, read with or without mistakes, leads straight to the summary."""
+        return self.closing and (not mistakes_found or self.follow_up_count >= MAX_FOLLOW_UPS)
 
 
 class Answer(Strict):

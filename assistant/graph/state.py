@@ -41,4 +41,5 @@ class State(TypedDict, total=False):
     outbox: list[dict[str, Any]]  # coach messages of the current turn (CoachMessage dumps)
     retrieved: list[str]  # chunk ids retrieved during the current turn
     pending_ask: bool  # the next step is to (re)ask the current question
+    drafted_personas: list[dict[str, Any]] | None  # drafted with the summary (Persona dumps), for `personas`
     revisit_request: dict[str, Any] | None  # {"question": qid or "", "typed": ...} when the founder asks to revisit

@@ -14,9 +14,9 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from assistant.coach.base import Coach
 from assistant.coach.llm.client import ChatClient, exponential_backoff
+from assistant.coach.llm.closing import ClosingOut
 from assistant.coach.llm.coach import LLMCoach
 from assistant.coach.llm.guard import Canary
-from assistant.coach.llm.personas import PersonasOut
 from assistant.coach.llm.schema import analysis_model
 from assistant.coach.offline import OfflineCoach
 from assistant.graph import Context, build_graph
@@ -58,24 +58,36 @@ def output(question_id: str, **data: Any) -> dict[str, Any]:
     return full
 
 
+def closing_sections(still: list[str], steps: list[str]) -> dict[str, list[str]]:
+    """The summary's part of the closing output: what is still to validate, the next steps."""
+    return {"still_to_validate": still, "next_steps": steps}
+
+
 @dataclass
 class Step:
     question_id: str
     answer: str
     analysis: dict[str, Any]
-    reply: list[str]
-    extra: list[str] = field(default_factory=list)  # a streamed summary after the last answer
-    # The personas drafted after the summary (structured output); none: the offline draft of each segment.
+    reply: list[str]  # the streamed reply; none on the answer that reaches the summary
+    # When this answer reaches the summary: the summary's sections (`closing_sections`), drafted with the
+    # personas in one structured call, which stands for the reply.
+    summary: dict[str, list[str]] | None = None
+    # The personas drafted with the summary; none: the offline draft of each segment.
     personas: dict[str, Any] = field(default_factory=lambda: {"personas": []})
+
+
+def closing_output(step: Step) -> dict[str, Any]:
+    """The structured output that ends the session (checked against the strict model, so it cannot drift)."""
+    assert step.summary is not None
+    return ClosingOut.model_validate({**step.summary, **step.personas}).model_dump(mode="json")
 
 
 def script(server: ScriptedOpenAI, step: Step, fmt: str = "json_schema") -> None:
     server.structured(step.analysis, fmt=fmt, label=step.question_id)
-    server.stream(step.reply, label=f"{step.question_id} reply")
-    if step.extra:
-        server.stream(step.extra, label="summary")
-        PersonasOut.model_validate(step.personas)  # the script cannot drift from the strict output model
-        server.structured(step.personas, fmt=fmt, label="personas")
+    if step.summary is None:
+        server.stream(step.reply, label=f"{step.question_id} reply")
+    else:
+        server.structured(closing_output(step), fmt=fmt, label="summary and personas")
 
 
 async def _no_sleep(_delay: float) -> None:
@@ -264,14 +276,9 @@ EN_STEPS = [
                 }
             ],
         ),
-        ["25 interviews ", "and 4 paid pilots: ", "solid ground."],
-        extra=[
-            "### Still to validate\n",
-            "- Whether owners renew after the pilots.\n\n",
-            "### Next steps\n",
-            "1. **Value proposition**: ",
-            "no-show reminders.\n",
-        ],
+        [],  # the last answer: the summary is the reply
+        summary=closing_sections(["Whether owners renew after the pilots."],
+                                 ["**Value proposition**: no-show reminders."]),
     ),
 ]
 
@@ -425,20 +432,16 @@ FR_STEPS = [
                 }
             ],
         ),
-        ["22 entretiens ", "et 40 précommandes : ", "du concret."],
-        extra=[
-            "### Encore à valider\n",
-            "- La fidélité après le premier mois.\n\n",
-            "### Prochaines étapes\n",
-            "1. **Proposition de valeur** : ",
-            "la livraison avant 7h30.\n",
-        ],
+        [],  # the last answer: the summary is the reply
+        summary=closing_sections(["La fidélité après le premier mois."],
+                                 ["**Proposition de valeur** : la livraison avant 7h30."]),
     ),
 ]
 
 
 def expected_calls(steps: list[Step]) -> int:
-    return sum(2 + (2 if s.extra else 0) for s in steps)  # the summary, then the personas
+    """Two per answer: the analysis, then the reply or (the last answer) the summary with the personas."""
+    return 2 * len(steps)
 
 
 def usage_of(server: ScriptedOpenAI) -> tuple[int, int]:

@@ -170,7 +170,7 @@ async def test_english_llm_loop_drops_what_the_founder_never_said(tmp_path: Path
             assert (persona.buyer.value, persona.user.value) == ("The dentist-owner", "The receptionist")
             assert unsupported_fields(persona, FounderText([s.answer for s in steps])) == []
             assert "Where to reach them" in text(turn, "persona")
-            server.assert_complete()  # the personas came from the model, one structured call
+            server.assert_complete()  # the personas came from the model, with the summary
 
             read = await session.send("en-llm", Notes(text=EN_NOTES))
             evidence = text(read, "evidence")
@@ -182,7 +182,7 @@ async def test_english_llm_loop_drops_what_the_founder_never_said(tmp_path: Path
             seg = refused.canvas.segments[0]
             assert "No-shows cost revenue" in seg.pains
             assert "To check again: “No-shows cost revenue” (contradicted in interviews)" in seg.assumptions
-            assert len(server.requests) == len(steps) * 2 + 2  # reading notes costs no model call
+            assert len(server.requests) == len(steps) * 2  # the summary came with the personas; notes cost no call
 
         async with await reopen_session(tmp_path, coach) as again:  # a restart
             assert (await again.read("en-llm")).canvas.segments[0].assumptions == seg.assumptions

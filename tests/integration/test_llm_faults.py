@@ -183,6 +183,55 @@ async def test_a_session_against_a_server_that_is_not_there_runs_offline_to_the_
     assert all(FALLBACK_NOTICE in s.text("notice") for s in sent)
     assert any(m.kind == "summary" for m in last.messages)
     meta = last.canvas.metadata
-    assert meta.fallbacks == len(EN_STEPS) + 2  # every answer, the summary and the personas
-    assert meta.model_calls == 2 * (len(EN_STEPS) + 2)  # each attempt is counted, none got through
+    assert meta.fallbacks == len(EN_STEPS) + 1  # every answer, and the summary drafted with the personas
+    assert meta.model_calls == 2 * (len(EN_STEPS) + 1)  # each attempt is counted, none got through
     assert meta.prompt_tokens == 0
+
+
+def closing_malformed(server: ScriptedOpenAI) -> None:
+    server.structured('{"still_to_validate": ["Renewals"], "next_steps": ["Price', label="truncated closing")
+
+
+def closing_without_steps(server: ScriptedOpenAI) -> None:
+    server.structured({"still_to_validate": ["Renewals"], "next_steps": [], "personas": []})
+
+
+def closing_server_down(server: ScriptedOpenAI) -> None:
+    server.error(503).error(502).error(504)
+
+
+def closing_leaks_canary(server: ScriptedOpenAI) -> None:
+    server.structured({"still_to_validate": [CANARY], "next_steps": ["Call them"], "personas": []})
+
+
+CLOSING_FAULTS = {"malformed JSON": closing_malformed, "no next step": closing_without_steps,
+                  "5xx until out of retries": closing_server_down, "carries the canary": closing_leaks_canary}
+
+
+@pytest.mark.parametrize("name", list(CLOSING_FAULTS))
+async def test_a_failed_summary_call_gives_the_offline_summary_and_personas(server: ScriptedOpenAI, name: str) -> None:
+    *before, last_step = EN_STEPS
+    for step in before:
+        script(server, step)
+    server.structured(last_step.analysis, label="the last answer")
+    CLOSING_FAULTS[name](server)
+    prompts = Prompts()
+    coach = llm_coach(server.url, prompts, canary=Canary(CANARY))
+    session = session_for(coach, prompts)
+    async with aclosing(coach):
+        sent = await drive(session, f"closing-{name}", EN_STEPS)
+
+    last = sent[-1]
+    turn = last.turn
+    assert turn.done and FALLBACK_NOTICE in last.text("notice")
+    summary = last.text("summary")  # the offline summary, whole
+    assert summary.startswith("## Summary of your Customer Segments block") and PRACTICES in summary
+    assert "### Still to validate" in summary and "### Next steps" in summary and CANARY not in summary
+    assert [p.segment for p in turn.canvas.personas] == [PRACTICES]  # the offline persona, shown
+    assert last.text("persona") and last.text("feedback")  # the last answer reflected too
+    inbox = await session.founder_messages(f"closing-{name}")
+    assert [m["text"] for m in inbox] == [s.answer for s in EN_STEPS]  # every answer kept, raw
+    assert "25 interviews with practice owners" in turn.canvas.segments[0].evidence  # read by the model
+    assert turn.canvas.metadata.fallbacks == 1
+    assert turn.canvas.metadata.model_calls == len(server.requests)
+    server.assert_complete()

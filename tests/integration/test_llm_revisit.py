@@ -1,6 +1,6 @@
 """Revisiting a finished session on the LLM coach (the real `openai` client, a scripted OpenAI-compatible
 server on loopback), FR and EN: reopening costs no model call, the reopened answer is read by the model, the
-summary is streamed again, and the canvas gets version 2 with the model's change."""
+summary and the personas come back from one more call, and the canvas gets version 2 with the model's change."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from tests.fakes.sessions import (
     PARENTS,
     PRACTICES,
     Step,
+    closing_sections,
     drive,
     llm_coach,
     output,
@@ -29,12 +30,13 @@ REVISITS = {
     "en": ("/revisit pains", Step(
         "pains", "Sending reminders by hand takes the receptionist an hour a day.",
         output("pains", updates=[{"segment": PRACTICES, "pains": ["Reminders by hand take an hour a day"]}]),
-        ["An hour a day ", "on reminders."], extra=["### Next steps\n", "1. **Value proposition**: reminders.\n"]),
+        [], summary=closing_sections(["Whether reminders by hand are the pain that sells."],
+                                     ["**Value proposition**: reminders."])),
         "Reopening the question \"their pains\"", "Canvas: version 2 saved"),
     "fr": ("/revoir douleurs", Step(
         "pains", "Le pain arrive parfois froid en hiver.",
         output("pains", updates=[{"segment": PARENTS, "pains": ["Le pain arrive parfois froid en hiver"]}]),
-        ["Du pain froid ", "en hiver."], extra=["### Prochaines étapes\n", "1. **Proposition de valeur**.\n"]),
+        [], summary=closing_sections([], ["**Proposition de valeur** : le pain chaud en hiver."])),
         "On rouvre la question « leurs douleurs »", "Canevas : version 2 enregistrée"),
 }
 
@@ -66,7 +68,8 @@ async def test_reopen_a_question_on_the_llm_coach_then_version_2(server: Scripte
 
     turn = back.turn
     assert turn.done and turn.canvas.version == 2 and saved in turn.messages[-1].text
-    assert back.text("summary")  # the summary comes back, streamed again
+    assert back.text("summary")  # the summary comes back
+    assert len(server.requests) == calls + 2  # the answer's analysis, then the summary with the personas
     pains = turn.canvas.segments[0].pains
     assert pains[-1] == step.analysis["updates"][0]["pains"][0] and len(pains) > 1  # earlier pains kept
     v1, v2 = await session.versions(f"{lang}-revisit")

@@ -146,3 +146,46 @@ async def test_faq_mid_session_is_answered_by_the_model_with_retrieved_sources(
     assert asked.turn.question_id == "for_whom" and asked.streamed
     assert asked.turn.canvas.metadata.model_calls == 3
     server.assert_complete()
+
+
+QUOTE = "We interviewed 25 practice owners and run paid pilots with 4 practices."
+
+
+async def test_the_answer_that_reaches_the_summary_costs_two_calls_and_shows_summary_and_personas(
+    server: ScriptedOpenAI,
+) -> None:
+    *before, closing = EN_STEPS
+    drafted = {"personas": [{
+        "segment": PRACTICES, "name": {"value": "", "source": ""}, "role": {"value": "", "source": ""},
+        "context": {"value": "", "source": ""}, "moment": {"value": "", "source": ""},
+        "jobs": [], "pains": [], "gains": [], "quote": {"value": QUOTE, "source": QUOTE},
+        "channels": {"value": "", "source": ""}, "buyer": {"value": "", "source": ""},
+        "user": {"value": "", "source": ""}}]}
+    last_step = closing.__class__(**{**closing.__dict__, "personas": drafted})
+    prompts = Prompts()
+    for step in before:
+        script(server, step)
+    coach = llm_coach(server.url, prompts)
+    session = session_for(coach, prompts)
+    async with aclosing(coach):
+        await drive(session, "en-closing", before)
+        calls = len(server.requests)
+        script(server, last_step)
+        last = await send(session, "en-closing", last_step.answer)
+
+    turn = last.turn
+    closing_requests = server.requests[calls:]
+    assert len(closing_requests) == 2 and not any(r.get("stream") for r in closing_requests)
+    assert turn.canvas.metadata.model_calls == len(server.requests) == 2 * len(EN_STEPS)
+    summary = last.text("summary")
+    assert summary.startswith("## Summary of your Customer Segments block") and PRACTICES in summary
+    assert "### Still to validate\n- Whether owners renew after the pilots." in summary
+    assert "### Next steps: link your segments to the other blocks\n1. **Value proposition**: no-show reminders." \
+        in summary
+    assert turn.done and turn.canvas.metadata.fallbacks == 0 and "offline coach" not in last.text("notice")
+    assert [p.quote.value for p in turn.canvas.personas] == [QUOTE]  # the model's persona, traced
+    assert QUOTE in last.text("persona")  # and its card is shown
+    kinds = [m.kind for m in turn.messages]
+    assert "Real commitments" in last.text("feedback")  # the answer is still reflected, with no model call
+    assert kinds.index("feedback") < kinds.index("summary") < kinds.index("persona")
+    server.assert_complete()

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.canvas import Canvas, Segment
 from assistant.coach.base import Analysis, Finding, SegmentUpdate, TurnContext
+from assistant.coach.llm.closing import ClosingOut
 from assistant.coach.llm.guard import Canary, as_data
 from assistant.coach.llm.prompts import ROLE_FILES, PromptBook
 from assistant.coach.llm.schema import analysis_model
@@ -71,6 +72,7 @@ def _all_messages(book: PromptBook, lang: Language) -> list[list[dict[str, str]]
     )
     out += [book.reply(_ctx(lang, "pains"), plain), book.reply(_ctx(lang, "for_whom"), flawed)]
     out += [book.faq(ATTACK, PASSAGES, lang), book.summary(_ctx(lang, "summary").canvas, PASSAGES, lang)]
+    out.append(book.closing(_ctx(lang, "summary").canvas, PASSAGES, {"evidence": ATTACK}, lang, ClosingOut))
     return out
 
 

@@ -2,10 +2,12 @@
 
 One founder turn costs at most two model calls on the happy path: a structured analysis (fields,
 mistakes with quoted evidence and cited passage ids, the follow-up) and the streamed reply that
-reflects the answer. The offline engine runs beside the model every turn: its rule hits are merged
-with the model's (`found_by`), and it answers the turn alone when the server fails or the output
-cannot be read even after one repair try. Every call has an output cap sized for what it writes, and a
-founder turn has a deadline: past it the offline engine answers the turn and the late answer is dropped.
+reflects the answer; on the turn that reaches the summary, the analysis and one structured call for the
+summary and the personas (`close`), the summary standing for the reply. The offline engine runs beside
+the model every turn: its rule hits are merged with the model's (`found_by`), and it answers the turn
+alone when the server fails or the output cannot be read even after one repair try. Every call has an
+output cap sized for what it writes, and a founder turn has a deadline: past it the offline engine
+answers the turn and the late answer is dropped.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
 from assistant.coach.base import Analysis, Answer, Coach, TurnContext, Usage, record_usage
 from assistant.coach.llm.client import ChatClient, ModelUnavailable, exponential_backoff
+from assistant.coach.llm.closing import Closing, model_closing
 from assistant.coach.llm.guard import Canary, StreamGuard, clean_analysis, without_questions
 from assistant.coach.llm.limits import Limits
 from assistant.coach.llm.merge import merge_analysis
-from assistant.coach.llm.personas import LLMPersonas
+from assistant.coach.llm.personas import LLMPersonas, offline_personas, traced_personas
 from assistant.coach.llm.prompts import PromptBook
 from assistant.coach.llm.reading import parse_analysis
 from assistant.coach.llm.schema import SchemaError, analysis_model, strict_schema
 from assistant.domain import Language
+from assistant.personas.faithful import FounderText
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 from assistant.settings import Settings
@@ -64,7 +68,7 @@ class LLMCoach:
         self.canary = canary or Canary()
         self.limits = limits or Limits()
         self.book = PromptBook(prompts, self.canary, compact=self.limits.compact)
-        self.personas = LLMPersonas(chat, self.book)  # drafted after the summary (graph node `personas`)
+        self.personas = LLMPersonas(chat, self.book)  # personas alone, when the summary did not draft them
         self._fallbacks = 0
 
     @property
@@ -104,7 +108,10 @@ class LLMCoach:
             self._fell_back(exc)
             return clean_analysis(rules, self.canary)
         analysis = merge_analysis(raw, rules, ctx, self.prompts, self.canary)
-        if analysis.usable:
+        if analysis.usable and ctx.reaches_summary(bool(analysis.findings)):
+            # The summary answers this turn: no reply call, the offline engine's reflection (no call) stays.
+            analysis = analysis.model_copy(update={"reflection": rules.reflection})
+        elif analysis.usable:
             reflection = await self._reflect(ctx, analysis, rules, deadline)
             analysis = analysis.model_copy(update={"reflection": reflection})
         return clean_analysis(analysis, self.canary)
@@ -173,6 +180,22 @@ class LLMCoach:
         cited = list(dict.fromkeys(m for m in _CITE.findall(text) if m in by_id))
         clean = _CITE.sub("", text).strip()
         return Answer(text=clean, citations=[by_id[c].citation() for c in cited] or [passages[0].citation()])
+
+    async def close(self, canvas: Canvas, passages: list[Passage], answers: dict[str, str], founder: FounderText,
+                    language: Language) -> Closing:
+        """The session's end in one model call: the summary and one persona per segment (fields the founder's
+        words cannot trace dropped). Never raises for a model failure: the offline summary and personas then."""
+        try:
+            async with asyncio.timeout_at(self._deadline()):
+                return await model_closing(self.chat, self.book, canvas, passages, answers, founder, language,
+                                           cap=self.limits.closing)
+        except Exception as exc:  # whatever a server sends, the founder gets a summary and personas
+            if not isinstance(exc, TimeoutError | ModelUnavailable | SchemaError | openai.OpenAIError):
+                log.exception("unexpected failure on the model path")
+            self._fell_back(f"summary and personas drafted offline: {exc!r}")
+        offline = offline_personas(canvas, answers, language)
+        return Closing(summary=await self.fallback.summarise(canvas, passages, language),
+                       personas=traced_personas([], offline, founder))
 
     async def summarise(self, canvas: Canvas, passages: list[Passage], language: Language) -> str:
         text = await self._stream(self.book.summary(canvas, passages, language), self.limits.summary,

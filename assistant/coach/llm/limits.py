@@ -17,7 +17,8 @@ class Limits:
     analysis: int = 700  # the structured analysis: a few segments and findings as JSON
     reply: int = 160  # the reflection streamed to the founder: two or three sentences
     faq: int = 400  # a direct answer to a free question, with its source
-    summary: int = 900  # the closing summary
+    summary: int = 900  # the closing summary alone (streamed Markdown)
+    closing: int = 1600  # the session's last call: the summary's sections and every persona, as JSON
     deadline_s: float = 45.0
     compact: bool = False
 
@@ -35,4 +36,5 @@ class Limits:
             settings.prompt_profile == "auto" and settings.context_size is not None
             and settings.context_size <= COMPACT_CONTEXT)
         return cls(analysis=capped(defaults.analysis), reply=capped(defaults.reply), faq=capped(defaults.faq),
-                   summary=capped(defaults.summary), deadline_s=settings.turn_deadline_seconds, compact=compact)
+                   summary=capped(defaults.summary), closing=capped(defaults.closing),
+                   deadline_s=settings.turn_deadline_seconds, compact=compact)

@@ -65,6 +65,25 @@ def to_persona(out: PersonaOut) -> Persona:
     return Persona.model_validate({"segment": out.segment, **data})
 
 
+def offline_personas(canvas: Canvas, answers: dict[str, str], language: Language) -> list[Persona]:
+    """The offline draft of every segment that is not a draft itself, in the canvas's order."""
+    return [draft_persona(s, answers, language) for s in canvas.segments if not s.draft]
+
+
+def traced_personas(drafted: list[Persona], offline: list[Persona], founder: FounderText) -> list[Persona]:
+    """One persona per offline draft (same segments, same order): the model's when it drafted that segment,
+    else the offline one; in both cases each field the founder's words cannot trace is dropped."""
+    by_name = {p.segment.strip().casefold(): p for p in drafted}
+    out = []
+    for own in offline:
+        model = by_name.get(own.segment.strip().casefold())
+        persona, dropped = keep_traced(model or own, founder)
+        if dropped:
+            log.info("persona %r: fields the founder never said were dropped: %s", own.segment, dropped)
+        out.append(persona.model_copy(update={"segment": own.segment}))
+    return out
+
+
 class LLMPersonas:
     """Drafts personas with the model; `draft` never raises for a model failure (the offline draft is used)."""
 
@@ -74,22 +93,14 @@ class LLMPersonas:
 
     async def draft(self, canvas: Canvas, answers: dict[str, str], founder: FounderText, language: Language
                     ) -> list[Persona]:
-        offline = [draft_persona(s, answers, language) for s in canvas.segments if not s.draft]
+        offline = offline_personas(canvas, answers, language)
         try:
             drafted = await self._model(canvas, answers, language)
         except (ModelUnavailable, openai.OpenAIError, ValidationError, ValueError) as exc:
             log.warning("personas drafted offline: %s", exc)
             record_usage(fallbacks=1)
             return [keep_traced(p, founder)[0] for p in offline]
-        by_name = {p.segment.strip().casefold(): p for p in drafted}
-        out = []
-        for own in offline:
-            model = by_name.get(own.segment.strip().casefold())
-            persona, dropped = keep_traced(model or own, founder)
-            if dropped:
-                log.info("persona %r: fields the founder never said were dropped: %s", own.segment, dropped)
-            out.append(persona.model_copy(update={"segment": own.segment}))
-        return out
+        return traced_personas(drafted, offline, founder)
 
     async def _model(self, canvas: Canvas, answers: dict[str, str], language: Language) -> list[Persona]:
         said = "\n".join(f"[{q}] {a}" for q, a in answers.items())

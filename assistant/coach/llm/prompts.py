@@ -1,5 +1,5 @@
 """The chat messages of each model role, built from the files in prompts/<lang>/ (persona, analyse, reply,
-follow_up, repair, faq, summary).
+follow_up, repair, faq, summary, personas, and closing: the summary and the personas in one structured call).
 
 Founder text, canvas values and passages only ever enter a prompt escaped, inside tagged slots
 (`<founder_answer>`, `<canvas>`, `<passage id=...>`), so they are data the model reads, never orders.
@@ -22,7 +22,7 @@ from assistant.retrieval.passage import Passage
 
 Message = dict[str, str]
 ROLE_FILES = ("persona.md", "analyse.md", "reply.md", "follow_up.md", "repair.md", "faq.md", "summary.md",
-              "personas.md")
+              "personas.md", "closing.md")
 _PASSAGE_CHARS = 1200
 # The compact profile, for small-context local models: fewer and shorter passages, mistakes by name only.
 _COMPACT_PASSAGES, _COMPACT_CHARS = 2, 400
@@ -148,3 +148,10 @@ class PromptBook:
     def summary(self, canvas: Canvas, passages: list[Passage], lang: Language) -> list[Message]:
         return self._messages(lang, "summary.md", canvas=canvas_data(canvas, full=True),
                               passages=self._passages(passages))
+
+    def closing(self, canvas: Canvas, passages: list[Passage], answers: dict[str, str], lang: Language,
+                model: type[BaseModel]) -> list[Message]:
+        """The one call that ends a session: the summary's sections and a persona per segment (`model`)."""
+        said = "\n".join(f"[{q}] {a}" for q, a in answers.items())
+        return self._messages(lang, "closing.md", canvas=canvas_data(canvas, full=True), answers=as_data(said),
+                              passages=self._passages(passages), shape=skeleton(model))

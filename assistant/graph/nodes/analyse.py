@@ -17,15 +17,14 @@ from assistant.canvas.update import (
     mark_drafts,
     resolve_critiques,
 )
-from assistant.coach.base import TurnContext, metering
+from assistant.coach.base import MAX_FOLLOW_UPS, TurnContext, metering
 from assistant.domain import Language, QuestionId
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import advance, example_text, fallback_notice, lang_of, msg, quote, with_usage
 from assistant.graph.state import State
+from assistant.questions import next_question
 from assistant.retrieval.passage import Passage
 from assistant.understanding.substance import is_generic_group
-
-MAX_FOLLOW_UPS = 2
 
 
 async def _cited_passages(ctx: Context, analysis: Analysis, passages: list[Passage], lang: Language,
@@ -102,7 +101,8 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ask_text = ctx.prompts.text(lang, f"questions.{qid}.ask", count=len(canvas.segments))
     passages = await ctx.retriever.search(f"{ask_text}\n{text}", language=lang, k=4, question_id=qid)
     turn = TurnContext(question_id=qid, answer=text, language=lang, canvas=canvas, passages=passages,
-                       answers=state.get("answers", {}), follow_up_count=follow_ups)
+                       answers=state.get("answers", {}), follow_up_count=follow_ups,
+                       closing=bool(state.get("revisiting")) or next_question(qid, len(canvas.segments)) == "summary")
     with metering() as used:
         analysis = await ctx.coach.analyse(turn)
     cited_for, retrieved = await _cited_passages(ctx, analysis, passages, lang, text)

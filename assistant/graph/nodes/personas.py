@@ -46,7 +46,10 @@ async def draft_all(ctx: Context, canvas: Canvas, state: State, lang: Language) 
     founder = founder_words(state)
     answers = dict(state.get("answers", {}))
     writer: PersonaWriter | None = getattr(ctx.coach, "personas", None)
-    if writer is not None and hasattr(writer, "draft"):
+    ready = state.get("drafted_personas")
+    if ready is not None:  # drafted (and checked) with the summary
+        drafted = [Persona.model_validate(p) for p in ready]
+    elif writer is not None and hasattr(writer, "draft"):
         drafted = await writer.draft(canvas, answers, founder, lang)
     else:
         drafted = [keep_traced(draft_persona(s, answers, lang), founder)[0] for s in canvas.segments if not s.draft]
@@ -89,7 +92,8 @@ async def personas(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         work = work.model_copy(update={"asking_segment": "", "asking_field": ""})
     if first and not work.interviews:
         outbox.append(msg("notice", texts.text(lang, "kit.announce"), "summary"))
-    return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), "fieldwork": work.model_dump(mode="json")}
+    return {"outbox": outbox, "canvas": canvas.model_dump(mode="json"), "fieldwork": work.model_dump(mode="json"),
+            "drafted_personas": None}
 
 
 def correction_turn(state: State, ctx: Context, canvas: Canvas, work: Fieldwork, text: str
