@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.lexicon import all_conversation_words
+from assistant.lexicon import all_conversation_words, all_grammar_words
 from assistant.text.cues import FUNCTION_WORDS
 from assistant.text.tokens import normalise
 
@@ -78,3 +78,16 @@ def names_people_in_general(text: str) -> bool:
     phrases, _, generic, _ = _vocabulary()
     low = f" {normalise(strip_markup(text))} "
     return any(f" {p} " in low for p in phrases) or bool(generic & set(_WORD.findall(low)))
+
+
+def everyone_only_denied(text: str) -> bool:
+    """Every "everyone" of the text is denied ("tout le monde n'a pas un animal", "not everyone has a dog"):
+    a narrowing, not a target (source: the reference text's mistake "tout le monde est mon client" is about
+    naming everyone as the target). False when the text names no "everyone" or also names one plainly."""
+    low = " " + re.sub(r"[^\w]+", " ", normalise(text)) + " "
+    grammar = all_grammar_words()
+    denied = [p for p in grammar.negated_universal if f" {p} " in low]
+    for phrase in denied:
+        low = low.replace(f" {phrase} ", " ")
+    return bool(denied) and not any(f" {p} " in low for p in grammar.universal)
+
