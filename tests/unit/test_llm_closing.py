@@ -8,39 +8,18 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from assistant.canvas import Canvas, Segment
-from assistant.coach.base import Analysis, Answer, TurnContext, Usage
+from assistant.coach.base import Analysis, TurnContext
 from assistant.coach.llm.client import ChatClient, exponential_backoff
 from assistant.coach.llm.closing import ClosingOut, closing_summary
 from assistant.coach.llm.coach import LLMCoach
 from assistant.coach.llm.guard import Canary
 from assistant.coach.llm.schema import SchemaError
 from assistant.prompts import Prompts
-from assistant.retrieval.passage import Passage
 from tests.fakes.openai_server import ScriptedOpenAI
 from tests.fakes.sessions import output
+from tests.unit.test_llm_coach import StubRules, _no_sleep
 
 RULES_REFLECTION = "Real commitments: solid ground."
-
-
-class Rules:
-    name = "offline"
-
-    async def analyse(self, ctx: TurnContext) -> Analysis:
-        return Analysis(reflection=RULES_REFLECTION)
-
-    async def answer_question(self, question: str, passages: list[Passage], language: str,
-                              canvas: object = None) -> Answer:
-        return Answer(text="offline answer")
-
-    async def summarise(self, canvas: Canvas, passages: list[Passage], language: str) -> str:
-        return "offline summary"
-
-    def usage(self) -> Usage:
-        return Usage()
-
-
-async def _no_sleep(_delay: float) -> None:
-    return None
 
 
 @pytest.fixture
@@ -52,7 +31,7 @@ def server() -> Iterator[ScriptedOpenAI]:
 @pytest.fixture
 async def coach(server: ScriptedOpenAI) -> AsyncIterator[LLMCoach]:
     chat = ChatClient(server.client(timeout=5), "scripted", backoff=exponential_backoff(0.001), sleep=_no_sleep)
-    made = LLMCoach(chat, Prompts(), Rules(), canary=Canary("CANARY-closing"))
+    made = LLMCoach(chat, Prompts(), StubRules(Analysis(reflection=RULES_REFLECTION)), canary=Canary("CANARY-closing"))
     yield made
     await made.aclose()
 
