@@ -62,6 +62,8 @@ class GrammarWords(BaseModel):
     dismissal: list[str] = Field(description="A group set aside anywhere in its sentence ('forget it', 'pas eux').")
     hedges: list[str] = Field(description="Fillers around a group's words, not part of it ('typically', 'genre').")
     attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
+    target_frames: list[str] = Field(
+        description="Words that announce the target, not part of it ('our customers are', 'nos clients ce sont').")
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")
     negated_universal: list[str] = Field(
         description="'Everyone' denied, a narrowing rather than a target ('not everyone', 'pas tout le monde').")

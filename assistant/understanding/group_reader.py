@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
 from assistant.understanding.group_parts import announced_parts
+from assistant.understanding.target_frame import unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -224,6 +225,7 @@ def _rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
+    answer = unframe(answer)  # "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:
         return _rule_reading(answer)

@@ -77,3 +77,15 @@ def test_announced_groups_listed_in_parts_are_one_group_each(answer: str, heads:
     groups, _ = _read(answer)
     assert len(groups) == len(heads), groups
     assert all(h in g.lower() for h, g in zip(heads, groups, strict=True)), groups
+
+
+@pytest.mark.parametrize("answer, group", [
+    ("Nos clients, ce sont les ateliers de reparation de velos qui ont 2 a 5 mecanos", "ateliers"),
+    ("la cible c'est les cavistes independants qui font aussi bar a vin", "cavistes"),
+    ("our customers are dog groomers who run a mobile van and book by phone", "groomers"),
+    ("we're targeting hospital pharmacists who reconcile stock by hand every night", "pharmacists"),
+])
+def test_the_words_that_announce_the_target_are_not_part_of_it(answer: str, group: str) -> None:
+    groups, _ = _read(answer)
+    assert len(groups) == 1 and group in groups[0].lower(), groups
+    assert not any(w in groups[0].lower() for w in ("client", "cible", "customer", "target")), groups

@@ -1,0 +1,44 @@
+"""The words that announce a target are not part of it: in "Nos clients, ce sont les foyers qui ont un
+chien" or "our customers are households with a dog", the group is what follows the frame. The frames are
+grammar data (`target_frames` in `assistant/lexicon/<lang>/grammar.yaml`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.lexicon import all_grammar_words
+from assistant.text.tokens import tokenise
+
+Phrase = tuple[str, ...]
+_JOINERS = " ,:;-–—"
+
+
+@lru_cache(maxsize=1)
+def _frames() -> tuple[Phrase, ...]:
+    found = {tuple(t.norm for t in tokenise(p)) for p in all_grammar_words().target_frames}
+    return tuple(sorted((p for p in found if p), key=len, reverse=True))
+
+
+def unframe(answer: str) -> str:
+    """`answer` with every target frame blanked out by spaces (same length, so offsets into the answer
+    still hold). A frame counts only where something follows it in its sentence."""
+    tokens = tokenise(answer)
+    norms = [t.norm for t in tokens]
+    chars = list(answer)
+    i = 0
+    while i < len(tokens):
+        # a frame's words may be split by a comma: "Nos clients, ce sont"
+        frame = next((f for f in _frames() if tuple(norms[i:i + len(f)]) == f), None)
+        if frame is None or i + len(frame) >= len(tokens):
+            i += 1
+            continue
+        end = tokens[i + len(frame) - 1].end
+        while end < len(answer) and answer[end] in _JOINERS:
+            end += 1
+        if answer[end:end + 1] in ".!?\n":
+            i += 1
+            continue
+        for k in range(tokens[i].start, end):
+            chars[k] = " "
+        i += len(frame)
+    return "".join(chars)
