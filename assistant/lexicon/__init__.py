@@ -64,6 +64,8 @@ class GrammarWords(BaseModel):
     attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
     target_frames: list[str] = Field(
         description="Words that announce the target, not part of it ('our customers are', 'nos clients ce sont').")
+    qualifiers: list[str] = Field(
+        description="Words that attach a narrowing to a group: prepositions, relative pronouns ('of', 'qui').")
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")
     negated_universal: list[str] = Field(
         description="'Everyone' denied, a narrowing rather than a target ('not everyone', 'pas tout le monde').")

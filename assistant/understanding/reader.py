@@ -25,7 +25,7 @@ from assistant.understanding.roles_reader import (
     roles_told_apart,
 )
 from assistant.understanding.rules import whole
-from assistant.understanding.substance import everyone_only_denied, names_people_in_general
+from assistant.understanding.substance import everyone_only_denied, names_people_in_general, narrowed
 
 Embed = Callable[[list[str]], np.ndarray]
 # Above this probability a head's guess stands even where a lexicon-based check finds no support
@@ -88,8 +88,11 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
     if mistake == "too_broad" and everyone_only_denied(ctx.answer) and read_group_list(ctx.answer, embed).groups:
         return True  # "tout le monde n'a pas un animal... nos clients, ce sont les foyers qui...": a narrowing
-    if mistake == "too_broad" and p < CONFIDENT:
-        return not names_people_in_general(ctx.answer) and not read_group_list(ctx.answer, embed).groups
+    if mistake == "too_broad" and p < CONFIDENT:  # a guess, not a certainty: the definition must hold
+        groups = read_group_list(ctx.answer, embed).groups
+        if names_people_in_general(ctx.answer):
+            return False
+        return not groups or all(narrowed(g) for g in groups)
     return False
 
 

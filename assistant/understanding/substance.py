@@ -91,3 +91,16 @@ def everyone_only_denied(text: str) -> bool:
         low = low.replace(f" {phrase} ", " ")
     return bool(denied) and not any(f" {p} " in low for p in grammar.universal)
 
+
+def narrowed(group: str) -> bool:
+    """A group with a narrowing attached after its head: a qualifier word (preposition, relative pronoun:
+    grammar data) followed by a word that is not people in general, or a number ("salariés des zones
+    industrielles", "PME du BTP de 20 à 100 salariés", "gyms with 200 members"). Source: the reference
+    text's too-broad mistake is a target with nothing that narrows it."""
+    _, _, generic, _ = _vocabulary()
+    qualifiers = set(all_grammar_words().qualifiers)
+    words = _WORD.findall(normalise(strip_markup(group)))
+    return any(w in qualifiers and i + 1 < len(words) and words[i + 1] not in generic
+               and (words[i + 1].isdigit() or words[i + 1] not in FUNCTION_WORDS or i + 2 < len(words))
+               for i, w in enumerate(words[1:], 1))
+
