@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Room, _require_browser, start_room
-from tests.e2e.test_ui_browser import LABELS, Founder, _question_marks
+from tests.e2e.conftest import Room
+from tests.e2e.test_ui_browser import _question_marks
+from tests.e2e.walks import finished_session, local_room
 
 pytestmark = pytest.mark.e2e
 
@@ -49,8 +50,7 @@ TEXT = {
 @pytest.fixture(scope="module")
 def fieldwork_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                    output_dir: Path) -> Iterator[Room]:
-    _require_browser()
-    with start_room(request, tmp_path_factory, output_dir, "fieldwork-room", {}, {}, accounts=False) as started:
+    with local_room(request, tmp_path_factory, output_dir, "fieldwork-room") as started:
         yield started
 
 
@@ -58,12 +58,7 @@ def fieldwork_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
 def test_personas_kit_notes_and_a_reopened_question(fieldwork_room: Room, browser: Any, output_dir: Path,
                                                      lang: str, locale: str) -> None:
     text = TEXT[lang]
-    context = browser.new_context(locale=locale, viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    founder = Founder(page, lang, fieldwork_room)
-    founder.enter()
-    founder.coach_through(founder.starter(LABELS[lang]["start"]))
-    assert founder.done()
+    context, page, founder = finished_session(browser, fieldwork_room, lang, locale)
 
     # The personas are in the side panel, each field with its mark, the empty ones listed.
     persona = founder.panel().locator('[data-testid="canvas-persona"]')

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Room, _require_browser, start_room
-from tests.e2e.test_ui_browser import LABELS, Founder, _question_marks
+from tests.e2e.conftest import Room
+from tests.e2e.test_ui_browser import LABELS, _question_marks
+from tests.e2e.walks import finished_session, local_room
 
 pytestmark = pytest.mark.e2e
 
@@ -30,8 +31,7 @@ TEXT = {
 @pytest.fixture(scope="module")
 def revisit_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                  output_dir: Path) -> Iterator[Room]:
-    _require_browser()
-    with start_room(request, tmp_path_factory, output_dir, "revisit-room", {}, {}, accounts=False) as started:
+    with local_room(request, tmp_path_factory, output_dir, "revisit-room") as started:
         yield started
 
 
@@ -39,12 +39,7 @@ def revisit_room(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 def test_reopen_a_question_then_see_version_2_side_by_side(revisit_room: Room, browser: Any, output_dir: Path,
                                                           lang: str, locale: str) -> None:
     text = TEXT[lang]
-    context = browser.new_context(locale=locale, viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    founder = Founder(page, lang, revisit_room)
-    founder.enter()
-    founder.coach_through(founder.starter(LABELS[lang]["start"]))
-    assert founder.done()
+    context, page, founder = finished_session(browser, revisit_room, lang, locale)
 
     # The revisit button offers every question, each its own button; the chosen one is asked again.
     last = founder.messages.nth(founder.messages.count() - 1)
