@@ -49,8 +49,7 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] and m in model.heads
                            and model.trusts(m, ctx.question_id) for m in CONTEXT_MISTAKES)
     context = said if in_session_scope else ""
-    vectors = embed([ctx.answer, context] if context else [ctx.answer])
-    answer, session = vectors[0], (vectors[1] if context else np.zeros_like(vectors[0]))
+    answer, session = embed([ctx.answer, context])  # an empty text is not embedded: it gives zeros
     found: list[Detection] = []
     for mistake in MISTAKE_IDS:
         if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
@@ -86,13 +85,15 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
-    if mistake == "too_broad" and everyone_only_denied(ctx.answer) and read_group_list(ctx.answer, embed).groups:
-        return True  # "tout le monde n'a pas un animal... nos clients, ce sont les foyers qui...": a narrowing
-    if mistake == "too_broad" and p < CONFIDENT:  # a guess, not a certainty: the definition must hold
-        groups = read_group_list(ctx.answer, embed).groups
-        if names_people_in_general(ctx.answer):
+    if mistake == "too_broad":
+        denied = everyone_only_denied(ctx.answer)
+        if not denied and p >= CONFIDENT:
             return False
-        return not groups or all(narrowed(g) for g in groups)
+        groups = read_group_list(ctx.answer, embed).groups
+        if denied and groups:
+            return True  # "tout le monde n'a pas un animal... nos clients, ce sont les foyers qui...": a narrowing
+        # A guess, not a certainty: the definition must hold (a target with nothing that narrows it).
+        return p < CONFIDENT and not names_people_in_general(ctx.answer) and all(narrowed(g) for g in groups)
     return False
 
 
