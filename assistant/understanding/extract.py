@@ -70,10 +70,8 @@ def _mentioned(canvas: Canvas, text: str) -> list[str]:
     return hits
 
 
-def _targets(canvas: Canvas, item: str) -> list[str]:
-    mentioned = _mentioned(canvas, item)
-    if mentioned:
-        return mentioned
+def _default_targets(canvas: Canvas) -> list[str]:
+    """Where an item that names no segment goes: the focus segment, else the first."""
     if canvas.focus_segment:
         return [canvas.focus_segment]
     return [canvas.segments[0].name] if canvas.segments else []
@@ -114,7 +112,7 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
         label = _LABEL.match(item)
         named = _mentioned(canvas, label.group(1)) if label else []
         labelled = named or labelled
-        for name in named or _mentioned(canvas, item) or labelled or _targets(canvas, item):
+        for name in named or _mentioned(canvas, item) or labelled or _default_targets(canvas):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
