@@ -68,7 +68,9 @@ class _Words:
     subjects: frozenset[str]
 
 
-def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
+def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
+    """Word-list phrases as tuples of normalised tokens, without duplicates, longest first (so that a
+    longer phrase wins over its prefix)."""
     out = {tuple(t.norm for t in tokenise(p)) for p in items}
     return tuple(sorted((p for p in out if p), key=len, reverse=True))
 
@@ -76,17 +78,18 @@ def _phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     g = all_grammar_words()
-    return _Words(_phrases(g.exclusion), _phrases(g.dismissal), _phrases(g.hedges), frozenset(g.attributes),
+    return _Words(phrases(g.exclusion), phrases(g.dismissal), phrases(g.hedges), frozenset(g.attributes),
                   frozenset(g.subject_pronouns))
 
 
-def _at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
+def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
+    """The first of `phrases` (longest first) that the tokens `norms` hold at position `i`; None if none."""
     return next((p for p in phrases if tuple(norms[i:i + len(p)]) == p), None)
 
 
 def _contains(norms: Sequence[str], phrases: Sequence[Phrase]) -> int | None:
     """Index of the first phrase found in `norms`, None when none is."""
-    return next((i for i in range(len(norms)) if _at(norms, i, phrases)), None)
+    return next((i for i in range(len(norms)) if phrase_at(norms, i, phrases)), None)
 
 
 def _group_words(tokens: Sequence[Token]) -> list[int]:
@@ -131,7 +134,7 @@ _COPULAS = frozenset("is are est sont".split())
 def _skip_hedges(norms: Sequence[str]) -> int:
     i = 0
     while i < len(norms):
-        hedge = _at(norms, i, _words().hedges)
+        hedge = phrase_at(norms, i, _words().hedges)
         if hedge is None:
             break
         i += len(hedge)

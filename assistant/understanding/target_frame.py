@@ -8,15 +8,14 @@ from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
+from assistant.understanding.group_check import Phrase, phrase_at, phrases
 
-Phrase = tuple[str, ...]
 _JOINERS = " ,:;-–—"
 
 
 @lru_cache(maxsize=1)
 def _frames() -> tuple[Phrase, ...]:
-    found = {tuple(t.norm for t in tokenise(p)) for p in all_grammar_words().target_frames}
-    return tuple(sorted((p for p in found if p), key=len, reverse=True))
+    return phrases(all_grammar_words().target_frames)
 
 
 def unframe(answer: str) -> str:
@@ -27,8 +26,7 @@ def unframe(answer: str) -> str:
     chars = list(answer)
     i = 0
     while i < len(tokens):
-        # a frame's words may be split by a comma: "Nos clients, ce sont"
-        frame = next((f for f in _frames() if tuple(norms[i:i + len(f)]) == f), None)
+        frame = phrase_at(norms, i, _frames())  # tokens skip punctuation: "Nos clients, ce sont" matches
         if frame is None or i + len(frame) >= len(tokens):
             i += 1
             continue
