@@ -137,7 +137,7 @@ def _before_verb(clause: str) -> str:
 
 
 # Clauses that close an answer and say nothing of anyone: "c'est tout", "that's it".
-_CLOSING = re.compile(r"^(?:c est tout|c est tout|voila|point|point barre|rien d autre|that s it|that s all|thats it|"
+_CLOSING = re.compile(r"^(?:c est tout|voila|point|point barre|rien d autre|that s it|that s all|thats it|"
                       r"thats all|period|nothing else|nobody else|personne d autre)\b")
 _NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez nous us".split())
 
