@@ -18,12 +18,8 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
-from assistant.understanding.roles_reader import (
-    one_group_pays_and_uses,
-    payer_named_apart,
-    read_roles,
-    roles_told_apart,
-)
+from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.roles_session import one_group_pays_and_uses, payer_named_apart, roles_told_apart
 from assistant.understanding.rules import whole
 from assistant.understanding.substance import everyone_only_denied, names_people_in_general, narrowed
 

@@ -17,8 +17,15 @@ from assistant.understanding.groups import is_group_word
 _CLAUSES = re.compile(r"[.;:\n!?]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and|so|donc)\s", re.I)
 _PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|purchas\w*|sign\w*|budget\w*|fund\w*|"
                    r"financ\w*|achet(?!eu)\w*|achat|regl\w*|rembours\w*|abonn\w*|subscri\w*|souscri\w*|license|licence|"
-                   r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|check)\b")
-_SAME = re.compile(r"\b(?:same|meme|memes|himself|herself|themselves|themself|eux memes?|elle memes?|lui meme|"
+                   r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|(?:writes?|wrote|cuts?) the check)\b")
+# A clause that opens on the paying verb has no subject of its own ("…and pays per vehicle hour").
+_PAY_VERB = re.compile(r"pa(?:y|ys|id|ie|ye|ies|yes|ient|yent)|buys?|bought|purchases?|achete(?:nt)?|reglent")
+# Paid, not paying ("get paid", "sont payés"), and who pays asked, not said ("no idea who pays", "qui paie").
+_PAID_OR_ASKED = re.compile(r"\b(?:(?:get|gets|getting|got|are|is|be|been|being|est|sont|etre)\s+"
+                            r"pa(?:id|ye|yes|yees)|(?:idea|sure|know|knows|unclear|decided|sais|savons|sait|savoir|"
+                            r"pour|apres)\s+(?:\w+\s+){0,2}(?:who|qui)\s+(?:will\s+|va\s+|vont\s+)?"
+                            r"(?:pa\w*|buy\w*|achet\w*))\b")
+SAME = re.compile(r"\b(?:same|meme|memes|himself|herself|themselves|themself|eux memes?|elle memes?|lui meme|"
                    r"both|les deux|pareil|pareils|identiques?|seul|seule|alone|own pocket|de (?:sa|leur) poche)\b")
 # Words that end a subject: relative pronouns, copulas and auxiliaries (grammar, not vocabulary).
 _STOPS = frozenset("qui who that which is are was were s sont est etait ont a have has do does will would can "
@@ -35,16 +42,17 @@ _DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their
                          "each every chaque".split())
 
 
-def _clauses(answer: str) -> list[str]:
+def split_clauses(answer: str) -> list[str]:
     return [c.strip(" ,()") for c in _CLAUSES.split(answer) if c and c.strip(" ,()")]
 
 
-def _paying(clauses: list[str]) -> list[int]:
-    """Indices of the clauses that say who pays (by their verb)."""
-    return [i for i, c in enumerate(clauses) if _PAYS.search(normalise(c).replace("'", " "))]
+def paying_clauses(clauses: list[str]) -> list[int]:
+    """Indices of the clauses that say who pays (by their verb), not who gets paid ("cleaners get paid
+    through us") and not a question ("no idea yet who pays")."""
+    return [i for i, c in enumerate(clauses) if _PAYS.search(_PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " ")))]
 
 
-def _subject(clause: str) -> str:
+def clause_subject(clause: str) -> str:
     """The role a clause names: after "the users are", the cleft "c'est X qui", or its opening noun phrase."""
     folded = normalise(clause).replace("'", " ")
     copula = _COPULA_ROLE.search(folded)
@@ -61,8 +69,11 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
     end = start
     for i in range(start, min(len(tokens), start + limit)):
         word = tokens[i].norm
-        if word in _STOPS and i > start or (i > start and _PAYS.fullmatch(word)):
+        noun = i == start + 1 and tokens[start].norm in _DETERMINERS  # "the subscriber", "l'abonnée": a noun
+        if word in _STOPS and i > start or (i > start and not noun and _PAYS.fullmatch(word)):
             break
+        if i == start and _PAY_VERB.fullmatch(word):
+            return ""  # "…and pays per vehicle hour": the clause goes on with the subject before
         end = i + 1
         # The head of the role: stop there unless a preposition qualifies it ("the teams across the company").
         if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm not in _QUALIFIERS):
@@ -105,7 +116,7 @@ def _user_named(clause: str) -> str:
         tokens = tokenise(clause)
         return _words(clause, tokens, len(tokens) - len(tokenise(copula.group(1))), 8)
     named = _ARE_USERS.search(folded)
-    return _subject(clause) if named else ""
+    return clause_subject(clause) if named else ""
 
 
 _LABELLED = re.compile(r"\b(?P<role>buyer|payer|payeur|acheteur|user|users|utilisateurs?)\s*:\s*(?P<who>[^.;\n]+)",
@@ -139,13 +150,16 @@ def _before_verb(clause: str) -> str:
 # Clauses that close an answer and say nothing of anyone: "c'est tout", "that's it".
 _CLOSING = re.compile(r"^(?:c est tout|voila|point|point barre|rien d autre|that s it|that s all|thats it|"
                       r"thats all|period|nothing else|nobody else|personne d autre)\b")
+_NONE = frozenset("no not none aucun aucune pas ni sans without".split())  # "no agency in between"
+# Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user.
+ROLE_WORDS = ("client", "custom", "utilis", "user", "payeu", "payer", "achet", "buyer", "usager")
 _NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez nous us".split())
 
 
 def _names_someone(role: str) -> bool:
     """A role phrase that names someone, not only a role word ("acheteur", "the user") or "the same"."""
     words = [t.norm for t in tokenise(role) if t.norm not in _DETERMINERS]
-    return bool(words) and not all(w.startswith(_ROLE_WORDS) or w in _NO_ONE for w in words)
+    return bool(words) and not all(w.startswith(ROLE_WORDS) or w in _NO_ONE for w in words)
 
 
 def _labelled_roles(answer: str) -> tuple[str, str] | None:
@@ -165,16 +179,18 @@ def read_roles(answer: str) -> tuple[str, str]:
     labelled = _labelled_roles(answer)
     if labelled:
         return labelled
-    clauses = _clauses(answer)
+    clauses = split_clauses(answer)
     subjects: list[str] = []
+    named_here: list[bool] = []  # the clause names its own subject or says what the previous one did
     for clause in clauses:
         named = _user_named(clause)
-        own = (named if _names_someone(named) else "") or _subject(clause) or _before_verb(clause)
+        own = (named if _names_someone(named) else "") or clause_subject(clause) or _before_verb(clause)
         subjects.append(own if own else (subjects[-1] if subjects else own))
+        named_here.append(bool(own) or len(clause.split()) > 1)  # a one-word clause ("rare") does nothing
     folded = [_folded(c) for c in clauses]
-    paying = [i for i in _paying(clauses) if not _NEGATED.search(folded[i]) and not _HEDGE.search(folded[i])]
+    paying = [i for i in paying_clauses(clauses) if not _NEGATED.search(folded[i]) and not _HEDGE.search(folded[i])]
     named_user = next((u for c in clauses if _names_someone(u := _user_named(c))), "")
-    same = bool(_SAME.search(_folded(answer)))
+    same = bool(SAME.search(_folded(answer)))
     buyer = next((subjects[i] for i in paying if subjects[i] and normalise(subjects[i]) != normalise(named_user)),
                  "")
     if not buyer and paying and (same or not named_user):
@@ -185,62 +201,17 @@ def read_roles(answer: str) -> tuple[str, str]:
              and not _HEDGE.search(c)]
     if named_user:
         return buyer, named_user
-    user = next((u for u in using), "")
+    # Someone other than the payer who uses it, or who does anything else ("parents pay and book, kids
+    # attend"); else the payer, when they use it or do something else with it ("le coureur l'achète, il la
+    # porte").
+    user = next((u for u in using if normalise(u) != normalise(buyer)), "")
+    others = [s for i, s in enumerate(subjects) if s and named_here[i] and i not in paying
+              and normalise(s) != normalise(buyer) and not _HEDGE.search(folded[i])
+              and tokenise(s)[0].norm not in _NONE]
+    if not user and others:
+        user = others[0]
     if not user:
-        others = [s for i, s in enumerate(subjects) if s and i not in paying and normalise(s) != normalise(buyer)]
-        # One group named, which pays and does something else ("le coureur l'achète, il la porte"): it uses it.
         acts = buyer and any(i not in paying and s and normalise(s) == normalise(buyer)
                              and not _CLOSING.match(folded[i]) for i, s in enumerate(subjects))
-        user = others[0] if others else (buyer if same or acts else "")
+        user = next(iter(using), "") or (buyer if same or acts else "")
     return buyer, user
-
-
-def roles_told_apart(answer: str) -> bool:
-    """The answer names who pays and, in another clause, a different group who uses — the two roles told
-    apart — and says nothing of them being the same people."""
-    folded = normalise(answer).replace("'", " ")
-    if _SAME.search(folded):
-        return False
-    clauses = _clauses(answer)
-    paying = _paying(clauses)
-    if len(paying) != 1:
-        return False
-    heads = [_head(_subject(c)) for c in clauses]
-    buyer = heads[paying[0]]
-    return bool(buyer) and any(h and h != buyer for i, h in enumerate(heads) if i != paying[0])
-
-
-def _head(role: str) -> str:
-    """The role's group word, cut to 5 letters ("" when the role names no group)."""
-    words = [t.norm for t in tokenise(role) if is_group_word(t.norm) and not t.norm.startswith(_ROLE_WORDS)]
-    return words[-1][:5] if words else ""
-
-
-# Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user.
-_ROLE_WORDS = ("client", "custom", "utilis", "user", "payeu", "payer", "achet", "buyer", "usager")
-
-
-def payer_named_apart(answer: str, session: list[str]) -> bool:
-    """Somewhere in the session (pitch, earlier answers) someone pays who is not the answer's own payer:
-    the condition for a buyer/user confusion in an answer that says one group pays and uses
-    ("incubators buy seats" in the pitch, then "the founders pay"). True also when the answer itself
-    names a payer distinct from a user; False for "each student pays and uses it" in a session where
-    nobody else is said to pay."""
-    if roles_told_apart(answer):
-        return True
-    own = _head(read_roles(answer)[0])
-    for text in session:
-        for sentence in re.split(r"[.;!?\n]", text):
-            clauses = _clauses(sentence)
-            for i in _paying(clauses):
-                head = _head(_subject(clauses[i]))
-                if head and head != own:
-                    return True
-    return False
-
-
-def one_group_pays_and_uses(answer: str) -> bool:
-    """The answer says one group both pays and uses ("each student pays and uses it"): a payer is named
-    and no different group is named as the user."""
-    buyer, user = read_roles(answer)
-    return bool(_head(buyer)) and _head(user) in ("", _head(buyer))

@@ -1,0 +1,65 @@
+"""What the buyer/user reading says across a session: the two roles told apart in one answer, a payer
+named elsewhere in the session, one group that pays and uses (the conditions of the buyer/user confusion
+check, `understanding/reader.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.groups import is_group_word
+from assistant.understanding.roles_reader import (
+    ROLE_WORDS,
+    SAME,
+    clause_subject,
+    paying_clauses,
+    read_roles,
+    split_clauses,
+)
+
+
+def roles_told_apart(answer: str) -> bool:
+    """The answer names who pays and, in another clause, a different group who uses — the two roles told
+    apart — and says nothing of them being the same people."""
+    folded = normalise(answer).replace("'", " ")
+    if SAME.search(folded):
+        return False
+    clauses = split_clauses(answer)
+    paying = paying_clauses(clauses)
+    if len(paying) != 1:
+        return False
+    heads = [_head(clause_subject(c)) for c in clauses]
+    buyer = heads[paying[0]]
+    return bool(buyer) and any(h and h != buyer for i, h in enumerate(heads) if i != paying[0])
+
+
+def _head(role: str) -> str:
+    """The role's group word, cut to 5 letters ("" when the role names no group)."""
+    words = [t.norm for t in tokenise(role) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)]
+    return words[-1][:5] if words else ""
+
+
+def payer_named_apart(answer: str, session: list[str]) -> bool:
+    """Somewhere in the session (pitch, earlier answers) someone pays who is not the answer's own payer:
+    the condition for a buyer/user confusion in an answer that says one group pays and uses
+    ("incubators buy seats" in the pitch, then "the founders pay"). True also when the answer itself
+    names a payer distinct from a user; False for "each student pays and uses it" in a session where
+    nobody else is said to pay."""
+    if roles_told_apart(answer):
+        return True
+    own = _head(read_roles(answer)[0])
+    for text in session:
+        for sentence in re.split(r"[.;!?\n]", text):
+            clauses = split_clauses(sentence)
+            for i in paying_clauses(clauses):
+                head = _head(clause_subject(clauses[i]))
+                if head and head != own:
+                    return True
+    return False
+
+
+def one_group_pays_and_uses(answer: str) -> bool:
+    """The answer says one group both pays and uses ("each student pays and uses it"): a payer is named
+    and no different group is named as the user."""
+    buyer, user = read_roles(answer)
+    return bool(_head(buyer)) and _head(user) in ("", _head(buyer))

@@ -1,0 +1,62 @@
+"""Who pays and who uses, read clause by clause (issue 9, buyer/user kinds): a clause that goes on with the
+paying verb keeps the subject before it; a payer noun ("the subscriber") is a role, not a verb; who gets
+paid or who might pay is no payer; someone else named doing something is the user before the payer is.
+Phrasings written for these tests, in no corpus or scenario file."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understanding.reader import read_buyer_user
+
+
+@pytest.mark.parametrize("answer, buyer, user", [
+    ("the port authority leases the scanners and pays per container, dock workers scan with them",
+     "port authority", "dock workers"),
+    ("les gerants de camping commandent et reglent par virement, les vacanciers reservent les activites",
+     "gerants de camping", "vacanciers"),
+])
+def test_a_clause_that_goes_on_with_the_paying_verb_keeps_its_subject(answer: str, buyer: str, user: str) -> None:
+    got_buyer, got_user = read_buyer_user(answer)
+    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+
+
+@pytest.mark.parametrize("answer, who", [
+    ("the subscriber pays and reads every issue", "subscriber"),
+    ("l'acheteuse paie et cuisine les recettes elle-meme", "acheteuse"),
+])
+def test_a_payer_noun_after_a_determiner_is_the_role(answer: str, who: str) -> None:
+    buyer, user = read_buyer_user(answer)
+    assert who in buyer.lower() and who in user.lower(), (buyer, user)
+
+
+@pytest.mark.parametrize("answer, user", [
+    ("music teachers run it in class, no idea yet who pays for the licences", "music teachers"),
+    ("les animateurs l'utilisent en atelier, pour qui paie on sait pas encore", "animateurs"),
+])
+def test_who_pays_asked_is_no_payer(answer: str, user: str) -> None:
+    buyer, got_user = read_buyer_user(answer)
+    assert buyer == "" and user in got_user.lower(), (buyer, got_user)
+
+
+def test_who_gets_paid_is_not_the_payer() -> None:
+    buyer, user = read_buyer_user("pet owners pay for each walk, the walkers sign up for free and get paid weekly")
+    assert "pet owners" in buyer.lower() and "walkers" in user.lower(), (buyer, user)
+
+
+@pytest.mark.parametrize("answer, buyer, user", [
+    ("grandparents pay and choose the box, the grandkids open it every month", "grandparents", "grandkids"),
+    ("les communes achetent et planifient, les habitants deposent leurs dechets", "communes", "habitants"),
+])
+def test_someone_else_doing_something_is_the_user(answer: str, buyer: str, user: str) -> None:
+    got_buyer, got_user = read_buyer_user(answer)
+    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+
+
+@pytest.mark.parametrize("answer", [
+    "the gym owner buys it and checks the stats, sometimes a coach helps but rarely",
+    "the gym owner buys it and checks the stats, no agency in between",
+])
+def test_a_hedged_or_denied_other_is_not_the_user(answer: str) -> None:
+    buyer, user = read_buyer_user(answer)
+    assert "gym owner" in buyer.lower() and "gym owner" in user.lower(), (buyer, user)
