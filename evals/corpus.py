@@ -16,6 +16,7 @@ from assistant.domain import Language, MistakeId, QuestionId
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 Split = Literal["train", "heldout", "heldout2"]
+Task = Literal["mistakes", "groups", "buyer_user"]  # a split's files by the reading they label
 Source = Literal["canvas_example", "forum", "teaching", "accelerator", "blog", "guide", "trap", "scenario"]
 
 
@@ -76,11 +77,12 @@ def load_corpus(split: Split, root: Path = CORPUS_DIR) -> Corpus:
     return corpus
 
 
-def split_hash(split: Split = "heldout", root: Path = CORPUS_DIR) -> str:
+def split_hash(split: Split = "heldout", root: Path = CORPUS_DIR, task: Task | None = None) -> str:
     """SHA-256 over the split's files (names and bytes, sorted): frozen in `<split>.sha256` for the held-apart
-    splits."""
+    splits. With `task`, over that task's files only (`mistakes-*.yaml`...): what one model was fitted on,
+    so that adding group items does not stale the mistake heads."""
     digest = hashlib.sha256()
-    for path in sorted((root / split).glob("*.yaml")):
+    for path in sorted((root / split).glob(f"{task}-*.yaml" if task else "*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

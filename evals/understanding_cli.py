@@ -4,6 +4,7 @@ the corpus (held-apart split, train split, or cross-validation on the train spli
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -18,6 +19,7 @@ from assistant.text.language import detect_language
 from assistant.understanding.classifier import MODEL_PATH, MistakeModel, load_model, save_model
 from assistant.understanding.group_reader import (
     GROUPS_MODEL_PATH,
+    GroupModel,
     load_group_model,
     read_group_list,
     save_group_model,
@@ -82,12 +84,21 @@ def train(
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Refit only these mistake heads (repeatable); the others and the group reader are "
                        "kept from the shipped weights, which must match the current train split.")] = None,
+    groups_only: Annotated[bool, typer.Option(
+        "--groups-only", help="Refit the group reader alone (seconds) and keep the mistake heads.")] = False,
 ) -> None:
     """Fit the heads on the train split (thresholds by 5-fold cross-validation) and write the weights."""
     corpus = load_corpus("train")
     vectors = Vectors()
+    if groups_only:
+        path = GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz")
+        save_group_model(path, _fit_groups(corpus, vectors))
+        vectors.save()
+        load_group_model.cache_clear()
+        out.print(f"Group reader written to {path} ({len(corpus.groups)} train items)")
+        return
     shipped = load_model() if only else None
-    if only and (shipped is None or shipped.meta.get("train_hash") != split_hash("train")):
+    if only and (shipped is None or shipped.meta.get("train_hash") != split_hash("train", task="mistakes")):
         raise typer.BadParameter("--only needs shipped weights trained on the current train split", param_hint="--only")
     picked = [m for m in MISTAKE_IDS if not only or m in only]
     with Progress(console=out) as progress:
@@ -95,12 +106,12 @@ def train(
         model = fit_model(corpus.mistakes, vectors, tick=lambda: progress.advance(task), only=picked)
         if shipped is None:
             save_group_model(GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz"),
-                             fit_groups(corpus.groups, vectors))
+                             _fit_groups(corpus, vectors))
     vectors.save()
     if shipped is not None:
         cv_f1 = {**dict(shipped.meta.get("cv_f1", {})), **dict(model.meta.get("cv_f1", {}))}  # type: ignore[call-overload]
         model = MistakeModel({**shipped.heads, **model.heads}, {**model.meta, "cv_f1": cv_f1})
-    meta = {**model.meta, "train_hash": split_hash("train")}
+    meta = {**model.meta, "train_hash": split_hash("train", task="mistakes")}
     save_model(output, model.heads, meta)
     load_model.cache_clear()
     load_group_model.cache_clear()
@@ -111,6 +122,11 @@ def train(
     for mistake, head in model.heads.items():
         table.add_row(mistake, f"{head.threshold:.3f}", _fmt(cv_f1.get(mistake)))  # type: ignore[union-attr]
     out.print(table)
+
+
+def _fit_groups(corpus: Corpus, vectors: Vectors) -> GroupModel:
+    """The group reader fitted on the train split's group items, with their hash recorded."""
+    return replace(fit_groups(corpus.groups, vectors), train_hash=split_hash("train", task="groups"))
 
 
 @app.command()

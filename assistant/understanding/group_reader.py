@@ -152,6 +152,7 @@ def fragment_features(vectors: np.ndarray, frags: list[Fragment], answer: str) -
 class GroupModel:
     weights: np.ndarray  # (features, len(LABELS))
     bias: np.ndarray  # (len(LABELS),)
+    train_hash: str = ""  # SHA-256 of the train split's group files it was fitted on (`evals.corpus.split_hash`)
 
     def labels(self, x: np.ndarray) -> list[str]:
         if not len(x):
@@ -161,7 +162,8 @@ class GroupModel:
 
 def save_group_model(path: Path, model: GroupModel) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, weights=model.weights.astype(np.float32), bias=model.bias.astype(np.float32))
+    np.savez_compressed(path, weights=model.weights.astype(np.float32), bias=model.bias.astype(np.float32),
+                        train_hash=np.array(model.train_hash))
 
 
 @lru_cache(maxsize=2)
@@ -169,7 +171,8 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
     if not path.exists():
         return None
     with np.load(path) as data:
-        return GroupModel(data["weights"], data["bias"])
+        trained_on = str(data["train_hash"]) if "train_hash" in data.files else ""
+        return GroupModel(data["weights"], data["bias"], trained_on)
 
 
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -55,4 +56,14 @@ def test_the_shipped_classifier_was_trained_on_the_current_train_split() -> None
 
     model = load_model()
     assert model is not None
-    assert model.meta["train_hash"] == split_hash("train"), "run `coach understanding train` after editing train/"
+    assert model.meta["train_hash"] == split_hash("train", task="mistakes"), (
+        "run `coach understanding train` after editing train/mistakes-*.yaml")
+
+
+def test_a_task_hash_covers_only_that_task_s_files(tmp_path: Path) -> None:
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "mistakes-en.yaml").write_text("[]\n", encoding="utf-8")
+    before = split_hash("train", tmp_path, task="mistakes"), split_hash("train", tmp_path)
+    (tmp_path / "train" / "groups-en.yaml").write_text("[]\n", encoding="utf-8")
+    assert split_hash("train", tmp_path, task="mistakes") == before[0]  # group items do not stale the heads
+    assert split_hash("train", tmp_path) != before[1]
