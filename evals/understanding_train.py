@@ -16,7 +16,8 @@ import numpy as np
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES, MistakeId
 from assistant.text.vectors import embed_queries
 from assistant.understanding.classifier import MIN_POSITIVES, Head, MistakeModel, features, session_text
-from assistant.understanding.group_reader import LABELS, Fragment, GroupModel, fragment_features, fragments
+from assistant.understanding.group_fragments import Fragment, fragments
+from assistant.understanding.group_reader import LABELS, GroupModel, fragment_features
 from assistant.understanding.mistakes import detect
 from evals.corpus import GroupItem, MistakeItem
 from evals.understanding import context_for
@@ -169,7 +170,7 @@ def group_design(items: Sequence[GroupItem], vectors: Vectors) -> tuple[np.ndarr
         frags = fragments(item.answer)
         if not frags:
             continue
-        xs.append(fragment_features(vectors([f.text for f in frags]), frags, item.answer))
+        xs.append(fragment_features(vectors, frags, item.answer))
         ys += fragment_labels(item, frags)
     return np.concatenate(xs), np.array(ys)
 

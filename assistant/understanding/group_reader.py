@@ -1,10 +1,14 @@
-"""Reading the customer groups an answer names: candidate fragments cut at list separators, each read
-by a small classifier over its e5 vector (and its neighbour's) as the start of a new group, the
-continuation of the previous one (a qualifier: "with kids aged 8 to 12", "and hate packing"), a group
-deferred to later ("brands later"), or no group at all (a comparison, a partner, filler).
+"""Reading the customer groups an answer names: candidate fragments (`group_fragments`), each read by a
+small classifier as the start of a new group, the continuation of the previous one (a qualifier: "with
+kids aged 8 to 12", "and hate packing"), a group deferred to later ("brands later", "labs in Q3"), or no
+group at all (a comparison, a partner, filler). A fragment is read with the words around it: its e5 vector,
+its neighbours' (before and after), and the vector of the previous fragment and this one as the founder
+wrote them (the pair shows whether "and want a weekly game" goes on or "and Germans who…" starts anew),
+plus grammatical cues (`lexicon/<lang>/grammar.yaml`).
 
 The weights (`models/groups.npz`, a multinomial logistic regression) are trained on the corpus's train
-split by `coach understanding train`; without them, the rule reader (`grouping.split_groups`) is used.
+split by `coach understanding train [--groups-only]`; without them, the rule reader
+(`grouping.split_groups`) is used.
 """
 
 from __future__ import annotations
@@ -17,33 +21,15 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
+from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.target_frame import unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
-# How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
-SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "and", "or", "also", "numbered", "colon",
-              "paren", "dash")
-_SEPARATOR = re.compile(
-    r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
-    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
-    r"(?P<also>\s(?:ainsi que|as well as|mais aussi|but also|de l'autre|de l autre|on the other)\s)|"
-    r"(?P<and>\s(?:et|and|&)\s)|(?P<or>\s(?:ou|or)\s)",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 Embed = Callable[[list[str]], np.ndarray]
-
-
-@dataclass(frozen=True)
-class Fragment:
-    text: str
-    start: int  # offsets in the answer
-    end: int
-    separator: str  # how it is joined to the fragment before (SEPARATORS)
-    first_in_sentence: bool
 
 
 @dataclass
@@ -51,37 +37,6 @@ class GroupReading:
     groups: list[str] = field(default_factory=list)
     deferred: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)  # groups set aside ("les très gros domaines : pas eux")
-
-
-def fragments(answer: str) -> list[Fragment]:
-    """The answer cut at sentence ends and list separators; empty pieces dropped."""
-    out: list[Fragment] = []
-    for start, end in _spans(answer, _SENTENCE):
-        separator, before, cursor = "sentence", len(out), start
-        for m in _SEPARATOR.finditer(answer, start, end):
-            _add(out, answer, cursor, m.start(), separator, len(out) == before)
-            separator = m.lastgroup or "comma"
-            cursor = m.end()
-        _add(out, answer, cursor, end, separator, len(out) == before)
-    return out
-
-
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
-    for m in pattern.finditer(text):
-        spans.append((cursor, m.start()))
-        cursor = m.end()
-    spans.append((cursor, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _add(out: list[Fragment], text: str, start: int, end: int, separator: str, first: bool) -> None:
-    piece = text[start:end]
-    stripped = piece.strip(" \t.!?\"'«»")
-    if not re.search(r"\w", stripped):
-        return
-    offset = start + piece.index(stripped[0]) if stripped else start
-    out.append(Fragment(stripped, offset, offset + len(stripped), separator, first))
 
 
 def _opener(text: str) -> np.ndarray:
@@ -110,18 +65,20 @@ def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
     return np.array(marks, dtype=np.float32).reshape(len(frags), 2)
 
 
-CUES = 6  # the grammatical cues' columns, last in a row
-_LISTING = frozenset(("comma", "and", "or", "also", "plus", "slash", "semicolon", "numbered"))
+_LISTING = frozenset(("comma", "and", "or", "also", "plus", "plus_word", "slash", "semicolon", "numbered"))
+# A time to come after a group ("labs in Q3", "conservatoires en 2026"): a deferral like the grammar's words.
+_FUTURE = re.compile(r"\b(?:in|by|from|en|d ici|des|a partir de)\s+(?:20[2-9]\d|q[1-4])\b")
 
 
 def _has(phrases: list[str], padded: str) -> bool:
     return any(f" {p} " in padded for p in phrases)
 
 
-def _cues(frag: Fragment, answer: str) -> np.ndarray:
+def _cues(frag: Fragment, answer: str, next_separator: str) -> np.ndarray:
     """Grammatical cues (`assistant/lexicon/<lang>/grammar.yaml`): a deferral, a platform side announced,
     the founder speaking of themselves, a clause opened by a pronoun, a fragment inside parentheses,
-    and a determiner after a list separator (a new noun phrase in a list)."""
+    a determiner after a list separator (a new noun phrase in a list), a fragment that ends on a colon
+    (a label: "Cible secondaire :", "owners side:") and a phrase with its own qualifier."""
     from assistant.lexicon import all_grammar_words
     from assistant.text.tokens import normalise
 
@@ -130,22 +87,37 @@ def _cues(frag: Fragment, answer: str) -> np.ndarray:
     first = padded.split()[0] if padded.strip() else ""
     in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
     determiner_in_list = first in OPENERS["determiner"] and frag.separator in _LISTING
-    return np.array([_has(words.deferral, padded), _has(words.sides, padded), _has(words.first_person, padded),
-                     first in words.subject_pronouns, in_parens, determiner_in_list], dtype=np.float32)
+    deferral = _has(words.deferral, padded) or bool(_FUTURE.search(padded))
+    return np.array([deferral, _has(words.sides, padded), _has(words.first_person, padded),
+                     first in words.subject_pronouns, in_parens, determiner_in_list, next_separator == "colon",
+                     qualified(frag.text)], dtype=np.float32)
 
 
-def fragment_features(vectors: np.ndarray, frags: list[Fragment], answer: str) -> np.ndarray:
-    """Rows: [fragment vector, previous fragment vector, separator one-hot, first in sentence, length,
-    grammatical opener, rule reader marks, grammatical cues]."""
+def fragment_features(embed: Embed, frags: list[Fragment], answer: str) -> np.ndarray:
+    """Rows: [fragment vector, previous fragment vector, next fragment vector, vector of the previous fragment
+    and this one as written, separator one-hot, first in sentence, length, grammatical opener, rule reader
+    marks, grammatical cues]. `embed` is called once, on the distinct texts."""
+    if not frags:
+        return np.zeros((0, 0), dtype=np.float32)
+    texts = [f.text for f in frags]
+    # each fragment with the one before it, as the founder wrote them: the pair shows whether it goes on
+    pairs = [answer[frags[i - 1].start:f.end] if i and not f.first_in_sentence else f.text
+             for i, f in enumerate(frags)]
+    unique = list(dict.fromkeys(texts + pairs))
+    every = dict(zip(unique, embed(unique), strict=True))
+    vectors, pair_vectors = [every[t] for t in texts], [every[t] for t in pairs]
+    zero = np.zeros_like(vectors[0])
     rows = []
     marks = _rule_marks(answer, frags)
     for i, frag in enumerate(frags):
-        prev = vectors[i - 1] if i > 0 and not frag.first_in_sentence else np.zeros_like(vectors[i])
+        prev = vectors[i - 1] if i > 0 and not frag.first_in_sentence else zero
+        nxt = vectors[i + 1] if i + 1 < len(frags) and not frags[i + 1].first_in_sentence else zero
+        nxt_sep = frags[i + 1].separator if i + 1 < len(frags) else "sentence"
         sep = np.array([frag.separator == s for s in SEPARATORS], dtype=np.float32)
         extra = np.array([frag.first_in_sentence, min(len(frag.text.split()), 20) / 10], dtype=np.float32)
-        rows.append(np.concatenate([vectors[i], prev, sep, extra, _opener(frag.text) * 2, marks[i] * 2,
-                                    _cues(frag, answer) * 2]))
-    return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
+        rows.append(np.concatenate([vectors[i], prev, nxt, pair_vectors[i], sep, extra, _opener(frag.text) * 2,
+                                    marks[i] * 2, _cues(frag, answer, nxt_sep) * 2]))
+    return np.stack(rows).astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -178,7 +150,7 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
-    labels = relabel(frags, labels, answer)
+    labels = mark_boundaries(frags, relabel(frags, labels, answer))
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None
@@ -207,7 +179,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
 
 
 def _sentence_end(answer: str, at: int) -> int:
-    m = _SENTENCE.search(answer, at)
+    m = SENTENCE.search(answer, at)
     return m.start() if m else len(answer)
 
 
@@ -232,9 +204,7 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     frags = fragments(answer)
     if model is None or embed is None or not frags:
         return _rule_reading(answer)
-    x = fragment_features(embed([f.text for f in frags]), frags, answer)
-    if x.shape[1] == model.weights.shape[0] + CUES:  # weights fitted before the grammatical cues
-        x = x[:, :-CUES]
+    x = fragment_features(embed, frags, answer)
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
         return _rule_reading(answer)
     labels = model.labels(x)

@@ -67,3 +67,12 @@ def test_a_task_hash_covers_only_that_task_s_files(tmp_path: Path) -> None:
     (tmp_path / "train" / "groups-en.yaml").write_text("[]\n", encoding="utf-8")
     assert split_hash("train", tmp_path, task="mistakes") == before[0]  # group items do not stale the heads
     assert split_hash("train", tmp_path) != before[1]
+
+
+def test_the_shipped_group_reader_was_trained_on_the_current_group_items() -> None:
+    from assistant.understanding.group_reader import load_group_model
+
+    model = load_group_model()
+    assert model is not None
+    assert model.train_hash == split_hash("train", task="groups"), (
+        "run `coach understanding train --groups-only` after editing train/groups-*.yaml")

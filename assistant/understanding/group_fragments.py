@@ -1,0 +1,62 @@
+"""An answer cut into candidate fragments for the group reader: at sentence ends and list separators (a
+comma, "and", "plus the", "as well as", a colon...), each fragment with how it is joined to the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
+SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "plus_word", "and", "or", "also", "numbered", "colon",
+              "paren", "dash")
+_SEPARATOR = re.compile(
+    r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
+    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
+    r"(?P<also>\s(?:ainsi que|de m[eê]me que|tout comme|as well as|along with|together with|mais aussi|but also|"
+    r"de l'autre|de l autre|on the other)\s)|(?P<plus_word>\splus\s(?=(?:the|a|an|some|les|des)\s))|"
+    r"(?P<and>\s(?:et|and|&)\s)|(?P<or>\s(?:ou|or)\s)",
+    re.IGNORECASE,
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    text: str
+    start: int  # offsets in the answer
+    end: int
+    separator: str  # how it is joined to the fragment before (SEPARATORS)
+    first_in_sentence: bool
+
+
+
+def fragments(answer: str) -> list[Fragment]:
+    """The answer cut at sentence ends and list separators; empty pieces dropped."""
+    out: list[Fragment] = []
+    for start, end in _spans(answer, SENTENCE):
+        separator, before, cursor = "sentence", len(out), start
+        for m in _SEPARATOR.finditer(answer, start, end):
+            _add(out, answer, cursor, m.start(), separator, len(out) == before)
+            separator = m.lastgroup or "comma"
+            cursor = m.end()
+        _add(out, answer, cursor, end, separator, len(out) == before)
+    return out
+
+
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in pattern.finditer(text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _add(out: list[Fragment], text: str, start: int, end: int, separator: str, first: bool) -> None:
+    piece = text[start:end]
+    stripped = piece.strip(" \t.!?\"'«»")
+    if not re.search(r"\w", stripped):
+        return
+    offset = start + piece.index(stripped[0]) if stripped else start
+    out.append(Fragment(stripped, offset, offset + len(stripped), separator, first))

@@ -1,0 +1,55 @@
+"""The group reader reads each fragment with the words around it (issue 9, group kinds): two complete noun
+phrases joined by "and" or "plus the" are two groups, a clause that goes on is not; a group put off to a
+later time is deferred; a label before a colon is not a group; a generic head that is narrowed is a group.
+Phrasings written for these tests, in no corpus or scenario file."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.vectors import embed_queries
+from assistant.understanding.group_reader import read_group_list
+
+
+def _heads(answer: str) -> list[str]:
+    return [g.lower() for g in read_group_list(answer, embed_queries).groups]
+
+
+@pytest.mark.parametrize("answer, first, second", [
+    ("climbing gyms with 500+ members plus the route setters who work for several of them", "gyms", "setters"),
+    ("les creches associatives qui manquent de places, et les assistantes maternelles qui cherchent des enfants",
+     "creches", "assistantes"),
+])
+def test_two_complete_noun_phrases_are_two_groups(answer: str, first: str, second: str) -> None:
+    groups = _heads(answer)
+    assert len(groups) == 2 and first in groups[0] and second in groups[1], groups
+
+
+@pytest.mark.parametrize("answer, group", [
+    ("retired teachers who volunteer at the library and want to run reading clubs", "retired teachers"),
+    ("les boulangers qui ouvrent a 5h et veulent des commandes en ligne", "boulangers"),
+])
+def test_a_clause_that_goes_on_is_one_group(answer: str, group: str) -> None:
+    groups = _heads(answer)
+    assert len(groups) == 1 and group in groups[0], groups
+
+
+@pytest.mark.parametrize("answer, now, later", [
+    ("indie bookshops with a cafe first, school libraries in 2027", "bookshops", "libraries"),
+    ("les cavistes independants d'abord, les restaurants on verra l'an prochain", "cavistes", "restaurants"),
+])
+def test_a_group_put_off_to_later_is_deferred(answer: str, now: str, later: str) -> None:
+    reading = read_group_list(answer, embed_queries)
+    assert len(reading.groups) == 1 and now in reading.groups[0].lower(), reading
+    assert not any(later in g.lower() for g in reading.groups), reading
+
+
+@pytest.mark.parametrize("answer, groups", [
+    ("Cote vendeurs : les brocanteurs qui ont un stock qui dort. Cote acheteurs : les decorateurs d'interieur "
+     "qui cherchent des pieces uniques.", ["brocanteurs", "decorateurs"]),
+    ("For the schools: primary teachers who run a garden club. For the families: parents who want their kids "
+     "outside more.", ["teachers", "parents"]),
+])
+def test_a_label_before_a_colon_is_not_a_group(answer: str, groups: list[str]) -> None:
+    got = _heads(answer)
+    assert len(got) == len(groups) and all(g in r for g, r in zip(groups, got, strict=True)), got
