@@ -13,7 +13,7 @@ from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.platform import announced_sides, is_platform
 from assistant.understanding.roles_reader import read_roles
-from assistant.understanding.substance import is_generic_group
+from assistant.understanding.substance import content_words, is_generic_group
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
                "expect", "wish", "would like", "require")
@@ -103,16 +103,17 @@ _LABEL = re.compile(r"^\s*([^:\n]{1,40}?)\s*:")
 
 
 def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str) -> list[SegmentUpdate]:
-    """Each item to the segments it names; an item that names none to those of the last label ("Stores: a,
-    b. Charities: c" gives a and b to Stores), else to the focus segment."""
+    """Each item to the segments it names; an item that names none to those of the last labelled item
+    ("Stores: a, b. Charities: c" gives a and b to where "Stores: a" went, even when "Stores" is not a
+    segment's name), else to the focus segment."""
     updates: dict[str, dict[str, list[str]]] = {}
     labelled: list[str] = []
     for item in items:
         field = field_for if isinstance(field_for, str) else field_for[item]
         label = _LABEL.match(item)
-        named = _mentioned(canvas, label.group(1)) if label else []
-        labelled = named or labelled
-        for name in named or _mentioned(canvas, item) or labelled or _default_targets(canvas):
+        if label:  # a label opens a block: what follows goes where the labelled item goes
+            labelled = _mentioned(canvas, label.group(1)) or _mentioned(canvas, item) or _default_targets(canvas)
+        for name in (labelled if label else []) or _mentioned(canvas, item) or labelled or _default_targets(canvas):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
@@ -203,7 +204,8 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
         if later:
             return later
         return [SegmentUpdate(segment=canvas.focus_segment or canvas.segments[0].name, who=answer.strip())]
-    items = split_items(answer) or [answer.strip()]
+    # "Hmm", "So no", "well": pieces with no content are not canvas items
+    items = [i for i in split_items(answer) if content_words(i)] or [answer.strip()]
     if question_id == "characteristics":
         return _by_segment(canvas, items, {i: classify_item(i) for i in items})
     if question_id in ("jobs", "pains", "gains"):

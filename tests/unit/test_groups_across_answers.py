@@ -95,3 +95,36 @@ def test_items_after_a_segment_label_go_to_that_segment_only(lang: str, answer: 
     pains = {u.segment: u.pains for u in fields_from_answer("pains", answer, canvas, lang)}  # type: ignore[arg-type]
     assert len(pains[first]) == 2 and len(pains[second]) == 2, pains
     assert not set(pains[first]) & set(pains[second])
+
+
+@pytest.mark.parametrize(("lang", "answer", "segments", "owner", "follower"), [
+    # "Shops" is no segment's name: the item after it still goes where "Shops: …" went, not to the focus
+    ("en", "Shops: paying to bin unsold bread and staff time to log it. Drivers: empty runs at night",
+     ["Bakeries with unsold bread", "Delivery drivers"], "Bakeries with unsold bread", "staff time to log it"),
+    ("fr", "Les boutiques : jeter les invendus et le temps du personnel. Livreurs : les trajets a vide",
+     ["Boulangeries avec des invendus", "Livreurs a velo"], "Boulangeries avec des invendus",
+     "le temps du personnel"),
+])
+def test_items_after_a_label_that_is_no_segment_name_stay_in_its_block(
+        lang: str, answer: str, segments: list[str], owner: str, follower: str) -> None:
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name=n) for n in segments],  # type: ignore[arg-type]
+                    focus_segment=segments[1])
+    pains = {u.segment: u.pains for u in fields_from_answer("pains", answer, canvas, lang)}  # type: ignore[arg-type]
+    assert any(follower in p for p in pains.get(owner, [])), pains
+    assert not any(follower in p for p in pains.get(segments[1], [])), pains
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Hmm. well. they sort donations by hand every night. So no."),
+    ("fr", "Euh. bon. ils trient les dons a la main tous les soirs. Donc non."),
+])
+def test_pieces_with_no_content_are_not_canvas_items(lang: str, answer: str) -> None:
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name="Food banks")],  # type: ignore[arg-type]
+                    focus_segment="Food banks")
+    items = [i for u in fields_from_answer("characteristics", answer, canvas, lang)  # type: ignore[arg-type]
+             for i in (*u.characteristics, *u.needs, *u.behaviours)]
+    assert len(items) == 1 and ("trient" in items[0] or "sort" in items[0]), items
