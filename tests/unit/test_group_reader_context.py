@@ -53,3 +53,18 @@ def test_a_group_put_off_to_later_is_deferred(answer: str, now: str, later: str)
 def test_a_label_before_a_colon_is_not_a_group(answer: str, groups: list[str]) -> None:
     got = _heads(answer)
     assert len(got) == len(groups) and all(g in r for g, r in zip(groups, got, strict=True)), got
+
+
+@pytest.mark.parametrize("answer, heads", [
+    ("dentists, physios, vets and opticians", ["dentists", "physios", "vets", "opticians"]),
+    ("les boulangeries, les fromageries, les cavistes et les primeurs", ["boulangeries", "fromageries", "cavistes",
+                                                                        "primeurs"]),
+])
+def test_every_item_of_a_serial_list_of_groups_is_a_group(answer: str, heads: list[str]) -> None:
+    got = _heads(answer)
+    assert len(got) == len(heads) and all(any(h in g for g in got) for h in heads), got
+
+
+def test_an_attribute_list_after_a_group_stays_one_group() -> None:
+    got = _heads("retired women over 70, widowed, living alone, on a small pension")
+    assert len(got) == 1 and "women" in got[0], got
