@@ -3,7 +3,7 @@ labels and the grammar checks of `group_check`):
 
 - a short heading before a colon is not a group when a group follows it ("For the schools: primary
   teachers who…", "Côté vendeurs : les brocanteurs…");
-- in a serial list of bare noun phrases mostly read as groups, every item is a group ("banks, insurers,
+- in a serial list of bare noun phrases half read as groups or more, every item is a group ("banks, insurers,
   hospitals, law firms and pharma companies": the last two are not one group).
 
 And the cue the reader weighs for a second group: a phrase with its own qualifier.
@@ -51,8 +51,9 @@ def _bare(text: str) -> bool:
 
 
 def _serial_lists(frags: Sequence[FragmentLike], out: list[str]) -> None:
-    """In a serial list of bare noun phrases of which two thirds or more are already read as groups
-    ("banks, insurers, hospitals, law firms and pharma companies"), every item is a group of its own."""
+    """In a serial list of bare noun phrases (the last one may carry a qualifier) of which half or more are
+    already read as groups ("banks, insurers, hospitals, law firms and pharma companies"), every item is a
+    group of its own."""
     i = 0
     while i < len(frags):
         j = i + 1
@@ -60,10 +61,11 @@ def _serial_lists(frags: Sequence[FragmentLike], out: list[str]) -> None:
             j += 1
         run = range(i, j)
         named = sum(out[k] == "new" for k in run)
-        if len(run) >= _SERIAL and all(_bare(frags[k].text) for k in run) and named >= 2 and \
-                3 * named >= 2 * len(run) and "deferred" not in [out[k] for k in run]:
-            for k in run:
-                out[k] = "new"
+        if len(run) >= _SERIAL and all(_bare(frags[k].text) for k in run[:-1]) and named >= 2 and \
+                2 * named >= len(run) and "deferred" not in [out[k] for k in run]:
+            for k in run:  # a last item with its own qualifier is split off, never made up from nothing
+                if _bare(frags[k].text) or out[k] != "none":
+                    out[k] = "new"
         i = j
 
 
