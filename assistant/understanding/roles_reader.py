@@ -33,9 +33,13 @@ _STOPS = frozenset("qui who that which is are was were s sont est etait ont a ha
 _LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
                    r"et|and|mais|but|alors|donc|au quotidien|day to day|in practice|en pratique|honestly|"
                    r"franchement|usually|souvent|en general|generally)\s+)+")
-_COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|ones? (?:paying|using|who pay|who use)|"
-                          r"ceux qui (?:paient|payent|utilisent)|payeurs?|acheteurs?|buyers?)\s+(?:are|is|sont|est|"
-                          r"c est)\s+(.*)$")
+# "the users are X", and the pseudo-cleft "the ones paying are X", "ceux qui le portent c'est X": the role is X
+# (what they do says whether it pays or uses: the clause's verbs, read elsewhere).
+_COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|payeurs?|acheteurs?|buyers?|"
+                          r"(?:the )?ones? (?:\w+ ){1,3}|those who (?:\w+ ){1,3}|the people (?:\w+ ){1,3}|"
+                          r"(?:ceux|celles|celui|celle) qui (?:\w+ ){1,3})\s*(?:are|is|sont|est|c est|ce sont)\s+(.*)$")
+_HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|surtout|plutot|parfois|"
+                          r"sometimes|en general)\s+)+")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
 _PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
 _DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
@@ -57,7 +61,10 @@ def clause_subject(clause: str) -> str:
     folded = normalise(clause).replace("'", " ")
     copula = _COPULA_ROLE.search(folded)
     if copula:
-        return _words(clause, tokenise(clause), len(tokenise(clause)) - len(tokenise(copula.group(1))), 8)
+        role = copula.group(1)
+        hedge = _LEAD.match(role) or _HEDGED_ROLE.match(role)  # "… c'est souvent les enfants"
+        start = len(tokenise(clause)) - len(tokenise(role)) + (len(tokenise(hedge.group(0))) if hedge else 0)
+        return _words(clause, tokenise(clause), start, 8)
     lead = _LEAD.match(folded)
     tokens = tokenise(clause)
     start = len(tokenise(lead.group(0))) if lead else 0
@@ -169,6 +176,14 @@ def _labelled_roles(answer: str) -> tuple[str, str] | None:
     return (found.get("buyer", ""), found.get("user", "")) if found else None
 
 
+def _only_a_role(clauses: list[str]) -> str:
+    """The answer is one short noun phrase naming someone, and nothing else."""
+    if len(clauses) != 1 or len(tokenise(clauses[0])) > MAX_SUBJECT_WORDS:
+        return ""
+    role = clause_subject(clauses[0])
+    return role if role and len(tokenise(role)) == len(tokenise(_LEAD.sub("", _folded(clauses[0])))) else ""
+
+
 def read_roles(answer: str) -> tuple[str, str]:
     """(buyer, user) as short noun phrases from the answer; "" where the answer does not say.
 
@@ -180,6 +195,9 @@ def read_roles(answer: str) -> tuple[str, str]:
     if labelled:
         return labelled
     clauses = split_clauses(answer)
+    alone = _only_a_role(clauses)
+    if alone:  # "the guitarist", "l'étudiant": asked who pays and who uses, one role answers both
+        return alone, alone
     subjects: list[str] = []
     named_here: list[bool] = []  # the clause names its own subject or says what the previous one did
     for clause in clauses:

@@ -60,3 +60,21 @@ def test_someone_else_doing_something_is_the_user(answer: str, buyer: str, user:
 def test_a_hedged_or_denied_other_is_not_the_user(answer: str) -> None:
     buyer, user = read_buyer_user(answer)
     assert "gym owner" in buyer.lower() and "gym owner" in user.lower(), (buyer, user)
+
+
+@pytest.mark.parametrize("answer, buyer, user", [
+    ("those who wear the tracker are toddlers, the ones who pay are mostly their grandparents",
+     "grandparents", "toddlers"),
+    ("celles qui s'en servent ce sont les auxiliaires de vie, celui qui paie c'est souvent le departement",
+     "departement", "auxiliaires de vie"),
+])
+def test_a_pseudo_cleft_names_the_role_after_its_hedge(answer: str, buyer: str, user: str) -> None:
+    got_buyer, got_user = read_buyer_user(answer)
+    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+    assert not got_buyer.lower().startswith(("mostly", "souvent")), got_buyer
+
+
+@pytest.mark.parametrize("answer, who", [("the beekeeper", "beekeeper"), ("l'ostéopathe", "ostéopathe")])
+def test_one_role_alone_answers_both(answer: str, who: str) -> None:
+    buyer, user = read_buyer_user(answer)
+    assert who in buyer.lower() and who in user.lower(), (buyer, user)
