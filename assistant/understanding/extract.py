@@ -12,7 +12,7 @@ from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.platform import announced_sides, is_platform
-from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.roles_by_segment import roles_by_segment, segments_mentioned
 from assistant.understanding.substance import content_words, is_generic_group
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
@@ -59,17 +59,6 @@ def segment_name(group: str) -> str:
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
 
 
-def _mentioned(canvas: Canvas, text: str) -> list[str]:
-    """Names of segments a piece of text talks about (by words of their name)."""
-    low = normalise(text)
-    hits = []
-    for seg in canvas.segments:
-        words = [w for w in normalise(seg.name).split() if len(w) > 3]
-        if words and any(w[:6] in low for w in words):
-            hits.append(seg.name)
-    return hits
-
-
 def _default_targets(canvas: Canvas) -> list[str]:
     """Where an item that names no segment goes: the focus segment, else the first."""
     if canvas.focus_segment:
@@ -112,8 +101,10 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
         field = field_for if isinstance(field_for, str) else field_for[item]
         label = _LABEL.match(item)
         if label:  # a label opens a block: what follows goes where the labelled item goes
-            labelled = _mentioned(canvas, label.group(1)) or _mentioned(canvas, item) or _default_targets(canvas)
-        for name in (labelled if label else []) or _mentioned(canvas, item) or labelled or _default_targets(canvas):
+            labelled = (segments_mentioned(canvas, label.group(1)) or segments_mentioned(canvas, item)
+                        or _default_targets(canvas))
+        mentioned = segments_mentioned(canvas, item)
+        for name in (labelled if label else []) or mentioned or labelled or _default_targets(canvas):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
@@ -166,27 +157,6 @@ def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new]
 
 
-_BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"
-                  r"abonn|subscri|\bfund")
-_USE = re.compile(r"utilis|usag|se sert|servent|\buse|\busing|day to day|daily|au quotidien|tous les jours|"
-                  r"every day|mange|\beat|joue|\bplay|appren|\blearn|consomm|\bconsum|\bwear|port")
-_SAME = ("meme personne", "les memes", "la meme", "same person", "the same", "eux-memes", "elles-memes",
-         "themselves", "both", "les deux")
-
-
-def parse_buyer_user(answer: str) -> tuple[str, str]:
-    """Best-effort split of "X pays, Y uses" in French or English; the whole answer when unsure."""
-    low = normalise(answer)
-    clauses = [c.strip(" ,") for c in re.split(
-        r"[.;\n]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and)\s", answer) if c and c.strip(" ,")]
-    buyer = next((c for c in clauses if _BUY.search(normalise(c))), "")
-    user = next((c for c in clauses if _USE.search(normalise(c)) and c != buyer), "")
-    if any(p in low for p in _SAME):
-        buyer = buyer or answer.strip()
-        user = user or buyer
-    return buyer or answer.strip(), user
-
-
 def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language,
                        embed: Embed | None = None) -> list[SegmentUpdate]:
     """The segment updates an answer to `question_id` gives; `embed` feeds the group reader."""
@@ -198,7 +168,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
         canvas.segments) else []
     canvas = _ensure_target(canvas, language)
     if question_id == "most_important":
-        mentioned = _mentioned(canvas, answer)
+        mentioned = segments_mentioned(canvas, answer)
         if mentioned:
             return [SegmentUpdate(segment=mentioned[0]), *later]
         if later:
@@ -213,10 +183,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     if question_id == "evidence":
         return _by_segment(canvas, items, "evidence")
     if question_id == "buyer_user":
-        buyer, user = read_roles(answer)
-        if not buyer and not user:
-            buyer, user = parse_buyer_user(answer)
-        return [SegmentUpdate(segment=s.name, buyer=buyer, user=user) for s in canvas.segments]
+        return roles_by_segment(answer, canvas)
     if question_id == "priority":
         return priority_updates(answer, canvas) + later
     return []
@@ -227,7 +194,7 @@ def priority_updates(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
     out = []
     sentences = [s for s in re.split(r"[.;\n]|\)\s*,", answer) if s.strip()]
     for seg in canvas.segments:
-        own = [s for s in sentences if seg.name in _mentioned(canvas, s)]
+        own = [s for s in sentences if seg.name in segments_mentioned(canvas, s)]
         values: dict[str, int] = {}
         for sentence in own:
             for label, score in _RATING.findall(sentence):
