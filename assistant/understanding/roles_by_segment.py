@@ -16,8 +16,10 @@ from assistant.understanding.roles_reader import read_roles
 
 OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
-# The opening that names the segment, not part of any role: "dental:", "For the software,", "Pour les écoles,"
-_OPENING = re.compile(r"^\s*([^:,\n]{1,60}?)\s*[:,]\s+")
+# The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
+# software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
+_OPENING = re.compile(r"^\s*(?:([^:,\n]{1,60}?)\s*:|((?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
+                      r"\s[^:,\n]{1,60}?)\s*,)\s+", re.IGNORECASE)
 
 
 def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
@@ -36,10 +38,11 @@ def _opens_on(canvas: Canvas, sentence: str) -> tuple[list[str], str, str]:
     """The segments a sentence opens on, the sentence without the opening that names them, and the
     opening's noun phrase ("Pour les écoles," → "les écoles"; "" when the sentence has no such opening)."""
     opening = _OPENING.match(sentence)
-    if opening and len(tokenise(opening.group(1))) <= OPENING_WORDS:
-        named = segments_mentioned(canvas, opening.group(1))
+    phrase = (opening.group(1) or opening.group(2)) if opening else ""
+    if opening and len(tokenise(phrase)) <= OPENING_WORDS:
+        named = segments_mentioned(canvas, phrase)
         if named:
-            return named, sentence[opening.end():], _TOPIC_LEAD.sub("", opening.group(1)).strip()
+            return named, sentence[opening.end():], _TOPIC_LEAD.sub("", phrase).strip()
     head = " ".join(t.norm for t in tokenise(sentence)[:OPENING_WORDS])
     return segments_mentioned(canvas, head), sentence, ""
 

@@ -32,7 +32,8 @@ _STOPS = frozenset("qui who that which is are was were s sont est etait ont a ha
                    "peut peuvent doit doivent must should".split())
 _LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
                    r"et|and|mais|but|alors|donc|au quotidien|day to day|in practice|en pratique|honestly|"
-                   r"franchement|usually|souvent|en general|generally)\s+)+")
+                   r"franchement|usually|souvent|en general|generally|parce qu|parce que|because|since|car|"
+                   r"puisque|puisqu|vu que|vu qu)\s+)+")
 # "the users are X", and the pseudo-cleft "the ones paying are X", "ceux qui le portent c'est X": the role is X
 # (what they do says whether it pays or uses: the clause's verbs, read elsewhere).
 _COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|payeurs?|acheteurs?|buyers?|"

@@ -39,3 +39,13 @@ def test_each_segment_gets_the_roles_its_sentences_name(lang: str, names: list[s
 def test_an_answer_about_no_segment_in_particular_gives_every_segment_the_same_roles() -> None:
     got = _roles("en", ["Dog owners", "Dog walkers"], "the owner pays per walk and books in the app")
     assert got["Dog owners"] == got["Dog walkers"] and "owner" in got["Dog owners"][0], got
+
+
+@pytest.mark.parametrize(("lang", "name", "answer", "buyer"), [
+    ("fr", "Grimpeurs reguliers", "Les grimpeurs paient la carte, toute la bande en profite.", "grimpeurs"),
+    ("en", "Busy commuters", "Commuters pay per ride, their kids sometimes ride along.", "commuters"),
+])
+def test_a_sentence_that_opens_on_the_segment_as_its_subject_keeps_it_as_the_role(
+        lang: str, name: str, answer: str, buyer: str) -> None:
+    got = _roles(lang, [name], answer)
+    assert buyer in got[name][0], got

@@ -78,3 +78,12 @@ def test_a_pseudo_cleft_names_the_role_after_its_hedge(answer: str, buyer: str, 
 def test_one_role_alone_answers_both(answer: str, who: str) -> None:
     buyer, user = read_buyer_user(answer)
     assert who in buyer.lower() and who in user.lower(), (buyer, user)
+
+
+@pytest.mark.parametrize("answer, who", [
+    ("les artisans, parce qu'ils achetent leur materiel eux-memes et paient comptant", "artisans"),
+    ("the gym owners, because they buy the licence and pay monthly", "gym owners"),
+])
+def test_a_subordinate_clause_s_pronoun_is_the_subject_before_it(answer: str, who: str) -> None:
+    buyer, _user = read_buyer_user(answer)
+    assert who in buyer.lower(), buyer

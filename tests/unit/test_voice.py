@@ -323,29 +323,30 @@ def test_the_met_voice_thresholds_are_enforced_and_the_others_once_enabled(tmp_p
     shipped = load_thresholds(DEFAULT_THRESHOLDS)
     assert {k: v for table in shipped.values() for k, v in table.items() if k.startswith("voice.")} == {
         "voice.internal_ids.total": 0.0, "voice.verbatim_echo": 0.10, "voice.sector_examples": 0.80,
-        "voice.repeated_sentences.mean": 0.05}
+        "voice.repeated_sentences.mean": 0.05, "voice.repeated_sentences.max": 0.05}
     limits = _enabled_voice_thresholds(tmp_path)
     assert limits["min"]["voice.sector_examples"] == 0.8
     assert limits["max"] == {
         "voice.internal_ids.total": 0.0,
         "voice.repeated_sentences.mean": 0.05,
+        "voice.repeated_sentences.max": 0.05,
         "voice.verbatim_echo": 0.10,
     }
     good = {
         "voice": {
             "sector_examples": 0.8,
             "internal_ids": {"total": 0},
-            "repeated_sentences": {"mean": 0.05},
+            "repeated_sentences": {"mean": 0.05, "max": 0.05},
             "verbatim_echo": 0.1,
         }
     }
     voice_checks = [c for c in check_thresholds(good, limits) if c.key.startswith("voice.")]
-    assert len(voice_checks) == 4 and all(c.ok for c in voice_checks)
+    assert len(voice_checks) == 5 and all(c.ok for c in voice_checks)
     bad = {
         "voice": {
             "sector_examples": None,
             "internal_ids": {"total": 3},
-            "repeated_sentences": {"mean": 0.2},
+            "repeated_sentences": {"mean": 0.2, "max": 0.3},
             "verbatim_echo": 0.5,
         }
     }
@@ -361,7 +362,7 @@ def test_the_enabled_keys_exist_in_a_real_aggregate(tmp_path, library):
     agg = aggregate([score_run(t, sc, library=library)])
     checks = check_thresholds(agg, _enabled_voice_thresholds(tmp_path))
     voice = {c.key: c for c in checks if c.key.startswith("voice.")}
-    assert len(voice) == 4 and all(c.value is not None for c in voice.values())
+    assert len(voice) == 5 and all(c.value is not None for c in voice.values())
     assert voice["voice.sector_examples"].ok and voice["voice.internal_ids.total"].ok
 
 
