@@ -39,6 +39,10 @@ _LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|eu
 _COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|payeurs?|acheteurs?|buyers?|"
                           r"(?:the )?ones? (?:\w+ ){1,3}|those who (?:\w+ ){1,3}|the people (?:\w+ ){1,3}|"
                           r"(?:ceux|celles|celui|celle) qui (?:\w+ ){1,3})\s*(?:are|is|sont|est|c est|ce sont)\s+(.*)$")
+# Nouns that head a role after a group word: "the bakery owner", "the business owner", "le responsable".
+_ROLE_HEADS = frozenset("owner owners manager managers director directors staff team teams lead leads head "
+                        "officer officers gerant gerante gerants directeur directrice equipe equipes patron "
+                        "patronne".split())
 _HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|surtout|plutot|parfois|"
                           r"sometimes|en general)\s+)+")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
@@ -78,13 +82,14 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
     for i in range(start, min(len(tokens), start + limit)):
         word = tokens[i].norm
         noun = i == start + 1 and tokens[start].norm in _DETERMINERS  # "the subscriber", "l'abonnée": a noun
-        if word in _STOPS and i > start or (i > start and not noun and _PAYS.fullmatch(word)):
+        verb = _PAYS.fullmatch(word) or _USES.fullmatch(word)  # "the counter staff use it": the role ends there
+        if word in _STOPS and i > start or (i > start and not noun and verb):
             break
         if i == start and _PAY_VERB.fullmatch(word):
             return ""  # "…and pays per vehicle hour": the clause goes on with the subject before
         end = i + 1
         # The head of the role: stop there unless a preposition qualifies it ("the teams across the company").
-        if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm not in _QUALIFIERS):
+        if is_group_word(word) and (i + 1 >= len(tokens) or tokens[i + 1].norm not in _QUALIFIERS | _ROLE_HEADS):
             break
     while end - 1 > start and tokens[end - 1].norm in _CLITICS and tokens[end - 1].end < len(clause) and \
             clause[tokens[end - 1].end] in "'’":

@@ -87,3 +87,12 @@ def test_one_role_alone_answers_both(answer: str, who: str) -> None:
 def test_a_subordinate_clause_s_pronoun_is_the_subject_before_it(answer: str, who: str) -> None:
     buyer, _user = read_buyer_user(answer)
     assert who in buyer.lower(), buyer
+
+
+@pytest.mark.parametrize("answer, buyer, user", [
+    ("the florist owner pays the plan, the shop staff use it at the till", "the florist owner", "the shop staff"),
+    ("le gerant du camping paie, l'equipe d'accueil utilise la tablette", "le gerant du camping", "l'equipe d'accueil"),
+])
+def test_a_role_is_its_whole_noun_phrase_and_ends_at_the_verb(answer: str, buyer: str, user: str) -> None:
+    got_buyer, got_user = read_buyer_user(answer)
+    assert got_buyer.lower() == buyer and got_user.lower() == user, (got_buyer, got_user)
