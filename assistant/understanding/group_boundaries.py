@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_check import OPENERS, FragmentLike
+from assistant.understanding.substance import content_words
 
 HEADING_WORDS = 4  # at most this many words before the colon
 CONJUNCTIONS = frozenset("and et or ou plus also aussi but mais then puis".split())
@@ -43,6 +44,9 @@ _SERIAL = 3  # items, at least, for a serial list ("banks, insurers, hospitals a
 
 
 def _bare(text: str) -> bool:
+    """A short noun phrase with something in it ("law firms"; not "etc", "whatever", "and so on")."""
+    if not content_words(text):
+        return False
     pronouns = all_grammar_words().subject_pronouns
     words = [t.norm for t in tokenise(text) if t.norm not in CONJUNCTIONS and t.norm not in OPENERS["determiner"]]
     return 0 < len(words) <= LIST_ITEM_WORDS and not any(

@@ -68,3 +68,13 @@ def test_every_item_of_a_serial_list_of_groups_is_a_group(answer: str, heads: li
 def test_an_attribute_list_after_a_group_stays_one_group() -> None:
     got = _heads("retired women over 70, widowed, living alone, on a small pension")
     assert len(got) == 1 and "women" in got[0], got
+
+
+@pytest.mark.parametrize("answer, heads", [
+    ("florists, bakers, butchers, etc.", ["florists", "bakers", "butchers"]),
+    ("banks, insurers, hospitals, whatever", ["banks", "insurers", "hospitals"]),
+])
+def test_a_serial_list_s_filler_is_no_group(answer: str, heads: list[str]) -> None:
+    got = _heads(answer)
+    assert not any(w in g for g in got for w in ("etc", "whatever")), got
+    assert all(any(h in g for g in got) for h in heads[:1]), got
