@@ -47,15 +47,31 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
     nobody else is said to pay."""
     if roles_told_apart(answer):
         return True
-    own = _head(read_roles(answer)[0])
+    payer = read_roles(answer)[0]
+    own = _head(payer)
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
-            for i in paying_clauses(clauses):
-                head = _head(clause_subject(clauses[i]))
-                if head and head != own:
+            subjects = (_head(clause_subject(clauses[i])) for i in paying_clauses(clauses))
+            if any(head and head != own for head in subjects):
+                return True
+            for m in _PAID_BY.finditer(normalise(sentence).replace("'", " ")):
+                named = _stems(m.group(1))
+                if named and not named & _stems(payer):  # "sold to restaurants", "restaurant owners pay": the same
                     return True
     return False
+
+
+def _stems(phrase: str) -> set[str]:
+    """The group words of a phrase, cut to 5 letters."""
+    return {t.norm[:5] for t in tokenise(phrase) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)}
+
+
+# The payer named after the verb: "sold to school districts", "licensed to trucking companies", "vendu aux
+# mairies", "remboursée par les mutuelles", "paid for by the employer", "pris en charge par la CPAM".
+_PAID_BY = re.compile(r"\b(?:(?:sold|licensed|licenced|vendue?s?|vendus|facturee?s?|factures)\s+(?:to|a|aux|au)|"
+                      r"(?:paid(?: for)?|funded|covered|reimbursed|financee?s?|payee?s?|remboursee?s?|"
+                      r"pris(?:e|es)? en charge|offerte?s?)\s+(?:by|par))\s+((?:\w+\s*){1,5})")
 
 
 def one_group_pays_and_uses(answer: str) -> bool:

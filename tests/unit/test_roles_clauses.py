@@ -96,3 +96,17 @@ def test_a_subordinate_clause_s_pronoun_is_the_subject_before_it(answer: str, wh
 def test_a_role_is_its_whole_noun_phrase_and_ends_at_the_verb(answer: str, buyer: str, user: str) -> None:
     got_buyer, got_user = read_buyer_user(answer)
     assert got_buyer.lower() == buyer and got_user.lower() == user, (got_buyer, got_user)
+
+
+@pytest.mark.parametrize("pitch, answer, apart", [
+    ("a revision app sold to secondary schools", "the pupils pay and use it every evening", True),
+    ("une appli de suivi remboursee par les mutuelles", "les patients paient et l'utilisent", True),
+    ("a fleet app licensed to trucking companies", "the drivers pay for it and use it", True),
+    ("a booking tool sold to hair salons", "salon owners pay and use it", False),  # the same party
+    ("une appli pour les etudiants en medecine", "chaque etudiant paie et l'utilise", False),
+])
+def test_a_payer_named_after_the_verb_in_the_pitch_is_someone_else_paying(pitch: str, answer: str,
+                                                                        apart: bool) -> None:
+    from assistant.understanding.roles_session import payer_named_apart
+
+    assert payer_named_apart(answer, [pitch]) is apart
