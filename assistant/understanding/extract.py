@@ -100,11 +100,10 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
     for item in items:
         field = field_for if isinstance(field_for, str) else field_for[item]
         label = _LABEL.match(item)
-        if label:  # a label opens a block: what follows goes where the labelled item goes
-            labelled = (segments_mentioned(canvas, label.group(1)) or segments_mentioned(canvas, item)
-                        or _default_targets(canvas))
         mentioned = segments_mentioned(canvas, item)
-        for name in (labelled if label else []) or mentioned or labelled or _default_targets(canvas):
+        if label:  # a label opens a block: what follows goes where the labelled item goes
+            labelled = segments_mentioned(canvas, label.group(1)) or mentioned or _default_targets(canvas)
+        for name in labelled if label else (mentioned or labelled or _default_targets(canvas)):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 

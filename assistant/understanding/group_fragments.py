@@ -30,7 +30,6 @@ class Fragment:
     first_in_sentence: bool
 
 
-
 def fragments(answer: str) -> list[Fragment]:
     """The answer cut at sentence ends and list separators; empty pieces dropped."""
     out: list[Fragment] = []

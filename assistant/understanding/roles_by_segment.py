@@ -18,8 +18,8 @@ OPENING_WORDS = 5  # a sentence is about a segment when it names it within its f
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
 # The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
 # software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
-_OPENING = re.compile(r"^\s*(?:([^:,\n]{1,60}?)\s*:|((?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
-                      r"\s[^:,\n]{1,60}?)\s*,)\s+", re.IGNORECASE)
+_TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
+_OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
 
 
 def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
@@ -47,7 +47,7 @@ def _opens_on(canvas: Canvas, sentence: str) -> tuple[list[str], str, str]:
     return segments_mentioned(canvas, head), sentence, ""
 
 
-_TOPIC_LEAD = re.compile(r"^(?:for|at|in|on|with|among|pour|chez|dans|avec|parmi|cote|côté)\s+", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
 # The pronoun that stands for the segment a block is about: "Pour les assistantes, c'est elles qui paient".
 _PRONOUN = re.compile(r"\b(?:elles|ils|eux|they|them|il|elle|he|she)\b", re.IGNORECASE)
 

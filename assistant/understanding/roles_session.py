@@ -33,10 +33,15 @@ def roles_told_apart(answer: str) -> bool:
     return bool(buyer) and any(h and h != buyer for i, h in enumerate(heads) if i != paying[0])
 
 
+def _stems(phrase: str) -> list[str]:
+    """The group words of a phrase (not role words such as "client"), in order, cut to 5 letters."""
+    return [t.norm[:5] for t in tokenise(phrase) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)]
+
+
 def _head(role: str) -> str:
     """The role's group word, cut to 5 letters ("" when the role names no group)."""
-    words = [t.norm for t in tokenise(role) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)]
-    return words[-1][:5] if words else ""
+    stems = _stems(role)
+    return stems[-1] if stems else ""
 
 
 def payer_named_apart(answer: str, session: list[str]) -> bool:
@@ -48,7 +53,7 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
     if roles_told_apart(answer):
         return True
     payer = read_roles(answer)[0]
-    own = _head(payer)
+    own, own_stems = _head(payer), set(_stems(payer))
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
@@ -56,15 +61,10 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
             if any(head and head != own for head in subjects):
                 return True
             for m in _PAID_BY.finditer(normalise(sentence).replace("'", " ")):
-                named = _stems(m.group(1))
-                if named and not named & _stems(payer):  # "sold to restaurants", "restaurant owners pay": the same
+                named = set(_stems(m.group(1)))
+                if named and not named & own_stems:  # "sold to restaurants", "restaurant owners pay": the same
                     return True
     return False
-
-
-def _stems(phrase: str) -> set[str]:
-    """The group words of a phrase, cut to 5 letters."""
-    return {t.norm[:5] for t in tokenise(phrase) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)}
 
 
 # The payer named after the verb: "sold to school districts", "licensed to trucking companies", "vendu aux
