@@ -10,6 +10,13 @@ import pytest
 from assistant.understanding.reader import read_buyer_user
 
 
+def _assert_roles(answer: str, buyer: str, user: str) -> tuple[str, str]:
+    """The answer's buyer and user contain `buyer` and `user` (lower case); returns them."""
+    got_buyer, got_user = read_buyer_user(answer)
+    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+    return got_buyer, got_user
+
+
 @pytest.mark.parametrize("answer, buyer, user", [
     ("the port authority leases the scanners and pays per container, dock workers scan with them",
      "port authority", "dock workers"),
@@ -17,8 +24,7 @@ from assistant.understanding.reader import read_buyer_user
      "gerants de camping", "vacanciers"),
 ])
 def test_a_clause_that_goes_on_with_the_paying_verb_keeps_its_subject(answer: str, buyer: str, user: str) -> None:
-    got_buyer, got_user = read_buyer_user(answer)
-    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+    _assert_roles(answer, buyer, user)
 
 
 @pytest.mark.parametrize("answer, who", [
@@ -26,8 +32,7 @@ def test_a_clause_that_goes_on_with_the_paying_verb_keeps_its_subject(answer: st
     ("l'acheteuse paie et cuisine les recettes elle-meme", "acheteuse"),
 ])
 def test_a_payer_noun_after_a_determiner_is_the_role(answer: str, who: str) -> None:
-    buyer, user = read_buyer_user(answer)
-    assert who in buyer.lower() and who in user.lower(), (buyer, user)
+    _assert_roles(answer, who, who)
 
 
 @pytest.mark.parametrize("answer, user", [
@@ -40,8 +45,8 @@ def test_who_pays_asked_is_no_payer(answer: str, user: str) -> None:
 
 
 def test_who_gets_paid_is_not_the_payer() -> None:
-    buyer, user = read_buyer_user("pet owners pay for each walk, the walkers sign up for free and get paid weekly")
-    assert "pet owners" in buyer.lower() and "walkers" in user.lower(), (buyer, user)
+    _assert_roles("pet owners pay for each walk, the walkers sign up for free and get paid weekly", "pet owners",
+                  "walkers")
 
 
 @pytest.mark.parametrize("answer, buyer, user", [
@@ -49,8 +54,7 @@ def test_who_gets_paid_is_not_the_payer() -> None:
     ("les communes achetent et planifient, les habitants deposent leurs dechets", "communes", "habitants"),
 ])
 def test_someone_else_doing_something_is_the_user(answer: str, buyer: str, user: str) -> None:
-    got_buyer, got_user = read_buyer_user(answer)
-    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+    _assert_roles(answer, buyer, user)
 
 
 @pytest.mark.parametrize("answer", [
@@ -58,8 +62,7 @@ def test_someone_else_doing_something_is_the_user(answer: str, buyer: str, user:
     "the gym owner buys it and checks the stats, no agency in between",
 ])
 def test_a_hedged_or_denied_other_is_not_the_user(answer: str) -> None:
-    buyer, user = read_buyer_user(answer)
-    assert "gym owner" in buyer.lower() and "gym owner" in user.lower(), (buyer, user)
+    _assert_roles(answer, "gym owner", "gym owner")
 
 
 @pytest.mark.parametrize("answer, buyer, user", [
@@ -69,15 +72,13 @@ def test_a_hedged_or_denied_other_is_not_the_user(answer: str) -> None:
      "departement", "auxiliaires de vie"),
 ])
 def test_a_pseudo_cleft_names_the_role_after_its_hedge(answer: str, buyer: str, user: str) -> None:
-    got_buyer, got_user = read_buyer_user(answer)
-    assert buyer in got_buyer.lower() and user in got_user.lower(), (got_buyer, got_user)
+    got_buyer, _ = _assert_roles(answer, buyer, user)
     assert not got_buyer.lower().startswith(("mostly", "souvent")), got_buyer
 
 
 @pytest.mark.parametrize("answer, who", [("the beekeeper", "beekeeper"), ("l'ostéopathe", "ostéopathe")])
 def test_one_role_alone_answers_both(answer: str, who: str) -> None:
-    buyer, user = read_buyer_user(answer)
-    assert who in buyer.lower() and who in user.lower(), (buyer, user)
+    _assert_roles(answer, who, who)
 
 
 @pytest.mark.parametrize("answer, who", [
