@@ -116,7 +116,7 @@ async def open_session(
     context = build_context(settings, prompts, retriever, coach or build_coach(settings, prompts))
     try:
         async with open_storage(settings.database_url, settings.data_dir, settings.db_pool_size) as storage:
-            yield CoachSession(build_graph(storage.checkpointer), context, storage.locks)
+            yield CoachSession(build_graph(storage.checkpointer, storage.store), context, storage.locks)
     finally:
         if background is not None:
             await background.aclose()

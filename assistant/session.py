@@ -18,10 +18,10 @@ from langgraph.types import Command
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.canvas import Canvas
-from assistant.canvas.versions import CanvasVersion, load_versions
+from assistant.canvas.versions import CanvasVersion
 from assistant.domain import Language, QuestionId
+from assistant.graph import Context, history, inbox
 from assistant.graph.builder import CoachGraph
-from assistant.graph.context import Context
 from assistant.graph.revisit import nudge_message
 from assistant.graph.state import State
 from assistant.interviews.state import Fieldwork
@@ -213,7 +213,7 @@ class CoachSession:
     async def versions(self, thread_id: str) -> list[CanvasVersion]:
         """The canvas versions of a thread, oldest first (none before the first summary, or for an unknown thread)."""
         snap = await self.graph.aget_state(self._config(thread_id))
-        return load_versions((snap.values or {}).get("versions"))
+        return await history.all_versions(history.store_of(self.graph), thread_id, snap.values or {})
 
     async def nudge(self, thread_id: str) -> CoachMessage | None:
         """The revisit suggestion for a resumed thread (`assistant.graph.revisit.nudge_message`), or None."""
@@ -226,9 +226,9 @@ class CoachSession:
         return Fieldwork.model_validate((snap.values or {}).get("fieldwork") or {})
 
     async def founder_messages(self, thread_id: str) -> list[dict[str, Any]]:
-        """Every raw founder message of the thread, in order (the inbox)."""
+        """Every raw founder message of the thread, in order (the inbox: `assistant.graph.inbox`)."""
         snap = await self.graph.aget_state(self._config(thread_id))
-        return list(snap.values.get("inbox", [])) if snap.values else []
+        return await inbox.founder_messages(history.store_of(self.graph), thread_id, (snap.values or {}).get("inbox"))
 
     async def timeline(self, thread_id: str, limit: int = 500) -> list[Moment]:
         """Where the session stood after each of its last `limit` checkpoints, oldest first (for progress
@@ -244,7 +244,7 @@ class CoachSession:
         return moments[::-1]
 
     async def delete(self, thread_id: str) -> None:
-        """Delete every checkpoint and pending write of a thread (no-op for an unknown one)."""
-        checkpointer = self.graph.checkpointer
-        if isinstance(checkpointer, BaseCheckpointSaver):
-            await checkpointer.adelete_thread(thread_id)
+        """Delete every checkpoint, pending write and stored item of a thread (no-op for an unknown one)."""
+        if isinstance(saver := self.graph.checkpointer, BaseCheckpointSaver):
+            await saver.adelete_thread(thread_id)
+        await history.forget_thread(history.store_of(self.graph), thread_id)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.store.base import BaseStore
 
 from assistant.locks import FileLocks, PostgresLocks, ThreadLocks
 
@@ -40,10 +41,12 @@ SETUP_POLL_SECONDS = 0.2
 
 @dataclass
 class Storage:
-    """Where sessions live: the LangGraph checkpointer and the per-thread turn locks that go with it."""
+    """Where sessions live: the LangGraph checkpointer, the LangGraph store beside it (the founder's raw
+    messages, `assistant.graph.inbox`) and the per-thread turn locks that go with them."""
 
     checkpointer: BaseCheckpointSaver[Any]
     locks: ThreadLocks
+    store: BaseStore
 
 
 @asynccontextmanager
@@ -58,6 +61,7 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
     checkpoints they must write, and every turn would stall."""
     if is_postgres(database_url):
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from langgraph.store.postgres.aio import AsyncPostgresStore
         from psycopg.rows import dict_row
         from psycopg_pool import AsyncConnectionPool
 
@@ -70,6 +74,7 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
                                 timeout=LOCK_WAIT_SECONDS, name="turn-locks") as lock_pool,
         ):
             saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
+            store = AsyncPostgresStore(pool)  # type: ignore[arg-type]
             async with lock_pool.connection() as conn:
                 # Processes starting together on a fresh database would race on the checkpointer's own
                 # CREATE TABLE statements (a duplicate pg_type row): one migrates, the others wait. They wait
@@ -80,13 +85,17 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
                     await asyncio.sleep(SETUP_POLL_SECONDS)
                 try:
                     await saver.setup()
+                    await store.setup()
                 finally:
                     await conn.execute("SELECT pg_advisory_unlock(%s)", (SETUP_LOCK_KEY,))
-            yield Storage(saver, PostgresLocks(lock_pool))
+            yield Storage(saver, PostgresLocks(lock_pool), store)
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+    from langgraph.store.sqlite.aio import AsyncSqliteStore
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    async with AsyncSqliteSaver.from_conn_string(str(data_dir / CHECKPOINTS_FILE)) as sqlite:
-        await sqlite.setup()
-        yield Storage(sqlite, FileLocks(data_dir / "locks"))
+    path = str(data_dir / CHECKPOINTS_FILE)  # one file (one back-up): the store's tables beside the checkpoints
+    async with AsyncSqliteSaver.from_conn_string(path) as sqlite, AsyncSqliteStore.from_conn_string(path) as items:
+        await sqlite.setup()  # WAL first: the store's own connection then writes without blocking readers
+        await items.setup()
+        yield Storage(sqlite, FileLocks(data_dir / "locks"), items)

@@ -11,6 +11,7 @@ from typing import Any
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.store.base import BaseStore
 
 from assistant.graph.context import Context
 from assistant.graph.nodes.analyse import analyse
@@ -31,7 +32,9 @@ from assistant.graph.state import State
 CoachGraph = CompiledStateGraph[State, Context, State, State]
 
 
-def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> CoachGraph:
+def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None, store: BaseStore | None = None) -> CoachGraph:
+    """The compiled graph. `store` keeps the founder's raw messages (`assistant.graph.inbox`): the one beside
+    the checkpointer (`assistant.storage`); LangGraph's server attaches its own to the graph of `make_graph`."""
     g = StateGraph(State, context_schema=Context)
     for node in (welcome, ask, listen, revisit, command, faq, reject, analyse, fieldwork, summary, personas, record):
         g.add_node(node.__name__, node)
@@ -44,4 +47,4 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> CoachGr
     g.add_edge("summary", "personas")  # then interview notes and persona corrections (fieldwork)
     g.add_edge("personas", "record")  # the session never ends: after the summary it keeps answering
     g.add_edge("record", "listen")
-    return g.compile(checkpointer=checkpointer)
+    return g.compile(checkpointer=checkpointer, store=store)

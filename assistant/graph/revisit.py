@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from assistant.canvas.versions import load_versions
 from assistant.domain import QUESTION_IDS, Language, QuestionId
+from assistant.graph import history
 from assistant.graph.context import Context
 from assistant.graph.state import State
 from assistant.messages import CoachMessage
@@ -109,6 +109,13 @@ def revisit_request(received: Text | Action, state: State, prompts: Prompts) -> 
     return None
 
 
+def last_heard(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The latest founder message without its text (`heard`), or the last of the old `inbox` list for a turn
+    recorded before the messages moved to the store; {} before any."""
+    old = values.get("inbox") or []
+    return values.get("heard") or (old[-1] if old else {})
+
+
 def nudge_reason(values: Mapping[str, Any], now: datetime, after_days: int) -> tuple[NudgeReason, int] | None:
     """Why a resumed session should be offered a revisit, and the whole days since the canvas last changed:
     new evidence since the latest version, or a finished canvas unchanged for `after_days` days or more.
@@ -117,11 +124,9 @@ def nudge_reason(values: Mapping[str, Any], now: datetime, after_days: int) -> t
     from its last founder message)."""
     if not values.get("done"):
         return None
-    versions = load_versions(values.get("versions"))
-    last = versions[-1].at if versions and versions[-1].at else ""
+    last = history.latest_at(values)
     if not last:
-        inbox = values.get("inbox") or []
-        last = str(inbox[-1].get("at", "")) if inbox else ""
+        last = str(last_heard(values).get("at", ""))
     try:
         changed = datetime.fromisoformat(last) if last else None
         evidence = datetime.fromisoformat(values["evidence_at"]) if values.get("evidence_at") else None

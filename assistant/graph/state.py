@@ -1,7 +1,9 @@
 """The graph's state: small, JSON-only values so checkpoints stay light and safe to deserialise.
 
-Session state (language, question, canvas, answers, inbox) lives across turns; the per-turn keys
-(`reading`, `outbox`, `retrieved`, `pending_ask`) are rewritten by every turn.
+Session state (language, question, canvas, answers) lives across turns; the per-turn keys
+(`reading`, `outbox`, `retrieved`, `pending_ask`, `heard`) are rewritten by every turn. The founder's raw
+messages are not here: they grow with the session, so they live in the LangGraph store
+(`assistant.graph.inbox`) and every checkpoint stays about the same size.
 """
 
 from __future__ import annotations
@@ -24,14 +26,18 @@ class State(TypedDict, total=False):
     asked: list[str]  # questions already asked in full (later re-asks are short)
     canvas: dict[str, Any]
     answers: dict[str, str]  # founder answers by question id, follow-ups appended
-    # Every founder message, raw, even the ones the coach rejects: nothing is ever lost.
+    # The old layout of the founder's raw messages, read for threads written before the store
+    # (assistant.graph.inbox), and still written by a graph compiled without a store.
     inbox: Annotated[list[dict[str, Any]], operator.add]
+    heard: dict[str, Any]  # the latest founder message without its text: question_id, kind, at
     done: bool
     turns: int
     # Revisiting a finished session (assistant.graph.revisit): canvas versions from the first summary on
     # (CanvasVersion dumps), a reopened question to answer before the summary comes back, the questions just
     # listed for a choice, and when new evidence (interview notes) last arrived (ISO 8601).
-    versions: list[dict[str, Any]]
+    versions: list[dict[str, Any]]  # the old layout: the store holds them now (assistant.graph.history)
+    latest_version: dict[str, Any] | None  # the latest one's number and time ({"number", "at"})
+    version_series: str  # which history the stored versions belong to (a new one at each /restart)
     revisiting: bool
     revisit_choice: bool
     evidence_at: str

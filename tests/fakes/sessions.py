@@ -11,6 +11,7 @@ from typing import Any
 
 import openai
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.memory import InMemoryStore
 
 from assistant.coach.base import Coach
 from assistant.coach.llm.client import ChatClient, exponential_backoff
@@ -118,7 +119,7 @@ def llm_coach(
 
 def session_for(coach: Coach, prompts: Prompts, retriever: Any = None) -> CoachSession:
     context = Context(coach=coach, retriever=retriever or TagRetriever(), prompts=prompts)
-    return CoachSession(build_graph(InMemorySaver()), context)
+    return CoachSession(build_graph(InMemorySaver(), InMemoryStore()), context)
 
 
 @dataclass

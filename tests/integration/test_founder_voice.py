@@ -36,8 +36,7 @@ async def test_a_greeting_is_not_a_pitch_and_is_kept(session: CoachSession) -> N
         assert not turns[-1].canvas.critiques  # "Bonjour" is no mistake either
         after = await session.send(thread, pitch)
         assert after.canvas.startup == pitch and after.question_id == "for_whom"
-        state = await session.graph.aget_state({"configurable": {"thread_id": thread}})
-        assert [r["text"] for r in state.values["inbox"]][:2] == [hello, pitch]  # nothing lost
+        assert [r["text"] for r in await session.founder_messages(thread)][:2] == [hello, pitch]  # nothing lost
 
 
 async def test_vague_answers_never_become_segments_and_weak_evidence_is_no_validation(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.graph import inbox
 from tests.integration.servers import ROOT, free_port, running, tool
 from tests.integration.test_session import FR_SCRIPT
 
@@ -60,6 +61,9 @@ async def test_a_session_runs_to_its_summary_through_langgraph_dev(langgraph_url
     state = await client.runs.wait(thread["thread_id"], "coach",
                                    command={"resume": {"kind": "action", "name": "canvas"}})
     assert any(m["kind"] == "canvas" for m in _interrupt(state)["messages"])
-    # The server's checkpoints hold every founder message, in order.
+    # The server's store holds every founder message (assistant.graph.inbox), in order; the checkpoints none.
+    found = await client.store.search_items(inbox.namespace(thread["thread_id"]), limit=100)
+    kept = sorted(found["items"], key=lambda item: item["key"])
+    assert [m["value"]["text"] for m in kept][:len(FR_SCRIPT)] == [text for _, text in FR_SCRIPT]
     saved = await client.threads.get_state(thread["thread_id"])
-    assert [m["text"] for m in saved["values"]["inbox"]][:len(FR_SCRIPT)] == [text for _, text in FR_SCRIPT]
+    assert not saved["values"].get("inbox")

@@ -5,6 +5,7 @@ summary, answers to proposals, and what is turned down. FR and EN."""
 from __future__ import annotations
 
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.memory import InMemoryStore
 
 from assistant.analysis import Analysis, SegmentUpdate
 from assistant.graph import Context, build_graph
@@ -20,7 +21,7 @@ PAINS = Analysis(updates=[SegmentUpdate(segment=PARENTS, pains=["La file d'atten
 
 def session(coach: ScriptedCoach, lang: str) -> CoachSession:
     context = Context(coach=coach, retriever=TagRetriever(), prompts=Prompts(), language=lang)  # type: ignore[arg-type]
-    return CoachSession(build_graph(InMemorySaver()), context)
+    return CoachSession(build_graph(InMemorySaver(), InMemoryStore()), context)
 
 
 async def finish(s: CoachSession, *answers: str) -> Turn:

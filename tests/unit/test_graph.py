@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.memory import InMemoryStore
 
 from assistant.analysis import Analysis, Finding, SegmentUpdate
 from assistant.graph import Context, build_graph
@@ -17,7 +18,7 @@ BROAD = Finding(mistake_id="too_broad", evidence="tout le monde", message="Trop 
 
 def session(coach: ScriptedCoach) -> CoachSession:
     context = Context(coach=coach, retriever=TagRetriever(), prompts=Prompts(), language="fr")
-    return CoachSession(build_graph(InMemorySaver()), context)
+    return CoachSession(build_graph(InMemorySaver(), InMemoryStore()), context)
 
 
 async def test_a_finding_gets_a_cited_critique_then_at_most_two_follow_ups_then_an_open_question() -> None:

@@ -39,7 +39,9 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         say("messages.restarted")
         return {"outbox": outbox, "canvas": Canvas(language=lang).model_dump(mode="json"), "answers": {},
                 "asked": [], "question_id": "intake", "follow_ups": 0, "dont_knows": 0, "pitch_requests": 0,
-                "done": False, "pending_ask": True, "versions": [], "revisiting": False}
+                "done": False, "pending_ask": True, "versions": [], "revisiting": False,
+                # a new history of versions: those before the restart stay in the store, out of it
+                "latest_version": None, "version_series": f"s{state.get('turns', 0)}"}
     if cmd == "canvas":
         header = prompts.text(lang, "messages.canvas_header")
         outbox.append(msg("canvas", header + "\n\n" + canvas_markdown(canvas)))

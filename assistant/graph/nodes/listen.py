@@ -1,4 +1,5 @@
-"""Wait for the founder (`interrupt`), store the raw message first, then read it.
+"""Wait for the founder (`interrupt`), keep the raw message first (in the LangGraph store:
+`assistant.graph.inbox`), then read it.
 
 The resume payload is a founder turn: `{"kind": "text", "text": ...}` or `{"kind": "action", "name": ...}`
 (see `assistant.turns`); a bare string is read as text.
@@ -13,6 +14,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from assistant.canvas import Canvas
+from assistant.graph import inbox
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import lang_of, msg
 from assistant.graph.revisit import revisit_request
@@ -32,7 +34,8 @@ def decide_language(state: State, detected: str) -> tuple[str, int]:
     current = state.get("language") or ""
     if state.get("language_locked") or detected not in ("fr", "en"):
         return current, 0
-    if not state.get("inbox") or state.get("question_id") == "intake" and not state.get("answers"):
+    first = not (state.get("turns") or state.get("inbox"))  # no founder message before this one
+    if first or state.get("question_id") == "intake" and not state.get("answers"):
         return detected, 0
     if detected == current:
         return current, 0
@@ -76,17 +79,22 @@ async def listen(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "kind": reading.kind,
         "at": ctx.clock().isoformat(),
     }
+    turn = state.get("turns", 0) + 1
     update: dict[str, Any] = {
-        "inbox": [record],
+        "heard": {k: record[k] for k in ("question_id", "kind", "at")},
         "reading": reading.model_dump(),
         "outbox": [],
         "retrieved": [],
-        "turns": state.get("turns", 0) + 1,
+        "turns": turn,
         "language": language,
         "other_language_streak": streak,
         "revisit_request": request,
         "revisit_choice": False,
     }
+    if runtime.store is not None:  # kept before any node reads it; the checkpoint keeps only `heard`
+        await inbox.keep(runtime.store, inbox.current_thread(), turn, record)
+    else:  # a graph compiled without a store (a bare test graph): the old layout, in the checkpoint
+        update["inbox"] = [record]
     if language and language != state.get("language"):
         canvas = Canvas.model_validate(state["canvas"]).model_copy(update={"language": language})
         update["canvas"] = canvas.model_dump(mode="json")

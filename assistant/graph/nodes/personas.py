@@ -8,10 +8,12 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from langgraph.runtime import Runtime
+from langgraph.store.base import BaseStore
 
 from assistant.canvas import Canvas
 from assistant.coach.base import metering
 from assistant.domain import Language
+from assistant.graph import history, inbox
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import fallback_notice, lang_of, msg, with_usage
 from assistant.graph.state import State
@@ -36,14 +38,17 @@ class PersonaWriter(Protocol):
                     ) -> list[Persona]: ...
 
 
-def founder_words(state: State) -> FounderText:
-    """Everything the founder typed or pasted in this session: what a persona may hold."""
-    inbox = [str(r.get("text", "")) for r in state.get("inbox", []) if r.get("kind") in ("answer", "notes")]
-    return FounderText([*inbox, *state.get("answers", {}).values()])
+async def founder_words(state: State, store: BaseStore | None) -> FounderText:
+    """Everything the founder typed or pasted in this session: what a persona may hold (the messages in the
+    store, `assistant.graph.inbox`, and those of the old layout in the checkpoint)."""
+    messages = await inbox.founder_messages(store, inbox.current_thread(), state.get("inbox"))
+    said = [str(r.get("text", "")) for r in messages if r.get("kind") in ("answer", "notes")]
+    return FounderText([*said, *state.get("answers", {}).values()])
 
 
-async def draft_all(ctx: Context, canvas: Canvas, state: State, lang: Language) -> list[Persona]:
-    founder = founder_words(state)
+async def draft_all(ctx: Context, canvas: Canvas, state: State, lang: Language,
+                    store: BaseStore | None = None) -> list[Persona]:
+    founder = await founder_words(state, store)
     answers = dict(state.get("answers", {}))
     writer: PersonaWriter | None = getattr(ctx.coach, "personas", None)
     ready = state.get("drafted_personas")
@@ -75,12 +80,12 @@ async def personas(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     lang = lang_of(state, ctx)
     canvas = Canvas.model_validate(state["canvas"])
     with metering() as used:
-        drafted = await draft_all(ctx, canvas, state, lang)
+        drafted = await draft_all(ctx, canvas, state, lang, runtime.store)
     before = canvas.personas
     canvas = with_usage(canvas.model_copy(update={"personas": drafted}), used, ctx.coach)
     work = Fieldwork.model_validate(state.get("fieldwork") or {})
     outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used)
-    first = not state.get("versions")  # the first summary: later ones come back from a revisit
+    first = not history.has_versions(state)  # the first summary: later ones come back from a revisit
     if drafted and first:
         outbox.append(msg("persona", texts.text(lang, "persona.drafted"), "summary"))
     outbox += [msg("persona", persona_card(p, lang), "summary") for p in drafted if p not in before]

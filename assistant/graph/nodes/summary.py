@@ -22,11 +22,12 @@ async def summary(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     passages = await ctx.retriever.search(f"next steps value proposition channels {focus}", language=lang, k=2)
     close = getattr(ctx.coach, "close", None)  # an engine that drafts the personas with the summary, in one call
     drafted = None
+    founder = await founder_words(state, runtime.store) if close is not None else None
     with metering() as used:
         if close is None:
             text = await ctx.coach.summarise(canvas, passages, lang)
         else:
-            closing = await close(canvas, passages, dict(state.get("answers", {})), founder_words(state), lang)
+            closing = await close(canvas, passages, dict(state.get("answers", {})), founder, lang)
             text, drafted = closing.summary, [p.model_dump(mode="json") for p in closing.personas]
     canvas = with_usage(canvas, used, ctx.coach)
     outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used) + [msg("summary", text, "summary")]
