@@ -25,6 +25,7 @@ from assistant.understanding.group_reader import (
     save_group_model,
 )
 from assistant.understanding.reader import read_buyer_user, read_groups, read_mistakes
+from assistant.understanding.roles_model import ROLES_MODEL_PATH, load_role_model, save_role_model
 from evals.corpus import Corpus, MistakeItem, load_corpus, split_hash
 from evals.understanding import (
     Counts,
@@ -35,7 +36,7 @@ from evals.understanding import (
     score_language,
     score_mistakes,
 )
-from evals.understanding_train import FOLDS, Vectors, fit_groups, fit_model
+from evals.understanding_train import FOLDS, Vectors, fit_groups, fit_model, fit_roles
 
 app = typer.Typer(help="The understanding layer: train its classifier heads, score it on the corpus.",
                   no_args_is_help=True)
@@ -68,7 +69,7 @@ def _report(title: str, counts: dict[str, Counts], corpus: Corpus | None, vector
                                        "fp": c.fp, "fn": c.fn, "support": c.support}
     if corpus is not None:
         groups, _ = score_groups(corpus.groups, lambda it: read_groups(it.answer, vectors))
-        roles, _ = score_buyer_user(corpus.buyer_user, lambda it: read_buyer_user(it.answer))
+        roles, _ = score_buyer_user(corpus.buyer_user, lambda it: read_buyer_user(it.answer, vectors))
         language, _ = score_language(all_items(corpus), lambda t: detect_language(t))
         result.update({"group_list_exact_match": groups, "buyer_user_accuracy": roles,
                        "language_accuracy": language})
@@ -86,10 +87,16 @@ def train(
                        "kept from the shipped weights, which must match the current train split.")] = None,
     groups_only: Annotated[bool, typer.Option(
         "--groups-only", help="Refit the group reader alone (seconds) and keep the mistake heads.")] = False,
+    roles_only: Annotated[bool, typer.Option(
+        "--roles-only", help="Refit the buyer/user role heads alone (minutes) and keep the rest.")] = False,
 ) -> None:
     """Fit the heads on the train split (thresholds by 5-fold cross-validation) and write the weights."""
     corpus = load_corpus("train")
     vectors = Vectors()
+    if roles_only:
+        path = ROLES_MODEL_PATH if output == MODEL_PATH else output.with_name("roles.npz")
+        _save_roles(path, corpus, vectors)
+        return
     if groups_only:
         path = GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz")
         save_group_model(path, _fit_groups(corpus, vectors))
@@ -107,6 +114,8 @@ def train(
         if shipped is None:
             save_group_model(GROUPS_MODEL_PATH if output == MODEL_PATH else output.with_name("groups.npz"),
                              _fit_groups(corpus, vectors))
+    if shipped is None:
+        _save_roles(ROLES_MODEL_PATH if output == MODEL_PATH else output.with_name("roles.npz"), corpus, vectors)
     vectors.save()
     if shipped is not None:
         cv_f1 = {**dict(shipped.meta.get("cv_f1", {})), **dict(model.meta.get("cv_f1", {}))}  # type: ignore[call-overload]
@@ -122,6 +131,16 @@ def train(
     for mistake, head in model.heads.items():
         table.add_row(mistake, f"{head.threshold:.3f}", _fmt(cv_f1.get(mistake)))  # type: ignore[union-attr]
     out.print(table)
+
+
+def _save_roles(path: Path, corpus: Corpus, vectors: Vectors) -> None:
+    """The role heads fitted on the train split's buyer/user items, with their hash recorded, written to `path`."""
+    model = replace(fit_roles(corpus.buyer_user, vectors), train_hash=split_hash("train", task="buyer_user"))
+    save_role_model(path, model)
+    vectors.save()
+    load_role_model.cache_clear()
+    out.print(f"Role heads written to {path} ({len(corpus.buyer_user)} train items, thresholds "
+              f"{model.thresholds[0]:.2f} / {model.thresholds[1]:.2f})")
 
 
 def _fit_groups(corpus: Corpus, vectors: Vectors) -> GroupModel:

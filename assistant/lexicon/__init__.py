@@ -69,6 +69,13 @@ class GrammarWords(BaseModel):
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")
     negated_universal: list[str] = Field(
         description="'Everyone' denied, a narrowing rather than a target ('not everyone', 'pas tout le monde').")
+    frequency: list[str] = Field(
+        description="Adverbs of frequency or restriction before a role, not part of it ('mostly', 'surtout').")
+    same_people: list[str] = Field(
+        description="A role said to be the same people as the other role or as each segment itself "
+                    "('the same person', 'both', 'chaque côté').")
+    agent_markers: list[str] = Field(
+        description="The word before the agent of a passive verb, who pays or uses ('paid by', 'payé par').")
 
 
 class PlatformWords(BaseModel):

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -53,11 +54,15 @@ class Head:
     threshold: float
 
     def probability(self, x: np.ndarray) -> float:
-        total = 0.0
+        """The mean probability for one row of features (shape (features,))."""
+        return float(self.probabilities(x.reshape(1, -1))[0])
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """The mean probability for each row of `x` (shape (rows, features) → (rows,))."""
+        total = np.zeros(len(x), dtype=np.float64)
         for w1, b1, w2, b2 in self.layers:
             hidden = np.maximum(x @ w1 + b1, 0.0)
-            logit = float((hidden @ w2 + b2).ravel()[0])
-            total += 1.0 / (1.0 + np.exp(-logit))
+            total += 1.0 / (1.0 + np.exp(-(hidden @ w2 + b2).reshape(-1).astype(np.float64)))
         return total / len(self.layers)
 
 
@@ -80,13 +85,34 @@ class MistakeModel:
         return p >= head.threshold, p
 
 
+_LAYER = ("w1", "b1", "w2", "b2")
+
+
+def head_arrays(name: str, head: Head) -> dict[str, np.ndarray]:
+    """A head as named arrays for `np.savez` (`name/threshold`, `name/<network>/w1`...), weights in float16:
+    half the file, the same decisions."""
+    arrays = {f"{name}/threshold": np.array([head.threshold], dtype=np.float32)}
+    for i, layer in enumerate(head.layers):
+        for part, array in zip(_LAYER, layer, strict=True):
+            arrays[f"{name}/{i}/{part}"] = array.astype(np.float16)
+    return arrays
+
+
+def read_head(data: Any, name: str) -> Head | None:
+    """The head saved under `name` in an open `.npz` (`head_arrays`), or None when it holds none."""
+    if f"{name}/threshold" not in data.files:
+        return None
+    layers: list[tuple[np.ndarray, ...]] = []
+    while f"{name}/{len(layers)}/w1" in data.files:
+        i = len(layers)
+        layers.append(tuple(data[f"{name}/{i}/{part}"].astype(np.float32) for part in _LAYER))
+    return Head(tuple(layers), float(data[f"{name}/threshold"][0]))  # type: ignore[arg-type]
+
+
 def save_model(path: Path, heads: dict[MistakeId, Head], meta: dict[str, object]) -> None:
     arrays: dict[str, np.ndarray] = {}
     for mistake, head in heads.items():
-        arrays[f"{mistake}/threshold"] = np.array([head.threshold], dtype=np.float32)
-        for i, layer in enumerate(head.layers):
-            for name, array in zip(("w1", "b1", "w2", "b2"), layer, strict=True):
-                arrays[f"{mistake}/{i}/{name}"] = array.astype(np.float16)  # half the file, same decisions
+        arrays.update(head_arrays(mistake, head))
     arrays["meta"] = np.frombuffer(json.dumps({**meta, "feature_version": FEATURE_VERSION}).encode(), dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
@@ -101,14 +127,5 @@ def load_model(path: Path = MODEL_PATH) -> MistakeModel | None:
         meta = json.loads(bytes(data["meta"]).decode())
         if meta.get("feature_version") != FEATURE_VERSION:
             return None
-        heads: dict[MistakeId, Head] = {}
-        for mistake in MISTAKE_IDS:
-            if f"{mistake}/threshold" not in data.files:
-                continue
-            layers = []
-            i = 0
-            while f"{mistake}/{i}/w1" in data.files:
-                layers.append(tuple(data[f"{mistake}/{i}/{n}"].astype(np.float32) for n in ("w1", "b1", "w2", "b2")))
-                i += 1
-            heads[mistake] = Head(tuple(layers), float(data[f"{mistake}/threshold"][0]))  # type: ignore[arg-type]
+        heads = {m: head for m in MISTAKE_IDS if (head := read_head(data, m)) is not None}
     return MistakeModel(heads, meta)

@@ -158,7 +158,7 @@ def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[
 
 def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language,
                        embed: Embed | None = None) -> list[SegmentUpdate]:
-    """The segment updates an answer to `question_id` gives; `embed` feeds the group reader."""
+    """The segment updates an answer to `question_id` gives; `embed` feeds the group reader and the role heads."""
     if question_id == "for_whom":
         return groups_updates(answer, embed)
     if question_id == "intake":
@@ -182,7 +182,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     if question_id == "evidence":
         return _by_segment(canvas, items, "evidence")
     if question_id == "buyer_user":
-        return roles_by_segment(answer, canvas)
+        return roles_by_segment(answer, canvas, embed)
     if question_id == "priority":
         return priority_updates(answer, canvas) + later
     return []

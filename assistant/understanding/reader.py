@@ -18,7 +18,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
-from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.roles_model import read_roles_in
 from assistant.understanding.roles_session import one_group_pays_and_uses, payer_named_apart, roles_told_apart
 from assistant.understanding.rules import whole
 from assistant.understanding.substance import everyone_only_denied, names_people_in_general, narrowed
@@ -99,6 +99,7 @@ def read_groups(answer: str, embed: Embed | None) -> list[str]:
     return read_group_list(answer, embed).groups
 
 
-def read_buyer_user(answer: str) -> tuple[str, str]:
-    """(who pays, who uses) as the answer says them; "" when it does not say."""
-    return read_roles(answer)
+def read_buyer_user(answer: str, embed: Embed | None = None) -> tuple[str, str]:
+    """(who pays, who uses) as the answer says them; "" when it does not say. With `embed`, the role heads
+    choose (`roles_model.py`); without, the rule reader."""
+    return read_roles_in(answer, embed)

@@ -12,7 +12,8 @@ import re
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
 from assistant.text.tokens import normalise, tokenise
-from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.roles_model import Embed, read_roles_in
+from assistant.understanding.roles_reader import DETERMINERS as _DETERMINERS
 
 OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
@@ -58,8 +59,29 @@ _BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bb
                   r"abonn|subscri|\bfund")
 _USE = re.compile(r"utilis|usag|se sert|servent|\buse|\busing|day to day|daily|au quotidien|tous les jours|"
                   r"every day|mange|\beat|joue|\bplay|appren|\blearn|consomm|\bconsum|\bwear|port")
-_SAME = ("meme personne", "les memes", "la meme", "same person", "the same", "eux-memes", "elles-memes",
-         "themselves", "both", "les deux")
+
+
+def _same_words() -> list[str]:
+    from assistant.lexicon import all_grammar_words
+
+    return all_grammar_words().same_people
+
+
+def _bare(phrase: str) -> str:
+    return " ".join(t.norm for t in tokenise(phrase) if t.norm not in _DETERMINERS)
+
+
+def _only_same(role: str) -> bool:
+    """The role names nobody but says "the same people" ("la même", "both", "chaque côté")."""
+    words = _bare(role)
+    return bool(words) and any(words == _bare(w) for w in _same_words())
+
+
+def _resolved(role: str, other: str, segment: str) -> str:
+    """A role that only says "the same people" stands for the other role, or for the segment itself."""
+    if not _only_same(role):
+        return role
+    return other if other and not _only_same(other) else segment
 
 
 def parse_buyer_user(answer: str) -> tuple[str, str]:
@@ -69,22 +91,23 @@ def parse_buyer_user(answer: str) -> tuple[str, str]:
         r"[.;\n]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and)\s", answer) if c and c.strip(" ,")]
     buyer = next((c for c in clauses if _BUY.search(normalise(c))), "")
     user = next((c for c in clauses if _USE.search(normalise(c)) and c != buyer), "")
-    if any(p in low for p in _SAME):
+    if any(normalise(p) in low for p in _same_words()):
         buyer = buyer or answer.strip()
         user = user or buyer
     return buyer or answer.strip(), user
 
 
-def _roles(text: str, topic: str = "") -> tuple[str, str]:
+def _roles(text: str, topic: str = "", embed: Embed | None = None) -> tuple[str, str]:
     """The roles a text names; its pronoun stands for `topic` when the text names nobody else."""
-    buyer, user = read_roles(text)
+    buyer, user = read_roles_in(text, embed)
     if topic and not buyer and _PRONOUN.search(text):
-        buyer, user = read_roles(_PRONOUN.sub(topic, text, count=1))
+        buyer, user = read_roles_in(_PRONOUN.sub(topic, text, count=1), embed)
     return (buyer, user) if buyer or user else parse_buyer_user(text)
 
 
-def roles_by_segment(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
-    """One update per segment of the canvas, with the buyer and user its sentences name."""
+def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) -> list[SegmentUpdate]:
+    """One update per segment of the canvas, with the buyer and user its sentences name (read by the role
+    heads when `embed` is given, `roles_model.py`)."""
     blocks: dict[str, list[str]] = {}
     topics: dict[str, str] = {}
     rest: list[str] = []
@@ -97,10 +120,11 @@ def roles_by_segment(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
         elif named:  # a sentence about several segments belongs to none of them in particular
             current = rest
         current.append(said)
-    general = _roles(" ".join(rest)) if rest and blocks else _roles(answer)
+    general = _roles(" ".join(rest), embed=embed) if rest and blocks else _roles(answer, embed=embed)
     updates = []
     for seg in canvas.segments:
         own = blocks.get(seg.name)
-        buyer, user = _roles(" ".join(own), topics.get(seg.name, "")) if own else general
+        buyer, user = _roles(" ".join(own), topics.get(seg.name, ""), embed) if own else general
+        buyer, user = _resolved(buyer, user, seg.name), _resolved(user, buyer, seg.name)
         updates.append(SegmentUpdate(segment=seg.name, buyer=buyer, user=user))
     return updates

@@ -15,7 +15,7 @@ from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
 
 _CLAUSES = re.compile(r"[.;:\n!?]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and|so|donc)\s", re.I)
-_PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|purchas\w*|sign\w*|budget\w*|fund\w*|"
+PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|purchas\w*|sign\w*|budget\w*|fund\w*|"
                    r"financ\w*|achet(?!eu)\w*|achat|regl\w*|rembours\w*|abonn\w*|subscri\w*|souscri\w*|license|licence|"
                    r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|(?:writes?|wrote|cuts?) the check)\b")
 # A clause that opens on the paying verb has no subject of its own ("…and pays per vehicle hour").
@@ -28,9 +28,9 @@ _PAID_OR_ASKED = re.compile(r"\b(?:(?:get|gets|getting|got|are|is|be|been|being|
 SAME = re.compile(r"\b(?:same|meme|memes|himself|herself|themselves|themself|eux memes?|elle memes?|lui meme|"
                    r"both|les deux|pareil|pareils|identiques?|seul|seule|alone|own pocket|de (?:sa|leur) poche)\b")
 # Words that end a subject: relative pronouns, copulas and auxiliaries (grammar, not vocabulary).
-_STOPS = frozenset("qui who that which is are was were s sont est etait ont a have has do does will would can "
+STOPS = frozenset("qui who that which is are was were s sont est etait ont a have has do does will would can "
                    "peut peuvent doit doivent must should".split())
-_LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
+LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
                    r"et|and|mais|but|alors|donc|au quotidien|day to day|in practice|en pratique|honestly|"
                    r"franchement|usually|souvent|en general|generally|parce qu|parce que|because|since|car|"
                    r"puisque|puisqu|vu que|vu qu)\s+)+")
@@ -43,11 +43,11 @@ _COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|payeurs?|ac
 _ROLE_HEADS = frozenset("owner owners manager managers director directors staff team teams lead leads head "
                         "officer officers gerant gerante gerants directeur directrice equipe equipes patron "
                         "patronne".split())
-_HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|surtout|plutot|parfois|"
+HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|surtout|plutot|parfois|"
                           r"sometimes|en general)\s+)+")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
-_PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
-_DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
+PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
+DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
                          "each every chaque".split())
 
 
@@ -58,7 +58,7 @@ def split_clauses(answer: str) -> list[str]:
 def paying_clauses(clauses: list[str]) -> list[int]:
     """Indices of the clauses that say who pays (by their verb), not who gets paid ("cleaners get paid
     through us") and not a question ("no idea yet who pays")."""
-    return [i for i, c in enumerate(clauses) if _PAYS.search(_PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " ")))]
+    return [i for i, c in enumerate(clauses) if PAYS.search(_PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " ")))]
 
 
 def clause_subject(clause: str) -> str:
@@ -67,23 +67,23 @@ def clause_subject(clause: str) -> str:
     copula = _COPULA_ROLE.search(folded)
     if copula:
         role = copula.group(1)
-        hedge = _LEAD.match(role) or _HEDGED_ROLE.match(role)  # "… c'est souvent les enfants"
+        hedge = LEAD.match(role) or HEDGED_ROLE.match(role)  # "… c'est souvent les enfants"
         start = len(tokenise(clause)) - len(tokenise(role)) + (len(tokenise(hedge.group(0))) if hedge else 0)
-        return _words(clause, tokenise(clause), start, 8)
-    lead = _LEAD.match(folded)
+        return role_words(clause, tokenise(clause), start, 8)
+    lead = LEAD.match(folded)
     tokens = tokenise(clause)
     start = len(tokenise(lead.group(0))) if lead else 0
-    return _words(clause, tokens, start, 6)
+    return role_words(clause, tokens, start, 6)
 
 
-def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
+def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
     """From `start`, up to the first group word (with what qualifies it) or a grammatical stop."""
     end = start
     for i in range(start, min(len(tokens), start + limit)):
         word = tokens[i].norm
-        noun = i == start + 1 and tokens[start].norm in _DETERMINERS  # "the subscriber", "l'abonnée": a noun
-        verb = _PAYS.fullmatch(word) or _USES.fullmatch(word)  # "the counter staff use it": the role ends there
-        if word in _STOPS and i > start or (i > start and not noun and verb):
+        noun = i == start + 1 and tokens[start].norm in DETERMINERS  # "the subscriber", "l'abonnée": a noun
+        verb = PAYS.fullmatch(word) or USES.fullmatch(word)  # "the counter staff use it": the role ends there
+        if word in STOPS and i > start or (i > start and not noun and verb):
             break
         if i == start and _PAY_VERB.fullmatch(word):
             return ""  # "…and pays per vehicle hour": the clause goes on with the subject before
@@ -97,37 +97,37 @@ def _words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> str:
     if end <= start:
         return ""
     span = tokens[start:end]
-    names = any(is_group_word(t.norm) for t in span) or span[0].norm in _DETERMINERS or (
-        clause[span[0].start].isupper() and span[0].norm not in _PRONOUNS)
+    names = any(is_group_word(t.norm) for t in span) or span[0].norm in DETERMINERS or (
+        clause[span[0].start].isupper() and span[0].norm not in PRONOUNS)
     text = clause[span[0].start:span[-1].end].strip()
-    return "" if not names or normalise(text) in _PRONOUNS else text
+    return "" if not names or normalise(text) in PRONOUNS else text
 
 
 # A clause that says someone uses the product (grammar of use, not a domain's vocabulary).
-_USES = re.compile(r"\b(?:use|uses|using|used|utilis\w*|se sert|se servent|log\w* in|sign\w* up|play\w*|read|reads|"
+USES = re.compile(r"\b(?:use|uses|using|used|utilis\w*|se sert|se servent|log\w* in|sign\w* up|play\w*|read|reads|"
                    r"do them|does them|take them|on it|clock\w* in|book\w*|reserv\w*|work there|get the|gets the|"
                    r"joue\w*|jouent|lisent|font les|s en servent|au quotidien|every day|daily|tous les jours)\b")
 _USER_COPULA = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|usagers?|customers?|clients?|end users?)\s+"
                           r"(?:are|is|sont|est|c est|cest|ce sont)\s+(.*)$")
 _ARE_USERS = re.compile(r"^(.*?)\s+(?:are|is|sont|est)\s+(?:the|our|les|nos|la|le)?\s*(?:real |vrais? |end )?"
                         r"(?:users?|utilisateurs?|utilisatrices?|usagers?)\b")
-_HEDGE = re.compile(r"\b(?:maybe|might|perhaps|peut etre|peutetre|sometimes|parfois|not decided|pas decide|"
+HEDGE = re.compile(r"\b(?:maybe|might|perhaps|peut etre|peutetre|sometimes|parfois|not decided|pas decide|"
                     r"on verra|we ll see|testing both|or not)\b")
-_NEGATED = re.compile(r"\b(?:doesn t|does not|don t|do not|never|ne paie pas|paie pas|paient pas|payent pas|"
+NEGATED = re.compile(r"\b(?:doesn t|does not|don t|do not|never|ne paie pas|paie pas|paient pas|payent pas|"
                       r"n a rien|rien a payer|nothing|no one|nobody|personne ne)\b")
 
 
-def _folded(text: str) -> str:
+def fold_clause(text: str) -> str:
     return normalise(text).replace("'", " ")
 
 
-def _user_named(clause: str) -> str:
+def user_named(clause: str) -> str:
     """"the users are the ward nurses", "our customer is the patient", "students are the real users"."""
-    folded = _folded(clause)
+    folded = fold_clause(clause)
     copula = _USER_COPULA.search(folded)
     if copula:
         tokens = tokenise(clause)
-        return _words(clause, tokens, len(tokens) - len(tokenise(copula.group(1))), 8)
+        return role_words(clause, tokens, len(tokens) - len(tokenise(copula.group(1))), 8)
     named = _ARE_USERS.search(folded)
     return clause_subject(clause) if named else ""
 
@@ -142,20 +142,20 @@ _CLITICS = frozenset("l le la les lui leur y en se s me m te t nous vous".split(
 def _before_verb(clause: str) -> str:
     """"residents use it for free", "head office L&D buys it": the words before the clause's first paying
     or using verb, when they are a short phrase that is not a pronoun."""
-    folded = _folded(clause)
-    verbs = [m.start() for m in (_PAYS.search(folded), _USES.search(folded)) if m]
+    folded = fold_clause(clause)
+    verbs = [m.start() for m in (PAYS.search(folded), USES.search(folded)) if m]
     if not verbs:
         return ""
     tokens = tokenise(clause)
     at = min(verbs)
-    before = [t for t in tokens if _folded(clause[:t.end]) and t.end <= len(clause) and
-              len(_folded(clause[:t.end])) <= at]
-    lead = _LEAD.match(folded)
+    before = [t for t in tokens if fold_clause(clause[:t.end]) and t.end <= len(clause) and
+              len(fold_clause(clause[:t.end])) <= at]
+    lead = LEAD.match(folded)
     skip = len(tokenise(lead.group(0))) if lead else 0
     before = before[skip:]
     while before and before[-1].norm in _CLITICS:  # "la couturière l'achète": the object pronoun is not hers
         before.pop()
-    if not before or len(before) > MAX_SUBJECT_WORDS or before[0].norm in _PRONOUNS | _STOPS:
+    if not before or len(before) > MAX_SUBJECT_WORDS or before[0].norm in PRONOUNS | STOPS:
         return ""
     return clause[before[0].start:before[-1].end].strip()
 
@@ -171,7 +171,7 @@ _NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez no
 
 def _names_someone(role: str) -> bool:
     """A role phrase that names someone, not only a role word ("acheteur", "the user") or "the same"."""
-    words = [t.norm for t in tokenise(role) if t.norm not in _DETERMINERS]
+    words = [t.norm for t in tokenise(role) if t.norm not in DETERMINERS]
     return bool(words) and not all(w.startswith(ROLE_WORDS) or w in _NO_ONE for w in words)
 
 
@@ -187,7 +187,7 @@ def _only_a_role(clauses: list[str]) -> str:
     if len(clauses) != 1 or len(tokenise(clauses[0])) > MAX_SUBJECT_WORDS:
         return ""
     role = clause_subject(clauses[0])
-    return role if role and len(tokenise(role)) == len(tokenise(_LEAD.sub("", _folded(clauses[0])))) else ""
+    return role if role and len(tokenise(role)) == len(tokenise(LEAD.sub("", fold_clause(clauses[0])))) else ""
 
 
 def read_roles(answer: str) -> tuple[str, str]:
@@ -207,22 +207,22 @@ def read_roles(answer: str) -> tuple[str, str]:
     subjects: list[str] = []
     named_here: list[bool] = []  # the clause names its own subject or says what the previous one did
     for clause in clauses:
-        named = _user_named(clause)
+        named = user_named(clause)
         own = (named if _names_someone(named) else "") or clause_subject(clause) or _before_verb(clause)
         subjects.append(own if own else (subjects[-1] if subjects else own))
         named_here.append(bool(own) or len(clause.split()) > 1)  # a one-word clause ("rare") does nothing
-    folded = [_folded(c) for c in clauses]
-    paying = [i for i in paying_clauses(clauses) if not _NEGATED.search(folded[i]) and not _HEDGE.search(folded[i])]
-    named_user = next((u for c in clauses if _names_someone(u := _user_named(c))), "")
-    same = bool(SAME.search(_folded(answer)))
+    folded = [fold_clause(c) for c in clauses]
+    paying = [i for i in paying_clauses(clauses) if not NEGATED.search(folded[i]) and not HEDGE.search(folded[i])]
+    named_user = next((u for c in clauses if _names_someone(u := user_named(c))), "")
+    same = bool(SAME.search(fold_clause(answer)))
     buyer = next((subjects[i] for i in paying if subjects[i] and normalise(subjects[i]) != normalise(named_user)),
                  "")
     if not buyer and paying and (same or not named_user):
         buyer = next((subjects[i] for i in paying if subjects[i]), "")
     if same and buyer:  # "he pays and uses it", "c'est la même personne"
         return buyer, buyer
-    using = [subjects[i] for i, c in enumerate(folded) if _USES.search(c) and subjects[i]
-             and not _HEDGE.search(c)]
+    using = [subjects[i] for i, c in enumerate(folded) if USES.search(c) and subjects[i]
+             and not HEDGE.search(c)]
     if named_user:
         return buyer, named_user
     # Someone other than the payer who uses it, or who does anything else ("parents pay and book, kids
@@ -230,7 +230,7 @@ def read_roles(answer: str) -> tuple[str, str]:
     # porte").
     user = next((u for u in using if normalise(u) != normalise(buyer)), "")
     others = [s for i, s in enumerate(subjects) if s and named_here[i] and i not in paying
-              and normalise(s) != normalise(buyer) and not _HEDGE.search(folded[i])
+              and normalise(s) != normalise(buyer) and not HEDGE.search(folded[i])
               and tokenise(s)[0].norm not in _NONE]
     if not user and others:
         user = others[0]

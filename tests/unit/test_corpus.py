@@ -76,3 +76,12 @@ def test_the_shipped_group_reader_was_trained_on_the_current_group_items() -> No
     assert model is not None
     assert model.train_hash == split_hash("train", task="groups"), (
         "run `coach understanding train --groups-only` after editing train/groups-*.yaml")
+
+
+def test_the_shipped_role_heads_were_trained_on_the_current_buyer_user_items() -> None:
+    from assistant.understanding.roles_model import load_role_model
+
+    model = load_role_model()
+    assert model is not None
+    assert model.train_hash == split_hash("train", task="buyer_user"), (
+        "run `coach understanding train --roles-only` after editing train/buyer_user-*.yaml")

@@ -49,3 +49,20 @@ def test_a_sentence_that_opens_on_the_segment_as_its_subject_keeps_it_as_the_rol
         lang: str, name: str, answer: str, buyer: str) -> None:
     got = _roles(lang, [name], answer)
     assert buyer in got[name][0], got
+
+
+@pytest.mark.parametrize(("lang", "names", "answer"), [
+    ("fr", ["Proprietaires de chalets", "Menuisiers independants"],
+     "le proprietaire paie le devis par la plateforme, le menuisier paie 6% de commission. chaque cote s'en sert"),
+    ("en", ["Tutors", "Students"], "both pay and both use it: the same people on each side, really"),
+])
+def test_a_role_that_says_the_same_people_stands_for_each_segment_never_for_a_phrase(
+        lang: str, names: list[str], answer: str) -> None:
+    """"Chaque côté", "both", "the same": the canvas never shows them as a buyer or a user."""
+    from assistant.text.vectors import embed_queries
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name=n) for n in names])  # type: ignore[arg-type]
+    for embed in (None, embed_queries):
+        for u in fields_from_answer("buyer_user", answer, canvas, lang, embed):  # type: ignore[arg-type]
+            for role in (u.buyer, u.user):
+                assert role.lower().strip() not in ("chaque cote", "both", "the same", "les deux", "each side"), u

@@ -1,0 +1,99 @@
+"""Who pays and who uses, chosen among an answer's candidate phrases (`roles_candidates.py`) by two heads
+— one for the buyer, one for the user, each an ensemble of one-hidden-layer networks like the mistake
+heads — over each phrase's e5 vector, the vector of its clause with the phrase masked ("X pays per seat":
+what the clause says of whoever it names), and its grammatical facts (the rule reader's choice among them).
+Each role is the phrase its head scores highest, or nobody ("") when no phrase reaches the head's threshold.
+
+The weights (`models/roles.npz`) are fitted on the corpus's train split by `coach understanding train
+[--roles-only]` (`evals/understanding_train.py`); without them, or without an embedding function, the rule
+reader (`roles_reader.read_roles`) answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.understanding.classifier import Head, head_arrays, read_head
+from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
+from assistant.understanding.roles_reader import read_roles
+
+ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
+ROLES = ("buyer", "user")
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    heads: tuple[Head, Head]  # buyer, user; a head's threshold: below it, the answer does not say that role
+    train_hash: str = ""  # SHA-256 of the train split's buyer/user files (`evals.corpus.split_hash`)
+
+    @property
+    def features(self) -> int:
+        return int(self.heads[0].layers[0][0].shape[0])
+
+    @property
+    def thresholds(self) -> np.ndarray:
+        return np.array([h.threshold for h in self.heads])
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """(candidates, 2) probabilities that each candidate is the buyer, the user."""
+        return np.stack([h.probabilities(x) for h in self.heads], axis=1)
+
+
+def role_features(embed: Embed, answer: str) -> tuple[list[Candidate], np.ndarray]:
+    """The answer's candidates and their rows: [phrase vector, masked clause vector, grammatical facts × 2].
+    `embed` is called once, on the distinct texts."""
+    clauses, candidates = role_candidates(answer)
+    if not candidates:
+        return [], np.zeros((0, 0), dtype=np.float32)
+    texts = [c.text for c in candidates]
+    contexts = [masked(clauses[c.clause], c) for c in candidates]
+    unique = list(dict.fromkeys(texts + contexts))
+    vectors = dict(zip(unique, embed(unique), strict=True))
+    facts = np.array(grammar_facts(clauses, candidates, read_roles(answer)), dtype=np.float32) * 2
+    rows = [np.concatenate([vectors[t], vectors[m], f]) for t, m, f in zip(texts, contexts, facts, strict=True)]
+    return candidates, np.stack(rows).astype(np.float32)
+
+
+def save_role_model(path: Path, model: RoleModel) -> None:
+    arrays: dict[str, np.ndarray] = {"train_hash": np.array(model.train_hash)}
+    for role, head in zip(ROLES, model.heads, strict=True):
+        arrays.update(head_arrays(role, head))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=2)
+def load_role_model(path: Path = ROLES_MODEL_PATH) -> RoleModel | None:
+    """The shipped role heads, or None when the file is absent or incomplete."""
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        buyer, user = (read_head(data, role) for role in ROLES)
+        return RoleModel((buyer, user), str(data["train_hash"])) if buyer and user else None
+
+
+def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndarray) -> tuple[str, str]:
+    """Per role, the candidate with the highest probability, or "" below the threshold."""
+    picks = []
+    for j in range(len(ROLES)):
+        best = int(np.argmax(p[:, j]))
+        picks.append(candidates[best].text if p[best, j] >= thresholds[j] else "")
+    return picks[0], picks[1]
+
+
+def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = None) -> tuple[str, str]:
+    """(buyer, user) as short noun phrases of the answer, "" where it does not say: the role model's choice
+    when its weights ship and `embed` is given, else the rule reader's."""
+    model = model or load_role_model()
+    if model is None or embed is None or not answer.strip():
+        return read_roles(answer)
+    candidates, x = role_features(embed, answer)
+    if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
+        return read_roles(answer)
+    return choose_roles(candidates, model.probabilities(x), model.thresholds)
