@@ -110,7 +110,8 @@ def _clause_candidates(clause: str, index: int) -> list[Candidate]:
         compound = _compound_end(tokens, end, start + MAX_ROLE_WORDS)  # "the school district", "the logistics company"
         ends = [end] + [e for e in range(start + 1, compound + 1)
                         if e != end and tokens[e - 1].norm not in qualifiers | markers | DETERMINERS]
-        found += [Candidate(clause[tokens[start].start:tokens[e - 1].end], index, start, e) for e in ends]
+        if not (end - start == 1 and tokens[start].norm in _FREE_RELATIVES):  # "whoever" alone names nobody
+            found += [Candidate(clause[tokens[start].start:tokens[e - 1].end], index, start, e) for e in ends]
         relative = _with_relative(tokens, start, end)
         span = _trimmed(tokens, start, relative) if relative else None
         if span:
