@@ -188,43 +188,56 @@ def _pointed_to(clauses: list[str], candidates: list[Candidate], verb: re.Patter
 
 
 def grammar_facts(clauses: list[str], candidates: list[Candidate], rule_roles: tuple[str, str]) -> list[list[float]]:
-    """One row of 0/1 facts (and a length) per candidate, in a fixed order; `rule_roles` is the rule
-    reader's (buyer, user), whose agreement is one fact among the others."""
+    """One row of facts per candidate, in the order of their names below (0/1, and a length / 5);
+    `rule_roles` is the rule reader's (buyer, user), whose agreement is one fact among the others."""
     qualifiers, markers, _ = _grammar()
     folded = [fold_clause(c) for c in clauses]
+    tokens_of = [tokenise(c) for c in clauses]
     paying = set(paying_clauses(clauses))
     same = bool(SAME.search(" ".join(folded)))
     pays_to, uses_to = _pointed_to(clauses, candidates, PAYS), _pointed_to(clauses, candidates, USES)
     rule_buyer, rule_user = (set(_content(r)) for r in rule_roles)
     rows = []
     for k, cand in enumerate(candidates):
-        tokens = tokenise(clauses[cand.clause])
+        tokens, said = tokens_of[cand.clause], folded[cand.clause]
         prev = tokens[cand.start - 1].norm if cand.start else ""
         prev2 = tokens[cand.start - 2].norm if cand.start > 1 else ""
         nxt = tokens[cand.end].norm if cand.end < len(tokens) else ""
         pay_verb, use_verb = _verb_at(tokens, PAYS), _verb_at(tokens, USES)
         agent_pay = pay_verb is not None and cand.end <= pay_verb <= cand.end + 2
         agent_use = use_verb is not None and cand.end <= use_verb <= cand.end + 2
+        after_pay = pay_verb is not None and pay_verb < cand.start
         own = set(_content(cand.text))
         span = tokens[cand.start:cand.end]
-        said = folded[cand.clause]
-        rows.append([
-            bool(own & rule_buyer), bool(own & rule_user), cand.clause in paying, bool(USES.search(said)),
-            bool(NEGATED.search(said)), bool(HEDGE.search(said)), same,
-            same and cand.clause in paying, cand.clause == 0, cand.clause == len(clauses) - 1, prev in qualifiers,
-            prev in markers, cand.start == 0, min(cand.end - cand.start, 10) / 5,
-            any(is_group_word(t.norm) for t in span), span[0].norm in DETERMINERS,
-            bool(user_named(clauses[cand.clause])), agent_pay,
-            pay_verb is not None and pay_verb < cand.start and prev in markers,
-            agent_use, use_verb is not None and use_verb < cand.start and prev in markers,
-            pay_verb is not None and pay_verb < cand.start and prev not in markers,
-            prev in _COPULAS and nxt in _RELATIVES, same and agent_pay, same and agent_use, prev2 in qualifiers,
-            k in pays_to, k in uses_to,
+        facts = {
+            # the rule reader's choice
+            "rule_buyer": bool(own & rule_buyer), "rule_user": bool(own & rule_user),
+            # the clause
+            "paying_clause": cand.clause in paying, "using_clause": bool(USES.search(said)),
+            "negated": bool(NEGATED.search(said)), "hedged": bool(HEDGE.search(said)), "same_people": same,
+            "same_and_paying": same and cand.clause in paying,
+            "first_clause": cand.clause == 0, "last_clause": cand.clause == len(clauses) - 1,
+            # the phrase and what comes before it
+            "after_qualifier": prev in qualifiers, "after_agent_marker": prev in markers,
+            "opens_clause": cand.start == 0, "length": min(cand.end - cand.start, 10) / 5,
+            "group_word": any(is_group_word(t.norm) for t in span), "determiner": span[0].norm in DETERMINERS,
+            "user_named_in_clause": bool(user_named(clauses[cand.clause])),
+            # the paying and using verbs
+            "agent_of_paying": agent_pay, "passive_agent_of_paying": after_pay and prev in markers,
+            "agent_of_using": agent_use,
+            "passive_agent_of_using": use_verb is not None and use_verb < cand.start and prev in markers,
+            "object_of_paying": after_pay and prev not in markers,
+            "cleft": prev in _COPULAS and nxt in _RELATIVES,
+            "same_and_agent_of_paying": same and agent_pay, "same_and_agent_of_using": same and agent_use,
+            "two_after_qualifier": prev2 in qualifiers,
+            "pointed_to_by_paying": k in pays_to, "pointed_to_by_using": k in uses_to,
             # where the phrase ends: the clause's end, a verb, a relative pronoun or a copula, a preposition
-            cand.end == len(tokens), bool(nxt) and bool(PAYS.fullmatch(nxt) or USES.fullmatch(nxt)),
-            nxt in _RELATIVES | _COPULAS | STOPS, nxt in qualifiers,
-        ])
-    return [[float(x) for x in row] for row in rows]
+            "ends_clause": cand.end == len(tokens),
+            "ends_before_verb": bool(nxt) and bool(PAYS.fullmatch(nxt) or USES.fullmatch(nxt)),
+            "ends_before_relative": nxt in _RELATIVES | _COPULAS | STOPS, "ends_before_qualifier": nxt in qualifiers,
+        }
+        rows.append([float(x) for x in facts.values()])
+    return rows
 
 
 def _content(text: str) -> list[str]:
