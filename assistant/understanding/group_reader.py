@@ -24,6 +24,7 @@ import numpy as np
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
+from assistant.understanding.group_openings import after_modal, unclefted
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.target_frame import unframe
 
@@ -164,7 +165,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         else:
             current = None
     for i, (kind, start, end) in enumerate(spans):
-        text = trim(answer[start:end])
+        text = trim(after_modal(unclefted(trim(answer[start:end]))))
         if not text:
             continue
         limit = _sentence_end(answer, end)

@@ -1,0 +1,65 @@
+"""Openings that are not part of a group: a pseudo-cleft ("the two that actually pay are row-crop farmers",
+"ceux qui utilisent vraiment l'encaissement c'est les artisans") names the group after its copula; a modal
+or an impersonal verb ("il faut les foyers nantais", "faut recruter des auxiliaires de vie") comes before
+the group, or before a mere back-reference to groups already named ("faut convaincre les deux"). Seen on
+the canvas as segments named "Two", "Ceux", "Faut convaincre les deux".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.lexicon import all_grammar_words
+from assistant.text.tokens import tokenise
+from assistant.understanding.group_check import _COPULAS, _DEMONSTRATIVES, _MODALS, OPENERS, _skip_hedges, _words
+from assistant.understanding.groups import NUMBER_WORDS
+
+_RELATIVE_PRONOUNS = frozenset("who that which qui".split())
+_ARTICLES = frozenset("the les those ces".split())
+
+
+def _after_pseudo_cleft(norms: Sequence[str]) -> int:
+    """Where the group starts in a pseudo-cleft: "the two that actually pay are row-crop farmers", "ceux qui
+    utilisent vraiment l'encaissement c'est les artisans" name the group after the copula; 0 otherwise.
+    The opening is a demonstrative, "the ones" or a number, then a relative pronoun."""
+    def opener(k: int) -> bool:
+        return k < len(norms) and (norms[k] in _DEMONSTRATIVES or norms[k] in NUMBER_WORDS)
+
+    i = 1 if norms and norms[0] in _ARTICLES and opener(1) else 0
+    if not opener(i):
+        return 0
+    if i + 1 >= len(norms) or norms[i + 1] not in _RELATIVE_PRONOUNS:
+        return 0
+    copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in _COPULAS), None)
+    return copula + 1 if copula is not None else 0
+
+
+_IMPERSONAL = (("il", "faut"), ("faut",), ("need", "to"), ("needs", "to"), ("have", "to"), ("got", "to"), ("gotta",))
+
+
+def after_modal(text: str) -> str:
+    """A group opened by a modal or an impersonal verb: the noun phrase after it ("faut recruter des
+    auxiliaires de vie" → "des auxiliaires de vie", "il faut les foyers nantais…" → "les foyers nantais…"),
+    "" when nothing but a back-reference follows ("faut convaincre les deux", "need to convince both"). Any
+    other text is returned as it is."""
+    tokens = tokenise(text)
+    norms = [t.norm for t in tokens]
+    i = _skip_hedges(norms)
+    opening = next((p for p in _IMPERSONAL if tuple(norms[i:i + len(p)]) == p), None)
+    if opening is None and not (i < len(norms) and norms[i] in _MODALS):
+        return text
+    i += len(opening) if opening else 1
+    if i < len(norms) and norms[i] not in OPENERS["determiner"]:
+        i += 1  # the verb: "recruter", "convince"
+    rest = " ".join(norms[i:])
+    same = {" ".join(t.norm for t in tokenise(w)) for w in all_grammar_words().same_people}
+    if not rest or rest in same or rest in {f"les {w}" for w in same} or norms[i] in _words().subjects:
+        return ""
+    return text[tokens[i].start:]
+
+
+def unclefted(text: str) -> str:
+    """The group after a pseudo-cleft's copula; any other text as it is."""
+    tokens = tokenise(text)
+    cleft = _after_pseudo_cleft([t.norm for t in tokens])
+    return text[tokens[cleft].start:] if cleft else text
