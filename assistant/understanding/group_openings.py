@@ -16,6 +16,9 @@ from assistant.understanding.groups import NUMBER_WORDS
 
 _RELATIVE_PRONOUNS = frozenset("who that which qui".split())
 _ARTICLES = frozenset("the les those ces".split())
+_SUPERLATIVES = frozenset((("the", "most"), ("the", "main"), ("the", "best"), ("the", "priority"), ("les", "plus"),
+                           ("le", "plus"), ("la", "plus"), ("la", "priorite"), ("le", "coeur")))
+_OBJECT_PRONOUNS = frozenset("eux lui elles them him her us nous moi me".split())
 
 
 def _after_pseudo_cleft(norms: Sequence[str]) -> int:
@@ -30,8 +33,14 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
         return 0
     if i + 1 >= len(norms) or norms[i + 1] not in _RELATIVE_PRONOUNS:
         return 0
+    subjects = _words().subjects - {"c", "ce", "ca", "that", "it"}  # "ils sont…" opens another clause
     copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in _COPULAS), None)
-    return copula + 1 if copula is not None else 0
+    if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS | subjects:
+        return 0  # "ceux qui … c'est eux les plus importants", "les gens qui … ils sont couverts"
+    said = norms[copula + 1:copula + 3]
+    if said[0] in all_grammar_words().first_person or tuple(said) in _SUPERLATIVES:
+        return 0  # "those who travel for work are our main target": a predicate, the group is the subject
+    return copula + 1
 
 
 _IMPERSONAL = (("il", "faut"), ("faut",), ("need", "to"), ("needs", "to"), ("have", "to"), ("got", "to"), ("gotta",))
@@ -63,3 +72,17 @@ def unclefted(text: str) -> str:
     tokens = tokenise(text)
     cleft = _after_pseudo_cleft([t.norm for t in tokens])
     return text[tokens[cleft].start:] if cleft else text
+
+
+def blank_clefts(answer: str) -> str:
+    """`answer` with the opening of every sentence's pseudo-cleft blanked out by spaces (same length, so
+    offsets still hold): "the three who would pay first are dentists, vets and physios" is read as the list
+    it announces."""
+    tokens = tokenise(answer)
+    chars = list(answer)
+    for sentence in sorted({t.sentence for t in tokens}):
+        own = [t for t in tokens if t.sentence == sentence]
+        cleft = _after_pseudo_cleft([t.norm for t in own])
+        if cleft:
+            chars[own[0].start:own[cleft].start] = " " * (own[cleft].start - own[0].start)
+    return "".join(chars)

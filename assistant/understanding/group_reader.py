@@ -24,7 +24,7 @@ import numpy as np
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
-from assistant.understanding.group_openings import after_modal, unclefted
+from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.target_frame import unframe
 
@@ -201,7 +201,7 @@ def _rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
-    answer = unframe(answer)  # "our customers are X": the group is X
+    answer = unframe(blank_clefts(answer))  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:
         return _rule_reading(answer)

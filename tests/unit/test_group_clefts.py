@@ -43,3 +43,22 @@ def test_no_segment_is_named_after_a_number_a_pronoun_or_a_clause() -> None:
     groups = [g.lower() for g in read_group_list(answer, embed_queries).groups]
     assert groups and not any(g.split()[0] in ("two", "faut", "the two") for g in groups), groups
     assert not any("convaincre" in g for g in groups), groups
+
+
+@pytest.mark.parametrize("answer, heads", [
+    ("the three who would pay first are bakeries, florists and butchers", ["bakeries", "florists", "butchers"]),
+    ("les deux qui paient vraiment ce sont les kines et les osteos", ["kines", "osteos"]),
+])
+def test_the_list_a_pseudo_cleft_announces_is_read_as_a_list(answer: str, heads: list[str]) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == len(heads) and all(h in g.lower() for h, g in zip(heads, groups, strict=True)), groups
+
+
+@pytest.mark.parametrize("group", [
+    "those who travel for work every week are our main target",
+    "ceux qui bossent seuls le soir sont le coeur de cible",
+    "ceux qui font leurs devis le soir, c'est eux les plus importants",
+    "les gens qui pilotent des drones pour leur boulot, ils sont mal assures",
+])
+def test_a_predicate_after_the_copula_leaves_the_group_whole(group: str) -> None:
+    assert unclefted(group) == group
