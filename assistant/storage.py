@@ -4,6 +4,7 @@ with the turn locks that keep one turn per thread at a time on each."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -88,7 +89,10 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
                     await store.setup()
                 finally:
                     await conn.execute("SELECT pg_advisory_unlock(%s)", (SETUP_LOCK_KEY,))
-            yield Storage(saver, PostgresLocks(lock_pool), store)
+            try:
+                yield Storage(saver, PostgresLocks(lock_pool), store)
+            finally:
+                await _stop_batching(store)
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
     from langgraph.store.sqlite.aio import AsyncSqliteStore
@@ -98,4 +102,18 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
     async with AsyncSqliteSaver.from_conn_string(path) as sqlite, AsyncSqliteStore.from_conn_string(path) as items:
         await sqlite.setup()  # WAL first: the store's own connection then writes without blocking readers
         await items.setup()
-        yield Storage(sqlite, FileLocks(data_dir / "locks"), items)
+        try:
+            yield Storage(sqlite, FileLocks(data_dir / "locks"), items)
+        finally:
+            await _stop_batching(items)
+
+
+async def _stop_batching(store: BaseStore) -> None:
+    """Stop the batching task of LangGraph's async stores (`AsyncBatchedBaseStore`) while the event loop
+    runs: left to the store's `__del__`, it is cancelled after the loop closed ("Task was destroyed but it is
+    pending!" at exit)."""
+    task = getattr(store, "_task", None)
+    if isinstance(task, asyncio.Task) and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
