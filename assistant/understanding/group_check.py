@@ -53,9 +53,9 @@ class FragmentLike(Protocol):
     @property
     def first_in_sentence(self) -> bool: ...
 # Openers of a noun phrase that names people without a group word: "ceux qui…", "the ones running…".
-_DEMONSTRATIVES = frozenset("ceux celles celui celle those ones people gens".split())
+DEMONSTRATIVES = frozenset("ceux celles celui celle those ones people gens".split())
 _COMPARATIVES = frozenset("under over above below less more fewer moins than que between entre".split())
-_MODALS = frozenset("can could cannot should would will must may might peut peuvent doit doivent".split())
+MODALS = frozenset("can could cannot should would will must may might peut peuvent doit doivent".split())
 _BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
 
@@ -76,7 +76,7 @@ def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
 
 
 @lru_cache(maxsize=1)
-def _words() -> _Words:
+def grammar_lists() -> _Words:
     g = all_grammar_words()
     return _Words(phrases(g.exclusion), phrases(g.dismissal), phrases(g.hedges), frozenset(g.attributes),
                   frozenset(g.subject_pronouns))
@@ -93,7 +93,7 @@ def _contains(norms: Sequence[str], phrases: Sequence[Phrase]) -> int | None:
 
 
 def _group_words(tokens: Sequence[Token]) -> list[int]:
-    attrs = _words().attributes
+    attrs = grammar_lists().attributes
     return [i for i, t in enumerate(tokens) if is_group_word(t.norm)
             and not (i + 1 < len(tokens) and tokens[i + 1].norm in attrs)]
 
@@ -103,7 +103,7 @@ def opens_noun_phrase(text: str) -> bool:
     a negated or modal verb, a short attribute or an announcement of the groups to come."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
-    start = _skip_hedges(norms)
+    start = skip_hedges(norms)
     norms, tokens = norms[start:], tokens[start:]
     if not norms:
         return False
@@ -113,32 +113,32 @@ def opens_noun_phrase(text: str) -> bool:
         return True  # an acronym ("CE", "PME"), not a pronoun
     if first == "plus" and len(norms) > 1 and norms[1] in {"de", "d", "que"}:
         return False  # "plus de 50 salariés": a comparison
-    if first in _words().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
-        return first in _DEMONSTRATIVES
-    if first in _COMPARATIVES or first in _MODALS or first in OPENERS["negation"] or first.isdigit() and not (
+    if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
+        return first in DEMONSTRATIVES
+    if first in _COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
             _group_words(tokens)):
         return False
-    if len(norms) > 1 and norms[1] == "not" and first in _MODALS | {"do", "does", "did"}:
+    if len(norms) > 1 and norms[1] == "not" and first in MODALS | {"do", "does", "did"}:
         return False
     if find(tokens, STRUCTURE) is not None and (announced_count(text) or 0) >= 2:
         return False
-    attributes = _words().attributes
+    attributes = grammar_lists().attributes
     if any(n in attributes for n in norms[1:3]) and not _group_words(tokens):  # "household income above…"
         return False
     return True
 
 
-_COPULAS = frozenset("is are est sont".split())
+COPULAS = frozenset("is are est sont".split())
 
 
-def _skip_hedges(norms: Sequence[str]) -> int:
+def skip_hedges(norms: Sequence[str]) -> int:
     i = 0
     while i < len(norms):
-        hedge = phrase_at(norms, i, _words().hedges)
+        hedge = phrase_at(norms, i, grammar_lists().hedges)
         if hedge is None:
             break
         i += len(hedge)
-    if 0 < i < len(norms) and norms[i] in _COPULAS:  # "one side is people who…"
+    if 0 < i < len(norms) and norms[i] in COPULAS:  # "one side is people who…"
         i += 1
     return i
 
@@ -178,9 +178,9 @@ def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:
     """Whether the group at answer[start:end] is set aside: a negation before any relative pronoun in
     its own words, a fragment led by a negation or an exception, or a dismissal after it in its
     sentence (up to `sentence_end`) before another group starts."""
-    words = _words()
+    words = grammar_lists()
     norms = [t.norm for t in tokenise(answer[start:end])]
-    lead = _skip_hedges(norms)
+    lead = skip_hedges(norms)
     if lead < len(norms) and norms[lead] in {"not", "pas", "sauf", "except", "hors", "excepte"}:
         return True
     relative = next((i for i, w in enumerate(norms) if w in OPENERS["relative"]), len(norms))
@@ -195,10 +195,10 @@ def trim(text: str) -> str:
     """The group's words without the fillers before and after them, nor list marks."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
-    begin = _skip_hedges(norms)
+    begin = skip_hedges(norms)
     end = len(norms)
     while end > begin:
-        tail = next((p for p in _words().hedges if tuple(norms[end - len(p):end]) == p and end - len(p) >= begin
+        tail = next((p for p in grammar_lists().hedges if tuple(norms[end - len(p):end]) == p and end - len(p) >= begin
                      and not (len(p) == 1 and p[0] in _NOT_TRAILING)), None)
         if tail is None:
             break

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import _COPULAS, _DEMONSTRATIVES, _MODALS, OPENERS, _skip_hedges, _words
+from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, grammar_lists, skip_hedges
 from assistant.understanding.groups import NUMBER_WORDS
 
 _RELATIVE_PRONOUNS = frozenset("who that which qui".split())
@@ -26,15 +26,15 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
     utilisent vraiment l'encaissement c'est les artisans" name the group after the copula; 0 otherwise.
     The opening is a demonstrative, "the ones" or a number, then a relative pronoun."""
     def opener(k: int) -> bool:
-        return k < len(norms) and (norms[k] in _DEMONSTRATIVES or norms[k] in NUMBER_WORDS)
+        return k < len(norms) and (norms[k] in DEMONSTRATIVES or norms[k] in NUMBER_WORDS)
 
     i = 1 if norms and norms[0] in _ARTICLES and opener(1) else 0
     if not opener(i):
         return 0
     if i + 1 >= len(norms) or norms[i + 1] not in _RELATIVE_PRONOUNS:
         return 0
-    subjects = _words().subjects - {"c", "ce", "ca", "that", "it"}  # "ils sont…" opens another clause
-    copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in _COPULAS), None)
+    subjects = grammar_lists().subjects - {"c", "ce", "ca", "that", "it"}  # "ils sont…" opens another clause
+    copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in COPULAS), None)
     if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS | subjects:
         return 0  # "ceux qui … c'est eux les plus importants", "les gens qui … ils sont couverts"
     said = norms[copula + 1:copula + 3]
@@ -53,16 +53,16 @@ def after_modal(text: str) -> str:
     other text is returned as it is."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
-    i = _skip_hedges(norms)
+    i = skip_hedges(norms)
     opening = next((p for p in _IMPERSONAL if tuple(norms[i:i + len(p)]) == p), None)
-    if opening is None and not (i < len(norms) and norms[i] in _MODALS):
+    if opening is None and not (i < len(norms) and norms[i] in MODALS):
         return text
     i += len(opening) if opening else 1
     if i < len(norms) and norms[i] not in OPENERS["determiner"]:
         i += 1  # the verb: "recruter", "convince"
     rest = " ".join(norms[i:])
     same = {" ".join(t.norm for t in tokenise(w)) for w in all_grammar_words().same_people}
-    if not rest or rest in same or rest in {f"les {w}" for w in same} or norms[i] in _words().subjects:
+    if not rest or rest in same or rest in {f"les {w}" for w in same} or norms[i] in grammar_lists().subjects:
         return ""
     return text[tokens[i].start:]
 
