@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
-import numpy as np
 import typer
 from rich.console import Console
 from rich.progress import Progress
@@ -36,7 +35,7 @@ from evals.understanding import (
     score_language,
     score_mistakes,
 )
-from evals.understanding_train import FOLDS, Vectors, fit_groups, fit_model, fit_roles
+from evals.understanding_train import FOLDS, Vectors, cv_folds, fit_groups, fit_model, fit_roles
 
 app = typer.Typer(help="The understanding layer: train its classifier heads, score it on the corpus.",
                   no_args_is_help=True)
@@ -193,8 +192,7 @@ def _group_scores(split: str, vectors: Vectors, rules_only: bool) -> float | Non
         items = load_corpus(split).groups
         return score_groups(items, lambda it: read_groups(it.answer, None if rules_only else vectors))[0]
     items = load_corpus("train").groups
-    order = np.random.default_rng(0).permutation(len(items))
-    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    folds = cv_folds(len(items))
     right = 0
     for k, held in enumerate(folds):
         rest = [items[i] for f, fold in enumerate(folds) if f != k for i in fold]
@@ -209,9 +207,7 @@ def _group_scores(split: str, vectors: Vectors, rules_only: bool) -> float | Non
 def _cross_validate(items: list[MistakeItem], shipped: MistakeModel | None, vectors: Vectors,
                     progress: Progress) -> dict[str, Counts]:
     """K folds over the train split: heads refitted on K-1 folds, scored on the held fold."""
-    rng = np.random.default_rng(0)
-    order = rng.permutation(len(items))
-    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    folds = cv_folds(len(items))
     total: dict[str, Counts] = {m: Counts() for m in MISTAKE_IDS}
     task = progress.add_task("cross-validation", total=FOLDS)
     for k, held in enumerate(folds):

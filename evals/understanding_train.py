@@ -32,6 +32,13 @@ FOLDS = 5
 VECTOR_CACHE = Path("out") / "corpus-vectors.npz"
 
 
+def cv_folds(n: int) -> list[np.ndarray]:
+    """The `FOLDS` folds of n items every cross-validation here uses: one fixed shuffle (seed 0), then every
+    FOLDS-th item from k (indices, shape (about n / FOLDS,))."""
+    order = np.random.default_rng(0).permutation(n)
+    return [order[k::FOLDS] for k in range(FOLDS)]
+
+
 class Vectors:
     """Query vectors of corpus texts, cached on disk by content (embedding 4,000 texts takes minutes)."""
 
@@ -240,10 +247,9 @@ def fit_roles(items: Sequence[BuyerUserItem], vectors: Vectors, cv: bool = True)
     rows = role_design(items, vectors)
     thresholds = [0.3, 0.3]
     if cv:
-        order = np.random.default_rng(0).permutation(len(items))
         probs: list[np.ndarray | None] = [None] * len(items)
-        for k in range(FOLDS):
-            held = set(order[k::FOLDS].tolist())
+        for fold_items in cv_folds(len(items)):
+            held = set(fold_items.tolist())
             rest = [i for i in range(len(items)) if i not in held]
             fold = RoleModel(_role_heads([rows[i] for i in rest], [items[i] for i in rest], thresholds))
             for i in held:

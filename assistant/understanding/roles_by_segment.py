@@ -8,6 +8,7 @@ no sentence opens on gets the roles read from the rest of the answer (or the who
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
@@ -71,10 +72,16 @@ def _bare(phrase: str) -> str:
     return " ".join(t.norm for t in tokenise(phrase) if t.norm not in _DETERMINERS)
 
 
+@lru_cache(maxsize=1)
+def _bare_same_words() -> frozenset[str]:
+    """The grammar's "same people" phrases without their determiners, tokenised once."""
+    return frozenset(_bare(w) for w in _same_words())
+
+
 def _only_same(role: str) -> bool:
     """The role names nobody but says "the same people" ("la même", "both", "chaque côté")."""
     words = _bare(role)
-    return bool(words) and any(words == _bare(w) for w in _same_words())
+    return bool(words) and words in _bare_same_words()
 
 
 def _resolved(role: str, other: str, segment: str) -> str:
