@@ -76,6 +76,8 @@ class GrammarWords(BaseModel):
                     "('the same person', 'both', 'chaque côté').")
     agent_markers: list[str] = Field(
         description="The word before the agent of a passive verb, who pays or uses ('paid by', 'payé par').")
+    pronoun_heads: list[str] = Field(
+        description="A group named by a pronoun, a part of a group already named ('the ones with…', 'ceux qui…').")
 
 
 class PlatformWords(BaseModel):

@@ -6,14 +6,16 @@ import re
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
-from assistant.domain import MAX_SEGMENTS, Language, QuestionId
+from assistant.domain import Language, QuestionId
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.platform import announced_sides, is_platform
-from assistant.understanding.roles_by_segment import roles_by_segment, segments_mentioned
-from assistant.understanding.substance import content_words, is_generic_group
+from assistant.understanding.refinements import most_important_updates, sides_named_later
+from assistant.understanding.roles_by_segment import roles_by_segment
+from assistant.understanding.segment_blocks import segments_mentioned
+from assistant.understanding.segment_names import known_segment, segment_name
+from assistant.understanding.substance import content_words
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
                "expect", "wish", "would like", "require")
@@ -25,38 +27,6 @@ _BEHAVIOUR_WORDS = (
 )
 
 _RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
-
-
-_FILLERS = re.compile(
-    r"^(?:(?:franchement|bah|ben|euh|bon|alors|en vrai|en gros|je pense que|je dirais|je crois que|plutot|plutôt|"
-    r"surtout|principalement|well|so|honestly|i think|i guess|i'd say|mostly|mainly|probably|basically|like|um|"
-    r"uh|pour|for|c'est|it's|its)\b[\s,:]*)+",
-    re.I,
-)
-_CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where)\s|[,;:(\[]|\s[-–—]\s", re.I)
-
-
-_DANGLING = set(
-    "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
-    "of with without to in on at for by and or from the an more than every each all chaque tous toutes".split()
-)
-
-
-def segment_name(group: str) -> str:
-    """A short, readable name for a group described in a sentence: its head, before any clause."""
-    text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
-    text = _FILLERS.sub("", text)
-    head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
-    if is_generic_group(head) and not is_generic_group(text):
-        head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
-    head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
-    words = head.split()
-    if len(words) > 6:
-        words = words[:6]
-        while words and (words[-1].lower() in _DANGLING or any(ch.isdigit() for ch in words[-1])):
-            words.pop()
-    name = " ".join(words).strip(" .;,:?!…")
-    return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
 
 
 def _default_targets(canvas: Canvas) -> list[str]:
@@ -114,23 +84,6 @@ def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdat
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in normalise(text).split() if len(w) > 3}
-
-
-def known_segment(canvas: Canvas, group: str) -> str:
-    """The canvas segment a group is, "" when none: the segment whose name shares the most words with
-    the group's own name (its head, `segment_name`). Descriptions are not compared: a group named as the
-    object of another's description ("restaurants that call 8 farms a week") is not that group."""
-    own = _stems(segment_name(group)) or _stems(group)
-    best = max(canvas.segments, key=lambda s: len(own & _stems(s.name)), default=None)
-    return best.name if best is not None and own & _stems(best.name) else ""
-
-
-def _known(canvas: Canvas, group: str) -> bool:
-    return bool(known_segment(canvas, group))
-
-
 def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]:
     """A later `for_whom` answer that names a group the canvas holds (in other words: "Proprios" for
     "Propriétaires de maison") adds to that segment instead of creating a twin."""
@@ -141,21 +94,6 @@ def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]
     return out
 
 
-def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
-    """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
-    for the groups the answer names that the canvas does not hold yet, for a platform only, and only when
-    they fit in the canvas (`MAX_SEGMENTS`): no arbitrary first few of a longer list."""
-    platform = (is_platform(canvas.startup) or bool(announced_sides(answer))
-                or any(s.segment_type == "multi_sided" for s in canvas.segments))
-    if not platform:
-        return []
-    room = MAX_SEGMENTS - len(canvas.segments)
-    new = [g for g in read_group_list(answer, embed).groups if not _known(canvas, g)]
-    if len(new) > room:
-        return []  # a list of more groups than the canvas can take is a wish list, not the other side
-    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new]
-
-
 def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, language: Language,
                        embed: Embed | None = None) -> list[SegmentUpdate]:
     """The segment updates an answer to `question_id` gives; `embed` feeds the group reader and the role heads."""
@@ -163,16 +101,9 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
         return groups_updates(answer, embed)
     if question_id == "intake":
         return []
-    later = sides_named_later(answer, canvas, embed) if question_id in ("most_important", "priority") and (
-        canvas.segments) else []
     canvas = _ensure_target(canvas, language)
     if question_id == "most_important":
-        mentioned = segments_mentioned(canvas, answer)
-        if mentioned:
-            return [SegmentUpdate(segment=mentioned[0]), *later]
-        if later:
-            return later
-        return [SegmentUpdate(segment=canvas.focus_segment or canvas.segments[0].name, who=answer.strip())]
+        return most_important_updates(answer, canvas, embed)
     # "Hmm", "So no", "well": pieces with no content are not canvas items
     items = [i for i in split_items(answer) if content_words(i)] or [answer.strip()]
     if question_id == "characteristics":
@@ -184,7 +115,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     if question_id == "buyer_user":
         return roles_by_segment(answer, canvas, embed)
     if question_id == "priority":
-        return priority_updates(answer, canvas) + later
+        return priority_updates(answer, canvas) + sides_named_later(answer, canvas, embed)
     return []
 
 

@@ -26,6 +26,7 @@ from assistant.understanding.group_check import OPENERS, distinct, excluded, rel
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
 from assistant.understanding.group_parts import announced_parts
+from assistant.understanding.group_predicate import before_predicate
 from assistant.understanding.target_frame import unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
@@ -165,7 +166,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         else:
             current = None
     for i, (kind, start, end) in enumerate(spans):
-        text = trim(after_modal(unclefted(trim(answer[start:end]))))
+        text = trim(before_predicate(after_modal(unclefted(trim(answer[start:end])))))
         if not text:
             continue
         limit = _sentence_end(answer, end)

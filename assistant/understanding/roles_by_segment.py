@@ -1,8 +1,7 @@
 """Who pays and who uses, per segment. A buyer/user answer often speaks of each segment in turn ("dental: the
 dentist signs… accounting: the managing partner signs…", "For the software, the bakery owner pays…",
 "Readers use it for free. Advertisers buy monthly packages…"): each segment gets the roles read from the
-sentences about it, the sentences that open on it and those that follow until another segment's; a segment
-no sentence opens on gets the roles read from the rest of the answer (or the whole answer).
+sentences about it (`segment_blocks.py`), not one pair copied to every segment.
 """
 
 from __future__ import annotations
@@ -15,43 +14,14 @@ from assistant.canvas import Canvas
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.roles_model import Embed, read_roles_in
 from assistant.understanding.roles_reader import DETERMINERS as _DETERMINERS
+from assistant.understanding.roles_reader import PAYS, USES, fold_clause
+from assistant.understanding.segment_blocks import segment_blocks, segments_mentioned
 
-OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
-_SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
-# The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
-# software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
-_TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
-_OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
-
-
-def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
-    """Names of segments a piece of text talks about (by words of their name: 4 letters or more, compared
-    on their first 6)."""
-    low = normalise(text)
-    hits = []
-    for seg in canvas.segments:
-        words = [w for w in normalise(seg.name).split() if len(w) > 3]
-        if words and any(w[:6] in low for w in words):
-            hits.append(seg.name)
-    return hits
-
-
-def _opens_on(canvas: Canvas, sentence: str) -> tuple[list[str], str, str]:
-    """The segments a sentence opens on, the sentence without the opening that names them, and the
-    opening's noun phrase ("Pour les écoles," → "les écoles"; "" when the sentence has no such opening)."""
-    opening = _OPENING.match(sentence)
-    phrase = (opening.group(1) or opening.group(2)) if opening else ""
-    if opening and len(tokenise(phrase)) <= OPENING_WORDS:
-        named = segments_mentioned(canvas, phrase)
-        if named:
-            return named, sentence[opening.end():], _TOPIC_LEAD.sub("", phrase).strip()
-    head = " ".join(t.norm for t in tokenise(sentence)[:OPENING_WORDS])
-    return segments_mentioned(canvas, head), sentence, ""
-
-
-_TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
 # The pronoun that stands for the segment a block is about: "Pour les assistantes, c'est elles qui paient".
 _PRONOUN = re.compile(r"\b(?:elles|ils|eux|they|them|il|elle|he|she)\b", re.IGNORECASE)
+# Where a role that names several segments splits into each one's part: "the charities and the volunteers".
+MAX_PART_WORDS = 4  # a segment's part of a coordination is a short noun phrase ("the charities")
+_COORDINATION = re.compile(r",|\s(?:and|et|or|ou)\s", re.IGNORECASE)
 
 
 # A best-effort reading when the role reader finds nobody: the clause with a paying verb, the one with a
@@ -112,26 +82,40 @@ def _roles(text: str, topic: str = "", embed: Embed | None = None) -> tuple[str,
     return (buyer, user) if buyer or user else parse_buyer_user(text)
 
 
+def _own_part(role: str, segment: str, canvas: Canvas, text: str) -> str:
+    """A role the reader took from a coordination of segments, reduced to this segment's part ("the charities
+    and the volunteers use it for free" → "the charities" for the charities, not "the volunteers"). The part
+    is a short noun phrase next to the role's in the coordination, with no verb of its own: "the parents pay,
+    and the teenagers use it" keeps "the teenagers" as the parents' user."""
+    named = segments_mentioned(canvas, role)
+    if not named or named == [segment]:
+        return role
+    parts = [p.strip() for p in _COORDINATION.split(role if segment in named else text) if p.strip()]
+    if segment not in named:
+        at = next((i for i, p in enumerate(parts) if normalise(role) in normalise(p)), None)
+        parts = [] if at is None else parts[max(0, at - 1):at + 2]
+    own = [p for p in parts if segments_mentioned(canvas, p) == [segment] and len(p.split()) <= MAX_PART_WORDS
+           and not PAYS.search(fold_clause(p)) and not USES.search(fold_clause(p))]
+    return own[0] if own else role
+
+
 def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) -> list[SegmentUpdate]:
     """One update per segment of the canvas, with the buyer and user its sentences name (read by the role
-    heads when `embed` is given, `roles_model.py`)."""
-    blocks: dict[str, list[str]] = {}
-    topics: dict[str, str] = {}
-    rest: list[str] = []
-    current: list[str] = rest
-    for sentence in (s for s in _SENTENCES.split(answer) if s.strip()):
-        named, said, topic = _opens_on(canvas, sentence)
-        if len(named) == 1:
-            current = blocks.setdefault(named[0], [])
-            topics.setdefault(named[0], topic)
-        elif named:  # a sentence about several segments belongs to none of them in particular
-            current = rest
-        current.append(said)
-    general = _roles(" ".join(rest), embed=embed) if rest and blocks else _roles(answer, embed=embed)
+    heads when `embed` is given, `roles_model.py`); the sentences about each segment are found by
+    `segment_blocks.py`. A segment no sentence speaks of gets the roles of the sentences about no segment
+    in particular, or of the whole answer when no sentence speaks of any segment; nothing when every
+    sentence speaks of another segment (their roles are not this one's)."""
+    blocks = segment_blocks(answer, canvas)
+    if blocks.own:
+        general = _roles(" ".join(blocks.rest), embed=embed) if blocks.rest else ("", "")
+    else:
+        general = _roles(answer, embed=embed)
     updates = []
     for seg in canvas.segments:
-        own = blocks.get(seg.name)
-        buyer, user = _roles(" ".join(own), topics.get(seg.name, ""), embed) if own else general
+        own = blocks.own.get(seg.name)
+        buyer, user = _roles(" ".join(own), blocks.topics.get(seg.name, ""), embed) if own else general
+        said = " ".join(own or [])
+        buyer, user = _own_part(buyer, seg.name, canvas, said), _own_part(user, seg.name, canvas, said)
         buyer, user = _resolved(buyer, user, seg.name), _resolved(user, buyer, seg.name)
         updates.append(SegmentUpdate(segment=seg.name, buyer=buyer, user=user))
     return updates

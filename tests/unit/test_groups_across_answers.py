@@ -9,8 +9,9 @@ import pytest
 
 from assistant.canvas import Canvas, Segment
 from assistant.text.vectors import embed_queries
-from assistant.understanding.extract import known_segment, sides_named_later
 from assistant.understanding.group_reader import read_group_list
+from assistant.understanding.refinements import sides_named_later
+from assistant.understanding.segment_names import known_segment
 
 
 @pytest.mark.parametrize("answer, head", [

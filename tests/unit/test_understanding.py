@@ -11,9 +11,9 @@ from assistant.text.language import detect_language
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.classifier import load_model
-from assistant.understanding.extract import sides_named_later
 from assistant.understanding.group_reader import load_group_model, read_group_list
 from assistant.understanding.reader import read_buyer_user, read_mistakes
+from assistant.understanding.refinements import sides_named_later
 
 
 def mistakes(question: str, answer: str, lang: str, pitch: str = "", **earlier: str) -> set[str]:

@@ -1,0 +1,42 @@
+"""A statement about a group is not part of it: in "night-shift nurses are probably a segment of their own"
+or "les infirmières de nuit, c'est un vrai segment", the group is the subject, before the copula; in "on ajoute
+les infirmières de nuit comme segment", before "comme". The cut is
+made only where the copula is the sentence's main verb (no relative pronoun before it: "nurses who are on
+nights" keeps its clause) and where what follows names no group of its own ("our best customers are
+dentists": the group is the predicate, left to the target frames and the reader)."""
+
+from __future__ import annotations
+
+from assistant.text.tokens import tokenise
+from assistant.understanding.group_check import COPULAS
+from assistant.understanding.groups import STRUCTURE_NOUNS_EN, STRUCTURE_NOUNS_FR, is_group_word
+
+_RELATIVES = frozenset("who that which whose where qui que dont ou".split())
+_CLEFT = ("c", "est")  # "…, c'est un vrai segment"
+# "a segment", "une cible": a predicate that makes the subject a segment names no other group.
+_STRUCTURE = frozenset(w.removesuffix("s") for w in (*STRUCTURE_NOUNS_FR, *STRUCTURE_NOUNS_EN)) | frozenset(
+    (*STRUCTURE_NOUNS_FR, *STRUCTURE_NOUNS_EN))
+
+
+_AS = frozenset(("as", "comme", "en"))  # "X as a second segment", "X comme segment", "X en cible prioritaire"
+AS_SPAN = 3  # words between "as" and the structure noun ("as a second segment")
+
+
+def before_predicate(text: str) -> str:
+    """The group without the statement made about it ("…are a segment of their own", "…, c'est un vrai
+    segment", "…as a second segment"); `text` as it is when there is none."""
+    tokens = tokenise(text)
+    norms = [t.norm for t in tokens]
+    for k in range(1, len(norms) - 1):
+        if norms[k] in _AS and any(w in _STRUCTURE for w in norms[k + 1:k + 1 + AS_SPAN]):
+            return text[:tokens[k].start].rstrip(" ,;:-–—")
+        if norms[k - 1] in _RELATIVES or norms[k] in _RELATIVES:
+            return text  # a relative clause first: the copula is the clause's, not the sentence's
+        cleft = tuple(norms[k:k + 2]) == _CLEFT
+        if norms[k] not in COPULAS and not cleft:
+            continue
+        said = norms[k + (2 if cleft else 1):]
+        if any(is_group_word(w) and w not in _STRUCTURE for w in said):
+            return text
+        return text[:tokens[k].start].rstrip(" ,;:-–—")
+    return text

@@ -1,0 +1,124 @@
+"""What a `most_important` answer does to the segments already on the canvas (issue 9, kinds 2 and 3).
+
+The question asks who matters most among the groups named, so its answer mostly narrows them:
+- a group the canvas holds, named again with more detail ("chef-owned restaurants with 40-120 covers"),
+  narrows that segment: the new description replaces the old one;
+- a part of a group named by a pronoun ("the ones with recurring lanes", "ceux de 3e") narrows the first
+  segment this answer has not narrowed yet, in the canvas's order (founders go through the sides in the order
+  they named them): the description grows; so does a group under another name when the answer names as
+  many groups as the canvas holds segments ("…, et les CTO de startups qui…" for "PME tech");
+- on a one-segment canvas, the first answer is the segment's description (a follow-up after a critique
+  leaves it), unless it names a platform's other side;
+- a group the canvas does not hold becomes a segment only as a platform side named later ("on the other
+  side, the drivers") while some segment is left un-narrowed (a list of trades once every side is narrowed is
+  detail: "plombiers, électriciens"), or when the founder takes back a group set aside after the
+  ignores_underserved critique ("so frontline shift workers are an underserved segment").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.analysis import SegmentUpdate
+from assistant.canvas import Canvas, Segment
+from assistant.domain import MAX_SEGMENTS
+from assistant.text.tokens import normalise
+from assistant.understanding.group_reader import Embed, read_group_list
+from assistant.understanding.platform import announced_sides, is_platform
+from assistant.understanding.segment_blocks import segments_mentioned
+from assistant.understanding.segment_names import known_segment, name_stems, segment_name
+from assistant.understanding.substance import content_words
+
+# "…is an underserved segment", "c'est un vrai segment", "une cible à part": the founder makes it a segment.
+STRUCTURE_WORDS = re.compile(r"\b(?:segments?|cibles?|targets?|markets?|marches?|groupes?|groups?|publics?)\b")
+
+MIN_NEW_WORDS = 3  # words a shorter group must add to a segment's description to be added to it
+
+
+@lru_cache(maxsize=1)
+def _pronoun_heads() -> tuple[tuple[str, ...], ...]:
+    from assistant.lexicon import all_grammar_words
+
+    return tuple(sorted({tuple(w.split()) for w in all_grammar_words().pronoun_heads}, key=len, reverse=True))
+
+
+def pronoun_headed(group: str) -> bool:
+    """"the ones with recurring lanes", "ceux de 3e": a part of a group named before, not a group of its own."""
+    words = tuple(normalise(group).split())
+    return any(words[:len(h)] == h for h in _pronoun_heads())
+
+
+def _is_platform(answer: str, canvas: Canvas) -> bool:
+    return (is_platform(canvas.startup) or bool(announced_sides(answer))
+            or any(s.segment_type == "multi_sided" for s in canvas.segments))
+
+
+def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
+    """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
+    for the groups the answer names that the canvas does not hold yet, for a platform only, and only when
+    they fit in the canvas (`MAX_SEGMENTS`): no arbitrary first few of a longer list."""
+    if not _is_platform(answer, canvas):
+        return []
+    room = MAX_SEGMENTS - len(canvas.segments)
+    new = [g for g in read_group_list(answer, embed).groups
+           if not pronoun_headed(g) and not known_segment(canvas, g)]
+    if len(new) > room:
+        return []  # a list of more groups than the canvas can take is a wish list, not the other side
+    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new]
+
+
+def _narrowed(seg: Segment, group: str, *, part: bool) -> str:
+    """The segment's new description, "" for none: a group named again with at least as many words as the
+    description replaces it; a part named by a pronoun, or a shorter group that adds words of its own, goes
+    after it; a group that says nothing new leaves it ("agencies right after")."""
+    words = group.strip(" .;,")
+    old = (seg.who or seg.name).rstrip(" .;,")
+    if not part and len(content_words(words)) >= len(content_words(old)):
+        return words
+    if part or len(name_stems(words) - name_stems(old)) >= MIN_NEW_WORDS:
+        return f"{old}, {words}"
+    return ""
+
+
+def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
+    """The updates a `most_important` answer gives a canvas that holds segments (see the module's rules)."""
+    groups = read_group_list(answer, embed).groups
+    by_name = {s.name: s for s in canvas.segments}
+    who: dict[str, str] = {}
+    unknown: list[str] = []
+    for group in (g for g in groups if not pronoun_headed(g)):
+        name = known_segment(canvas, group)
+        if not name:
+            unknown.append(group)
+        elif name not in who:
+            who[name] = _narrowed(by_name[name], group, part=False)
+    taken_back = any(c.mistake_id == "ignores_underserved" for c in canvas.open_critiques()) and bool(
+        STRUCTURE_WORDS.search(normalise(answer)))
+    outside = answer
+    for group in unknown:
+        outside = outside.replace(group, " ")
+    # Segments named again (as a group, or anywhere outside the new groups): once every one is, a group the
+    # canvas does not hold is detail ("menuisiers, charpentiers"), not a side named later.
+    named_again = set(who) | set(segments_mentioned(canvas, outside))
+    platform_side = _is_platform(answer, canvas) and len(named_again) < len(canvas.segments)
+    for group in (g for g in groups if pronoun_headed(g)):
+        free = [s.name for s in canvas.segments if s.name not in who]
+        if free:
+            who[free[0]] = _narrowed(by_name[free[0]], group, part=True)
+    if len(groups) == len(canvas.segments) > 1:  # one group per segment: each side narrowed in turn
+        free = [s.name for s in canvas.segments if s.name not in who]
+        for name, group in zip(free, unknown, strict=False):
+            who[name] = _narrowed(by_name[name], group, part=False)
+        unknown = []
+    added: list[str] = []
+    if unknown and (taken_back or platform_side):
+        added = unknown if len(unknown) <= MAX_SEGMENTS - len(canvas.segments) else []
+    follow_up = any(c.question_id == "most_important" for c in canvas.open_critiques())
+    if len(canvas.segments) == 1 and not added and not follow_up:
+        who = {canvas.segments[0].name: answer.strip()}  # the first answer describes the one segment
+    mentioned = segments_mentioned(canvas, answer)
+    first = mentioned[0] if mentioned else canvas.focus_segment or canvas.segments[0].name
+    updates = [SegmentUpdate(segment=first, who=who.pop(first, ""))]
+    updates += [SegmentUpdate(segment=name, who=text) for name, text in who.items() if text]
+    return updates + [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in added]

@@ -1,0 +1,158 @@
+"""Which segment each sentence of an answer speaks of, for the fields read per segment (who pays and who
+uses, `roles_by_segment.py`). Founders go through their segments in turn ("Readers use it for free.
+Advertisers buy monthly packages…", "Pour les écoles, … Pour les familles, …"):
+
+- a sentence opens a segment's block when its opening names the segment: a label ("dental:"), a topic
+  ("Pour les écoles,"), or a subject among its first words ("Readers use it…"); the sentences after it stay
+  in the block until another opens;
+- a sentence that names several segments ("The charities and the volunteers use it for free") is in each
+  of their blocks;
+- a sentence that opens on "the same people" ("Chaque côté utilise la plateforme", "both use it") is in
+  every segment's block; a pseudo-cleft ("Ceux qui paient, ce sont les financeurs") opens on the group after
+  it; a clause after ", and" / ", et" that opens on a segment and says it pays ("…, et l'artisan paye une
+  commission") starts that segment's block ("…, and the kids use it" stays: the user of who paid before);
+- a sentence whose subject is a group the canvas does not name ("Advertisers buy…", "The stores pay…"), or
+  a topic that names no segment ("In our shops,", "Pour les familles,"), opens a block of its own, given
+  to the segment no sentence names when that is unambiguous: as many such blocks as segments left, paired
+  in the canvas's order (founders speak of their segments in the order they named them); otherwise its
+  sentences are about no segment in particular;
+- a segment with no block of its own that another block's sentence names ("the parents pay, and the
+  teenagers use it") has that sentence as its block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.canvas import Canvas
+from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.groups import is_group_word
+from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
+from assistant.understanding.segment_names import name_stems
+from assistant.understanding.substance import content_words
+
+OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
+NAME_LETTERS = 6  # letters of a segment's name word a text's word must start with
+_SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
+_CLAUSES = re.compile(r",\s+(?=(?:and|et)\s)", re.IGNORECASE)
+# The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
+# software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
+_TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
+_OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
+
+def _name_words(name: str) -> list[str]:
+    return [w[:NAME_LETTERS] for w in content_words(name) if w[:5] in name_stems(name)]
+
+
+def _names(word: str, stem: str) -> bool:
+    """A text's word names a name's word: it starts with the name word's first letters, or it is a French
+    clipping of it ("labos" for "laboratoires", "restos" for "restaurateurs": at least 4 letters ending in o)."""
+    if word.startswith(stem):
+        return True
+    clip = word.removesuffix("s")
+    return len(clip) >= 4 and clip.endswith("o") and stem.startswith(clip[:-1][:NAME_LETTERS])
+
+
+def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
+    """Names of the segments a piece of text talks about: one of its words starts with the first letters of
+    a word of the segment's name (content words of 3 letters or more, "PME" too, not "people" nor "with"),
+    or is a clipping of it."""
+    words = normalise(text).split()
+    return [seg.name for seg in canvas.segments
+            if any(_names(word, stem) for stem in _name_words(seg.name) for word in words)]
+
+
+@dataclass(frozen=True)
+class Opening:
+    segments: list[str]  # the segments the sentence opens on ([] for none)
+    said: str  # the sentence without a label or topic that names them
+    topic: str  # the label's or topic's noun phrase ("Pour les écoles," → "les écoles"), else ""
+    new_group: bool = False  # its subject is a group the canvas does not name
+
+
+def _starts_with(words: list[str], phrases: list[str]) -> bool:
+    return any(words[:len(p.split())] == p.split() for p in phrases)
+
+
+def _opens_on(canvas: Canvas, sentence: str) -> Opening:
+    from assistant.lexicon import all_grammar_words
+
+    grammar = all_grammar_words()
+    opening = _OPENING.match(sentence)
+    phrase = (opening.group(1) or opening.group(2)) if opening else ""
+    if opening and len(tokenise(phrase)) <= OPENING_WORDS:
+        topic = _TOPIC_LEAD.sub("", phrase).strip()
+        named = segments_mentioned(canvas, phrase)
+        if named:
+            return Opening(named, sentence[opening.end():], topic)
+        if opening.group(2):  # a topic that is none of the segments: a block of its own
+            return Opening([], sentence[opening.end():], topic, new_group=True)
+    tokens = tokenise(sentence)
+    words = [t.norm for t in tokens if t.norm not in DETERMINERS]
+    if _starts_with(words, grammar.same_people):
+        return Opening([s.name for s in canvas.segments], sentence, "")
+    head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
+    named = segments_mentioned(canvas, head)
+    if not named and _starts_with(words, grammar.pronoun_heads):  # "ceux qui paient, ce sont les financeurs"
+        named = segments_mentioned(canvas, sentence)[:1]
+    if named:
+        return Opening(named, sentence, "")
+    subject = words[0] if words else ""
+    return Opening([], sentence, "", new_group=is_group_word(subject) and subject.endswith("s"))
+
+
+def _units(answer: str, canvas: Canvas) -> list[str]:
+    """Sentences, and the clauses after ", and" / ", et" that open on a segment that pays."""
+    units: list[str] = []
+    for sentence in (s for s in _SENTENCES.split(answer) if s.strip()):
+        parts = _CLAUSES.split(sentence)
+        units.append(parts[0])
+        for part in parts[1:]:
+            rest = re.sub(r"^(?:and|et)\s+", "", part, flags=re.IGNORECASE)
+            head = " ".join(t.norm for t in tokenise(rest)[:OPENING_WORDS])
+            if segments_mentioned(canvas, head) and paying_clauses([rest]):
+                units.append(rest)
+            else:
+                units[-1] = f"{units[-1]}, {part}"
+    return units
+
+
+@dataclass
+class Blocks:
+    own: dict[str, list[str]] = field(default_factory=dict)  # segment name → the sentences about it
+    topics: dict[str, str] = field(default_factory=dict)  # segment name → the topic its block opened on
+    rest: list[str] = field(default_factory=list)  # sentences about no segment in particular
+
+
+def segment_blocks(answer: str, canvas: Canvas) -> Blocks:
+    """The answer's sentences, by the segment they speak of (see the module's rules); with one segment,
+    every sentence is about it."""
+    blocks = Blocks()
+    if len(canvas.segments) < 2:
+        blocks.rest = [answer]
+        return blocks
+    unknown: list[list[str]] = []
+    current: list[list[str]] = [blocks.rest]
+    for sentence in _units(answer, canvas):
+        opening = _opens_on(canvas, sentence)
+        if opening.segments:
+            current = [blocks.own.setdefault(name, []) for name in opening.segments]
+            for name in opening.segments:
+                blocks.topics.setdefault(name, opening.topic)
+        elif opening.new_group:
+            unknown.append([])
+            current = [unknown[-1]]
+        for block in current:
+            block.append(opening.said)
+    free = [s.name for s in canvas.segments if s.name not in blocks.own]
+    if unknown and len(unknown) == len(free):
+        blocks.own.update(zip(free, unknown, strict=True))
+    else:
+        blocks.rest += [s for block in unknown for s in block]
+    for name in (s.name for s in canvas.segments if s.name not in blocks.own):
+        told = [s for block in list(blocks.own.values()) for s in block if name in segments_mentioned(canvas, s)]
+        if told:  # "the parents pay, and the teenagers use it": the teenagers' roles are told there
+            blocks.own[name] = told
+    return blocks
