@@ -61,19 +61,32 @@ def classify_item(item: str) -> str:
 _LABEL = re.compile(r"^\s*([^:\n]{1,40}?)\s*:")
 
 
+def _label_targets(canvas: Canvas, items: list[str]) -> dict[int, list[str]]:
+    """The segments each labelled item's label names; labels that name none ("Shops:", "clients :") are
+    given, in order, to the segments no label names when there are as many of each (founders go through
+    their segments in the order they named them), else to the item's own mentions or the focus segment."""
+    labels = {i: m.group(1) for i, m in ((i, _LABEL.match(item)) for i, item in enumerate(items)) if m}
+    named = {i: segments_mentioned(canvas, label) for i, label in labels.items()}
+    unnamed = [i for i, n in named.items() if not n]
+    free = [s.name for s in canvas.segments if not any(s.name in n for n in named.values())]
+    if unnamed and len(unnamed) == len(free):
+        named.update({i: [name] for i, name in zip(unnamed, free, strict=True)})
+    return {i: n or segments_mentioned(canvas, items[i]) or _default_targets(canvas) for i, n in named.items()}
+
+
 def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str) -> list[SegmentUpdate]:
     """Each item to the segments it names; an item that names none to those of the last labelled item
     ("Stores: a, b. Charities: c" gives a and b to where "Stores: a" went, even when "Stores" is not a
-    segment's name), else to the focus segment."""
+    segment's name: `_label_targets`), else to the focus segment."""
     updates: dict[str, dict[str, list[str]]] = {}
     labelled: list[str] = []
-    for item in items:
+    targets = _label_targets(canvas, items)
+    for i, item in enumerate(items):
         field = field_for if isinstance(field_for, str) else field_for[item]
-        label = _LABEL.match(item)
-        mentioned = segments_mentioned(canvas, item)
-        if label:  # a label opens a block: what follows goes where the labelled item goes
-            labelled = segments_mentioned(canvas, label.group(1)) or mentioned or _default_targets(canvas)
-        for name in labelled if label else (mentioned or labelled or _default_targets(canvas)):
+        if i in targets:  # a label opens a block: what follows goes where the labelled item goes
+            labelled = targets[i]
+        for name in labelled if i in targets else (segments_mentioned(canvas, item) or labelled
+                                                   or _default_targets(canvas)):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 

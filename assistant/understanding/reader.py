@@ -16,6 +16,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
+from assistant.understanding.mistakes.revisit import speaks_of_time_or_change
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
@@ -68,7 +69,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     """Definitions a head's guess must meet (source: the mistakes' definitions in the reference text):
     buyer/user confusion is impossible in an answer that names a payer and a different user, or that says
     one group pays and uses in a session where nobody else is said to pay. A one-sided platform needs a
-    startup the rules read as a platform, and a too-broad segment a group or people in general named —
+    startup the rules read as a platform, segments said to be fixed a word of time or change ("set",
+    "depuis", "won't change"), and a too-broad segment a group or people in general named —
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
     exhaustive, and on the train split every confident guess the rules would veto was right."""
     if mistake == "buyer_user_confusion":
@@ -81,6 +83,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
+    if mistake == "never_revisited" and p < CONFIDENT:
+        return not speaks_of_time_or_change(ctx.answer)  # fixed segments are a claim about time
     if mistake == "too_broad":
         denied = everyone_only_denied(ctx.answer)
         if not denied and p >= CONFIDENT:

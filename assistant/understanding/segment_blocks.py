@@ -43,7 +43,10 @@ _OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{
 _TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
 
 def _name_words(name: str) -> list[str]:
-    return [w[:NAME_LETTERS] for w in content_words(name) if w[:5] in name_stems(name)]
+    """The name's identifying words (`name_stems`), or all its content words when it has none ("Clients
+    ceux": a name made of words for people in general is still matched by them)."""
+    own = [w[:NAME_LETTERS] for w in content_words(name) if w[:5] in name_stems(name)]
+    return own or [w[:NAME_LETTERS] for w in content_words(name) if len(w) > 3]
 
 
 def _names(word: str, stem: str) -> bool:

@@ -129,3 +129,23 @@ def test_pieces_with_no_content_are_not_canvas_items(lang: str, answer: str) -> 
     items = [i for u in fields_from_answer("characteristics", answer, canvas, lang)  # type: ignore[arg-type]
              for i in (*u.characteristics, *u.needs, *u.behaviours)]
     assert len(items) == 1 and ("trient" in items[0] or "sort" in items[0]), items
+
+
+@pytest.mark.parametrize(("lang", "answer", "segments"), [
+    ("fr", "boutiques : vider le stock du soir, garder les clients fideles. acheteurs : manger pas cher en rentrant",
+     ["Cavistes du centre-ville", "Etudiants du campus"]),
+    ("en", "venues: fill the empty tuesday slots. players: find a game near work without a group chat",
+     ["Independent padel clubs", "Office workers who play after work"]),
+])
+def test_labels_that_name_no_segment_go_to_the_segments_in_order(lang: str, answer: str,
+                                                                 segments: list[str]) -> None:
+    """Each side's label is its own word for the segment ("boutiques" for the wine shops): the items follow
+    the order the segments were named in, not all to the focus segment."""
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language=lang, startup="x", segments=[Segment(name=n) for n in segments],  # type: ignore[arg-type]
+                    focus_segment=segments[0])
+    jobs = {u.segment: u.jobs for u in fields_from_answer("jobs", answer, canvas, lang)}  # type: ignore[arg-type]
+    first, second = (answer.split(". ")[0], answer.split(". ")[1])
+    assert any(j in first for j in jobs[segments[0]]) and not any(j in second for j in jobs[segments[0]]), jobs
+    assert jobs.get(segments[1]) and all(j in second for j in jobs[segments[1]]), jobs

@@ -66,7 +66,18 @@ TIME_WORDS = frozenset(
 TEMPORARY_FR = ("pour l instant", "pour le moment", "a ce stade", "dans l immediat", "court terme",
                 "beaucoup", "tant que")
 TEMPORARY_EN = ("for now", "at the moment", "at this stage", "short term", "much", "as long as")
+# Words of time, change and decision: an answer with none of them says nothing about its segments staying
+# fixed (a pitch that only says what the startup does), whatever the never_revisited head guesses.
+CHANGE_FR = ("chang*", "revoir", "revu*", "reviser", "revisit*", "reconsider*", "rouvr*", "reouvr*", "repens*",
+             "remett*", "toujours", "jamais", "fois", "fige*", "definiti*", "decid*", "rest*", "meme", "memes",
+             "depuis", "ans", "annee*", "marbre", "verrouill*", "bouge*", "evolu*", "regle", "reglee", "regles",
+             "fixe*", "defini*", "stable*", "pareil*", "valable", "point final", "pas question", "tranche*")
+CHANGE_EN = ("chang*", "revisit*", "review*", "revis*", "reconsider*", "rethink*", "reopen*", "redo*", "forever",
+             "always", "never", "once", "set", "fixed", "decid*", "stay*", "remain*", "same", "since", "year*",
+             "ago", "stone", "concrete", "lock*", "move*", "moving", "evolv*", "shift*", "done", "good", "final",
+             "settled", "static", "stable", "permanent*", "decade*", "day one")
 _SUBJECTS = compile_all(SUBJECTS_FR, SUBJECTS_EN)
+_CHANGE = compile_all(CHANGE_FR, CHANGE_EN)
 _FROZEN = compile_all(FROZEN_FR, FROZEN_EN)
 _NO_REVISIT = compile_all(NO_REVISIT_FR, NO_REVISIT_EN)
 _FIXED_IDIOMS = compile_all(FIXED_IDIOMS_FR, FIXED_IDIOMS_EN)
@@ -74,6 +85,11 @@ _FIXED_STATES = compile_all(FIXED_STATES_FR, FIXED_STATES_EN)
 _STALE = compile_all(STALE_FR, STALE_EN)
 _STILL_FINE = compile_all(STILL_FINE_FR, STILL_FINE_EN)
 _TEMPORARY = compile_all(TEMPORARY_FR, TEMPORARY_EN)
+
+
+def speaks_of_time_or_change(answer: str) -> bool:
+    """Whether the answer has any word of time, change or decision (`CHANGE_FR`, `CHANGE_EN`)."""
+    return bool(find_all(tokenise(answer), _CHANGE))
 
 
 def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
