@@ -76,6 +76,9 @@ class GrammarWords(BaseModel):
                     "('the same person', 'both', 'chaque côté').")
     agent_markers: list[str] = Field(
         description="The word before the agent of a passive verb, who pays or uses ('paid by', 'payé par').")
+    clause_verbs: list[str] = Field(
+        description="Auxiliaries and verbs that open a clause, never a group: a fragment led by one goes on "
+                    "with the group before it ('…that run cohorts and have to show…', 'et ont besoin de…').")
     pronoun_heads: list[str] = Field(
         description="A group named by a pronoun, a part of a group already named ('the ones with…', 'ceux qui…').")
 

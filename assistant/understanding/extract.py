@@ -6,11 +6,10 @@ import re
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
-from assistant.domain import Language, QuestionId
+from assistant.domain import MAX_SEGMENTS, Language, QuestionId
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
-from assistant.understanding.group_reader import Embed, read_group_list
-from assistant.understanding.grouping import split_groups
+from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
 from assistant.understanding.segment_blocks import segments_mentioned
@@ -26,6 +25,9 @@ _BEHAVIOUR_WORDS = (
     "per week", "a week", "per month", "habit", "tend to", "usually", "mostly",
 )
 
+# The reader sometimes splits one group in two (examples, coordinated heads: "les écoles maternelles et
+# élémentaires"), so a list one longer than the canvas may still be the founder's two or three groups.
+WISH_LIST_MARGIN = 1
 _RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
 
 
@@ -92,9 +94,15 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
 
 
 def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdate]:
-    """One segment per customer group the answer names (deferred groups are not segments)."""
-    groups = read_group_list(answer, embed).groups or split_groups(answer) or [answer]
-    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:3]]
+    """One segment per customer group the answer names (deferred and excluded groups are not segments;
+    the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`. A
+    wish list, longer than the canvas by more than `WISH_LIST_MARGIN`, gives its first group, the one
+    founders lead with ("les infirmiers libéraux évidemment, mais aussi les kinés, les aides à domicile, les
+    SSIAD, les HAD…"), not an arbitrary first few: the critique of too many segments asks for the choice."""
+    groups = read_group_list(answer, embed).groups or rule_reading(answer).groups or [answer]
+    if len(groups) > MAX_SEGMENTS + WISH_LIST_MARGIN:
+        groups = groups[:1]
+    return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:MAX_SEGMENTS]]
 
 
 def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]:

@@ -98,6 +98,13 @@ def _group_words(tokens: Sequence[Token]) -> list[int]:
             and not (i + 1 < len(tokens) and tokens[i + 1].norm in attrs)]
 
 
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    from assistant.lexicon import all_grammar_words
+
+    return frozenset(all_grammar_words().clause_verbs)
+
+
 def opens_noun_phrase(text: str) -> bool:
     """Whether a fragment can open a group: not a pronoun-led clause, a preposition, a comparison,
     a negated or modal verb, a short attribute or an announcement of the groups to come."""
@@ -108,6 +115,8 @@ def opens_noun_phrase(text: str) -> bool:
     if not norms:
         return False
     first = norms[0]
+    if first in _clause_verbs():
+        return False  # "…and have to show…", "…et ont besoin de…": the clause goes on
     raw = text[tokens[0].start:tokens[0].end]
     if len(raw) >= 2 and raw.isupper() and first not in OPENERS["negation"]:
         return True  # an acronym ("CE", "PME"), not a pronoun

@@ -185,7 +185,7 @@ def _sentence_end(answer: str, at: int) -> int:
     return m.start() if m else len(answer)
 
 
-def _rule_reading(answer: str) -> GroupReading:
+def rule_reading(answer: str) -> GroupReading:
     """The rule reader's groups, with the same exclusion check and trimming as the model's."""
     from assistant.understanding.grouping import split_groups
 
@@ -205,10 +205,10 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     answer = unframe(blank_clefts(answer))  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:
-        return _rule_reading(answer)
+        return rule_reading(answer)
     x = fragment_features(embed, frags, answer)
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
-        return _rule_reading(answer)
+        return rule_reading(answer)
     labels = model.labels(x)
     reading = assemble(answer, frags, labels)
     parts = announced_parts(answer, reading.groups)
@@ -216,5 +216,5 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
         return GroupReading(parts, reading.deferred, reading.excluded)
     if reading.groups or "new" not in labels:
         return reading
-    rules = _rule_reading(answer)  # the model found no group the checks keep: the rule reader's, checked
+    rules = rule_reading(answer)  # the model found no group the checks keep: the rule reader's, checked
     return GroupReading(rules.groups, reading.deferred, reading.excluded + rules.excluded)

@@ -9,13 +9,16 @@ Advertisers buy monthly packages…", "Pour les écoles, … Pour les familles, 
   of their blocks;
 - a sentence that opens on "the same people" ("Chaque côté utilise la plateforme", "both use it") is in
   every segment's block; a pseudo-cleft ("Ceux qui paient, ce sont les financeurs") opens on the group after
-  it; a clause after ", and" / ", et" that opens on a segment and says it pays ("…, et l'artisan paye une
-  commission") starts that segment's block ("…, and the kids use it" stays: the user of who paid before);
+  it; a clause after a comma that opens on a segment and says it pays ("…, et l'artisan paye une
+  commission", "…, le conducteur reçoit l'argent et paie rien") starts that segment's block ("…, and the kids
+  use it" stays: the user of who paid before);
 - a sentence whose subject is a group the canvas does not name ("Advertisers buy…", "The stores pay…"), or
   a topic that names no segment ("In our shops,", "Pour les familles,"), opens a block of its own, given
   to the segment no sentence names when that is unambiguous: as many such blocks as segments left, paired
   in the canvas's order (founders speak of their segments in the order they named them); otherwise its
-  sentences are about no segment in particular;
+  sentences are about no segment in particular; so does an answer's first sentence whose subject is one
+  member of such a group ("le passager paie sa place, le conducteur…"), not a later one ("The ops lead
+  books, but the owner signs off" goes on with the block before it);
 - a segment with no block of its own that another block's sentence names ("the parents pay, and the
   teenagers use it") has that sentence as its block.
 """
@@ -35,7 +38,7 @@ from assistant.understanding.substance import content_words
 OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
 NAME_LETTERS = 6  # letters of a segment's name word a text's word must start with
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
-_CLAUSES = re.compile(r",\s+(?=(?:and|et)\s)", re.IGNORECASE)
+_CLAUSES = re.compile(r",\s+")
 # The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
 # software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
 _TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
@@ -73,6 +76,7 @@ class Opening:
     said: str  # the sentence without a label or topic that names them
     topic: str  # the label's or topic's noun phrase ("Pour les écoles," → "les écoles"), else ""
     new_group: bool = False  # its subject is a group the canvas does not name
+    new_role: bool = False  # its subject is a group or a member of one ("le passager"), named otherwise
 
 
 def _starts_with(words: list[str], phrases: list[str]) -> bool:
@@ -103,11 +107,13 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
     if named:
         return Opening(named, sentence, "")
     subject = words[0] if words else ""
-    return Opening([], sentence, "", new_group=is_group_word(subject) and subject.endswith("s"))
+    return Opening([], sentence, "", new_group=is_group_word(subject) and subject.endswith("s"),
+                   new_role=is_group_word(subject))
 
 
 def _units(answer: str, canvas: Canvas) -> list[str]:
-    """Sentences, and the clauses after ", and" / ", et" that open on a segment that pays."""
+    """Sentences, and the clauses after a comma (", and" / ", et" included) that open on a segment that
+    pays."""
     units: list[str] = []
     for sentence in (s for s in _SENTENCES.split(answer) if s.strip()):
         parts = _CLAUSES.split(sentence)
@@ -144,7 +150,7 @@ def segment_blocks(answer: str, canvas: Canvas) -> Blocks:
             current = [blocks.own.setdefault(name, []) for name in opening.segments]
             for name in opening.segments:
                 blocks.topics.setdefault(name, opening.topic)
-        elif opening.new_group:
+        elif opening.new_group or (opening.new_role and current == [blocks.rest] and not blocks.rest):
             unknown.append([])
             current = [unknown[-1]]
         for block in current:

@@ -13,24 +13,27 @@ from assistant.understanding.substance import content_words, is_generic_group
 _FILLERS = re.compile(
     r"^(?:(?:franchement|bah|ben|euh|bon|alors|en vrai|en gros|je pense que|je dirais|je crois que|plutot|plutôt|"
     r"surtout|principalement|well|so|honestly|i think|i guess|i'd say|mostly|mainly|probably|basically|like|um|"
-    r"uh|pour|for|c'est vrai que|c est vrai que|it's true that|en fait|actually|c'est|it's|its)\b[\s,:]*)+",
+    r"uh|pour|for|c'est vrai que|c est vrai que|it's true that|en fait|actually|c'est|it's|its)(?=[\s,:]|$)[\s,:]*)+",
     re.I,
 )
 # Where a name ends: a relative clause, punctuation, a dash, or a copula ("frontline workers are probably
 # an underserved segment": a name never holds the verb of a statement about the group).
 _CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where|are|is|were|sont|est)\s"
-                     r"|[,;:(\[]|\s[-–—]\s", re.I)
+                     r"|[,;:(\[]|\s[-–—]\s"
+                     # examples after the group ("les associations type ADMR", "visitors for like a week")
+                     r"|\s(?:type|genre|like|such as|e\.g\.|par ex\S*|notamment|including)\s", re.I)
 _DANGLING = set(
     "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
     "of with without to in on at for by and or from the an more than every each all chaque tous toutes".split()
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
+MAX_NAME_WORDS = 6
 STEM = 5  # letters compared when a group is matched to a segment's name
 
 
 def segment_name(group: str) -> str:
-    """A short, readable name for a group described in a sentence: its head, before any clause, at most
-    6 words."""
+    """A short, readable name for a group described in a sentence: its head, before any clause or list of
+    examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
     text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
     text = _FILLERS.sub("", text)
     head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
@@ -38,10 +41,12 @@ def segment_name(group: str) -> str:
         head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
     head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
     words = head.split()
-    if len(words) > 6:
-        words = words[:6]
-        while words and (words[-1].lower() in _DANGLING or any(ch.isdigit() for ch in words[-1])):
+    if len(words) > MAX_NAME_WORDS:
+        words = words[:MAX_NAME_WORDS]
+        while words and any(ch.isdigit() for ch in words[-1]):
             words.pop()
+    while len(words) > 1 and words[-1].lower() in _DANGLING:  # "Particuliers hypertendus à", "…for"
+        words.pop()
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
 

@@ -39,3 +39,16 @@ def test_the_statement_or_the_founders_verb_is_not_part_of_the_group(answer: str
 def test_a_copula_that_is_not_a_statement_about_the_group_stays(answer: str, kept: str) -> None:
     groups = read_group_list(answer, embed_queries).groups
     assert any(kept in g.lower() for g in groups), groups
+
+
+@pytest.mark.parametrize("answer", [
+    "regional museums that run school visits and have to show the city council that the visits bring families "
+    "back",
+    "les petites mairies qui organisent des centres aerés et ont besoin de prouver au departement que les "
+    "familles reviennent",
+])
+def test_a_clause_that_goes_on_after_and_is_no_new_group(answer: str) -> None:
+    """"…and have to show the city council…": a verb goes on with the group's clause; the council it names
+    is no customer group."""
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 1, groups

@@ -144,3 +144,19 @@ def test_a_segment_named_as_the_user_in_another_segments_sentence_gets_those_rol
         lang: str, names: list[str], answer: str, user: str) -> None:
     got = roles(lang, names, answer)
     assert got[names[0]] == got[names[1]] and "parents" in got[names[0]][0] and user in got[names[0]][1], got
+
+
+@pytest.mark.parametrize(("lang", "names", "answer", "payers"), [
+    ("fr", ["Cadres en deplacement", "Chauffeurs de VTC"],
+     "le passager paie sa course dans l'appli, le chauffeur recoit l'argent et paie une commission de 12 %.",
+     ("passager", "chauffeur")),
+    ("en", ["Busy professionals in Leeds", "Independent cleaners"],
+     "the client pays per visit in the app, the cleaner gets paid on friday and pays a 10% fee.",
+     ("client", "cleaner")),
+])
+def test_a_member_named_first_and_a_side_after_a_comma_each_get_their_segment(
+        roles: Reader, lang: str, names: list[str], answer: str, payers: tuple[str, str]) -> None:
+    """"le passager paie…, le chauffeur…": the first clause's member names the segment the rest leaves."""
+    got = roles(lang, names, answer)
+    assert payers[0] in got[names[0]][0] and payers[1] not in got[names[0]][0], got
+    assert payers[1] in got[names[1]][0], got
