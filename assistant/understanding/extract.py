@@ -25,9 +25,6 @@ _BEHAVIOUR_WORDS = (
     "per week", "a week", "per month", "habit", "tend to", "usually", "mostly",
 )
 
-# The reader sometimes splits one group in two (examples, coordinated heads: "les écoles maternelles et
-# élémentaires"), so a list one longer than the canvas may still be the founder's two or three groups.
-WISH_LIST_MARGIN = 1
 _RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
 
 
@@ -95,13 +92,11 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
 
 def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdate]:
     """One segment per customer group the answer names (deferred and excluded groups are not segments;
-    the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`. A
-    wish list, longer than the canvas by more than `WISH_LIST_MARGIN`, gives its first group, the one
-    founders lead with ("les infirmiers libéraux évidemment, mais aussi les kinés, les aides à domicile, les
-    SSIAD, les HAD…"), not an arbitrary first few: the critique of too many segments asks for the choice."""
+    the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`.
+    Tried and left out (2026-12-01): a list longer than the canvas giving only its lead group; the reader
+    splits some two-group answers into five ("les écoles maternelles" / "élémentaires qui…" / "surtout
+    l'hiver"), and those lost their second segment."""
     groups = read_group_list(answer, embed).groups or rule_reading(answer).groups or [answer]
-    if len(groups) > MAX_SEGMENTS + WISH_LIST_MARGIN:
-        groups = groups[:1]
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:MAX_SEGMENTS]]
 
 

@@ -156,7 +156,7 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
     """The reader's labels (new/cont/deferred/none per fragment) with the grammar checks applied."""
     out = list(labels)
     in_examples = False
-    after_announcement = False
+    announced = 0  # groups announced ("deux publics :") and not yet opened in this sentence
     open_group = False
     for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
         if i > 0:
@@ -164,15 +164,17 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         if frag.separator in _BREAKS or frag.first_in_sentence:
             in_examples = False
         if frag.first_in_sentence:
-            after_announcement = False
+            announced = 0
         tokens = tokenise(frag.text)
         in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
         example = (m := find(tokens, EXAMPLE_MARKERS)) is not None and m.start == 0
         if (announced_count(frag.text) or 0) >= 2:  # "deux groupes :", "two sides" announce the groups
-            out[i], after_announcement = "none", True
+            out[i], announced = "none", announced_count(frag.text) or 0
             continue
-        if after_announcement and label != "deferred" and opens_noun_phrase(frag.text) and not in_parens:
-            out[i] = "new"
+        if announced and label in ("new", "none") and opens_noun_phrase(frag.text) and not in_parens:
+            # the announced groups open, as many as announced; a fragment the reader joins to the group
+            # before ("les écoles maternelles et élémentaires", "senior or anxious dogs") stays joined
+            out[i], announced = "new", announced - 1
             continue
         if label != "new" or not open_group:  # a group is only continued when one is open
             continue

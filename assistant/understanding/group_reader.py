@@ -153,6 +153,9 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
     labels = mark_boundaries(frags, relabel(frags, labels, answer))
+    # "…, and faut convaincre les deux": a modal opening that names no group is no part of any group
+    labels = ["none" if label != "none" and not after_modal(frag.text).strip() else label
+              for frag, label in zip(frags, labels, strict=True)]
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None

@@ -52,3 +52,16 @@ def test_a_clause_that_goes_on_after_and_is_no_new_group(answer: str) -> None:
     is no customer group."""
     groups = read_group_list(answer, embed_queries).groups
     assert len(groups) == 1, groups
+
+
+@pytest.mark.parametrize(("answer", "count"), [
+    ("deux publics : les lycees generaux et professionnels qui veulent des ateliers, et les mairies qui "
+     "organisent des forums, surtout au printemps", 2),
+    ("two groups really: owners of old sailboats or classic yachts who can't find parts, and marinas that run "
+     "winter storage, mostly up north", 2),
+])
+def test_an_announced_count_opens_that_many_groups_no_more(answer: str, count: int) -> None:
+    """"Deux publics :" opens two groups; a head coordinated inside one ("généraux et professionnels",
+    "sailboats or classic yachts") and a trailing remark ("surtout au printemps") open none."""
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == count, groups

@@ -149,21 +149,3 @@ def test_labels_that_name_no_segment_go_to_the_segments_in_order(lang: str, answ
     first, second = (answer.split(". ")[0], answer.split(". ")[1])
     assert any(j in first for j in jobs[segments[0]]) and not any(j in second for j in jobs[segments[0]]), jobs
     assert jobs.get(segments[1]) and all(j in second for j in jobs[segments[1]]), jobs
-
-
-@pytest.mark.parametrize(("lang", "answer", "first"), [
-    pytest.param("fr", "on vise tous les commerces de bouche : les boulangers surtout, mais aussi les bouchers, les "
-                       "fromagers, les traiteurs, les cavistes et meme les primeurs", "boulangers",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "known miss of the group reader: it reads 2 of the 6 items as groups, under the half a serial "
-                     "list needs to be read whole (group_boundaries._serial_lists)"))),
-    ("en", "basically every trade that drives to jobs: plumbers mainly, but also electricians, roofers, "
-           "landscapers, locksmiths and pest control guys", "plumbers"),
-])
-def test_a_list_longer_than_the_canvas_gives_its_lead_group_not_an_arbitrary_three(lang: str, answer: str,
-                                                                                   first: str) -> None:
-    from assistant.understanding.extract import fields_from_answer
-
-    canvas = Canvas(language=lang, startup="x")  # type: ignore[arg-type]
-    updates = fields_from_answer("for_whom", answer, canvas, lang, embed_queries)  # type: ignore[arg-type]
-    assert len(updates) == 1 and first in updates[0].segment.lower(), updates
