@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from assistant.domain import KEY_QUESTIONS, QuestionId
 
-# The coach walks this list; `priority` is asked only when there are several segments.
+# The coach walks this list. `priority` is asked with one segment too: rating it on value and fit, and saying
+# which groups come next or stay aside, is where deferred and set-aside groups surface (founders and the
+# scenario authors answer it whatever the count).
 FLOW: tuple[QuestionId, ...] = (
     "intake",
     *KEY_QUESTIONS,
@@ -31,28 +33,21 @@ FIELDS: dict[QuestionId, tuple[str, ...]] = {
 
 
 def next_question(current: QuestionId, segment_count: int) -> QuestionId:
-    """The question after `current`; `priority` only makes sense with several segments."""
-    index = FLOW.index(current)
+    """The question after `current` (`segment_count` is kept for the callers; every question is asked)."""
     if current == "summary":
         return "summary"
-    nxt = FLOW[index + 1]
-    if nxt == "priority" and segment_count < 2:
-        return "summary"
-    return nxt
+    return FLOW[FLOW.index(current) + 1]
 
 
 def previous_question(current: QuestionId, segment_count: int) -> QuestionId:
     if current == "intake":
         return "intake"
-    prev = FLOW[FLOW.index(current) - 1]
-    if prev == "priority" and segment_count < 2:
-        prev = "evidence"
-    return prev
+    return FLOW[FLOW.index(current) - 1]
 
 
 def progress(question_id: QuestionId, segment_count: int) -> tuple[int, int]:
     """1-based position among the questions this session will ask, and their total."""
-    asked = [q for q in FLOW if q != "summary" and (q != "priority" or segment_count > 1)]
+    asked = [q for q in FLOW if q != "summary"]
     if question_id not in asked:
         return len(asked), len(asked)
     return asked.index(question_id) + 1, len(asked)

@@ -102,7 +102,9 @@ class OfflineCoach:
             findings=findings,
             reflection="" if findings else reflect(self.prompts, lang, qid, ctx.answer, updates, level, plan),
             follow_up=follow_up,
-            usable=bool(updates) or qid == "intake" or bool(findings) or bool(focus),
+            # a priority answer with no rating still says what comes first ("just the 8 to 11 group for now")
+            usable=bool(updates) or qid == "intake" or bool(findings) or bool(focus) or (
+                qid == "priority" and not is_thin(ctx.answer)),
         )
 
     @staticmethod

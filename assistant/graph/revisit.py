@@ -30,9 +30,8 @@ NudgeReason = Literal["stale", "evidence"]
 
 
 def reopenable(segment_count: int) -> list[QuestionId]:
-    """The questions a finished session can reopen, in the session's order (`priority` only with several
-    segments)."""
-    return [q for q in FLOW if q != "summary" and (q != "priority" or segment_count > 1)]
+    """The questions a finished session can reopen, in the session's order."""
+    return [q for q in FLOW if q != "summary"]
 
 
 def reopen(state: State, question_id: QuestionId) -> dict[str, Any]:

@@ -136,11 +136,12 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
 
 
 def priority_updates(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
-    """Ratings "valeur 4/5, adéquation 3/5" near each segment's name."""
+    """Ratings "valeur 4/5, adéquation 3/5" near each segment's name (anywhere, with one segment)."""
     out = []
     sentences = [s for s in re.split(r"[.;\n]|\)\s*,", answer) if s.strip()]
     for seg in canvas.segments:
-        own = [s for s in sentences if seg.name in segments_mentioned(canvas, s)]
+        own = sentences if len(canvas.segments) == 1 else [s for s in sentences
+                                                           if seg.name in segments_mentioned(canvas, s)]
         values: dict[str, int] = {}
         for sentence in own:
             for label, score in _RATING.findall(sentence):

@@ -12,11 +12,13 @@ def test_flow_asks_the_six_key_questions_in_order():
     assert FLOW[1:7] == ("for_whom", "most_important", "characteristics", "jobs", "pains", "gains")
 
 
-def test_priority_only_with_several_segments():
-    assert next_question("evidence", 1) == "summary"
+def test_priority_is_asked_whatever_the_segment_count():
+    """With one segment too: its value and fit, and which groups come later or stay aside."""
+    assert next_question("evidence", 1) == "priority"
     assert next_question("evidence", 2) == "priority"
-    assert previous_question("summary", 1) == "evidence"
-    assert progress("evidence", 1) == (9, 9)
+    assert next_question("priority", 1) == "summary"
+    assert previous_question("summary", 1) == "priority"
+    assert progress("evidence", 1) == (9, 10)
     assert progress("priority", 3) == (10, 10)
 
 

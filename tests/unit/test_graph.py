@@ -79,5 +79,5 @@ async def test_the_inbox_keeps_every_raw_message_and_the_turn_reports_progress()
     await s.send("t", "🙂🙂")
     inbox = await s.founder_messages("t")
     assert [m["text"] for m in inbox] == ["Une appli de covoiturage pour les salariés", "", "🙂🙂"]
-    assert (turn.progress.index, turn.progress.total) == (2, 9)
+    assert (turn.progress.index, turn.progress.total) == (2, 10)
     coach.assert_complete()
