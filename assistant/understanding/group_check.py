@@ -171,9 +171,12 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         if (announced_count(frag.text) or 0) >= 2:  # "deux groupes :", "two sides" announce the groups
             out[i], announced = "none", announced_count(frag.text) or 0
             continue
-        if announced and label in ("new", "none") and opens_noun_phrase(frag.text) and not in_parens:
-            # the announced groups open, as many as announced; a fragment the reader joins to the group
-            # before ("les écoles maternelles et élémentaires", "senior or anxious dogs") stays joined
+        determiner = bool(tokens) and tokens[0].norm in OPENERS["determiner"]
+        if announced and (label in ("new", "none") or determiner) and opens_noun_phrase(frag.text) and \
+                not in_parens:
+            # the announced groups open, as many as announced; a bare word the reader joins to the group
+            # before ("les écoles maternelles et élémentaires", "senior or anxious dogs") stays joined, a
+            # noun phrase with its determiner ("… et les artisans indépendants qui…") opens the next
             out[i], announced = "new", announced - 1
             continue
         if label != "new" or not open_group:  # a group is only continued when one is open

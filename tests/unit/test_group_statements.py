@@ -59,6 +59,8 @@ def test_a_clause_that_goes_on_after_and_is_no_new_group(answer: str) -> None:
      "organisent des forums, surtout au printemps", 2),
     ("two groups really: owners of old sailboats or classic yachts who can't find parts, and marinas that run "
      "winter storage, mostly up north", 2),
+    ("donc deux cotes : les proprietaires de chalets qui louent l'ete et les moniteurs de ski qui cherchent un "
+     "logement, et faut convaincre les deux.", 2),  # a noun phrase with its determiner opens the second
 ])
 def test_an_announced_count_opens_that_many_groups_no_more(answer: str, count: int) -> None:
     """"Deux publics :" opens two groups; a head coordinated inside one ("généraux et professionnels",
