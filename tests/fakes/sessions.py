@@ -277,6 +277,12 @@ EN_STEPS = [
                 }
             ],
         ),
+        ["Interviews and paid pilots: ", "that is evidence."],
+    ),
+    Step(
+        "priority",
+        "The owner-run practices first (value 4/5, fit 5/5); small dental clinics later.",
+        output("priority", updates=[{"segment": PRACTICES, "priority_value": 4, "priority_fit": 5}]),
         [],  # the last answer: the summary is the reply
         summary=closing_sections(["Whether owners renew after the pilots."],
                                  ["**Value proposition**: no-show reminders."]),
@@ -433,6 +439,12 @@ FR_STEPS = [
                 }
             ],
         ),
+        ["Des entretiens et des précommandes : ", "de vraies preuves."],
+    ),
+    Step(
+        "priority",
+        "Les parents actifs du centre-ville d'abord (valeur 4/5, adéquation 4/5) ; les bureaux plus tard.",
+        output("priority", updates=[{"segment": PARENTS, "priority_value": 4, "priority_fit": 4}]),
         [],  # the last answer: the summary is the reply
         summary=closing_sections(["La fidélité après le premier mois."],
                                  ["**Proposition de valeur** : la livraison avant 7h30."]),

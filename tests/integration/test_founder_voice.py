@@ -104,6 +104,7 @@ async def test_summary_and_canvas_show_no_internal_ids(session: CoachSession) ->
         "Une boulangerie bio qui livre le matin.",
         "Tout le monde mange du pain.",
         "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer", "/passer",
+        "/passer",  # the priority question, asked with one segment too
     ])
     seen = "\n".join(texts(t) for t in turns) + canvas_markdown(turns[-1].canvas)
     assert turns[-1].done

@@ -186,6 +186,6 @@ async def test_the_answer_that_reaches_the_summary_costs_two_calls_and_shows_sum
     assert [p.quote.value for p in turn.canvas.personas] == [QUOTE]  # the model's persona, traced
     assert QUOTE in last.text("persona")  # and its card is shown
     kinds = [m.kind for m in turn.messages]
-    assert "Real commitments" in last.text("feedback")  # the answer is still reflected, with no model call
+    assert "value 4/5, fit 5/5" in last.text("feedback")  # the answer is still reflected, with no model call
     assert kinds.index("feedback") < kinds.index("summary") < kinds.index("persona")
     server.assert_complete()

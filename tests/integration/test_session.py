@@ -16,6 +16,8 @@ FR_SCRIPT = [
     ("gains", "Un petit-déjeuner sain que les enfants aiment; gagner 15 minutes chaque matin."),
     ("buyer_user", "Les parents paient l'abonnement, toute la famille mange le pain."),
     ("evidence", "On a fait 22 entretiens avec des parents devant deux écoles et 40 précommandes sur notre page."),
+    ("priority", "Les parents actifs du centre-ville d'abord (valeur 4/5, adéquation 4/5) ; les bureaux pour les "
+                 "petits-déjeuners d'équipe, plus tard."),
 ]
 
 EN_CLEAN = [
@@ -29,6 +31,7 @@ EN_CLEAN = [
     ("gains", "A full agenda without extra staff; patients who book online at night."),
     ("buyer_user", "The dentist-owner signs and pays, the receptionist uses it every day."),
     ("evidence", "We interviewed 25 practice owners and run paid pilots with 4 practices."),
+    ("priority", "The owner-run practices first (value 4/5, fit 5/5); small dental clinics later."),
 ]
 
 

@@ -435,3 +435,15 @@ def test_transcript_markdown_shows_the_conversation_in_order_and_the_canvas():
     assert not re.search(r"^## not a heading", md, flags=re.MULTILINE)
     two = transcript_markdown([t, t.model_copy(update={"run": 1})])
     assert "## Run 0" in two and "## Run 1" in two and "### Final canvas" in two
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_rated_priority_is_reflected_with_its_scores(language: str) -> None:
+    """The priority answer (asked with one segment too) is acknowledged with the founder's own scores."""
+    from assistant.analysis import SegmentUpdate
+    from assistant.coach.voice import reflect
+    from assistant.prompts import Prompts
+
+    up = SegmentUpdate(segment="Dental practices", priority_value=4, priority_fit=5)
+    text = reflect(Prompts(), language, "priority", "practices first, 4 and 5", [up])  # type: ignore[arg-type]
+    assert "Dental practices" in text and "4/5" in text and "5/5" in text, text
