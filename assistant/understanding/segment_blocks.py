@@ -45,6 +45,7 @@ _TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|cÃ´tÃ
 _OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
 _TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
 
+
 def _name_words(name: str) -> list[str]:
     """The name's identifying words (`name_stems`), or all its content words when it has none ("Clients
     ceux": a name made of words for people in general is still matched by them)."""
@@ -63,8 +64,8 @@ def _names(word: str, stem: str) -> bool:
 
 def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
     """Names of the segments a piece of text talks about: one of its words starts with the first letters of
-    a word of the segment's name (content words of 3 letters or more, "PME" too, not "people" nor "with"),
-    or is a clipping of it."""
+    a word of the segment's name (content words of 4 letters or more and acronyms such as "PME", not
+    "people" nor "with"), or is a clipping of it."""
     words = normalise(text).split()
     return [seg.name for seg in canvas.segments
             if any(_names(word, stem) for stem in _name_words(seg.name) for word in words)]
