@@ -32,20 +32,20 @@ FIELDS: dict[QuestionId, tuple[str, ...]] = {
 }
 
 
-def next_question(current: QuestionId, segment_count: int) -> QuestionId:
-    """The question after `current` (`segment_count` is kept for the callers; every question is asked)."""
+def next_question(current: QuestionId) -> QuestionId:
+    """The question after `current` (every question is asked, whatever the segment count)."""
     if current == "summary":
         return "summary"
     return FLOW[FLOW.index(current) + 1]
 
 
-def previous_question(current: QuestionId, segment_count: int) -> QuestionId:
+def previous_question(current: QuestionId) -> QuestionId:
     if current == "intake":
         return "intake"
     return FLOW[FLOW.index(current) - 1]
 
 
-def progress(question_id: QuestionId, segment_count: int) -> tuple[int, int]:
+def progress(question_id: QuestionId) -> tuple[int, int]:
     """1-based position among the questions this session will ask, and their total."""
     asked = [q for q in FLOW if q != "summary"]
     if question_id not in asked:

@@ -90,7 +90,7 @@ def _turn(thread_id: str, values: Mapping[str, Any], interrupts: Any) -> Turn:
             messages = value.get("messages", [])
     canvas = Canvas.model_validate(values["canvas"])
     qid: QuestionId = values.get("question_id", "intake")
-    index, total = progress(qid, len(canvas.segments))
+    index, total = progress(qid)
     return Turn(
         thread_id=thread_id,
         question_id=qid,
@@ -238,7 +238,7 @@ class CoachSession:
             if not snap.values or "canvas" not in snap.values or not snap.created_at:
                 continue
             qid = snap.values.get("question_id", "intake")
-            index, total = progress(qid, len(snap.values["canvas"].get("segments") or []))
+            index, total = progress(qid)
             moments.append(Moment(at=snap.created_at, progress=Progress(index=index, total=total),
                                   done=bool(snap.values.get("done"))))
         return moments[::-1]

@@ -87,8 +87,9 @@ def reflect(prompts: Prompts, language: Language, question_id: str, answer: str,
         if evidence_level == "partially_validated":
             return say("evidence_partial")
         return say("evidence_plan") if plan else ""
-    rated = next((u for u in updates if u.priority_value and u.priority_fit), None)
-    if question_id == "priority" and rated:
-        segment = rated.segment
-        return say("priority_rated", value=str(rated.priority_value), fit=str(rated.priority_fit))
+    if question_id == "priority":
+        rated = next((u for u in updates if u.priority_value and u.priority_fit), None)
+        if rated:
+            segment = rated.segment
+            return say("priority_rated", value=str(rated.priority_value), fit=str(rated.priority_fit))
     return ""

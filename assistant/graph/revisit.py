@@ -29,7 +29,7 @@ BARE_REQUESTS = frozenset({*COMMAND_WORDS, "revoir une question", "rouvrir une q
 NudgeReason = Literal["stale", "evidence"]
 
 
-def reopenable(segment_count: int) -> list[QuestionId]:
+def reopenable() -> list[QuestionId]:
     """The questions a finished session can reopen, in the session's order."""
     return [q for q in FLOW if q != "summary"]
 
@@ -58,18 +58,18 @@ def question_label(prompts: Prompts, lang: str, qid: str) -> str:
     return prompts.text("en" if lang == "en" else "fr", f"topics.{qid}")
 
 
-def choices_text(prompts: Prompts, lang: str, segment_count: int) -> str:
+def choices_text(prompts: Prompts, lang: str) -> str:
     """The reopenable questions, numbered: "1. votre startup, 2. pour qui, …"."""
-    return ", ".join(f"{i}. {question_label(prompts, lang, q)}" for i, q in enumerate(reopenable(segment_count), 1))
+    return ", ".join(f"{i}. {question_label(prompts, lang, q)}" for i, q in enumerate(reopenable(), 1))
 
 
-def match_question(prompts: Prompts, typed: str, segment_count: int) -> QuestionId | None:
+def match_question(prompts: Prompts, typed: str) -> QuestionId | None:
     """The question `typed` names: its number in the list, its id, one of its names in either language
     (`revisit.names`), or a close spelling of one; None when nothing fits."""
     key = normalise(typed).strip(" .!?«»\"'")
     if not key:
         return None
-    options = reopenable(segment_count)
+    options = reopenable()
     if key.isdigit():
         return options[int(key) - 1] if 1 <= int(key) <= len(options) else None
     names: dict[str, QuestionId] = {}
@@ -94,16 +94,15 @@ def revisit_request(received: Text | Action, state: State, prompts: Prompts) -> 
     if isinstance(received, Action):
         return {"question": received.question or "", "typed": ""} if received.name == "revisit" else None
     text = received.text.strip()
-    count = len((state.get("canvas") or {}).get("segments") or [])
     if text.startswith("/"):
         word, _, rest = text[1:].partition(" ")
         if normalise(word) not in COMMAND_WORDS:
             return None
-        return {"question": match_question(prompts, rest, count) or "", "typed": rest.strip()[:60]}
+        return {"question": match_question(prompts, rest) or "", "typed": rest.strip()[:60]}
     if state.get("done") and normalise(text).strip(" .!") in BARE_REQUESTS:
         return {"question": "", "typed": ""}
     if state.get("revisit_choice") and len(text) <= 60:
-        qid = match_question(prompts, text, count)
+        qid = match_question(prompts, text)
         return {"question": qid, "typed": text} if qid else None
     return None
 

@@ -38,7 +38,7 @@ async def choose_question(tab: Tab) -> None:
     lang, prompts = turn.language, session.context.prompts
     actions = [cl.Action(name="revisit_question", payload={"question": q}, icon="pencil",
                          label=f"{i}. {question_label(prompts, lang, q)}")
-               for i, q in enumerate(reopenable(len(turn.canvas.segments)), 1)]
+               for i, q in enumerate(reopenable(), 1)]
     await cl.Message(content=text(lang, "choose"), author=texts.t(lang, "coach"),
                      actions=actions).send()
 

@@ -12,7 +12,7 @@ from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
-from assistant.understanding.segment_blocks import segments_mentioned
+from assistant.understanding.segment_blocks import paired_in_order, segments_mentioned
 from assistant.understanding.segment_names import known_segment, segment_name
 from assistant.understanding.substance import content_words
 
@@ -68,8 +68,7 @@ def _label_targets(canvas: Canvas, items: list[str]) -> dict[int, list[str]]:
     named = {i: segments_mentioned(canvas, label) for i, label in labels.items()}
     unnamed = [i for i, n in named.items() if not n]
     free = [s.name for s in canvas.segments if not any(s.name in n for n in named.values())]
-    if unnamed and len(unnamed) == len(free):
-        named.update({i: [name] for i, name in zip(unnamed, free, strict=True)})
+    named.update({i: [name] for name, i in paired_in_order(unnamed, free).items()})
     return {i: n or segments_mentioned(canvas, items[i]) or _default_targets(canvas) for i, n in named.items()}
 
 

@@ -66,6 +66,10 @@ class _Words:
     hedges: tuple[Phrase, ...]
     attributes: frozenset[str]
     subjects: frozenset[str]
+    clause_verbs: frozenset[str]
+    # split on spaces (the entries are normalised): what a sentence opens on, matched with `phrase_at`
+    pronoun_heads: tuple[Phrase, ...]
+    same_people: tuple[Phrase, ...]
 
 
 def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
@@ -78,8 +82,12 @@ def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
 @lru_cache(maxsize=1)
 def grammar_lists() -> _Words:
     g = all_grammar_words()
+    def spaced(items: Sequence[str]) -> tuple[Phrase, ...]:
+        return tuple(sorted({tuple(w.split()) for w in items if w.strip()}, key=len, reverse=True))
+
     return _Words(phrases(g.exclusion), phrases(g.dismissal), phrases(g.hedges), frozenset(g.attributes),
-                  frozenset(g.subject_pronouns))
+                  frozenset(g.subject_pronouns), frozenset(g.clause_verbs), spaced(g.pronoun_heads),
+                  spaced(g.same_people))
 
 
 def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
@@ -98,13 +106,6 @@ def _group_words(tokens: Sequence[Token]) -> list[int]:
             and not (i + 1 < len(tokens) and tokens[i + 1].norm in attrs)]
 
 
-@lru_cache(maxsize=1)
-def _clause_verbs() -> frozenset[str]:
-    from assistant.lexicon import all_grammar_words
-
-    return frozenset(all_grammar_words().clause_verbs)
-
-
 def opens_noun_phrase(text: str) -> bool:
     """Whether a fragment can open a group: not a pronoun-led clause, a preposition, a comparison,
     a negated or modal verb, a short attribute or an announcement of the groups to come."""
@@ -115,7 +116,7 @@ def opens_noun_phrase(text: str) -> bool:
     if not norms:
         return False
     first = norms[0]
-    if first in _clause_verbs():
+    if first in grammar_lists().clause_verbs:
         return False  # "…and have to show…", "…et ont besoin de…": the clause goes on
     raw = text[tokens[0].start:tokens[0].end]
     if len(raw) >= 2 and raw.isupper() and first not in OPENERS["negation"]:

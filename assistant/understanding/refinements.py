@@ -18,12 +18,12 @@ The question asks who matters most among the groups named, so its answer mostly 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas, Segment
 from assistant.domain import MAX_SEGMENTS
 from assistant.text.tokens import normalise
+from assistant.understanding.group_check import grammar_lists, phrase_at
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.platform import announced_sides, is_platform
 from assistant.understanding.segment_blocks import segments_mentioned
@@ -36,17 +36,9 @@ STRUCTURE_WORDS = re.compile(r"\b(?:segments?|cibles?|targets?|markets?|marches?
 MIN_NEW_WORDS = 3  # words a shorter group must add to a segment's description to be added to it
 
 
-@lru_cache(maxsize=1)
-def _pronoun_heads() -> tuple[tuple[str, ...], ...]:
-    from assistant.lexicon import all_grammar_words
-
-    return tuple(sorted({tuple(w.split()) for w in all_grammar_words().pronoun_heads}, key=len, reverse=True))
-
-
 def pronoun_headed(group: str) -> bool:
     """"the ones with recurring lanes", "ceux de 3e": a part of a group named before, not a group of its own."""
-    words = tuple(normalise(group).split())
-    return any(words[:len(h)] == h for h in _pronoun_heads())
+    return phrase_at(normalise(group).split(), 0, grammar_lists().pronoun_heads) is not None
 
 
 def _is_platform(answer: str, canvas: Canvas) -> bool:

@@ -27,14 +27,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from assistant.canvas import Canvas
 from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.group_check import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
 from assistant.understanding.segment_names import name_stems
 from assistant.understanding.substance import content_words
 
+T = TypeVar("T")
 OPENING_WORDS = 5  # a sentence is about a segment when it names it within its first words
 NAME_LETTERS = 6  # letters of a segment's name word a text's word must start with
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
@@ -80,14 +83,8 @@ class Opening:
     new_role: bool = False  # its subject is a group or a member of one ("le passager"), named otherwise
 
 
-def _starts_with(words: list[str], phrases: list[str]) -> bool:
-    return any(words[:len(p.split())] == p.split() for p in phrases)
-
-
 def _opens_on(canvas: Canvas, sentence: str) -> Opening:
-    from assistant.lexicon import all_grammar_words
-
-    grammar = all_grammar_words()
+    grammar = grammar_lists()
     opening = _OPENING.match(sentence)
     phrase = (opening.group(1) or opening.group(2)) if opening else ""
     if opening and len(tokenise(phrase)) <= OPENING_WORDS:
@@ -99,11 +96,11 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
             return Opening([], sentence[opening.end():], topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
-    if _starts_with(words, grammar.same_people):
+    if phrase_at(words, 0, grammar.same_people):
         return Opening([s.name for s in canvas.segments], sentence, "")
     head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
     named = segments_mentioned(canvas, head)
-    if not named and _starts_with(words, grammar.pronoun_heads):  # "ceux qui paient, ce sont les financeurs"
+    if not named and phrase_at(words, 0, grammar.pronoun_heads):  # "ceux qui paient, ce sont les financeurs"
         named = segments_mentioned(canvas, sentence)[:1]
     if named:
         return Opening(named, sentence, "")
@@ -127,6 +124,13 @@ def _units(answer: str, canvas: Canvas) -> list[str]:
             else:
                 units[-1] = f"{units[-1]}, {part}"
     return units
+
+
+def paired_in_order(unnamed: list[T], free: list[str]) -> dict[str, T]:
+    """Labels or blocks that name no segment, given to the segments (`free`) nothing names, in order —
+    founders speak of their segments in the order they named them —, when there are as many of each; {}
+    otherwise."""
+    return dict(zip(free, unnamed, strict=True)) if unnamed and len(unnamed) == len(free) else {}
 
 
 @dataclass
@@ -156,9 +160,9 @@ def segment_blocks(answer: str, canvas: Canvas) -> Blocks:
             current = [unknown[-1]]
         for block in current:
             block.append(opening.said)
-    free = [s.name for s in canvas.segments if s.name not in blocks.own]
-    if unknown and len(unknown) == len(free):
-        blocks.own.update(zip(free, unknown, strict=True))
+    paired = paired_in_order(unknown, [s.name for s in canvas.segments if s.name not in blocks.own])
+    if paired:
+        blocks.own.update(paired)
     else:
         blocks.rest += [s for block in unknown for s in block]
     for name in (s.name for s in canvas.segments if s.name not in blocks.own):

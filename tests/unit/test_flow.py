@@ -14,12 +14,11 @@ def test_flow_asks_the_six_key_questions_in_order():
 
 def test_priority_is_asked_whatever_the_segment_count():
     """With one segment too: its value and fit, and which groups come later or stay aside."""
-    assert next_question("evidence", 1) == "priority"
-    assert next_question("evidence", 2) == "priority"
-    assert next_question("priority", 1) == "summary"
-    assert previous_question("summary", 1) == "priority"
-    assert progress("evidence", 1) == (9, 10)
-    assert progress("priority", 3) == (10, 10)
+    assert next_question("evidence") == "priority"
+    assert next_question("priority") == "summary"
+    assert previous_question("summary") == "priority"
+    assert progress("evidence") == (9, 10)
+    assert progress("priority") == (10, 10)
 
 
 @pytest.mark.parametrize(

@@ -120,15 +120,23 @@ def test_a_sentence_about_two_segments_gives_each_its_own_part(roles: Reader, la
 
 
 @pytest.mark.parametrize(("lang", "names", "answer", "payers"), [
+    # a clause after ", et" / ", and" where another segment pays
     ("fr", ["Proprietaires de bateaux", "Skippers independants"],
      "Le proprietaire paie la location dans l'appli, et le skipper paie une commission de 10 % sur chaque sortie.",
      ("proprietaire", "skipper")),
     ("en", ["Homeowners with a garden", "Independent gardeners"],
      "The homeowner pays for the job in the app, and the gardener pays a 10% commission on each job.",
      ("homeowner", "gardener")),
+    # "le passager paie…, le chauffeur…": the first clause's member names the segment the rest leaves
+    ("fr", ["Cadres en deplacement", "Chauffeurs de VTC"],
+     "le passager paie sa course dans l'appli, le chauffeur recoit l'argent et paie une commission de 12 %.",
+     ("passager", "chauffeur")),
+    ("en", ["Busy professionals in Leeds", "Independent cleaners"],
+     "the client pays per visit in the app, the cleaner gets paid on friday and pays a 10% fee.",
+     ("client", "cleaner")),
 ])
-def test_a_clause_where_another_segment_pays_is_that_segments(roles: Reader, lang: str, names: list[str], answer: str,
-                                                              payers: tuple[str, str]) -> None:
+def test_each_segment_gets_the_payer_its_clause_names(roles: Reader, lang: str, names: list[str], answer: str,
+                                                      payers: tuple[str, str]) -> None:
     got = roles(lang, names, answer)
     assert payers[0] in got[names[0]][0] and payers[1] not in got[names[0]][0], got
     assert payers[1] in got[names[1]][0], got
@@ -140,23 +148,8 @@ def test_a_clause_where_another_segment_pays_is_that_segments(roles: Reader, lan
     ("fr", ["Parents presses", "Adolescents"], "Les parents paient l'abonnement, et les adolescents s'en servent "
      "tous les jours.", "adolescents"),
 ])
-def test_a_segment_named_as_the_user_in_another_segments_sentence_gets_those_roles(roles: Reader, 
+def test_a_segment_named_as_the_user_in_another_segments_sentence_gets_those_roles(
+        roles: Reader,
         lang: str, names: list[str], answer: str, user: str) -> None:
     got = roles(lang, names, answer)
     assert got[names[0]] == got[names[1]] and "parents" in got[names[0]][0] and user in got[names[0]][1], got
-
-
-@pytest.mark.parametrize(("lang", "names", "answer", "payers"), [
-    ("fr", ["Cadres en deplacement", "Chauffeurs de VTC"],
-     "le passager paie sa course dans l'appli, le chauffeur recoit l'argent et paie une commission de 12 %.",
-     ("passager", "chauffeur")),
-    ("en", ["Busy professionals in Leeds", "Independent cleaners"],
-     "the client pays per visit in the app, the cleaner gets paid on friday and pays a 10% fee.",
-     ("client", "cleaner")),
-])
-def test_a_member_named_first_and_a_side_after_a_comma_each_get_their_segment(
-        roles: Reader, lang: str, names: list[str], answer: str, payers: tuple[str, str]) -> None:
-    """"le passager paie…, le chauffeur…": the first clause's member names the segment the rest leaves."""
-    got = roles(lang, names, answer)
-    assert payers[0] in got[names[0]][0] and payers[1] not in got[names[0]][0], got
-    assert payers[1] in got[names[1]][0], got

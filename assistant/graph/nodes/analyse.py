@@ -102,7 +102,7 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     passages = await ctx.retriever.search(f"{ask_text}\n{text}", language=lang, k=4, question_id=qid)
     turn = TurnContext(question_id=qid, answer=text, language=lang, canvas=canvas, passages=passages,
                        answers=state.get("answers", {}), follow_up_count=follow_ups,
-                       closing=bool(state.get("revisiting")) or next_question(qid, len(canvas.segments)) == "summary")
+                       closing=bool(state.get("revisiting")) or next_question(qid) == "summary")
     with metering() as used:
         analysis = await ctx.coach.analyse(turn)
     cited_for, retrieved = await _cited_passages(ctx, analysis, passages, lang, text)

@@ -63,7 +63,7 @@ async def command(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
             say("messages.cannot_go_back")
             return {"outbox": outbox, "pending_ask": True}
         say("messages.went_back")
-        prev = previous_question(qid, len(canvas.segments))
+        prev = previous_question(qid)
         return {"outbox": outbox, "question_id": prev, "follow_ups": 0, "dont_knows": 0, "pending_ask": True,
                 "asked": [q for q in state.get("asked", []) if q != prev]}
     # skip

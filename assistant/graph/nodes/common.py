@@ -37,7 +37,7 @@ def quote(text: str, limit: int = 320) -> str:
 def advance(state: State, canvas: Canvas) -> dict[str, Any]:
     """Move to the next question (which depends on how many segments the canvas holds); a reopened question
     of a finished session goes back to the summary."""
-    qid = "summary" if state.get("revisiting") else next_question(state["question_id"], len(canvas.segments))
+    qid = "summary" if state.get("revisiting") else next_question(state["question_id"])
     return {"question_id": qid, "follow_ups": 0, "dont_knows": 0, "pending_ask": True}
 
 
@@ -75,7 +75,7 @@ def question_message(ctx: Context, lang: Language, qid: QuestionId, canvas: Canv
     ask = prompts.text(lang, f"questions.{qid}.ask", count=count)
     if not full:
         return msg("question", ask, qid)
-    index, total = progress(qid, count)
+    index, total = progress(qid)
     head = prompts.text(lang, "labels.question_progress", index=index, total=total)
     why = prompts.text(lang, f"questions.{qid}.why")
     example = example_text(ctx, lang, qid, sector)

@@ -23,10 +23,9 @@ async def revisit(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     if not state.get("done") and not state.get("revisiting"):
         outbox.append(msg("notice", prompts.text(lang, "revisit.not_done"), state["question_id"]))
         return {"outbox": outbox, "pending_ask": False}
-    count = len((state.get("canvas") or {}).get("segments") or [])
     if not target:
         key = "revisit.unknown" if typed else "revisit.choose"
-        outbox.append(msg("notice", prompts.text(lang, key, question=typed, names=choices_text(prompts, lang, count))))
+        outbox.append(msg("notice", prompts.text(lang, key, question=typed, names=choices_text(prompts, lang))))
         return {"outbox": outbox, "revisit_choice": True, "pending_ask": False}
     outbox.append(msg("notice", prompts.text(lang, "revisit.opened", question=question_label(prompts, lang, target)),
                       target))
