@@ -81,6 +81,18 @@ class GrammarWords(BaseModel):
                     "with the group before it ('…that run cohorts and have to show…', 'et ont besoin de…').")
     pronoun_heads: list[str] = Field(
         description="A group named by a pronoun, a part of a group already named ('the ones with…', 'ceux qui…').")
+    partitives: list[str] = Field(
+        description="A part of the group just named, as the subject of a statement about it, never a group "
+                    "of its own ('lots of them already rent', 'la plupart d'entre eux').")
+    others: list[str] = Field(
+        description="A determiner that names another group than the one before ('other', 'd'autres').")
+    reasons: list[str] = Field(
+        description="A reason given, whose groups are not the ones named as customers ('because', 'parce que').")
+    relatives: list[str] = Field(
+        description="Relative pronouns: people in general followed by one are narrowed ('people who…', 'ceux qui…').")
+    quantities: list[str] = Field(
+        description="Large numbers before people in general: a market size, not a target ('millions of people', "
+                    "'des milliers de personnes'); digits count too.")
 
 
 class PlatformWords(BaseModel):
@@ -95,6 +107,24 @@ class PlatformWords(BaseModel):
     side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
     provider_words: list[str] = Field(
         description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")
+
+
+class SegmentTypeWords(BaseModel):
+    """What tells the five segment types of the reference text apart (`segment_types.yaml`): patterns of
+    `assistant.text.patterns` (markers) and word starts (groups, roles, softeners)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    diversified_markers: list[str] = Field(description="Unrelated offers or needs ('nothing to do with').")
+    different_markets: list[str] = Field(description="Groups said to be different markets ('different buyers').")
+    same_offer_markers: list[str] = Field(description="One offer served in variants ('same product').")
+    size_claims: list[str] = Field(description="How big the group is said to be ('millions').")
+    shared_needs: list[str] = Field(description="Needs said to be shared ('similar needs').")
+    consumer_units: list[str] = Field(description="Consumer-market words ('households').")
+    mass_channels: list[str] = Field(description="Mass-market channels ('supermarkets').")
+    specialised: list[str] = Field(description="A specialised market ('niche', 'luxury').")
+    consumer_groups: list[str] = Field(description="Groups of people buying for themselves ('families').")
+    softeners: list[str] = Field(description="A difference made small ('slightly').")
 
 
 def languages() -> list[str]:
@@ -163,3 +193,15 @@ def all_grammar_words() -> GrammarWords:
 def platform(language: str) -> PlatformWords:
     """The platform patterns of one language. Raises `MissingLanguage`."""
     return PlatformWords.model_validate(_read(language, "platform"))
+
+
+@lru_cache(maxsize=8)
+def segment_types(language: str) -> SegmentTypeWords:
+    """The segment-type words of one language. Raises `MissingLanguage`."""
+    return SegmentTypeWords.model_validate(_read(language, "segment_types"))
+
+
+@lru_cache(maxsize=1)
+def all_segment_type_words() -> SegmentTypeWords:
+    """Every language's segment-type words together (founders mix languages)."""
+    return _merged(SegmentTypeWords, segment_types)

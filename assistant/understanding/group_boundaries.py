@@ -38,7 +38,7 @@ def qualified(text: str) -> bool:
     return bool(words) and words[0] not in qualifiers and any(w in qualifiers for w in words[1:_QUALIFIER_WINDOW])
 
 
-_LIST_JOINS = frozenset(("comma", "and", "or", "also"))  # "also": "X surtout, mais aussi Y, Z"
+_LIST_JOINS = frozenset(("comma", "and", "comma_and", "or", "also"))  # "also": "X surtout, mais aussi Y, Z"
 LIST_ITEM_WORDS = 3  # "law firms", "pharma companies": an item of a serial list is a bare noun phrase
 _SERIAL = 3  # items, at least, for a serial list ("banks, insurers, hospitals and law firms")
 

@@ -17,17 +17,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
-from assistant.lexicon import all_grammar_words
 from assistant.text.patterns import find
 from assistant.text.tokens import Token, tokenise
+from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
 from assistant.understanding.grouping import EXAMPLE_MARKERS
 from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
 
-Phrase = tuple[str, ...]
 # Grammatical openers of a fragment (grammar, not domain vocabulary): a relative clause or a preposition
 # continues the group before; a determiner or a negation opens something else.
 OPENERS: dict[str, frozenset[str]] = {
@@ -59,47 +56,6 @@ MODALS = frozenset("can could cannot should would will must may might peut peuve
 _BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
 
-@dataclass(frozen=True)
-class _Words:
-    exclusion: tuple[Phrase, ...]
-    dismissal: tuple[Phrase, ...]
-    hedges: tuple[Phrase, ...]
-    attributes: frozenset[str]
-    subjects: frozenset[str]
-    clause_verbs: frozenset[str]
-    # split on spaces (the entries are normalised): what a sentence opens on, matched with `phrase_at`
-    pronoun_heads: tuple[Phrase, ...]
-    same_people: tuple[Phrase, ...]
-
-
-def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
-    """Word-list phrases as tuples of normalised tokens, without duplicates, longest first (so that a
-    longer phrase wins over its prefix)."""
-    out = {tuple(t.norm for t in tokenise(p)) for p in items}
-    return tuple(sorted((p for p in out if p), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def grammar_lists() -> _Words:
-    g = all_grammar_words()
-    def spaced(items: Sequence[str]) -> tuple[Phrase, ...]:
-        return tuple(sorted({tuple(w.split()) for w in items if w.strip()}, key=len, reverse=True))
-
-    return _Words(phrases(g.exclusion), phrases(g.dismissal), phrases(g.hedges), frozenset(g.attributes),
-                  frozenset(g.subject_pronouns), frozenset(g.clause_verbs), spaced(g.pronoun_heads),
-                  spaced(g.same_people))
-
-
-def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
-    """The first of `phrases` (longest first) that the tokens `norms` hold at position `i`; None if none."""
-    return next((p for p in phrases if tuple(norms[i:i + len(p)]) == p), None)
-
-
-def _contains(norms: Sequence[str], phrases: Sequence[Phrase]) -> int | None:
-    """Index of the first phrase found in `norms`, None when none is."""
-    return next((i for i in range(len(norms)) if phrase_at(norms, i, phrases)), None)
-
-
 def _group_words(tokens: Sequence[Token]) -> list[int]:
     attrs = grammar_lists().attributes
     return [i for i, t in enumerate(tokens) if is_group_word(t.norm)
@@ -123,6 +79,10 @@ def opens_noun_phrase(text: str) -> bool:
         return True  # an acronym ("CE", "PME"), not a pronoun
     if first == "plus" and len(norms) > 1 and norms[1] in {"de", "d", "que"}:
         return False  # "plus de 50 salariés": a comparison
+    if phrase_at(norms, 0, grammar_lists().partitives):
+        return False  # "lots of them already rent informally": a statement about the group before
+    if first == "d" and norms[1:2] == ["autres"]:
+        return True  # "d'autres jardiniers qui…": a determiner, "other gardeners"
     if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
         return first in DEMONSTRATIVES
     if first in _COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
@@ -180,6 +140,15 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
             # noun phrase with its determiner ("… et les artisans indépendants qui…") opens the next
             out[i], announced = "new", announced - 1
             continue
+        if label == "cont" and not open_group:
+            # "on the guest side, couples and solo travellers": a continuation right after a side announced
+            # opens that side's group
+            if i and _announces_side(frags[i - 1].text) and opens_noun_phrase(frag.text):
+                out[i] = "new"
+            continue
+        if label == "cont" and open_group and _names_another(tokens):
+            out[i] = "new"  # "…, et d'autres potiers qui cherchent un four": another group, by its determiner
+            continue
         if label != "new" or not open_group:  # a group is only continued when one is open
             continue
         if example:
@@ -187,6 +156,20 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         elif in_parens or in_examples or not opens_noun_phrase(frag.text):
             out[i] = "cont"
     return out
+
+
+def _names_another(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on "other"/"d'autres" and a group word: another group than the one before."""
+    norms = [t.norm for t in tokens]
+    other = phrase_at(norms, skip_hedges(norms), grammar_lists().others)
+    return other is not None and bool(_group_words(tokens))
+
+
+def _announces_side(text: str) -> bool:
+    """"on the guest side", "côté offre": a fragment that only announces a platform side."""
+    norms = [t.norm for t in tokenise(text)]
+    side = contains(norms, grammar_lists().sides)
+    return side is not None and not _group_words(tokenise(text)[:side])
 
 
 def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:
@@ -199,11 +182,11 @@ def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:
     if lead < len(norms) and norms[lead] in {"not", "pas", "sauf", "except", "hors", "excepte"}:
         return True
     relative = next((i for i, w in enumerate(norms) if w in OPENERS["relative"]), len(norms))
-    hit = _contains(norms[:relative], words.exclusion)
+    hit = contains(norms[:relative], words.exclusion)
     if hit is not None and hit > lead:
         return True
     after = [t.norm for t in tokenise(answer[end:sentence_end])]
-    return _contains(norms + after[:12], words.dismissal) is not None
+    return contains(norms + after[:12], words.dismissal) is not None
 
 
 def trim(text: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 # How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
 SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "plus_word", "and", "or", "also", "numbered", "colon",
-              "paren", "dash")
+              "paren", "dash", "comma_and")
 _SEPARATOR = re.compile(
     r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
     r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
@@ -37,7 +37,11 @@ def fragments(answer: str) -> list[Fragment]:
         separator, before, cursor = "sentence", len(out), start
         for m in _SEPARATOR.finditer(answer, start, end):
             _add(out, answer, cursor, m.start(), separator, len(out) == before)
-            separator = m.lastgroup or "comma"
+            joined = m.lastgroup or "comma"
+            # ", and locals with a spare room": a comma before "and" closes the group before (serial lists too)
+            empty = not answer[cursor:m.start()].strip()
+            separator = "comma_and" if joined == "and" and separator == "comma" and empty and cursor > start \
+                else joined
             cursor = m.end()
         _add(out, answer, cursor, end, separator, len(out) == before)
     return out

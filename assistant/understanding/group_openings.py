@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, grammar_lists, skip_hedges
+from assistant.understanding.grammar_lists import grammar_lists
+from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, skip_hedges
 from assistant.understanding.groups import NUMBER_WORDS
 
 _RELATIVE_PRONOUNS = frozenset("who that which qui".split())

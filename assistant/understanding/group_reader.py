@@ -67,7 +67,7 @@ def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
     return np.array(marks, dtype=np.float32).reshape(len(frags), 2)
 
 
-_LISTING = frozenset(("comma", "and", "or", "also", "plus", "plus_word", "slash", "semicolon", "numbered"))
+_LISTING = frozenset(("comma", "and", "comma_and", "or", "also", "plus", "plus_word", "slash", "semicolon", "numbered"))
 # A time to come after a group ("labs in Q3", "conservatoires en 2026"): a deferral like the grammar's words.
 _FUTURE = re.compile(r"\b(?:in|by|from|en|d ici|des|a partir de)\s+(?:20[2-9]\d|q[1-4])\b")
 

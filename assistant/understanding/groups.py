@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.text.patterns import Lexicon, compile_all, find
+from assistant.text.patterns import Lexicon, compile_all, find, similar
 from assistant.text.tokens import Token, normalise, tokenise
 
 GROUP_NOUNS_FR = ("gens", "personne", "personnes", "particulier*", "client*", "consommateur*",
@@ -28,7 +28,7 @@ GROUP_NOUNS_FR = ("gens", "personne", "personnes", "particulier*", "client*", "c
                   "foyer*", "menage*", "patient*", "aidant*", "investisseur*", "banque*", "assureur*",
                   "mutuelle*", "drh", "dsi", "rh", "auto", "francais", "citoyen*", "internaute*", "joueur*",
                   "lecteur*", "abonne", "abonnes", "abonnee", "abonnees", "adherent*", "benevole*", "hote*",
-                  "gerant*", "syndic", "syndics", "promoteur*", "agent*", "institution*", "ong", "collegue*",
+                  "gerant*", "syndic", "syndics", "promoteur*", "agent*", "institution*", "ong", "collegue*", "couples",
                   "equipe*", "communaute*", "public", "revendeur*", "grossiste*", "traiteur*", "boulang*",
                   "coiffeur*", "kine*", "veterinaire*", "notaire*", "pompier*", "policier*", "militaire*",
                   "fonctionnaire*", "chercheur*", "nounou*", "babysitter*", "expat*", "immigre*", "migrant*",
@@ -57,7 +57,8 @@ GROUP_NOUNS_EN = ("people", "person*", "individual*", "consumer*", "customer*", 
                   "veterinarian*", "physio*", "therapist*", "researcher*", "parents", "b2b", "b2c", "public",
                   "agents", "startups", "partners", "resellers", "commuters", "expats", "hr", "employee*",
                   "retiree*", "trainee*", "attendee*", "franchisee*", "refugee*", "accounts", "minors",
-                  "adults", "adultes", "household*", "homeowner*", "shoppers", "drinkers", "buyers",
+                  "adults", "adultes", "couple", "couples", "household*", "homeowner*", "shoppers", "drinkers",
+                  "buyers",
                   # organisational units of any trade
                   "practices", "studios", "workshops", "venues", "facilities", "councils",
                   "clubs", "co-ops", "coops", "cooperatives", "chains", "franchises", "networks")
@@ -138,3 +139,10 @@ def group_head(fragment: str) -> str:
     """The first group word of a fragment, singular-ish: to tell "kids" and "any kid" are one group."""
     words = group_words(tokenise(fragment))
     return (words[0] if words else normalise(fragment)).rstrip("sx")
+
+
+def same_group(a: str, b: str) -> bool:
+    """Two folded words name the same group, up to number and a typo ("chauffeur", "chauffeurs")."""
+    stem_a, stem_b = a.rstrip("sx"), b.rstrip("sx")
+    return similar(stem_a, stem_b) or similar(stem_b, stem_a) or stem_a.startswith(stem_b) \
+        or stem_b.startswith(stem_a)

@@ -16,6 +16,8 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
+from assistant.understanding.mistakes.breadth import people_only_as_exchange_sides
+from assistant.understanding.mistakes.focus import all_groups_at_once
 from assistant.understanding.mistakes.revisit import speaks_of_time_or_change
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
@@ -62,13 +64,19 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
             yes = not _ruled_out(mistake, ctx, embed, p)
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
+    if ctx.question_id == "for_whom" and not any(d.mistake_id == "too_many_segments" for d in found):
+        # The rules count groups with their lexicon; the group reader reads those it does not hold
+        # ("gyms, physio clinics and amateur sports clubs, all of them at the same time").
+        late = all_groups_at_once(ctx, len(read_group_list(ctx.answer, embed).groups))
+        found += [late] if late else []
     return found
 
 
 def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: float = 0.0) -> bool:
     """Definitions a head's guess must meet (source: the mistakes' definitions in the reference text):
     buyer/user confusion is impossible in an answer that names a payer and a different user, or that says
-    one group pays and uses in a session where nobody else is said to pay. A one-sided platform needs a
+    one group pays and uses in a session where nobody else is said to pay; before the buyer/user question,
+    a guess needs someone in the session said to pay apart from the answer's group. A one-sided platform needs a
     startup the rules read as a platform, segments said to be fixed a word of time or change ("set",
     "depuis", "won't change"), and a too-broad segment a group or people in general named —
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
@@ -77,7 +85,11 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
         if roles_told_apart(ctx.answer):
             return True
         session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
-        return not payer_named_apart(ctx.answer, session) and one_group_pays_and_uses(ctx.answer)
+        if payer_named_apart(ctx.answer, session):
+            return False
+        # Nobody in the session pays apart from the answer's group: one group that pays and uses, or, before
+        # the buyer/user question, users called the customer with no one else said to pay, is no confusion.
+        return one_group_pays_and_uses(ctx.answer) or (ctx.question_id != "buyer_user" and p < CONFIDENT)
     if mistake == "one_sided_platform" and names_both_sides_of_the_pitch(ctx):
         return True  # both groups the pitch says it connects are named: the other side is there
     if mistake == "one_sided_platform" and p < CONFIDENT:
@@ -89,6 +101,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
         denied = everyone_only_denied(ctx.answer)
         if not denied and p >= CONFIDENT:
             return False
+        if p < CONFIDENT and people_only_as_exchange_sides(ctx):
+            return True  # "makers list their pieces, people find a gift": a side of the exchange, not a target
         groups = read_group_list(ctx.answer, embed).groups
         if denied and groups:
             return True  # "tout le monde n'a pas un animal... nos clients, ce sont les foyers qui...": a narrowing

@@ -22,10 +22,11 @@ import re
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas, Segment
 from assistant.domain import MAX_SEGMENTS
-from assistant.text.tokens import normalise
-from assistant.understanding.group_check import grammar_lists, phrase_at
+from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.exchange import announced_sides
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_reader import Embed, read_group_list
-from assistant.understanding.platform import announced_sides, is_platform
+from assistant.understanding.platform import is_platform
 from assistant.understanding.segment_blocks import segments_mentioned
 from assistant.understanding.segment_names import known_segment, name_stems, segment_name
 from assistant.understanding.substance import content_words
@@ -34,6 +35,7 @@ from assistant.understanding.substance import content_words
 STRUCTURE_WORDS = re.compile(r"\b(?:segments?|cibles?|targets?|markets?|marches?|groupes?|groups?|publics?)\b")
 
 MIN_NEW_WORDS = 3  # words a shorter group must add to a segment's description to be added to it
+SIDE_WINDOW = 6  # words before a group where a side announcement counts ("and then on the other side, the")
 
 
 def pronoun_headed(group: str) -> bool:
@@ -47,17 +49,30 @@ def _is_platform(answer: str, canvas: Canvas) -> bool:
 
 
 def sides_named_later(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
-    """A platform's other side named after `for_whom` ("de l'autre côté, les chauffeurs"): new segments
-    for the groups the answer names that the canvas does not hold yet, for a platform only, and only when
-    they fit in the canvas (`MAX_SEGMENTS`): no arbitrary first few of a longer list."""
+    """A platform's other side announced at the priority question ("de l'autre côté, les chauffeurs"): new
+    segments for the groups the answer announces as a side that the canvas does not hold yet, for a
+    platform only, and only when they fit in the canvas (`MAX_SEGMENTS`). A group named there without a side
+    announcement ("hosts first", "30 rooms in Alfama") speaks of a segment already rated, in other words."""
     if not _is_platform(answer, canvas):
         return []
     room = MAX_SEGMENTS - len(canvas.segments)
     new = [g for g in read_group_list(answer, embed).groups
-           if not pronoun_headed(g) and not known_segment(canvas, g)]
+           if not pronoun_headed(g) and not known_segment(canvas, g) and announced_as_side(answer, g)]
     if len(new) > room:
         return []  # a list of more groups than the canvas can take is a wish list, not the other side
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in new]
+
+
+def announced_as_side(answer: str, group: str) -> bool:
+    """"…; on the other side, the buyers: people looking for a gift", "de l'autre côté, les chauffeurs": the
+    words just before the group, in its sentence, announce a platform side (`sides` of the grammar lexicon)."""
+    at = answer.find(group)
+    if at < 0:
+        return False
+    before = re.split(r"[.!?;\n]", answer[:at])[-1]
+    norms = [t.norm for t in tokenise(before)][-SIDE_WINDOW:]
+    sides = grammar_lists().sides
+    return any(phrase_at(norms, i, sides) for i in range(len(norms)))
 
 
 def _narrowed(seg: Segment, group: str, *, part: bool) -> str:
@@ -98,13 +113,18 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
         free = [s.name for s in canvas.segments if s.name not in who]
         if free:
             who[free[0]] = _narrowed(by_name[free[0]], group, part=True)
-    if len(groups) == len(canvas.segments) > 1:  # one group per segment: each side narrowed in turn
+    # A side the founder announces ("on the other side, the buyers") is a new segment, whatever else is named.
+    announced = [g for g in unknown if _is_platform(answer, canvas) and announced_as_side(answer, g)]
+    unknown = [g for g in unknown if g not in announced]
+    if len(groups) == len(canvas.segments) > 1 and not announced:  # one group per segment: each narrowed
         free = [s.name for s in canvas.segments if s.name not in who]
         for name, group in zip(free, unknown, strict=False):
             who[name] = _narrowed(by_name[name], group, part=False)
         unknown = []
     added: list[str] = []
-    if unknown and (taken_back or platform_side):
+    if announced:
+        added = announced[:MAX_SEGMENTS - len(canvas.segments)]
+    elif unknown and (taken_back or platform_side):
         added = unknown if len(unknown) <= MAX_SEGMENTS - len(canvas.segments) else []
     follow_up = any(c.question_id == "most_important" for c in canvas.open_critiques())
     if len(canvas.segments) == 1 and not added and not follow_up:

@@ -20,6 +20,10 @@ PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|
                    r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|(?:writes?|wrote|cuts?) the check)\b")
 # A clause that opens on the paying verb has no subject of its own ("…and pays per vehicle hour").
 _PAY_VERB = re.compile(r"pa(?:y|ys|id|ie|ye|ies|yes|ient|yent)|buys?|bought|purchases?|achete(?:nt)?|reglent")
+# Paying denied ("les marques paient rien", "advertisers don't pay", "ne paient pas", "never pay"): nobody pays.
+_NOT_PAYING = re.compile(r"\b(?:(?:don t|dont|do not|doesn t|doesnt|does not|never|won t|wont|will not|n)\s+"
+                         r"(?:\w+\s+)?pa(?:y|ys|ie|ye|ient|yent)\b|pa(?:y|ys|ie|ye|ient|yent)\s+(?:pas|rien|jamais|"
+                         r"nothing|zero|0)\b)")
 # Paid, not paying ("get paid", "sont payés"), and who pays asked, not said ("no idea who pays", "qui paie").
 _PAID_OR_ASKED = re.compile(r"\b(?:(?:get|gets|getting|got|are|is|be|been|being|est|sont|etre)\s+"
                             r"pa(?:id|ye|yes|yees)|(?:idea|sure|know|knows|unclear|decided|sais|savons|sait|savoir|"
@@ -57,8 +61,9 @@ def split_clauses(answer: str) -> list[str]:
 
 def paying_clauses(clauses: list[str]) -> list[int]:
     """Indices of the clauses that say who pays (by their verb), not who gets paid ("cleaners get paid
-    through us") and not a question ("no idea yet who pays")."""
-    return [i for i, c in enumerate(clauses) if PAYS.search(_PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " ")))]
+    through us"), not a question ("no idea yet who pays") and not a denial ("les marques paient rien")."""
+    folded = [_NOT_PAYING.sub(" ", _PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " "))) for c in clauses]
+    return [i for i, c in enumerate(folded) if PAYS.search(c)]
 
 
 def clause_subject(clause: str) -> str:

@@ -31,7 +31,7 @@ from typing import TypeVar
 
 from assistant.canvas import Canvas
 from assistant.text.tokens import normalise, tokenise
-from assistant.understanding.group_check import grammar_lists, phrase_at
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
 from assistant.understanding.segment_names import name_stems

@@ -10,64 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.canvas import Segment
-from assistant.domain import SegmentType
-from assistant.text.patterns import Lexicon, compile_all, find
-from assistant.text.tokens import tokenise
+from assistant.domain import Language, SegmentType
+from assistant.lexicon import all_segment_type_words
+from assistant.prompts import Prompts
+from assistant.text.cues import negated_before
+from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, first_match
+from assistant.text.tokens import Token, normalise, tokenise
+from assistant.understanding.exchange import announced_sides
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, group_words
 from assistant.understanding.listing import listed_groups
-from assistant.understanding.platform import announced_sides, is_platform
+from assistant.understanding.platform import is_platform
 
-# Unrelated offers or needs: diversified.
-DIVERSIFIED_MARKERS_FR = ("{n ont|ont|qui ont} rien a voir", "rien a voir", "aucun rapport", "sans rapport",
-                          "aucun lien", "tres|completement|totalement|vraiment differents|differentes",
-                          "deux activites|metiers|offres|produits|choses|services",
-                          "une autre activite|offre", "diversif*", "comme amazon",
-                          "on|nous ...3 aussi ...2 vend|vendons|loue|louons|propose",
-                          "on|nous ...3 vend|vendons|loue|louons|propose|proposons aussi")
-DIVERSIFIED_MARKERS_EN = ("nothing to do with", "unrelated", "separate businesses|products", "two separate",
-                          "two different businesses|products|offers|activities",
-                          "completely|totally|very different", "another business|product line",
-                          "side business", "like amazon", "two things|services|businesses|products|offers",
-                          "we ...3 also ...2 sell|sells|offer|rent", "we ...3 sell|offer|rent also")
-# One offer, served in variants: segmented.
-SAME_OFFER_MARKERS_FR = ("meme "
-                         "produit|offre|solution|plateforme|app|appli|application|service|outil|abonnement|spectacle",
-                         "version|versions|formule|formules", "offre pro", "gamme", "variante*",
-                         "legerement|un peu differents|differentes", "besoins proches|similaires|voisins",
-                         "adapte|adaptee|adaptes pour|a|aux")
-SAME_OFFER_MARKERS_EN = ("same product|offer|solution|platform|app|service|tool|subscription|core",
-                         "version|versions", "tier|tiers", "slightly|somewhat different",
-                         "similar|related needs", "adapted|tailored for|to")
-# How big the group is said to be: "des millions de foyers", "a third of households".
-SIZE_CLAIMS_FR = ("millions", "# pourcent", "{un tiers|le tiers|la moitie|un quart} des",
-                  "grand|gros|large groupe|marche|part", "{beaucoup de|plein de} foyers|gens|menages")
-SIZE_CLAIMS_EN = ("millions", "# percent", "{a third|half|a quarter} of",
-                  "big|large|huge group|chunk|share|part", "{lot of|lots of} households|people")
-SHARED_NEEDS_FR = ("besoin ...3 proche|similaire|commun|partage", "besoins communs|similaires")
-SHARED_NEEDS_EN = ("broadly shared", "similar needs", "same core need", "common need")
-CONSUMER_UNITS_FR = ("foyers", "menages", "grand public", "consommateurs", "particuliers", "marche de masse")
-CONSUMER_UNITS_EN = ("households", "consumers", "mass market", "mainstream")
-MASS_CHANNELS_FR = ("supermarch*", "grande distribution", "hypermarch*", "quotidien*")
-MASS_CHANNELS_EN = ("grocery", "grocer*", "supermarket*", "everyday")
-SPECIALISED_FR = ("niche", "specialise*", "specifique*", "luxe", "haut de gamme", "expert*", "rare*")
-SPECIALISED_EN = ("niche", "specialist", "specialized", "specialised", "specific", "luxury", "high end",
-                  "expert*", "rare*")
-# Groups of people as consumers; any other group word (a trade, an organisation) makes it professional.
-CONSUMER_GROUPS_FR = ("gens", "personne", "personnes", "particulier*", "consommateur*", "foyer*", "menage*",
-                      "famille*", "parent*", "enfant*", "ado", "ados", "adolescent*", "jeune*", "etudiant*",
-                      "eleves", "collegien*", "lyceen*", "retraite*", "senior*", "femme*", "homme*", "mere",
-                      "meres", "adulte*", "lecteur*", "joueur*", "proprietaire*", "locataire*", "voyageur*",
-                      "utilisateur*", "client*", "abonne*", "patient*", "citoyen*", "internaute*", "public",
-                      "sportif*", "coureur*", "cycliste*", "acheteurs", "fans", "amateurs")
-CONSUMER_GROUPS_EN = ("family", "families", "parent*", "kid", "kids", "child", "children", "teen*",
-                      "student*", "retiree*", "senior*", "women", "woman", "men", "man", "mother*", "mom",
-                      "moms", "mum", "mums", "people", "individual*", "consumer*", "household*", "adult*",
-                      "reader*", "gamer*", "player*", "owner*", "tenant*", "traveller*", "traveler*", "user*",
-                      "customer*", "subscriber*", "patient*", "public", "runner*", "cyclist*", "buyers",
-                      "shoppers", "drinkers", "fans")
 OFFER_FOR = frozenset("pour for aux".split())
 LOCATIVES = frozenset("in dans en at from near pres autour around across".split())
 # Stems too common to tell two segments' needs apart.
@@ -79,53 +37,40 @@ PERCENT = re.compile(r"\d+\s?%")
 MIN_STEMS = 4
 DIVERSIFIED_OVERLAP = 0.06
 STEM = 5
-_DIVERSIFIED = compile_all(DIVERSIFIED_MARKERS_FR, DIVERSIFIED_MARKERS_EN)
-_SAME_OFFER = compile_all(SAME_OFFER_MARKERS_FR, SAME_OFFER_MARKERS_EN)
-_SIZE = compile_all(SIZE_CLAIMS_FR, SIZE_CLAIMS_EN)
-_SHARED = compile_all(SHARED_NEEDS_FR, SHARED_NEEDS_EN)
-_CONSUMER_UNITS = compile_all(CONSUMER_UNITS_FR, CONSUMER_UNITS_EN)
-_CHANNELS = compile_all(MASS_CHANNELS_FR, MASS_CHANNELS_EN)
-_SPECIALISED = compile_all(SPECIALISED_FR, SPECIALISED_EN)
-_CONSUMERS = Lexicon(CONSUMER_GROUPS_FR, CONSUMER_GROUPS_EN)
 
-# One sentence that explains the type from what the founder said ({names}: the groups, in their words),
-# without repeating the type's name (shown beside it), with the source document's example.
-RATIONALES: dict[str, dict[SegmentType, str]] = {
-    "fr": {
-        "multi_sided": "Votre plateforme relie {names}, qui ont besoin les uns des autres : sans l'une des faces, "
-                       "l'autre ne vient pas (comme les passagers et les chauffeurs d'Uber).",
-        "diversified": "Vous servez {names} avec des offres distinctes, pour des besoins sans rapport entre eux "
-                       "(comme Amazon avec ses acheteurs et ses clients AWS).",
-        "segmented": "Vous servez {names} avec une même offre, adaptée à des besoins un peu différents (comme une "
-                     "banque qui sert à la fois les particuliers et la gestion de patrimoine).",
-        "mass_market": "Vous visez un grand groupe, {names}, aux besoins largement partagés (comme l'électronique "
-                       "grand public).",
-        "niche_market": "Vous visez un groupe précis, {names}, aux besoins spécifiques (comme les produits de "
-                        "luxe ou les logiciels métier).",
-    },
-    "en": {
-        "multi_sided": "Your platform connects {names}, who need each other: without one side, the other does "
-                       "not come (like Uber's riders and drivers).",
-        "diversified": "You serve {names} with distinct offers, for needs that have nothing in common (like "
-                       "Amazon's shoppers and its AWS customers).",
-        "segmented": "You serve {names} with one offer, adapted to somewhat different needs (like a bank serving "
-                     "both retail and wealth-management clients).",
-        "mass_market": "You target one large group, {names}, with broadly shared needs (like consumer "
-                       "electronics).",
-        "niche_market": "You target one precise group, {names}, with specific needs (like luxury goods or "
-                        "vertical B2B software).",
-    },
-}
 
+@dataclass(frozen=True)
+class _Cues:
+    diversified: PatternSet
+    different_markets: PatternSet
+    same_offer: PatternSet
+    size: PatternSet
+    shared: PatternSet
+    consumer_units: PatternSet
+    channels: PatternSet
+    specialised: PatternSet
+    consumers: Lexicon
+    softeners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """The segment-type words of every language (`lexicon/<lang>/segment_types.yaml`), compiled once."""
+    w = all_segment_type_words()
+    return _Cues(compile_all(w.diversified_markers), compile_all(w.different_markets),
+                 compile_all(w.same_offer_markers), compile_all(w.size_claims), compile_all(w.shared_needs),
+                 compile_all(w.consumer_units), compile_all(w.mass_channels), compile_all(w.specialised),
+                 Lexicon(w.consumer_groups), frozenset(normalise(x) for x in w.softeners))
 
 def classify(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], language: str
              ) -> tuple[SegmentType, str]:
-    """The segment type and a one-sentence rationale in the session language."""
+    """The segment type and a one-sentence rationale in the session language (`type_rationales` of
+    `prompts/<lang>/offline.yaml`)."""
     names = _names(answers, segments)
     kind = _kind(pitch, answers, segments, names)
-    table = RATIONALES["fr" if language == "fr" else "en"]
+    lang: Language = "fr" if language == "fr" else "en"
     joined = _join(names, language) or ("vos clients" if language == "fr" else "your customers")
-    return kind, table[kind].format(names=joined)
+    return kind, Prompts().text(lang, f"type_rationales.{kind}", names=joined)
 
 
 def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]
@@ -165,14 +110,26 @@ def _join(names: list[str], language: str) -> str:
 def _unrelated(story: str, answers: Mapping[str, str], segments: Sequence[Segment]) -> bool:
     text = "\n".join([story, answers.get("most_important", ""), answers.get("priority", "")])
     tokens = tokenise(text)
-    if find(tokens, _SAME_OFFER):
+    cues = _cues()
+    if first_match(tokens, cues.different_markets,
+                   lambda m: not (negated_before(tokens, m, 3) or _softened(tokens, m))):
+        return True
+    if find(tokens, _cues().shared):
         return False
-    if find(tokens, _DIVERSIFIED):
+    if find(tokens, _cues().same_offer):
+        return False
+    if find(tokens, _cues().diversified):
         return True
     if _two_offers(story):
         return True
     overlap = _needs_overlap(segments)
     return overlap is not None and overlap < DIVERSIFIED_OVERLAP
+
+
+def _softened(tokens: Sequence[Token], m: Match) -> bool:
+    """"slightly different markets", "des clients un peu différents": groups that differ a little, the
+    source's segmented type."""
+    return bool({t.norm for t in tokens[max(0, m.start - 2):m.end + 2]} & _cues().softeners)
 
 
 def _two_offers(text: str) -> bool:
@@ -228,12 +185,13 @@ def _mass(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]) -
     tokens = tokenise("\n".join([pitch, answers.get("for_whom", ""), answers.get("most_important", ""),
                                  answers.get("characteristics", ""), described]))
     percent = PERCENT.search(pitch + answers.get("most_important", "")) is not None
-    size = find(tokens, _SIZE) is not None or percent
-    score = 2 * size + sum(find(tokens, p) is not None for p in (_SHARED, _CONSUMER_UNITS, _CHANNELS))
-    score -= find(tokens, _SPECIALISED) is not None
+    size = find(tokens, _cues().size) is not None or percent
+    cues = _cues()
+    score = 2 * size + sum(find(tokens, p) is not None for p in (cues.shared, cues.consumer_units, cues.channels))
+    score -= find(tokens, _cues().specialised) is not None
     return score >= 3 or (size and score >= 2)
 
 
 def _professional(text: str) -> bool:
     head = _head_group(text)
-    return head is not None and head not in _CONSUMERS
+    return head is not None and head not in _cues().consumers

@@ -74,10 +74,25 @@ def is_generic_group(text: str) -> bool:
 
 
 def names_people_in_general(text: str) -> bool:
-    """The text speaks of people in general somewhere ("n'importe quelle personne", "anyone who...")."""
+    """The text speaks of people in general somewhere ("n'importe quelle personne", "anyone"); a number of
+    people is a market size, not a target ("des millions de personnes", "4,000 people"), and people followed
+    by a relative clause are narrowed ("les gens qui lisent les étiquettes")."""
     phrases, _, generic, _ = _vocabulary()
-    low = f" {normalise(strip_markup(text))} "
-    return any(f" {p} " in low for p in phrases) or bool(generic & set(_WORD.findall(low)))
+    low = _sizes().sub(" ", f" {normalise(strip_markup(text))} ")
+    if any(f" {p} " in low for p in phrases):
+        return True
+    words = _WORD.findall(low)
+    relatives = set(all_grammar_words().relatives)
+    # "les gens qui retournent les paquets": people narrowed by what they do, not people in general
+    return any(w in generic and not (i + 1 < len(words) and words[i + 1] in relatives) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _sizes() -> re.Pattern[str]:
+    """A number (digits or a `quantities` word of the grammar lexicon), an optional "of"/"de", and the word
+    after it: "millions de personnes", "4 000 people", "thousands of users"."""
+    words = "|".join(sorted((re.escape(w) for w in all_grammar_words().quantities), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:of|de|d)\s+)?[a-z]+(?![a-z])")
 
 
 def everyone_only_denied(text: str) -> bool:

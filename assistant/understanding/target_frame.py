@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import Phrase, phrase_at, phrases
+from assistant.understanding.grammar_lists import Phrase, phrase_at, phrases
 
 _JOINERS = " ,:;-–—"
 

@@ -657,6 +657,37 @@ MORE: list[tuple[Any, ...]] = [  # (flagged?, mistake, language, question, answe
     (False, "one_sided_platform", "en", "for_whom", "Homeowners with small repair jobs, and handymen "
      "looking to fill gaps in their week",
      {"pitch": "A marketplace where homeowners post small repair jobs and local handymen bid on them"}),
+    # The supply side named with its own supply verbs is still one side (issue 9, kind 4).
+    (True, "one_sided_platform", "en", "for_whom", "potters who sell bowls and mugs at weekend markets and have "
+     "no time for a web shop", {"pitch": "a marketplace for pottery: potters list their work, people buy a "
+                                          "one-off piece, we keep 8%"}),
+    (True, "one_sided_platform", "fr", "for_whom", "les brodeuses qui vendent leurs pièces sur les marchés de Noël "
+     "et n'ont pas de boutique en ligne", {"pitch": "une place de marché de broderie : les brodeuses publient "
+                                                    "leurs pièces, les gens achètent un cadeau unique"}),
+    # Three groups or more pursued all at once at for_whom (the mistake's "all of them at once, no priority").
+    (True, "too_many_segments", "fr", "for_whom", "les boulangeries, les primeurs et les fromagers du quartier, "
+     "on veut tous les signer en même temps dès le lancement", None),
+    (False, "too_many_segments", "fr", "for_whom", "les boulangeries et les primeurs du quartier, on signe les "
+     "deux en même temps", None),
+    (True, "too_many_segments", "en", "for_whom", "dental practices, physio clinics and vet clinics, we go after "
+     "all of them at the same time from day one", None),
+    (False, "too_many_segments", "en", "for_whom", "gyms and physio clinics, both at the same time", None),
+    # A side named only in the reason given is not named as a customer; peers need both roles named.
+    (True, "one_sided_platform", "fr", "for_whom", "les locataires en ville qui galèrent à trouver un jardin "
+     "parce que les propriétaires ne prêtent pas leur terrain", {"pitch": "Une plateforme où les propriétaires "
+                                                                         "publient leur jardin inutilisé et les "
+                                                                         "locataires le réservent"}),
+    (True, "one_sided_platform", "en", "for_whom", "new beekeepers with 2 or 3 hives who can't afford an "
+     "extractor", {"pitch": "Beekeepers list the gear they lend. Other beekeepers nearby rent it by the week."}),
+    (False, "one_sided_platform", "en", "for_whom", "beekeepers with idle gear who want to earn something from "
+     "it, and new beekeepers who need an extractor for a week",
+     {"pitch": "Beekeepers list the gear they lend. Other beekeepers nearby rent it by the week."}),
+    # A platform side described by what it does there is not "everyone" (issue 9, kind 6).
+    (False, "too_broad", "en", "intake", "a marketplace for secondhand climbing gear: climbers list what they "
+     "outgrew, people buy it at half price, we take 10%", None),
+    (False, "too_broad", "fr", "intake", "une plateforme de location de matériel de camping : les campeurs "
+     "publient leur tente, les gens réservent pour un week-end", None),
+    (True, "too_broad", "en", "intake", "an app that helps people buy secondhand climbing gear", None),
     (False, "buyer_user_confusion", "en", "buyer_user", "farmers buy and use the maps themselves. at the "
      "insurers the claims director signs the contract and the adjusters use the reports",
      {"pitch": "drone maps for farmers and roof reports for insurers",

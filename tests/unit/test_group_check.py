@@ -61,6 +61,8 @@ def test_fillers_are_not_part_of_a_group() -> None:
     ("under 500 acres", False), ("can't justify a planter", False), ("household income above $50k", False),
     ("deux groupes", False), ("CE des grandes entreprises", True), ("ceux qui offrent la box", True),
     ("the ones running long shifts", True), ("plus retired engineers", True),
+    ("d'autres potiers qui cherchent un four", True), ("lots of them already rent informally", False),
+    ("la plupart d'entre eux pretent deja leur van", False),
 ])
 def test_what_opens_a_noun_phrase(fragment: str, opens: bool) -> None:
     assert opens_noun_phrase(fragment) is opens

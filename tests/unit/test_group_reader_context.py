@@ -19,6 +19,11 @@ def _heads(answer: str) -> list[str]:
     ("climbing gyms with 500+ members plus the route setters who work for several of them", "gyms", "setters"),
     ("les creches associatives qui manquent de places, et les assistantes maternelles qui cherchent des enfants",
      "creches", "assistantes"),
+    # ", and" after a long group closes it; "d'autres X qui…" opens the next one
+    ("students coming to Porto for a semester who want something cheaper than a residence and closer to campus, "
+     "and retired locals with a spare bedroom who would like some company", "students", "retired locals"),
+    ("des potiers amateurs qui ont trop de pieces chez eux et d'autres potiers qui cherchent un four a partager",
+     "potiers amateurs", "autres potiers"),
 ])
 def test_two_complete_noun_phrases_are_two_groups(answer: str, first: str, second: str) -> None:
     groups = _heads(answer)
@@ -78,3 +83,20 @@ def test_a_serial_list_s_filler_is_no_group(answer: str, heads: list[str]) -> No
     got = _heads(answer)
     assert not any(w in g for g in got for w in ("etc", "whatever")), got
     assert all(any(h in g for g in got) for h in heads[:1]), got
+
+
+@pytest.mark.parametrize("answer, side", [
+    ("on the tenant side, young couples and solo renters looking for a furnished flat for 3 to 6 months", "couples"),
+    ("cote locataires, les couples et les etudiants qui cherchent un meuble pour un semestre", "couples"),
+])
+def test_the_group_right_after_a_side_heading_is_read(answer: str, side: str) -> None:
+    assert any(side in g for g in _heads(answer)), _heads(answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "owners of vintage vans in Devon, lots of them already lend them to friends for a weekend",
+    "les proprietaires de vieux vans en Bretagne, la plupart d'entre eux les pretent deja a des amis",
+])
+def test_a_statement_about_part_of_the_group_is_no_group(answer: str) -> None:
+    groups = _heads(answer)
+    assert len(groups) == 1, groups

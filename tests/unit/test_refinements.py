@@ -85,3 +85,33 @@ def test_a_group_only_considered_after_the_critique_adds_nothing(lang: str, answ
     canvas = _after_critique(lang, "Hospital doctors", "doctors in public hospitals")
     got = _updates(canvas, answer)
     assert set(got) == {"Hospital doctors"} and not got["Hospital doctors"], got
+
+
+@pytest.mark.parametrize(("lang", "segment", "answer", "side"), [
+    ("en", ("Potters", "potters who sell at weekend markets"),
+     "the potters doing 20 markets a year with no web shop of their own. on the other side, the buyers: people "
+     "after a one-off wedding present", "buyers"),
+    ("fr", ("Brodeuses", "brodeuses qui vendent sur les marchés"),
+     "les brodeuses qui font plus de 15 marchés par an. De l'autre côté, les acheteurs de cadeaux qui veulent "
+     "une pièce unique", "acheteurs"),
+])
+def test_a_side_announced_later_is_added_even_when_the_first_side_is_named_again(
+        lang: str, segment: tuple[str, str], answer: str, side: str) -> None:
+    canvas = _platform(lang, "A marketplace: makers list their pieces, people buy a gift.", segment)
+    got = _updates(canvas, answer)
+    assert len(got) == 2, got
+    new = next(name for name in got if name != segment[0])
+    assert side in got[new].lower(), got
+    assert side not in got[segment[0]].lower(), got
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "hosts first, no rooms no guests. we start with 40 rooms in Porto that I sign up myself"),
+    ("fr", "les hôtes d'abord, sans chambres pas de voyageurs. on démarre avec 40 chambres à Porto"),
+])
+def test_a_priority_given_in_words_adds_no_segment(lang: str, answer: str) -> None:
+    canvas = _platform(lang, "A home-stay platform: locals rent out a room to visitors.",
+                       ("Visitors", "visitors staying a week"),
+                       ("Locals with a spare room", "locals with a spare room"))
+    got = fields_from_answer("priority", answer, canvas, canvas.language, embed_queries)
+    assert {u.segment for u in got} <= {"Visitors", "Locals with a spare room"}, got

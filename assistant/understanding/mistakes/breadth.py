@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.lexicon import all_grammar_words
 from assistant.text.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before, past_belief_before
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.exchange import exchange_verb_at
 from assistant.understanding.listing import sweeping_range
-from assistant.understanding.rules import hit, scoped
+from assistant.understanding.platform import is_platform
+from assistant.understanding.rules import context_text, hit, scoped
 
 # Pronoun-like heads: only a relative or prepositional clause can narrow them ("everyone who ...").
 BROAD_PRONOUNS_FR = ("tout le monde", "tt le monde", "n importe qui", "quiconque", "tout un chacun",
@@ -138,12 +141,16 @@ def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
 
 
 def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
-    """"comme tout le monde", "before anyone calls", "30 people": not the founder's target."""
+    """"comme tout le monde", "before anyone calls", "30 people", "millions of people": not the founder's
+    target."""
     before = [t.norm for t in tokens[max(0, m.start - 2):m.start] if t.clause == tokens[m.start].clause]
     if not before:
         return False
     last = before[-1]
-    return (last in COMPARATIVES or last in SUBORDINATORS or last.isdigit() or last in NUMBER_WORDS
+    # "millions of people", "des milliers de personnes": a number before the word is a size, not a target
+    number = before[-2] if last in ("of", "de", "d") and len(before) == 2 else last
+    return (last in COMPARATIVES or last in SUBORDINATORS or number.isdigit() or number in NUMBER_WORDS
+            or number in all_grammar_words().quantities
             or before[-2:] in (["plus", "que"], ["mieux", "que"], *SUBORDINATOR_PAIRS))
 
 
@@ -161,6 +168,14 @@ def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
     return None
 
 
+def people_only_as_exchange_sides(ctx: DetectionContext) -> bool:
+    """Every broad word of the answer is a platform side described by what it does there ("makers list
+    their pieces, people find a gift"): the answer names nobody as a target in general."""
+    tokens = tokenise(ctx.answer)
+    found = [*find_all(tokens, _PRONOUNS), *find_all(tokens, _NOUNS)]
+    return bool(found) and is_platform(context_text(ctx)) and all(exchange_verb_at(tokens, m.end) for m in found)
+
+
 @scoped("intake", "for_whom", "most_important", "priority")
 def too_broad(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
@@ -169,9 +184,14 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     def broad_pronoun(m: Match) -> bool:
         return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False))
 
+    platform = is_platform(context_text(ctx))
+
     def broad_noun(m: Match) -> bool:
         narrowed = _narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
-        return not (_dismissed(tokens, m) or narrowed)
+        # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
+        # described by what it does there, not a claim that everyone is the customer.
+        side = platform and exchange_verb_at(tokens, m.end)
+        return not (_dismissed(tokens, m) or narrowed or side)
 
     m = first_match(tokens, _PRONOUNS, broad_pronoun) or first_match(tokens, _NOUNS, broad_noun)
     m = m or first_match(tokens, _EXPLICIT, lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)

@@ -11,6 +11,7 @@ from assistant.text.cues import contrast_after, negated_before
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
@@ -61,6 +62,16 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
     return first_match(tokens, _ALL_AT_ONCE, keep)
 
 
+def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
+    """At `for_whom`, `groups` groups (at least `MAX_SEGMENTS`) said to be pursued all at once ("…, les SSIAD,
+    les HAD : on veut tous les avoir en même temps"): the mistake's "all of them at once, no priority"."""
+    if ctx.question_id != "for_whom" or groups < MAX_SEGMENTS:
+        return None
+    tokens = tokenise(ctx.answer)
+    m = _all_at_once(ctx, tokens)
+    return hit("too_many_segments", ctx.answer, tokens, m, f"{groups} groups, all at once") if m else None
+
+
 @scoped("intake", "for_whom", "most_important", "priority")
 def too_many_segments(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
@@ -72,10 +83,13 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or sweeping_range(tokens, 3)
     if m:
         return hit("too_many_segments", ctx.answer, tokens, m, f"targets every kind: '{m.pattern.source}'")
+    groups = listed_groups(ctx.answer) if ctx.question_id != "intake" else []
+    found = all_groups_at_once(ctx, len(groups or split_groups(ctx.answer)))
+    if found:
+        return found
     announced = announced_count(ctx.answer)
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
-    groups = listed_groups(ctx.answer) if ctx.question_id != "intake" else []
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None

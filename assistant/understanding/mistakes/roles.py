@@ -9,16 +9,11 @@ from assistant.text.patterns import Lexicon, compile_all, find, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
+from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, provides
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import group_head, group_words, is_group_word
-from assistant.understanding.platform import (
-    GENERIC_GROUPS,
-    is_platform,
-    names_both_sides,
-    platform_sides,
-    provides,
-    same_group,
-)
+from assistant.understanding.groups import group_head, group_words, is_group_word, same_group
+from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
 from assistant.understanding.rules import context_text, hit, scoped, whole
 
 # --- buyer_user_confusion ----------------------------------------------------------------------------
@@ -174,16 +169,56 @@ def _side_story(context: str, side: str) -> set[str]:
 
 
 def _names_side(group: str, side: str) -> bool:
-    """"freelance designers who want steady clients" names the side "freelance"."""
-    return any(same_group(side, t.norm) for t in tokenise(group) if len(t.norm) > 2)
+    """"freelance designers who want steady clients" names the side "freelance"; a group named in the reason
+    given ("…qui galèrent parce que les artisans répondent pas") is not named as a customer."""
+    tokens = tokenise(group)
+    norms = [t.norm for t in tokens]
+    cut = next((i for i in range(len(norms)) if phrase_at(norms, i, grammar_lists().reasons)), len(norms))
+    return any(same_group(side, t.norm) for t in tokens[:cut] if len(t.norm) > 2)
+
+
+def _another_group_provides(group: str, side: str) -> bool:
+    """"visitors…, and locals with a spare room who want some extra income": another clause of the group read
+    describes someone by what they supply. The named side's own supply verbs, in its own clause ("makers who
+    sell…"), do not count: that is the side named, not the other one."""
+    tokens = tokenise(group)
+    own = {t.clause for t in tokens if same_group(side, t.norm)}
+    return first_match(tokens, provider_patterns(), lambda m: tokens[m.start].clause not in own) is not None
+
+
+def pitch_sides(ctx: DetectionContext) -> list[str]:
+    """The groups the session says the platform connects: read in what was said before this answer (the
+    answer's own objects, "no time for a web shop", are not sides), else with the answer."""
+    return platform_sides(context_text(ctx, with_answer=False)) or platform_sides(context_text(ctx))
 
 
 def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:
     """The founder has named, in this answer or the canvas, both groups the session says the platform
     connects (`platform_sides`)."""
-    sides = platform_sides(context_text(ctx))
+    sides = pitch_sides(ctx)
     groups = _named_groups(ctx)
     return len(sides) >= 2 and all(any(_names_side(g, side) for g in groups) for side in sides)
+
+
+def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
+    """Both sides the pitch says the platform connects are among the groups named."""
+    if len(sides) == 2 and sides[0] == sides[1]:
+        # peers on both sides ("farmers list idle equipment, other farmers rent it"): both are named when one
+        # group is told by what it supplies and another is not
+        supplying = [provides(g) for g in groups]
+        return any(supplying) and not all(supplying)
+    # Another group counts as the missing side only when it is described by what it provides ("les étudiants
+    # qui veulent garder des chiens"), not when it is one more group of the same side ("passengers and
+    # companies that need rides").
+    named = [side for side in sides if any(_names_side(g, side) for g in groups)]
+    others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
+    missing = [side for side in sides if side not in named]
+    told = [g for g in others if provides(g) or any(_stems(g) & _side_story(context, m) for m in missing)]
+    # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
+    # income"): the supply side is still told by what it provides.
+    told += [g for g in groups if g not in others and len(named) == 1 and _another_group_provides(g, named[0])
+             and not any(_names_side(g, m) for m in missing)]
+    return len(named) + len(told) >= 2
 
 
 @scoped("for_whom", "most_important")
@@ -194,22 +229,10 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
         return None
     groups = _named_groups(ctx)
     heads = [group_head(g) for g in groups]
-    sides = platform_sides(context)
-    if sides:
-        # The sides are the groups the pitch says it connects: another group counts as the missing side
-        # only when it is described by what it provides ("les étudiants qui veulent garder des chiens"),
-        # not when it is one more group of the same side ("passengers and companies that need rides").
-        named = [side for side in sides if any(_names_side(g, side) for g in groups)]
-        others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
-        missing = [side for side in sides if side not in named]
-        told = [g for g in others if provides(g) or any(_stems(g) & _side_story(context, m) for m in missing)]
-        # One group read where the founder named two ("visitors…, and locals with a spare room who want
-        # some extra income"): the supply side is still told by what it provides.
-        told += [g for g in groups if g not in others and len(named) == 1 and provides(g)
-                 and not any(_names_side(g, m) for m in missing)]
-        if len(named) + len(told) >= 2:
-            return None
-    elif len({h for h in heads if h not in GENERIC_GROUPS}) >= 2:
+    sides = pitch_sides(ctx)
+    if sides and _sides_named(groups, sides, context):
+        return None
+    if not sides and len({h for h in heads if h not in GENERIC_GROUPS}) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
     return whole("one_sided_platform", ctx.answer, reason)

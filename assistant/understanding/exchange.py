@@ -1,0 +1,183 @@
+"""Reading the two sides of a platform from how the founder tells the exchange: who supplies ("les commerces
+mettent en vente leurs invendus"), who takes ("les gens réservent"), who books a slot on a product made for
+another group, or two sides announced by name ("côté commerces … côté clients"). Vocabulary from
+`assistant/lexicon/<lang>/platform.yaml`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.text.patterns import PatternSet, compile_all, find, find_all
+from assistant.text.tokens import Token, tokenise
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.groups import is_group_word, same_group
+
+# Words that name nobody in particular: they cannot be one side of a platform.
+GENERIC_GROUPS = frozenset(
+    "people gens personnes personne users utilisateurs clients customers client customer public monde "
+    "everyone".split()
+)
+
+
+
+@lru_cache(maxsize=1)
+def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str], PatternSet]:
+    """Supply, demand and booking verbs, side words, and what a supplying group is described by."""
+    from assistant.lexicon import languages, platform
+
+    words = [platform(lang) for lang in languages()]
+    return (compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
+            compile_all(*(w.booking_verbs for w in words)),
+            frozenset(x for w in words for x in w.side_words),
+            compile_all(*(w.supply_verbs + w.provider_words for w in words)))
+
+
+SUBJECT_WINDOW = 6
+RECIPIENT_WINDOW = 14
+DETERMINERS = frozenset("les des the some ses leurs their".split())
+RECIPIENTS = frozenset("to a aux au".split())
+FOR = frozenset("for pour".split())
+
+
+def _subject(tokens: Sequence[Token], at: int) -> str | None:
+    """The nearest group word before a verb, in its clause: "les commerces du quartier mettent en vente"."""
+    clause = tokens[at].clause
+    if at >= 2 and tokens[at - 2].norm in DETERMINERS and tokens[at - 1].clause == clause:
+        return tokens[at - 1].norm  # "les habitants réservent": a determiner, a noun, the verb
+    for i in range(at - 1, max(0, at - SUBJECT_WINDOW) - 1, -1):
+        t = tokens[i]
+        if t.clause != clause:
+            return None
+        # "vendu aux patients et loué aux EHPAD": a group after "to"/"aux"/"for" receives, it is no subject
+        if is_group_word(t.norm) and not (i and tokens[i - 1].norm in RECIPIENTS | FOR):
+            return t.norm
+    return None
+
+
+def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
+    """The booking verb's clause names a target group other than the booker itself ("practices with 2 to 5
+    dentists that still book"); "les patients réservent" stays a side even if "gratuit pour les patients"
+    made them a target too."""
+    clause = tokens[at].clause
+    return any(t.clause == clause and not same_group(t.norm, booker) and any(same_group(t.norm, w) for w in targets)
+               for t in tokens[:at])
+
+
+def _group_after(tokens: Sequence[Token], at: int, span: int = 3) -> str | None:
+    for t in tokens[at:at + span]:
+        if t.sentence != tokens[at - 1].sentence:
+            return None
+        if is_group_word(t.norm):
+            return t.norm
+    return None
+
+
+def exchange_sides(text: str) -> list[str]:
+    """The two sides of an exchange the founder describes, as folded group words: one group supplying
+    ("les commerces mettent en vente leurs invendus", "people rent out their spare room to visitors")
+    and another taking ("les gens réservent"); or a group booking a slot on a product made for another
+    group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
+    ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
+    tokens = tokenise(text)
+    supply, demand, booking, side_words, _providers = _exchange_patterns()
+    givers, takers = [], []
+    for m in find_all(tokens, supply):
+        if _founder_speaks(tokens, m.start):
+            continue  # "we sell software to bakeries": the founder selling to customers, not one side
+        who = _subject(tokens, m.start)
+        if who:
+            givers.append(who)
+        recipient = next((i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
+                          if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence), None)
+        taker = _group_after(tokens, recipient + 1) if recipient is not None else None
+        if taker:
+            takers.append(taker)
+    takers += [w for m in find_all(tokens, demand) if (w := _subject(tokens, m.start))]
+    pair = _distinct_pair(givers, takers) or _peers(tokens, givers, demand)
+    if pair:
+        return pair
+    targets = [w for i, t in enumerate(tokens[:-1]) if t.norm in FOR and (w := _group_after(tokens, i + 1))
+               and w not in GENERIC_GROUPS]
+    # "practices with 2 to 5 dentists that still book by phone": booking in a clause about the target group
+    # describes that group, it is not another side.
+    bookers = [w for m in find_all(tokens, booking) if (w := _subject(tokens, m.start)) and w not in GENERIC_GROUPS
+               and not _about_target(tokens, m.start, targets, w)]
+    pair = _distinct_pair(targets, bookers)
+    if pair:
+        return pair
+    return _named_sides(tokens, side_words)
+
+
+def _peers(tokens: Sequence[Token], givers: list[str], demand: PatternSet) -> list[str]:
+    """"Farmers list idle equipment. Other farmers rent it": a peer-to-peer platform, whose two sides are the
+    same kind of people, told apart by "other"/"d'autres"; the side's word twice, [] otherwise."""
+    norms = [t.norm for t in tokens]
+    others = grammar_lists().others
+    for m in find_all(tokens, demand):
+        who = _subject(tokens, m.start)
+        if who is None or not any(same_group(who, g) for g in givers):
+            continue
+        at = next(i for i in range(m.start - 1, -1, -1) if norms[i] == who)
+        if any(phrase_at(norms, i, others) for i in range(max(0, at - 2), at)):
+            return [who, who]
+    return []
+
+
+FOUNDER = frozenset("we nous on i je our notre".split())
+
+
+def _founder_speaks(tokens: Sequence[Token], at: int) -> bool:
+    start = at
+    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
+        start -= 1
+    return any(t.norm in FOUNDER for t in tokens[start:at])
+
+
+def exchange_verb_at(tokens: Sequence[Token], at: int) -> bool:
+    """A supply or demand verb of the platform lexicon starts at `tokens[at]`, in the clause of the word
+    before it: "people | find a unique gift", "makers | list their pieces", "les gens | réservent"."""
+    if not 0 < at < len(tokens) or tokens[at].clause != tokens[at - 1].clause:
+        return False
+    supply, demand = _exchange_patterns()[:2]
+    window = tokens[at:at + 4]
+    return any(m.start == 0 for patterns in (supply, demand) for m in find_all(window, patterns))
+
+
+def provider_patterns() -> PatternSet:
+    """What a supplying group is described by (`supply_verbs` and `provider_words` of the platform lexicon)."""
+    return _exchange_patterns()[4]
+
+
+def provides(group: str) -> bool:
+    """The group is described by what it supplies ("students who want to look after dogs", "retirees who
+    drive for extra income"): a platform's supply side, whatever its name."""
+    return find(tokenise(group), provider_patterns()) is not None
+
+
+def _distinct_pair(first: list[str], second: list[str]) -> list[str]:
+    for a in first:
+        for b in second:
+            if not same_group(a, b):
+                return [a, b]
+    return []
+
+
+def announced_sides(text: str) -> list[str]:
+    """Two groups named as sides ("on the host side ... on the guest side", "côté commerces ... côté
+    clients"), as folded words; [] otherwise. The one platform reading used on answers after the pitch,
+    where a connector word ("entre l'école et le boulot") is too loose a sign."""
+    return _named_sides(tokenise(text), _exchange_patterns()[3])
+
+
+def _named_sides(tokens: Sequence[Token], side_words: frozenset[str]) -> list[str]:
+    """"côté commerces ... côté clients", "on the host side ... the guest side": two groups named as sides."""
+    named: list[str] = []
+    for i, t in enumerate(tokens):
+        if t.norm not in side_words:
+            continue
+        near = [tokens[j] for j in (i + 1, i + 2, i - 1) if 0 <= j < len(tokens)]
+        word = next((n.norm for n in near if is_group_word(n.norm)), None)
+        if word and not any(same_group(word, w) for w in named):
+            named.append(word)
+    return named[:2] if len(named) >= 2 else []
