@@ -89,13 +89,20 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
 
-def groups_updates(answer: str, embed: Embed | None = None) -> list[SegmentUpdate]:
+def groups_updates(answer: str, embed: Embed | None = None, canvas: Canvas | None = None) -> list[SegmentUpdate]:
     """One segment per customer group the answer names (deferred and excluded groups are not segments;
-    the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`.
+    the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`; on a
+    `canvas` that already holds segments, an answer the model reads no group in describes the focus segment.
     Tried and left out (2026-12-01): a list longer than the canvas giving only its lead group; the reader
     splits some two-group answers into five ("les écoles maternelles" / "élémentaires qui…" / "surtout
     l'hiver"), and those lost their second segment."""
-    groups = read_group_list(answer, embed).groups or rule_reading(answer).groups or [answer]
+    read = read_group_list(answer, embed).groups
+    if canvas is not None and canvas.segments and embed is not None and not read:
+        # A later answer that names no group ("they've just come home from hospital…", after the
+        # demographics critique) describes the segment already there: it is no segment of its own.
+        target = next(s for s in canvas.segments if s.name == (canvas.focus_segment or canvas.segments[0].name))
+        return [SegmentUpdate(segment=target.name, who=f"{target.who or target.name}; {answer.strip()}")]
+    groups = read or rule_reading(answer).groups or [answer]
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:MAX_SEGMENTS]]
 
 
@@ -103,7 +110,11 @@ def regroup(updates: list[SegmentUpdate], canvas: Canvas) -> list[SegmentUpdate]
     """A later `for_whom` answer that names a group the canvas holds (in other words: "Proprios" for
     "Propriétaires de maison") adds to that segment instead of creating a twin."""
     out = []
+    held = {s.name for s in canvas.segments}
     for up in updates:
+        if up.segment in held:
+            out.append(up)  # already an update of a segment the canvas holds (`groups_updates`)
+            continue
         name = known_segment(canvas, f"{up.segment} {up.who}")
         out.append(up.model_copy(update={"segment": name, "who": ""}) if name else up)
     return out
@@ -113,7 +124,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
                        embed: Embed | None = None) -> list[SegmentUpdate]:
     """The segment updates an answer to `question_id` gives; `embed` feeds the group reader and the role heads."""
     if question_id == "for_whom":
-        return groups_updates(answer, embed)
+        return groups_updates(answer, embed, canvas)
     if question_id == "intake":
         return []
     canvas = _ensure_target(canvas, language)

@@ -9,10 +9,13 @@ The question asks who matters most among the groups named, so its answer mostly 
   many groups as the canvas holds segments ("…, et les CTO de startups qui…" for "PME tech");
 - on a one-segment canvas, the first answer is the segment's description (a follow-up after a critique
   leaves it), unless it names a platform's other side;
-- a group the canvas does not hold becomes a segment only as a platform side named later ("on the other
-  side, the drivers") while some segment is left un-narrowed (a list of trades once every side is narrowed is
-  detail: "plombiers, électriciens"), or when the founder takes back a group set aside after the
-  ignores_underserved critique ("so frontline shift workers are an underserved segment").
+- a group the canvas does not hold becomes a segment only as a platform side named later: announced as a
+  side on a one-sided canvas ("…; on the other side, the buyers: people looking for a gift"), whatever else
+  the answer names, or unannounced while some segment is left un-narrowed (a list of trades once every side
+  is narrowed is detail: "plombiers, électriciens"); or when the founder takes back a group set aside after
+  the ignores_underserved critique ("so frontline shift workers are an underserved segment");
+- at the priority question, only a side announced as such is added ("hosts first, 30 rooms in Alfama"
+  rates the segments, it adds none).
 """
 
 from __future__ import annotations
@@ -113,8 +116,10 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
         free = [s.name for s in canvas.segments if s.name not in who]
         if free:
             who[free[0]] = _narrowed(by_name[free[0]], group, part=True)
-    # A side the founder announces ("on the other side, the buyers") is a new segment, whatever else is named.
-    announced = [g for g in unknown if _is_platform(answer, canvas) and announced_as_side(answer, g)]
+    # On a one-sided canvas, a side the founder announces ("on the other side, the buyers") is a new segment,
+    # whatever else is named; once both sides are there, "on the host side, homeowners…" narrows, it adds none.
+    announced = [g for g in unknown if len(canvas.segments) == 1 and _is_platform(answer, canvas)
+                 and announced_as_side(answer, g)]
     unknown = [g for g in unknown if g not in announced]
     if len(groups) == len(canvas.segments) > 1 and not announced:  # one group per segment: each narrowed
         free = [s.name for s in canvas.segments if s.name not in who]

@@ -14,7 +14,14 @@ from assistant.canvas import Canvas
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.roles_model import Embed, read_roles_in
 from assistant.understanding.roles_reader import DETERMINERS as _DETERMINERS
-from assistant.understanding.roles_reader import PAYS, USES, fold_clause
+from assistant.understanding.roles_reader import (
+    PAYS,
+    USES,
+    clause_subject,
+    fold_clause,
+    paying_clauses,
+    split_clauses,
+)
 from assistant.understanding.segment_blocks import segment_blocks, segments_mentioned
 
 # The pronoun that stands for the segment a block is about: "Pour les assistantes, c'est elles qui paient".
@@ -99,6 +106,12 @@ def _own_part(role: str, segment: str, canvas: Canvas, text: str) -> str:
     return own[0] if own else role
 
 
+def _denied_only(sentences: list[str]) -> bool:
+    """The sentences speak of paying only to deny it ("…et paie rien", "hosts pay nothing")."""
+    clauses = [c for s in sentences for c in split_clauses(s)]
+    return bool(paying_clauses(clauses, denied=True)) and not paying_clauses(clauses)
+
+
 def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) -> list[SegmentUpdate]:
     """One update per segment of the canvas, with the buyer and user its sentences name (read by the role
     heads when `embed` is given, `roles_model.py`); the sentences about each segment are found by
@@ -114,6 +127,15 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
     for seg in canvas.segments:
         own = blocks.own.get(seg.name)
         buyer, user = _roles(" ".join(own), blocks.topics.get(seg.name, ""), embed) if own else general
+        side = buyer or user  # the role this segment's sentences name: their subject when it is a whole clause
+        if own and (PAYS.search(fold_clause(side)) or USES.search(fold_clause(side))):
+            side = clause_subject(own[0]) or side
+        if own and _denied_only(own):
+            buyer = ""  # "le conducteur reçoit l'argent et paie rien": nobody pays on this side
+        if blocks.shared:  # "both use the site": each side uses it, its own role when it has one
+            both = _roles(" ".join(blocks.shared), embed=embed)
+            user = user or (side if own else both[1])
+            buyer = buyer if own else both[0]
         said = " ".join(own or [])
         buyer, user = _own_part(buyer, seg.name, canvas, said), _own_part(user, seg.name, canvas, said)
         buyer, user = _resolved(buyer, user, seg.name), _resolved(user, buyer, seg.name)

@@ -59,10 +59,12 @@ def split_clauses(answer: str) -> list[str]:
     return [c.strip(" ,()") for c in _CLAUSES.split(answer) if c and c.strip(" ,()")]
 
 
-def paying_clauses(clauses: list[str]) -> list[int]:
+def paying_clauses(clauses: list[str], *, denied: bool = False) -> list[int]:
     """Indices of the clauses that say who pays (by their verb), not who gets paid ("cleaners get paid
-    through us"), not a question ("no idea yet who pays") and not a denial ("les marques paient rien")."""
-    folded = [_NOT_PAYING.sub(" ", _PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " "))) for c in clauses]
+    through us"), not a question ("no idea yet who pays") and, unless `denied`, not a denial ("les marques
+    paient rien": with `denied`, a clause about paying, yes or no)."""
+    folded = [_PAID_OR_ASKED.sub(" ", normalise(c).replace("'", " ")) for c in clauses]
+    folded = folded if denied else [_NOT_PAYING.sub(" ", c) for c in folded]
     return [i for i, c in enumerate(folded) if PAYS.search(c)]
 
 

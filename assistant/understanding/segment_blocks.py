@@ -7,8 +7,9 @@ Advertisers buy monthly packages…", "Pour les écoles, … Pour les familles, 
   in the block until another opens;
 - a sentence that names several segments ("The charities and the volunteers use it for free") is in each
   of their blocks;
-- a sentence that opens on "the same people" ("Chaque côté utilise la plateforme", "both use it") is in
-  every segment's block; a pseudo-cleft ("Ceux qui paient, ce sont les financeurs") opens on the group after
+- a sentence that opens on "the same people" ("Chaque côté utilise la plateforme", "both use it") is about
+  every segment (`shared`): it does not take a segment from the pairing below; a pseudo-cleft ("Ceux qui
+  paient, ce sont les financeurs") opens on the group after
   it; a clause after a comma that opens on a segment and says it pays ("…, et l'artisan paye une
   commission", "…, le conducteur reçoit l'argent et paie rien") starts that segment's block ("…, and the kids
   use it" stays: the user of who paid before);
@@ -81,6 +82,7 @@ class Opening:
     topic: str  # the label's or topic's noun phrase ("Pour les écoles," → "les écoles"), else ""
     new_group: bool = False  # its subject is a group the canvas does not name
     new_role: bool = False  # its subject is a group or a member of one ("le passager"), named otherwise
+    everyone: bool = False  # it opens on "the same people" ("both use the site"): about every segment
 
 
 def _opens_on(canvas: Canvas, sentence: str) -> Opening:
@@ -96,8 +98,8 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
             return Opening([], sentence[opening.end():], topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
-    if phrase_at(words, 0, grammar.same_people):
-        return Opening([s.name for s in canvas.segments], sentence, "")
+    if phrase_at(words, 0, grammar.same_people) or phrase_at([t.norm for t in tokens], 0, grammar.same_people):
+        return Opening([s.name for s in canvas.segments], sentence, "", everyone=True)
     head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
     named = segments_mentioned(canvas, head)
     if not named and phrase_at(words, 0, grammar.pronoun_heads):  # "ceux qui paient, ce sont les financeurs"
@@ -109,20 +111,24 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
                    new_role=is_group_word(subject))
 
 
-def _units(answer: str, canvas: Canvas) -> list[str]:
-    """Sentences, and the clauses after a comma (", and" / ", et" included) that open on a segment that
-    pays."""
-    units: list[str] = []
+def _units(answer: str, canvas: Canvas) -> list[tuple[str, bool]]:
+    """Sentences, and the clauses after a comma (", and" / ", et" included) that open on a segment, or on a
+    group named otherwise, that pays or does not; each with whether it is such a clause."""
+    units: list[tuple[str, bool]] = []
     for sentence in (s for s in _SENTENCES.split(answer) if s.strip()):
         parts = _CLAUSES.split(sentence)
-        units.append(parts[0])
+        units.append((parts[0], False))
         for part in parts[1:]:
             rest = re.sub(r"^(?:and|et)\s+", "", part, flags=re.IGNORECASE)
-            head = " ".join(t.norm for t in tokenise(rest)[:OPENING_WORDS])
-            if segments_mentioned(canvas, head) and paying_clauses([rest]):
-                units.append(rest)
+            tokens = tokenise(rest)
+            head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
+            subject = next((t.norm for t in tokens if t.norm not in DETERMINERS), "")
+            # "…, the host pays 3%": a clause whose subject is a segment, or a group named otherwise, and
+            # that says who pays (or does not)
+            if (segments_mentioned(canvas, head) or is_group_word(subject)) and paying_clauses([rest], denied=True):
+                units.append((rest, True))
             else:
-                units[-1] = f"{units[-1]}, {part}"
+                units[-1] = (f"{units[-1][0]}, {part}", units[-1][1])
     return units
 
 
@@ -138,6 +144,7 @@ class Blocks:
     own: dict[str, list[str]] = field(default_factory=dict)  # segment name → the sentences about it
     topics: dict[str, str] = field(default_factory=dict)  # segment name → the topic its block opened on
     rest: list[str] = field(default_factory=list)  # sentences about no segment in particular
+    shared: list[str] = field(default_factory=list)  # sentences about every segment ("both use the site")
 
 
 def segment_blocks(answer: str, canvas: Canvas) -> Blocks:
@@ -149,13 +156,15 @@ def segment_blocks(answer: str, canvas: Canvas) -> Blocks:
         return blocks
     unknown: list[list[str]] = []
     current: list[list[str]] = [blocks.rest]
-    for sentence in _units(answer, canvas):
+    for sentence, clause in _units(answer, canvas):
         opening = _opens_on(canvas, sentence)
-        if opening.segments:
+        if opening.everyone:
+            current = [blocks.shared]
+        elif opening.segments:
             current = [blocks.own.setdefault(name, []) for name in opening.segments]
             for name in opening.segments:
                 blocks.topics.setdefault(name, opening.topic)
-        elif opening.new_group or (opening.new_role and current == [blocks.rest] and not blocks.rest):
+        elif opening.new_group or (opening.new_role and (clause or (current == [blocks.rest] and not blocks.rest))):
             unknown.append([])
             current = [unknown[-1]]
         for block in current:

@@ -115,3 +115,17 @@ def test_a_priority_given_in_words_adds_no_segment(lang: str, answer: str) -> No
                        ("Locals with a spare room", "locals with a spare room"))
     got = fields_from_answer("priority", answer, canvas, canvas.language, embed_queries)
     assert {u.segment for u in got} <= {"Visitors", "Locals with a spare room"}, got
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("en", "Okay, what they go through: they've just left hospital after a heart attack and were told to eat "
+           "low-salt food they can't cook, so nobody cooks for them."),
+    ("fr", "Alors ce qu'ils vivent : ils sortent tout juste de l'hôpital après un AVC, on leur a prescrit un "
+           "régime qu'ils n'arrivent pas à cuisiner, et personne ne cuisine pour eux."),
+])
+def test_a_for_whom_follow_up_that_names_no_group_describes_the_segment(lang: str, answer: str) -> None:
+    canvas = Canvas(language=lang, startup="Ready meals for older adults",  # type: ignore[arg-type]
+                    segments=[Segment(name="Women over 70", who="women over 70, retired, living alone")])
+    got = fields_from_answer("for_whom", answer, canvas, canvas.language, embed_queries)
+    assert [u.segment for u in got] == ["Women over 70"], got
+    assert ("hosp" in got[0].who.lower() or "hôp" in got[0].who.lower()) and "women over 70" in got[0].who.lower()
