@@ -25,9 +25,9 @@ _CONTRACTIONS = {"don": "do", "doesn": "does", "didn": "did", "won": "will", "ca
                  "hadn": "had", "wouldn": "would", "shouldn": "should", "couldn": "could", "ain": "is"}
 _BARE_CONTRACTIONS = {f"{k}t": v for k, v in _CONTRACTIONS.items() if k not in {"won", "can", "don"}} | {
     "wont": "will", "cant": "can"}
-# Apostrophes dropped: "im sure", "theyre fine".
+# Apostrophes dropped: "im sure", "theyre fine", "cest pareil", "jai parlé".
 _BARE_CLITICS = {"im": ("i", "am"), "ive": ("i", "have"), "theyre": ("they", "are"), "youre": ("you", "are"),
-                 "thats": ("that", "s")}
+                 "thats": ("that", "s"), "cest": ("c", "est"), "jai": ("j", "ai")}
 # "I'm", "we're", "they'll", "I've", "I'd": the clitic becomes the full word.
 _CLITICS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
 _ENGLISH_SUBJECTS = frozenset("i you he she it we they there that who what".split())

@@ -80,7 +80,9 @@ _NOT_GROUPS = frozenset(
     "couleurs douleurs odeurs humeurs moteurs secteurs peurs ailleurs chaleurs superieurs exterieurs "
     "interieurs majeurs anciens quotidiens liens biens moyens orders answers letters matters centers "
     "computers printers containers filters meters hours others powers towers layers water waters "
-    "together however whether either never ever over under after other rather better further".split()
+    "together however whether either never ever over under after other rather better further "
+    # verbs a typo-tolerant match would take for a group ("paient" ~ "patients", "payer" ~ "players")
+    "paient payent payer".split()
 )
 
 

@@ -78,6 +78,8 @@ def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
         for j in range(i + 2, min(len(tokens), i + 5)):
             if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
                 continue
+            if tokens[j - 1].norm.isdigit() or (j + 1 < len(tokens) and tokens[j + 1].norm.isdigit()):
+                continue  # "de 20 à 100 salariés": a size range, which narrows, not a sweep across groups
             tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
             first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
             if first and any(is_group_word(t.norm) for t in tail[:3]):

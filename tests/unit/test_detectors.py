@@ -682,6 +682,13 @@ MORE: list[tuple[Any, ...]] = [  # (flagged?, mistake, language, question, answe
     (False, "one_sided_platform", "en", "for_whom", "beekeepers with idle gear who want to earn something from "
      "it, and new beekeepers who need an extractor for a week",
      {"pitch": "Beekeepers list the gear they lend. Other beekeepers nearby rent it by the week."}),
+    # A size class of firms with nothing that narrows it is broad; a size range narrows (issue 9, kinds 5 and 6).
+    (True, "too_broad", "fr", "for_whom", "les TPE et PME, il y en a des centaines de milliers en France", None),
+    (True, "too_broad", "en", "for_whom", "smbs basically, there are millions of them", None),
+    (False, "too_broad", "fr", "for_whom", "les PME de la logistique de 20 a 200 salaries qui gerent leurs "
+     "tournees sur Excel", None),
+    (False, "too_broad", "en", "for_whom", "small businesses that sell handmade goods on Etsy", None),
+    (False, "too_broad", "fr", "for_whom", "les cabinets d'architectes de 3 a 15 personnes", None),
     # A platform side described by what it does there is not "everyone" (issue 9, kind 6).
     (False, "too_broad", "en", "intake", "a marketplace for secondhand climbing gear: climbers list what they "
      "outgrew, people buy it at half price, we take 10%", None),
@@ -722,6 +729,8 @@ TYPOS: list[tuple[Any, ...]] = [
     ("demographics_only", "fr", "characteristics", "femmes 25-35 ans, CSP+, urbaine", None),
     ("buyer_user_confusion", "fr", "buyer_user", "c la meme personne",
      {"pitch": "Un logiciel pour les équipes des cliniques"}),
+    ("buyer_user_confusion", "fr", "buyer_user", "cest eux qui paient leur abonnement et qui l'utilisent, cest pareil",
+     {"pitch": "Une appli de prévoyance que l'entreprise souscrit pour ses salariés"}),
     ("buyer_user_confusion", "en", "buyer_user", "its the same persn",
      {"pitch": "Scheduling for hospital nursing teams"}),
     ("one_sided_platform", "fr", "for_whom", "les propriétaires de chiens",

@@ -38,6 +38,8 @@ BROAD_NOUNS_FR = ("les gens", "tous les gens", "toutes les personnes", "le grand
                   "n importe quelle societe|structure|organisation", "chaque personne|individu|entreprise",
                   "tous les menages|foyers|adultes",
                   "toutes les petites entreprises|societes|structures|boites",
+                  # a size class of firms with nothing that narrows it: "les PME", "les TPE et PME"
+                  "les pme|tpe|eti|pmi", "pme|tpe", "les petites et moyennes entreprises",
                   "{tous les|toutes les|n importe quel|n importe quelle|chaque} " + BROAD_GROUPS_FR)
 BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "general public",
                   "the whole world", "the entire world", "the whole population", "the population",
@@ -46,6 +48,8 @@ BROAD_NOUNS_EN = ("people", "all people", "all persons", "the general public", "
                   "all organizations|organisations", "any business|company|person|organization",
                   "every business|company|person|household|organization", "all americans|europeans",
                   "all|any|every small|smaller|little business|businesses|company|companies|firms",
+                  # a size class of firms with nothing that narrows it: "SMEs", "small and medium businesses"
+                  "smes|smbs", "small and medium businesses|enterprises|companies", "small businesses",
                   "all|any|every " + BROAD_GROUPS_EN)
 # Said as is, these are broad whatever follows.
 BROAD_EXPLICIT_FR = ("pas ...2 de cible|cibles precise|precises|particuliere|specifique",

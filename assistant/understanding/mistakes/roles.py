@@ -108,8 +108,12 @@ def roles_likely_differ(text: str) -> bool:
 
 
 def _nearest_group_before(tokens: Sequence[Token], i: int) -> str:
-    words = set(group_words(tokens[max(0, i - 6):i]))
-    return next((t.norm for t in reversed(tokens[max(0, i - 6):i]) if t.norm in words), "")
+    """The group word nearest before the verb at `i`, not the object of an earlier verb ("c'est eux qui
+    paient leur mutuelle et qui l'utilisent": "mutuelle" is what they pay, not who uses)."""
+    start = max(0, i - 6)
+    words = set(group_words(tokens[start:i]))
+    return next((tokens[j].norm for j in range(i - 1, start - 1, -1) if tokens[j].norm in words
+                 and not any(t.norm in _PAY or t.norm in _USE for t in tokens[max(0, j - 2):j])), "")
 
 
 def roles_told_apart(tokens: Sequence[Token]) -> bool:
