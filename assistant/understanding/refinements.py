@@ -14,6 +14,8 @@ The question asks who matters most among the groups named, so its answer mostly 
   the answer names, or unannounced while some segment is left un-narrowed (a list of trades once every side
   is narrowed is detail: "plombiers, électriciens"); or when the founder takes back a group set aside after
   the ignores_underserved critique ("so frontline shift workers are an underserved segment");
+- a one-segment canvas split in the groups the answer announces ("Deux groupes : ceux qui s'abonnent pour
+  eux-mêmes, ceux qui offrent la box") gets one segment per group, the first narrowing it;
 - at the priority question, only a side announced as such is added ("hosts first, 30 rooms in Alfama"
   rates the segments, it adds none).
 """
@@ -29,6 +31,7 @@ from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.exchange import announced_sides
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_reader import Embed, read_group_list
+from assistant.understanding.groups import announced_count
 from assistant.understanding.platform import is_platform
 from assistant.understanding.segment_blocks import segments_mentioned
 from assistant.understanding.segment_names import known_segment, name_stems, segment_name
@@ -91,9 +94,27 @@ def _narrowed(seg: Segment, group: str, *, part: bool) -> str:
     return ""
 
 
+def split_in_parts(answer: str, canvas: Canvas, groups: list[str]) -> list[SegmentUpdate]:
+    """"Deux groupes : ceux qui s'abonnent pour eux-mêmes, ceux qui offrent la box": the one segment split
+    into the groups the answer announces and lists (as many as announced, within `MAX_SEGMENTS`): the one that
+    names it again, else the first, narrows it; the others are new segments. [] when the answer does not
+    split it."""
+    count = announced_count(answer) or 0
+    if len(canvas.segments) != 1 or not 2 <= count == len(groups) <= MAX_SEGMENTS:
+        return []
+    seg = canvas.segments[0]
+    # the group that names the segment again narrows it ("…, et les familles" for "Familles"), else the first
+    own = next((g for g in groups if known_segment(canvas, g)), groups[0])
+    narrowed = SegmentUpdate(segment=seg.name, who=f"{(seg.who or seg.name).rstrip(' .;,')}, {own.strip()}")
+    return [narrowed, *(SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups if g != own)]
+
+
 def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> list[SegmentUpdate]:
     """The updates a `most_important` answer gives a canvas that holds segments (see the module's rules)."""
     groups = read_group_list(answer, embed).groups
+    split = split_in_parts(answer, canvas, groups)
+    if split:
+        return split
     by_name = {s.name: s for s in canvas.segments}
     who: dict[str, str] = {}
     unknown: list[str] = []

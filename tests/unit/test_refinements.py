@@ -129,3 +129,18 @@ def test_a_for_whom_follow_up_that_names_no_group_describes_the_segment(lang: st
     got = fields_from_answer("for_whom", answer, canvas, canvas.language, embed_queries)
     assert [u.segment for u in got] == ["Women over 70"], got
     assert ("hosp" in got[0].who.lower() or "hôp" in got[0].who.lower()) and "women over 70" in got[0].who.lower()
+
+
+@pytest.mark.parametrize(("lang", "answer", "second"), [
+    ("fr", "Deux groupes je pense : - ceux qui s'abonnent pour eux-mêmes (le gros des ventes) - ceux qui offrent "
+           "le coffret en cadeau (Noël, anniversaires)", "offrent"),
+    ("en", "two groups really: the ones who subscribe for themselves, and the ones who buy it as a gift for a "
+           "parent", "gift"),
+])
+def test_a_segment_split_in_the_groups_the_answer_announces_becomes_one_segment_each(
+        lang: str, answer: str, second: str) -> None:
+    canvas = Canvas(language=lang, startup="A monthly box of local cheeses",  # type: ignore[arg-type]
+                    segments=[Segment(name="Cheese lovers", who="cheese lovers with no time for markets")])
+    got = fields_from_answer("most_important", answer, canvas, canvas.language, embed_queries)
+    assert len(got) == 2 and got[0].segment == "Cheese lovers", got
+    assert second in got[1].who.lower() and second not in got[0].who.lower(), got
