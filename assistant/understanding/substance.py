@@ -76,15 +76,18 @@ def is_generic_group(text: str) -> bool:
 def names_people_in_general(text: str) -> bool:
     """The text speaks of people in general somewhere ("n'importe quelle personne", "anyone"); a number of
     people is a market size, not a target ("des millions de personnes", "4,000 people"), and people followed
-    by a relative clause are narrowed ("les gens qui lisent les étiquettes")."""
+    by a relative clause are narrowed ("les gens qui lisent les étiquettes"), "anyone who…" is not."""
     phrases, _, generic, _ = _vocabulary()
     low = _sizes().sub(" ", f" {normalise(strip_markup(text))} ")
     if any(f" {p} " in low for p in phrases):
         return True
     words = _WORD.findall(low)
-    relatives = set(all_grammar_words().relatives)
-    # "les gens qui retournent les paquets": people narrowed by what they do, not people in general
-    return any(w in generic and not (i + 1 < len(words) and words[i + 1] in relatives) for i, w in enumerate(words))
+    grammar = all_grammar_words()
+    relatives, universal = set(grammar.relatives), {w for w in grammar.universal if " " not in w}
+    # "les gens qui retournent les paquets": people narrowed by what they do, not people in general; "anyone
+    # who…", "quiconque…" stay universal whatever follows
+    return any(w in generic and (w in universal or not (i + 1 < len(words) and words[i + 1] in relatives))
+               for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)
