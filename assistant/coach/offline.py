@@ -7,6 +7,7 @@ Deterministic and fast; the default engine when no model is configured.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 
 from assistant.canvas import Canvas
@@ -39,6 +40,7 @@ def _short(items: list[str], limit: int = 3) -> str:
 FAQ_DIRECT_CHARS = 280  # the direct answer: the passage's opening sentences, before any list
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 FAQ_QUOTE_CHARS = 700  # the rest of the passage, quoted
+log = logging.getLogger("assistant.coach")
 
 
 class OfflineCoach:
@@ -57,6 +59,16 @@ class OfflineCoach:
         return await asyncio.to_thread(self.analyse_sync, ctx)
 
     def analyse_sync(self, ctx: TurnContext) -> Analysis:
+        """The reading of one answer. A fault in the understanding layer never fails the founder's turn: it
+        is logged, the answer is kept as said (the graph records it in the session's answers, the pitch as
+        the startup) and the session goes on with nothing read from it."""
+        try:
+            return self._read(ctx)
+        except Exception:  # any fault of the reading code: the turn goes on, the fault is in the log
+            log.exception("reading the %s answer failed; the answer is kept unread", ctx.question_id)
+            return Analysis(startup=ctx.answer.strip() if ctx.question_id == "intake" else "")
+
+    def _read(self, ctx: TurnContext) -> Analysis:
         qid, lang = ctx.question_id, ctx.language
         detections = read_mistakes(
             DetectionContext(

@@ -117,11 +117,15 @@ def _expand(tokens: list[Token], word: str, gap: str, start: int, end: int, clau
         return [fixed, Token("not", start, end, clause, sentence)]
     if gap == "'" and word in _CLITICS and tokens and tokens[-1].norm in _ENGLISH_SUBJECTS:
         return [Token(_CLITICS[word], start, end, clause, sentence)]
+    # A word read as two keeps two distinct spans ("cest" → "c" + "est"), so that a slice of the text that ends
+    # between them tokenises to as many tokens as the original count there.
     if word in _BARE_CLITICS:
-        return [Token(w, start, end, clause, sentence) for w in _BARE_CLITICS[word]]
+        first, second = _BARE_CLITICS[word]
+        cut = start + (len(first) if word.startswith(first) else 1)
+        return [Token(first, start, cut, clause, sentence), Token(second, cut, end, clause, sentence)]
     if word in _BARE_CONTRACTIONS:
-        return [Token(_BARE_CONTRACTIONS[word], start, end, clause, sentence),
-                Token("not", start, end, clause, sentence)]
+        return [Token(_BARE_CONTRACTIONS[word], start, end - 1, clause, sentence),
+                Token("not", end - 1, end, clause, sentence)]
     return [Token(word, start, end, clause, sentence)]
 
 
@@ -131,8 +135,8 @@ def _split_bare_dont(tokens: list[Token]) -> list[Token]:
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if t.norm == "dont" and nxt in _DONT_VERBS:
-            out += [Token("do", t.start, t.end, t.clause, t.sentence), Token("not", t.start, t.end, t.clause,
-                                                                              t.sentence)]
+            out += [Token("do", t.start, t.end - 1, t.clause, t.sentence),
+                    Token("not", t.end - 1, t.end, t.clause, t.sentence)]
         else:
             out.append(t)
     return out

@@ -102,7 +102,9 @@ def _clause_candidates(clause: str, index: int) -> list[Candidate]:
     found: list[Candidate] = []
     for i in sorted(s for s in starts if s < len(tokens)):
         words = role_words(clause, tokens, i, MAX_ROLE_WORDS)
-        span = (i, i + len(tokenise(words))) if words else ((i, i + 1) if i == skip else None)
+        # (clamped: a slice of the clause may tokenise into one more token than it covers, "dont" cut off
+        # from the word after it)
+        span = (i, min(len(tokens), i + len(tokenise(words)))) if words else ((i, i + 1) if i == skip else None)
         span = _trimmed(tokens, *span) if span else None
         if span is None:
             continue
