@@ -18,6 +18,8 @@ _TAG = re.compile(r"<(script|style)\b[^>]{0,200}>.*?</\1\s*>|<[^>]{0,200}>", re.
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_PITCH_WORDS = 2  # "une appli de covoiturage" is a pitch; "bonjour" is not
 MIN_CONTENT_WORDS = 2  # with at least one that is not a vague verb: "manger sainement" is enough
+RELATIVE_WINDOW = 10  # words of a relative clause read after people in general
+MIN_RELATIVE_WORDS = 3  # content words it needs to narrow them ("qui retournent les paquets … l'étiquette")
 
 
 def strip_markup(text: str) -> str:
@@ -76,7 +78,8 @@ def is_generic_group(text: str) -> bool:
 def names_people_in_general(text: str) -> bool:
     """The text speaks of people in general somewhere ("n'importe quelle personne", "anyone"); a number of
     people is a market size, not a target ("des millions de personnes", "4,000 people"), and people followed
-    by a relative clause are narrowed ("les gens qui lisent les étiquettes"), "anyone who…" is not."""
+    by a relative clause that says enough are narrowed ("les gens qui retournent les paquets pour lire
+    l'étiquette"; not "les gens qui cuisinent", nor "anyone who…")."""
     phrases, _, generic, _ = _vocabulary()
     low = _sizes().sub(" ", f" {normalise(strip_markup(text))} ")
     if any(f" {p} " in low for p in phrases):
@@ -84,10 +87,16 @@ def names_people_in_general(text: str) -> bool:
     words = _WORD.findall(low)
     grammar = all_grammar_words()
     relatives, universal = set(grammar.relatives), {w for w in grammar.universal if " " not in w}
-    # "les gens qui retournent les paquets": people narrowed by what they do, not people in general; "anyone
-    # who…", "quiconque…" stay universal whatever follows
-    return any(w in generic and (w in universal or not (i + 1 < len(words) and words[i + 1] in relatives))
-               for i, w in enumerate(words))
+
+    def narrowed_here(i: int) -> bool:
+        # "les gens qui retournent les paquets pour lire l'étiquette": people narrowed by what they do, when
+        # the clause says enough ("les gens qui cuisinent" does not); "anyone who…" stays universal
+        if words[i] in universal or i + 1 >= len(words) or words[i + 1] not in relatives:
+            return False
+        said = content_words(" ".join(words[i + 2:i + 2 + RELATIVE_WINDOW]))
+        return len([w for w in said if w not in generic and w not in _vocabulary()[3]]) >= MIN_RELATIVE_WORDS
+
+    return any(w in generic and not narrowed_here(i) for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)

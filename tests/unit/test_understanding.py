@@ -284,3 +284,11 @@ def test_peers_on_both_sides_are_a_platform(pitch: str, lang: str) -> None:
     assert is_platform(pitch)
     sides = platform_sides(pitch)
     assert len(sides) == 2 and sides[0] == sides[1]
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("fr", "les gens qui cuisinent ?"),
+    ("en", "people who cook, I guess"),
+])
+def test_people_with_a_clause_that_says_little_stay_too_broad(lang: str, answer: str) -> None:
+    assert "too_broad" in mistakes("for_whom", answer, lang, "A recipe app that cooks what is left in the fridge")
