@@ -142,7 +142,7 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
     announced = [g for g in unknown if len(canvas.segments) == 1 and _is_platform(answer, canvas)
                  and announced_as_side(answer, g)]
     unknown = [g for g in unknown if g not in announced]
-    if len(groups) == len(canvas.segments) > 1 and not announced:  # one group per segment: each narrowed
+    if len(groups) == len(canvas.segments) > 1:  # one group per segment: each side narrowed in turn
         free = [s.name for s in canvas.segments if s.name not in who]
         for name, group in zip(free, unknown, strict=False):
             who[name] = _narrowed(by_name[name], group, part=False)

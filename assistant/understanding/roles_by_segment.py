@@ -123,6 +123,8 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
         general = _roles(" ".join(blocks.rest), embed=embed) if blocks.rest else ("", "")
     else:
         general = _roles(answer, embed=embed)
+    # "both use the site": each side uses it; read once, for the segments no sentence of their own names
+    both = _roles(" ".join(blocks.shared), embed=embed) if blocks.shared else ("", "")
     updates = []
     for seg in canvas.segments:
         own = blocks.own.get(seg.name)
@@ -132,8 +134,7 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
             side = clause_subject(own[0]) or side
         if own and _denied_only(own):
             buyer = ""  # "le conducteur reçoit l'argent et paie rien": nobody pays on this side
-        if blocks.shared:  # "both use the site": each side uses it, its own role when it has one
-            both = _roles(" ".join(blocks.shared), embed=embed)
+        if blocks.shared:  # each side uses it under its own role when it has one
             user = user or (side if own else both[1])
             buyer = buyer if own else both[0]
         said = " ".join(own or [])
