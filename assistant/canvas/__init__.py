@@ -11,6 +11,7 @@ from assistant.canvas.models import (
     Segment,
     SessionMetadata,
     ValidationStatus,
+    role_holder,
     schema_json,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "Segment",
     "SessionMetadata",
     "ValidationStatus",
+    "role_holder",
     "schema_json",
 ]

@@ -46,8 +46,10 @@ class Segment(Strict):
     jobs: list[str] = Field(default_factory=list, description="Jobs to be done.")
     pains: list[str] = Field(default_factory=list)
     gains: list[str] = Field(default_factory=list)
-    buyer: str = Field(default="", description="Who pays.")
-    user: str = Field(default="", description="Who uses the product; may differ from the buyer.")
+    buyer: str = Field(default="", description="Who pays, with what they pay in parentheses when said: "
+                                               "\"the guest (pays the booking plus a 10% service fee)\".")
+    user: str = Field(default="", description="Who uses the product, with what they use it for in parentheses when "
+                                              "said; may differ from the buyer.")
     evidence: list[str] = Field(default_factory=list, description="Interviews, data, pilots behind this segment.")
     validation: ValidationStatus = "assumption"
     assumptions: list[str] = Field(default_factory=list, description="Assumptions still to test.")
@@ -57,6 +59,12 @@ class Segment(Strict):
     linked_segments: list[str] = Field(
         default_factory=list, description="Other sides of a multi-sided platform, by segment name."
     )
+
+
+def role_holder(role: str) -> str:
+    """The person of a buyer or user field, without its terms: "the guest (pays the booking…)" → "the guest".
+    Two fields name the same person when their holders are equal (casefolded)."""
+    return role.split(" (", 1)[0].strip()
 
 
 class Critique(Strict):

@@ -12,6 +12,7 @@ import zlib
 from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
+from assistant.canvas import role_holder
 from assistant.domain import Language
 from assistant.lexicon import languages, reflection
 from assistant.prompts import Prompts
@@ -45,7 +46,7 @@ def _pick(variants: list[str], seed: str) -> str:
 
 
 def _role(text: str, language: Language) -> str:
-    short = excerpt(text, ROLE_CHARS).rstrip(" …")
+    short = excerpt(role_holder(text), ROLE_CHARS).rstrip(" …")
     return f"« {short} »" if language == "fr" else f"“{short}”"
 
 
@@ -78,7 +79,7 @@ def reflect(prompts: Prompts, language: Language, question_id: str, answer: str,
             return say("characteristics")
         return say("characteristics_profile") if any(u.characteristics for u in updates) else ""
     if question_id == "buyer_user" and (up.buyer or up.user):
-        if up.buyer and up.user and normalise(up.buyer) != normalise(up.user):
+        if up.buyer and up.user and normalise(role_holder(up.buyer)) != normalise(role_holder(up.user)):
             return say("buyer_user_differ", buyer=_role(up.buyer, language), user=_role(up.user, language))
         return say("buyer_user_same")
     if question_id == "evidence":

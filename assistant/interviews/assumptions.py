@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.canvas import Canvas, Segment
+from assistant.canvas import Canvas, Segment, role_holder
 from assistant.domain import QuestionId
 
 Kind = Literal["segment", "pain", "job", "gain", "buyer_user"]
@@ -54,7 +54,7 @@ def segment_assumptions(seg: Segment) -> list[Assumption]:
     add("segment", seg.who or seg.name)
     for i, pain in enumerate(seg.pains):
         add("pain", pain, i)
-    if seg.buyer and seg.user and seg.buyer.strip().casefold() != seg.user.strip().casefold():
+    if seg.buyer and seg.user and role_holder(seg.buyer).casefold() != role_holder(seg.user).casefold():
         add("buyer_user", f"{seg.buyer} / {seg.user}")
     for i, job in enumerate(seg.jobs):
         add("job", job, i)

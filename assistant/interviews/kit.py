@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.canvas import Canvas, Segment
+from assistant.canvas import Canvas, Segment, role_holder
 from assistant.domain import Language
 from assistant.interviews import texts
 from assistant.interviews.assumptions import Assumption, riskiest_assumptions
@@ -49,8 +49,9 @@ def _whom(seg: Segment, language: Language) -> str:
     count = INTERVIEWS_PER_ROLE_EN if language == "en" else INTERVIEWS_PER_ROLE
     who = seg.who or seg.name
     line = texts.text(language, "kit.whom", who=who, count=count)
-    if seg.buyer and seg.user and seg.buyer.strip().casefold() != seg.user.strip().casefold():
-        line += " " + texts.text(language, "kit.whom_both", buyer=seg.buyer, user=seg.user, count=count)
+    buyer, user = role_holder(seg.buyer), role_holder(seg.user)
+    if buyer and user and buyer.casefold() != user.casefold():
+        line += " " + texts.text(language, "kit.whom_both", buyer=buyer, user=user, count=count)
     return line
 
 

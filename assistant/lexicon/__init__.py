@@ -54,6 +54,9 @@ class GrammarWords(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     deferral: list[str] = Field(description="A group put off to later ('later', 'peuvent attendre').")
+    deferral_after: list[str] = Field(
+        description="After a group, in its sentence: the group put off to later ('advertisers come later', "
+                    "'les kinés et le reste, on verra'); no word that opens the next item of a list ('then').")
     sides: list[str] = Field(description="A platform side announced ('on the other side', 'côté').")
     first_person: list[str] = Field(description="The founder speaking of themselves ('we', 'nous').")
     subject_pronouns: list[str] = Field(description="A clause's subject that names no group ('they', 'ils').")

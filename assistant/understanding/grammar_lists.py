@@ -28,6 +28,9 @@ class GrammarLists:
     partitives: tuple[Phrase, ...]  # "lots of them", "la plupart d'entre eux": a statement's subject
     others: tuple[Phrase, ...]  # "other", "d'autres": another group than the one before
     reasons: tuple[Phrase, ...]  # "because", "parce que": a reason given, not a group named
+    deferral: tuple[Phrase, ...]  # a group put off to later ("later", "peuvent attendre")
+    deferral_after: tuple[Phrase, ...]  # after a group, in its sentence: put off ("…, on verra", "come later")
+    universal: tuple[Phrase, ...]  # "everyone", "tout le monde"
 
 
 def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
@@ -47,7 +50,8 @@ def grammar_lists() -> GrammarLists:
     return GrammarLists(phrases(g.exclusion), phrases(g.dismissal), phrases(g.hedges), frozenset(g.attributes),
                         frozenset(g.subject_pronouns), frozenset(g.clause_verbs), spaced(g.pronoun_heads),
                         spaced(g.same_people), phrases(g.sides), phrases(g.partitives), phrases(g.others),
-                        phrases(g.reasons))
+                        phrases(g.reasons), phrases(g.deferral), phrases(g.deferral_after),
+                        phrases(g.universal))
 
 
 def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:

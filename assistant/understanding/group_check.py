@@ -46,6 +46,8 @@ class FragmentLike(Protocol):
     @property
     def start(self) -> int: ...
     @property
+    def end(self) -> int: ...
+    @property
     def separator(self) -> str: ...
     @property
     def first_in_sentence(self) -> bool: ...
@@ -56,7 +58,7 @@ MODALS = frozenset("can could cannot should would will must may might peut peuve
 _BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
 
-def _group_words(tokens: Sequence[Token]) -> list[int]:
+def group_words_at(tokens: Sequence[Token]) -> list[int]:
     attrs = grammar_lists().attributes
     return [i for i, t in enumerate(tokens) if is_group_word(t.norm)
             and not (i + 1 < len(tokens) and tokens[i + 1].norm in attrs)]
@@ -86,14 +88,14 @@ def opens_noun_phrase(text: str) -> bool:
     if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
         return first in DEMONSTRATIVES
     if first in _COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
-            _group_words(tokens)):
+            group_words_at(tokens)):
         return False
     if len(norms) > 1 and norms[1] == "not" and first in MODALS | {"do", "does", "did"}:
         return False
     if find(tokens, STRUCTURE) is not None and (announced_count(text) or 0) >= 2:
         return False
     attributes = grammar_lists().attributes
-    if any(n in attributes for n in norms[1:3]) and not _group_words(tokens):  # "household income above…"
+    if any(n in attributes for n in norms[1:3]) and not group_words_at(tokens):  # "household income above…"
         return False
     return True
 
@@ -162,14 +164,14 @@ def _names_another(tokens: Sequence[Token]) -> bool:
     """The fragment opens on "other"/"d'autres" and a group word: another group than the one before."""
     norms = [t.norm for t in tokens]
     other = phrase_at(norms, skip_hedges(norms), grammar_lists().others)
-    return other is not None and bool(_group_words(tokens))
+    return other is not None and bool(group_words_at(tokens))
 
 
 def _announces_side(text: str) -> bool:
     """"on the guest side", "côté offre": a fragment that only announces a platform side."""
     norms = [t.norm for t in tokenise(text)]
     side = contains(norms, grammar_lists().sides)
-    return side is not None and not _group_words(tokenise(text)[:side])
+    return side is not None and not group_words_at(tokenise(text)[:side])
 
 
 def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:

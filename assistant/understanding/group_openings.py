@@ -68,10 +68,32 @@ def after_modal(text: str) -> str:
     return text[tokens[i].start:]
 
 
+_SIDE_WORDS = frozenset(("cote", "side"))
+_CLEFTS = (("c", "est"), ("ce", "sont"), ("cest",), ("it", "s"), ("its",), ("is",), ("are",), ("il", "y", "a"),
+           ("there", "are"), ("we", "have"), ("on", "a"))
+SIDE_HEADING_WORDS = 4  # "on the supply side", "côté offre": where a side heading can end
+
+
+def _after_side_heading(norms: Sequence[str]) -> int:
+    """Where the group starts after a platform side's heading and a copula: "côté offre c'est les artisans",
+    "on the supply side it's the drivers" name the group after it; 0 otherwise."""
+    side = next((k for k, w in enumerate(norms[:SIDE_HEADING_WORDS]) if w in _SIDE_WORDS), None)
+    if side is None:
+        return 0
+    named_after = norms[side] == "cote"  # the side's name after "côté" ("côté offre"), before "side"
+    for j in (side + 1, side + 2) if named_after else (side + 1,):
+        cleft = next((c for c in _CLEFTS if tuple(norms[j:j + len(c)]) == c), None)
+        if cleft and j + len(cleft) < len(norms):
+            return j + len(cleft)
+    return 0
+
+
 def unclefted(text: str) -> str:
-    """The group after a pseudo-cleft's copula; any other text as it is."""
+    """The group after a pseudo-cleft's copula or after a side heading's ("côté offre c'est les artisans");
+    any other text as it is."""
     tokens = tokenise(text)
-    cleft = _after_pseudo_cleft([t.norm for t in tokens])
+    norms = [t.norm for t in tokens]
+    cleft = _after_pseudo_cleft(norms) or _after_side_heading(norms)
     return text[tokens[cleft].start:] if cleft else text
 
 

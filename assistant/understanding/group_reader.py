@@ -13,7 +13,6 @@ split by `coach understanding train [--groups-only]`; without them, the rule rea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,13 +20,16 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.text.tokens import tokenise
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
-from assistant.understanding.group_check import OPENERS, distinct, excluded, relabel, trim
+from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
+from assistant.understanding.group_deferrals import FUTURE, deferral_relabel, deferred_after
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.group_predicate import before_predicate
-from assistant.understanding.target_frame import unframe
+from assistant.understanding.groups import group_words
+from assistant.understanding.target_frame import after_frame, unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -68,8 +70,6 @@ def _rule_marks(answer: str, frags: list[Fragment]) -> np.ndarray:
 
 
 _LISTING = frozenset(("comma", "and", "comma_and", "or", "also", "plus", "plus_word", "slash", "semicolon", "numbered"))
-# A time to come after a group ("labs in Q3", "conservatoires en 2026"): a deferral like the grammar's words.
-_FUTURE = re.compile(r"\b(?:in|by|from|en|d ici|des|a partir de)\s+(?:20[2-9]\d|q[1-4])\b")
 
 
 def _has(phrases: list[str], padded: str) -> bool:
@@ -89,7 +89,7 @@ def _cues(frag: Fragment, answer: str, next_separator: str) -> np.ndarray:
     first = padded.split()[0] if padded.strip() else ""
     in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
     determiner_in_list = first in OPENERS["determiner"] and frag.separator in _LISTING
-    deferral = _has(words.deferral, padded) or bool(_FUTURE.search(padded))
+    deferral = _has(words.deferral, padded) or bool(FUTURE.search(padded))
     return np.array([deferral, _has(words.sides, padded), _has(words.first_person, padded),
                      first in words.subject_pronouns, in_parens, determiner_in_list, next_separator == "colon",
                      qualified(frag.text)], dtype=np.float32)
@@ -152,7 +152,7 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
-    labels = mark_boundaries(frags, relabel(frags, labels, answer))
+    labels = mark_boundaries(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
     # "…, and faut convaincre les deux": a modal opening that names no group is no part of any group
     labels = ["none" if label != "none" and not after_modal(frag.text).strip() else label
               for frag, label in zip(frags, labels, strict=True)]
@@ -169,7 +169,8 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         else:
             current = None
     for i, (kind, start, end) in enumerate(spans):
-        text = trim(before_predicate(after_modal(unclefted(trim(answer[start:end])))))
+        # a side heading goes before any filler is trimmed ("Côté offre c'est les artisans": "côté" is one)
+        text = trim(before_predicate(after_modal(unclefted(trim(unclefted(answer[start:end]))))))
         if not text:
             continue
         limit = _sentence_end(answer, end)
@@ -178,6 +179,8 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         if kind == "new" and excluded(answer, start, end, limit):
             reading.excluded.append(text)
             continue
+        if kind == "new" and deferred_after(answer, end, limit):
+            kind = "deferred"  # "les kinés et le reste, on verra une fois que ça tourne"
         (reading.deferred if kind == "deferred" else reading.groups).append(text)
     reading.groups = distinct(reading.groups)
     return reading
@@ -197,6 +200,9 @@ def rule_reading(answer: str) -> GroupReading:
         at = answer.find(group)
         if at >= 0 and excluded(answer, at, at + len(group), _sentence_end(answer, at + len(group))):
             reading.excluded.append(trim(group))
+        elif at >= 0 and trim(group) and deferred_after(answer, at + len(group),
+                                                        _sentence_end(answer, at + len(group))):
+            reading.deferred.append(trim(group))
         elif trim(group):
             reading.groups.append(trim(group))
     return reading
@@ -205,14 +211,18 @@ def rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
-    answer = unframe(blank_clefts(answer))  # "the two that pay are X", "our customers are X": the group is X
+    framed = blank_clefts(answer)
+    answer = unframe(framed)  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:
         return rule_reading(answer)
     x = fragment_features(embed, frags, answer)
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
         return rule_reading(answer)
-    labels = model.labels(x)
+    # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux")
+    labels = ["new" if label == "none" and after_frame(framed, answer, frag.start) and opens_noun_phrase(frag.text)
+              and group_words(tokenise(frag.text)) else label
+              for frag, label in zip(frags, model.labels(x), strict=True)]
     reading = assemble(answer, frags, labels)
     parts = announced_parts(answer, reading.groups)
     if parts:

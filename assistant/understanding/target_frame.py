@@ -40,3 +40,12 @@ def unframe(answer: str) -> str:
             chars[k] = " "
         i += len(frame)
     return "".join(chars)
+
+
+def after_frame(framed: str, unframed: str, at: int) -> bool:
+    """Whether a target frame ends right before offset `at` ("on commence par | les infirmiers libéraux"):
+    `unframed` is `framed` passed through `unframe`, so the frame's characters differ there."""
+    k = at - 1
+    while k >= 0 and framed[k] in _JOINERS + " \t":
+        k -= 1
+    return k >= 0 and framed[k] != unframed[k]

@@ -16,10 +16,7 @@ from assistant.understanding.group_reader import read_group_list
     ("les artisans seuls sont les plus motives, ils n'ont personne pour faire les devis", "artisans seuls",
      "motives"),
     ("we'd add hospital pharmacists as a second segment", "hospital pharmacists", "segment"),
-    pytest.param("D'accord, on ajoute les sages-femmes liberales comme segment.", "sages-femmes liberales",
-                 "ajoute", marks=pytest.mark.xfail(strict=True, reason=(
-                     "known miss: the reader's classifier reads no group in this fragment (with 'les infirmieres "
-                     "de nuit' in its place it reads one)"))),
+    ("D'accord, on ajoute les sages-femmes liberales comme segment.", "sages-femmes liberales", "ajoute"),
     ("on se concentre sur les cavistes independants de Lyon qui font des degustations", "cavistes", "concentre"),
     ("ok let's keep the climbing gyms with fewer than 500 members", "climbing gyms", "keep"),
 ])

@@ -1,0 +1,108 @@
+"""A role with its terms: what the buyer's own clause says they pay, what the user's says they use.
+
+"the guest pays the booking plus a 10% service fee, the host pays 3% out of what they earn" gives the
+guest's segment the buyer "the guest (pays the booking plus a 10% service fee)", not only "the guest": the
+canvas keeps how each side pays and what each uses, which the Customer Segments block needs before the
+Revenue Streams one (`knowledge/`: "qui paie, combien, comment"). The person alone, for comparing two
+roles or for a reflection, is `assistant.canvas.role_holder`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.tokens import normalise
+from assistant.understanding.roles_reader import PAYS, USES
+from assistant.understanding.substance import content_words
+
+MAX_TERMS_WORDS = 12  # a role's terms are a phrase, not a sentence: longer clauses are cut with "…"
+# What is left of a clause once its role is taken out and that says nothing of the terms: a cleft or a
+# relative pronoun ("c'est le parent qui paie" → "paie"), a copula ("the parent is the one who pays").
+_LEAD = re.compile(r"^(?:(?:c'est|c’est|cest|ce sont|it's|it is|who|that|qui|que|is|are|est|sont|the one|"
+                   r"the ones|celui|celle|ceux|celles|also|aussi|too|lui|eux|elle|elles|they|them|he|she|"
+                   r"it|il|ils)\b[\s,]*)+", re.IGNORECASE)
+# Words of a remainder that are no terms: the role's own words and those of paying or using.
+# Pieces of an answer: sentences and comma-separated parts. Inside a piece, "and"/"et" goes on with the
+# same role's terms ("makers pay the 20p listing fee and our 6.5% on each sale") unless what follows is a
+# clause of its own: a determiner or pronoun, then a verb of paying or using ("…and the teenagers use it").
+_PIECES = re.compile(r"[;:\n!?]|[.,](?!\d)|\s[-–—]\s")  # not the point or comma of a number ("6.5%", "9,90 €")
+_CONJUNCTION = re.compile(r"\s(?:and|et|but|mais|while|whereas|alors que|tandis que)\s", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:the|a|an|our|their|each|every|they|he|she|les|le|la|l'|l’|un|une|nos|leurs?|chaque|"
+                      r"ils|elles|il|elle|on)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^(?:and|et|or|ou|&|\+)\s", re.IGNORECASE)
+_NO_TERMS = re.compile(r"^(?:buyers?|users?|payers?|acheteurs?|utilisateurs?|clients?|customers?|one|ones|"
+                       r"thing|chose|truc|same|meme|même|our|their|your|its|his|her|nos|notre|leurs?|vos|votre|"
+                       r"mes|ses|son|sa)$", re.IGNORECASE)
+
+
+def _in(clause: str, role: str) -> re.Match[str] | None:
+    return re.search(r"\s+".join(map(re.escape, role.split())), clause, re.IGNORECASE)
+
+
+def _verb(text: str, paying: bool) -> bool:
+    folded = normalise(text).replace("'", " ")
+    return bool(PAYS.search(folded)) if paying else bool(USES.search(folded)) and not PAYS.search(folded)
+
+
+def _terms(clause: str, role: str, paying: bool) -> str:
+    """What the clause says after the role: "the guest | pays the booking plus a 10% fee"; words before the
+    role are another role or a cleft ("the linen staff and | EVS supervisors use…", "c'est | le parent qui
+    paie"), asides in parentheses are dropped, and the terms stop where the other role's verb starts ("signs
+    the lease | and uses it every day")."""
+    at = _in(clause, role)
+    if at is None:
+        return ""
+    rest = re.sub(r"\([^()]*\)", " ", clause[at.end():])
+    rest = _LEAD.sub("", re.sub(r"\s+", " ", rest).strip(" ,;:-–—()")).strip(" ,;:-–—()")
+    if _COORDINATED.match(rest):  # "food banks and volunteer cooks use it": the terms start at the verb
+        verb = PAYS.search(rest) or USES.search(rest)
+        rest = rest[verb.start():] if verb else ""
+    if not paying and _verb(rest, True):  # "chaque infirmier paie son abonnement | et utilise l'appli…"
+        use = next((m.end() for m in _CONJUNCTION.finditer(rest) if _verb(rest[m.end():], False)), None)
+        rest = rest[use:] if use is not None else ""
+    cut = next((m.start() for m in _CONJUNCTION.finditer(rest) if _verb(rest[m.end():], not paying)), None)
+    rest = rest[:cut].strip(" ,;:-–—()") if cut is not None else rest
+    meaning = [w for w in content_words(rest)
+               if not PAYS.search(normalise(w)) and not USES.search(normalise(w)) and not _NO_TERMS.match(w)]
+    if not meaning:
+        return ""
+    words = rest.split()
+    return " ".join(words[:MAX_TERMS_WORDS]) + (" …" if len(words) > MAX_TERMS_WORDS else "")
+
+
+def _clauses(said: str) -> list[str]:
+    """Sentences and comma-separated parts, each cut again where a conjunction opens a clause with its own
+    subject and a verb of paying or using."""
+    out = []
+    for piece in _PIECES.split(said):
+        begin = 0
+        for m in _CONJUNCTION.finditer(piece):
+            after = piece[m.end():]
+            folded = normalise(after).replace("'", " ")
+            if _SUBJECT.match(after.strip()) and (PAYS.search(folded) or USES.search(folded)):
+                out.append(piece[begin:m.start()])
+                begin = m.end()
+        out.append(piece[begin:])
+    return [c.strip(" ()") for c in out if c.strip(" ()")]
+
+
+def with_terms(role: str, said: str, *, paying: bool) -> str:
+    """`role` followed by its terms in parentheses: the first clause of `said` that names the role and
+    pays (`paying`, `roles_reader.PAYS`), or that names it and does not only pay (the user: "the host to list
+    the room", "les salariés pour leurs remboursements"), from the words after the role; `role` unchanged when no
+    such clause says more than the verb, or when the role already holds parentheses or is a whole clause.
+    Shapes: str -> str; never raises."""
+    role = role.strip()
+    if not role or "(" in role or not said.strip():
+        return role
+    for clause in _clauses(said):
+        if _in(clause, role) is None or normalise(clause) == normalise(role):
+            continue
+        folded = normalise(clause).replace("'", " ")
+        pays, uses = bool(PAYS.search(folded)), bool(USES.search(folded))
+        if (paying and not pays) or (not paying and pays and not uses):
+            continue  # the buyer's terms are in a paying clause; the user's anywhere but a clause that only pays
+        terms = _terms(clause, role, paying)
+        if terms:
+            return f"{role} ({terms})"
+    return role
