@@ -154,7 +154,8 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
         added = unknown if len(unknown) <= MAX_SEGMENTS - len(canvas.segments) else []
     follow_up = any(c.question_id == "most_important" for c in canvas.open_critiques())
     if len(canvas.segments) == 1 and not added and not follow_up:
-        who = {canvas.segments[0].name: answer.strip()}  # the first answer describes the one segment
+        # the first answer describes the one segment further: "within those, the ones whose contract…"
+        who = {canvas.segments[0].name: _narrowed(canvas.segments[0], answer, part=True)}
     mentioned = segments_mentioned(canvas, answer)
     first = mentioned[0] if mentioned else canvas.focus_segment or canvas.segments[0].name
     updates = [SegmentUpdate(segment=first, who=who.pop(first, ""))]

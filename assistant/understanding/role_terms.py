@@ -1,10 +1,12 @@
-"""A role with its terms: what the buyer's own clause says they pay, what the user's says they use.
+"""The buyer with their terms: what the buyer's own clause says they pay.
 
 "the guest pays the booking plus a 10% service fee, the host pays 3% out of what they earn" gives the
 guest's segment the buyer "the guest (pays the booking plus a 10% service fee)", not only "the guest": the
-canvas keeps how each side pays and what each uses, which the Customer Segments block needs before the
-Revenue Streams one (`knowledge/`: "qui paie, combien, comment"). The person alone, for comparing two
-roles or for a reflection, is `assistant.canvas.role_holder`.
+canvas keeps how each side pays, which the Revenue Streams block builds on. The user stays a person: what
+they use the product for is in the answer's jobs and behaviours, and founders' descriptions of use ("uses
+it every day") made the field longer without saying more (tried on the evaluation scenarios, 2026-12-02:
+the user field's fidelity fell where the buyer's rose). The person alone, for comparing two roles or for a
+reflection, is `assistant.canvas.role_holder`.
 """
 
 from __future__ import annotations
@@ -39,16 +41,16 @@ def _in(clause: str, role: str) -> re.Match[str] | None:
     return re.search(r"\s+".join(map(re.escape, role.split())), clause, re.IGNORECASE)
 
 
-def _verb(text: str, paying: bool) -> bool:
+def _uses(text: str) -> bool:
     folded = normalise(text).replace("'", " ")
-    return bool(PAYS.search(folded)) if paying else bool(USES.search(folded)) and not PAYS.search(folded)
+    return bool(USES.search(folded)) and not PAYS.search(folded)
 
 
-def _terms(clause: str, role: str, paying: bool) -> str:
+def _terms(clause: str, role: str) -> str:
     """What the clause says after the role: "the guest | pays the booking plus a 10% fee"; words before the
-    role are another role or a cleft ("the linen staff and | EVS supervisors use…", "c'est | le parent qui
-    paie"), asides in parentheses are dropped, and the terms stop where the other role's verb starts ("signs
-    the lease | and uses it every day")."""
+    role are another role or a cleft ("the parents and | the school pay…", "c'est | le parent qui paie"),
+    asides in parentheses are dropped, and the terms stop where a verb of using starts ("signs the lease |
+    and uses it every day")."""
     at = _in(clause, role)
     if at is None:
         return ""
@@ -57,10 +59,7 @@ def _terms(clause: str, role: str, paying: bool) -> str:
     if _COORDINATED.match(rest):  # "food banks and volunteer cooks use it": the terms start at the verb
         verb = PAYS.search(rest) or USES.search(rest)
         rest = rest[verb.start():] if verb else ""
-    if not paying and _verb(rest, True):  # "chaque infirmier paie son abonnement | et utilise l'appli…"
-        use = next((m.end() for m in _CONJUNCTION.finditer(rest) if _verb(rest[m.end():], False)), None)
-        rest = rest[use:] if use is not None else ""
-    cut = next((m.start() for m in _CONJUNCTION.finditer(rest) if _verb(rest[m.end():], not paying)), None)
+    cut = next((m.start() for m in _CONJUNCTION.finditer(rest) if _uses(rest[m.end():])), None)
     rest = rest[:cut].strip(" ,;:-–—()") if cut is not None else rest
     meaning = [w for w in content_words(rest)
                if not PAYS.search(normalise(w)) and not USES.search(normalise(w)) and not _NO_TERMS.match(w)]
@@ -86,23 +85,20 @@ def _clauses(said: str) -> list[str]:
     return [c.strip(" ()") for c in out if c.strip(" ()")]
 
 
-def with_terms(role: str, said: str, *, paying: bool) -> str:
-    """`role` followed by its terms in parentheses: the first clause of `said` that names the role and
-    pays (`paying`, `roles_reader.PAYS`), or that names it and does not only pay (the user: "the host to list
-    the room", "les salariés pour leurs remboursements"), from the words after the role; `role` unchanged when no
-    such clause says more than the verb, or when the role already holds parentheses or is a whole clause.
-    Shapes: str -> str; never raises."""
-    role = role.strip()
-    if not role or "(" in role or not said.strip():
-        return role
+def with_terms(buyer: str, said: str) -> str:
+    """`buyer` followed by their terms in parentheses: the first clause of `said` that names the buyer and
+    pays (`roles_reader.PAYS`), from the words after the buyer; `buyer` unchanged when no such clause says more
+    than the verb, or when it already holds parentheses or is a whole clause. Shapes: str -> str; never
+    raises."""
+    buyer = buyer.strip()
+    if not buyer or "(" in buyer or not said.strip():
+        return buyer
     for clause in _clauses(said):
-        if _in(clause, role) is None or normalise(clause) == normalise(role):
+        if _in(clause, buyer) is None or normalise(clause) == normalise(buyer):
             continue
-        folded = normalise(clause).replace("'", " ")
-        pays, uses = bool(PAYS.search(folded)), bool(USES.search(folded))
-        if (paying and not pays) or (not paying and pays and not uses):
-            continue  # the buyer's terms are in a paying clause; the user's anywhere but a clause that only pays
-        terms = _terms(clause, role, paying)
+        if not PAYS.search(normalise(clause).replace("'", " ")):
+            continue  # the buyer's terms are in a paying clause
+        terms = _terms(clause, buyer)
         if terms:
-            return f"{role} ({terms})"
-    return role
+            return f"{buyer} ({terms})"
+    return buyer

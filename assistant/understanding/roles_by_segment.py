@@ -118,8 +118,8 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
     heads when `embed` is given, `roles_model.py`); the sentences about each segment are found by
     `segment_blocks.py`. A segment no sentence speaks of gets the roles of the sentences about no segment
     in particular, or of the whole answer when no sentence speaks of any segment; nothing when every
-    sentence speaks of another segment (their roles are not this one's). Each role carries its terms in
-    parentheses when its clause says them (`role_terms.with_terms`)."""
+    sentence speaks of another segment (their roles are not this one's). The buyer carries what they pay in
+    parentheses when their clause says it (`role_terms.with_terms`)."""
     blocks = segment_blocks(answer, canvas)
     if blocks.own:
         general = _roles(" ".join(blocks.rest), embed=embed) if blocks.rest else ("", "")
@@ -142,7 +142,6 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
         said = ". ".join(own or [])
         buyer, user = _own_part(buyer, seg.name, canvas, said), _own_part(user, seg.name, canvas, said)
         buyer, user = _resolved(buyer, user, seg.name), _resolved(user, buyer, seg.name)
-        # each role with what its own clause says it pays or uses: "the host (pays 3% of what they earn)"
-        buyer, user = with_terms(buyer, said or answer, paying=True), with_terms(user, said or answer, paying=False)
+        buyer = with_terms(buyer, said or answer)  # what they pay: "the host (pays 3% of what they earn)"
         updates.append(SegmentUpdate(segment=seg.name, buyer=buyer, user=user))
     return updates

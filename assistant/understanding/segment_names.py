@@ -22,6 +22,9 @@ _CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where|a
                      r"|[,;:(\[]|\s[-–—]\s"
                      # examples after the group ("les associations type ADMR", "visitors for like a week")
                      r"|\s(?:type|genre|like|such as|e\.g\.|par ex\S*|notamment|including)\s", re.I)
+_RELATIVE = re.compile(r"qui|que|dont|où|who|that|which|whose|where", re.I)
+_PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")
+ONE_WORD_EXTRA = 2  # a one-word head's name may run this many words longer, to end its relative clause
 _DANGLING = set(
     "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
     "of with without to in on at for by and or from the an more than every each all chaque tous toutes".split()
@@ -36,13 +39,20 @@ def segment_name(group: str) -> str:
     examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
     text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
     text = _FILLERS.sub("", text)
-    head = _CLAUSE.split(text, maxsplit=1)[0].strip() or text
+    cut = _CLAUSE.search(text)
+    head = (text[:cut.start()] if cut else text).strip() or text
     if is_generic_group(head) and not is_generic_group(text):
         head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
     head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
+    limit = MAX_NAME_WORDS
+    if cut and len(head.split()) == 1 and _RELATIVE.fullmatch(cut.group(0).strip()):
+        # one word says little ("Foyers", "Patients"): its relative clause is part of the name, to the next
+        # punctuation ("Foyers qui ont un chien ou un chat")
+        head = f"{head} {_PUNCTUATION.split(text[cut.start():], maxsplit=1)[0].strip()}"
+        limit = MAX_NAME_WORDS + ONE_WORD_EXTRA
     words = head.split()
-    if len(words) > MAX_NAME_WORDS:
-        words = words[:MAX_NAME_WORDS]
+    if len(words) > limit:
+        words = words[:limit]
         while words and any(ch.isdigit() for ch in words[-1]):
             words.pop()
     while len(words) > 1 and words[-1].lower() in _DANGLING:  # "Particuliers hypertendus à", "…for"

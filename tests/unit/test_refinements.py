@@ -144,3 +144,17 @@ def test_a_segment_split_in_the_groups_the_answer_announces_becomes_one_segment_
     got = fields_from_answer("most_important", answer, canvas, canvas.language, embed_queries)
     assert len(got) == 2 and got[0].segment == "Cheese lovers", got
     assert second in got[1].who.lower() and second not in got[0].who.lower(), got
+
+
+@pytest.mark.parametrize(("lang", "who", "answer"), [
+    ("en", "independent opticians in Leeds with one or two shops",
+     "Within those, the ones whose lease comes up in the next year, when they rethink the whole shop."),
+    ("fr", "les fromageries independantes de Lyon qui vendent aussi en ligne",
+     "Parmi elles, celles qui expedient plus de 50 colis par semaine, c'est la que ca coince."),
+])
+def test_the_one_segment_is_described_further_not_replaced(lang: str, who: str, answer: str) -> None:
+    name = who.split(" qui ")[0].split(" with ")[0]
+    canvas = Canvas(language=lang, startup="x", focus_segment=name,  # type: ignore[arg-type]
+                    segments=[Segment(name=name, who=who)])
+    got = _updates(canvas, answer)[name]
+    assert got.startswith(who) and answer.split(",")[1].strip()[:20] in got, got

@@ -19,3 +19,12 @@ from assistant.understanding.segment_names import segment_name
 ])
 def test_a_segment_is_named_by_its_group_not_its_examples_nor_a_dangling_word(group: str, name: str) -> None:
     assert segment_name(group) == name
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("les foyers qui ont un chien ou un chat", "Foyers qui ont un chien ou un chat"),
+    ("patients who just had knee surgery, mostly over 60", "Patients who just had knee surgery"),
+    ("dog groomers who work from a van", "Dog groomers"),  # two words say enough
+])
+def test_a_one_word_group_keeps_its_relative_clause_in_its_name(group: str, name: str) -> None:
+    assert segment_name(group) == name
