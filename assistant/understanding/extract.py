@@ -13,7 +13,7 @@ from assistant.understanding.group_reader import Embed, read_group_list, rule_re
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
 from assistant.understanding.segment_blocks import paired_in_order, segments_mentioned
-from assistant.understanding.segment_names import known_segment, segment_name
+from assistant.understanding.segment_names import known_segment, name_head, segment_name
 from assistant.understanding.substance import content_words
 
 _NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
@@ -163,11 +163,12 @@ def priority_updates(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
 
 
 def focus_from_answer(answer: str, canvas: Canvas) -> str:
-    """The segment a `most_important` or `priority` answer puts first."""
+    """The segment a `most_important` or `priority` answer puts first: the earliest named by the head of its
+    name (`name_head`: "les vieux vélos" is not "Boîtes qui ont des vélos de service")."""
     low = normalise(answer)
     best, best_pos = "", len(low) + 1
     for seg in canvas.segments:
-        for w in (w for w in normalise(seg.name).split() if len(w) > 3):
+        for w in (w for w in normalise(name_head(seg.name)).split() if len(w) > 3):
             pos = low.find(w[:6])
             if 0 <= pos < best_pos:
                 best, best_pos = seg.name, pos

@@ -15,7 +15,7 @@ from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, skip_hedges
 from assistant.understanding.groups import NUMBER_WORDS
 
-_RELATIVE_PRONOUNS = frozenset("who that which qui".split())
+_RELATIVE_PRONOUNS = frozenset("who that which where qui ou".split())  # "celles où on gagne, c'est…"
 _ARTICLES = frozenset("the les those ces".split())
 _SUPERLATIVES = frozenset((("the", "most"), ("the", "main"), ("the", "best"), ("the", "priority"), ("les", "plus"),
                            ("le", "plus"), ("la", "plus"), ("la", "priorite"), ("le", "coeur")))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.tokens import normalise
-from assistant.understanding.roles_reader import PAYS, USES
+from assistant.understanding.roles_reader import PAYS, USES, paying_clauses
 from assistant.understanding.substance import content_words
 
 MAX_TERMS_WORDS = 12  # a role's terms are a phrase, not a sentence: longer clauses are cut with "…"
@@ -87,17 +87,17 @@ def _clauses(said: str) -> list[str]:
 
 def with_terms(buyer: str, said: str) -> str:
     """`buyer` followed by their terms in parentheses: the first clause of `said` that names the buyer and
-    pays (`roles_reader.PAYS`), from the words after the buyer; `buyer` unchanged when no such clause says more
-    than the verb, or when it already holds parentheses or is a whole clause. Shapes: str -> str; never
-    raises."""
+    pays (`roles_reader.paying_clauses`: not a denial), from the words after the buyer; `buyer` unchanged
+    when no such clause says more than the verb, or when it already holds parentheses or is a whole clause.
+    Shapes: str -> str; never raises."""
     buyer = buyer.strip()
     if not buyer or "(" in buyer or not said.strip():
         return buyer
     for clause in _clauses(said):
         if _in(clause, buyer) is None or normalise(clause) == normalise(buyer):
             continue
-        if not PAYS.search(normalise(clause).replace("'", " ")):
-            continue  # the buyer's terms are in a paying clause
+        if not paying_clauses([clause]):
+            continue  # the buyer's terms are in a paying clause, not a denial ("reçoit l'argent et paie rien")
         terms = _terms(clause, buyer)
         if terms:
             return f"{buyer} ({terms})"

@@ -35,7 +35,7 @@ from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
-from assistant.understanding.segment_names import name_stems
+from assistant.understanding.segment_names import name_head, name_stems
 from assistant.understanding.substance import content_words
 
 T = TypeVar("T")
@@ -51,8 +51,9 @@ _TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
 
 
 def _name_words(name: str) -> list[str]:
-    """The name's identifying words (`name_stems`), or all its content words when it has none ("Clients
-    ceux": a name made of words for people in general is still matched by them)."""
+    """The identifying words (`name_stems`) of the name's head (`name_head`), or all its content words when it
+    has none ("Clients ceux": a name made of words for people in general is still matched by them)."""
+    name = name_head(name)
     own = [w[:NAME_LETTERS] for w in content_words(name) if w[:5] in name_stems(name)]
     return own or [w[:NAME_LETTERS] for w in content_words(name) if len(w) > 3]
 

@@ -76,8 +76,19 @@ def name_stems(text: str) -> set[str]:
 
 def known_segment(canvas: Canvas, group: str) -> str:
     """The canvas segment a group is, "" when none: the segment whose name shares the most words with
-    the group's own name (its head, `segment_name`). Descriptions are not compared: a group named as the
+    the group's own name (the head of its `segment_name`). Descriptions are not compared: a group named as the
     object of another's description ("restaurants that call 8 farms a week") is not that group."""
-    own = name_stems(segment_name(group)) or name_stems(group)
-    best = max(canvas.segments, key=lambda s: len(own & name_stems(s.name)), default=None)
-    return best.name if best is not None and own & name_stems(best.name) else ""
+    own = _head_stems(segment_name(group)) or name_stems(group)
+    best = max(canvas.segments, key=lambda s: len(own & _head_stems(s.name)), default=None)
+    return best.name if best is not None and own & _head_stems(best.name) else ""
+
+
+def name_head(name: str) -> str:
+    """The words of a segment name that identify the group: those before a relative clause ("Makers who sell
+    handmade ceramics" → "Makers"). The clause describes the group; "buyers who want a handmade gift" or
+    "les vieux vélos" are not the segment "Boîtes qui ont des vélos de service"."""
+    return _CLAUSE.split(name, maxsplit=1)[0].strip() or name
+
+
+def _head_stems(name: str) -> set[str]:
+    return name_stems(name_head(name)) or name_stems(name)

@@ -17,6 +17,8 @@ from assistant.understanding.group_reader import read_group_list
     ("the two that really pay are hospital pharmacies", "hospital pharmacies"),
     ("ceux qui reservent vraiment c'est les clubs de randonnee", "les clubs de randonnee"),
     ("those who renew every year are the art schools", "the art schools"),
+    ("celles ou on signe le plus vite c'est les cliniques veterinaires", "les cliniques veterinaires"),
+    ("the ones where we win are the climbing gyms", "the climbing gyms"),
 ])
 def test_a_pseudo_cleft_names_the_group_after_its_copula(group: str, expected: str) -> None:
     assert trim(unclefted(group)) == expected

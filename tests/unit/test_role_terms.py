@@ -75,3 +75,12 @@ def test_the_same_holder_with_different_terms_is_one_person_to_convince() -> Non
         segment="Hosts", buyer="the agency (pays 3%)", user="the host (the calendar)")])
     assert "same person" in same, same
     assert "“the agency”" in differ and "3%" not in differ, differ
+
+
+@pytest.mark.parametrize("said", [
+    "le passager paie sa place, le conducteur recoit l'argent et paie rien",
+    "guests pay a 10% fee, the drivers don't pay anything for the listing",
+])
+def test_a_denied_payment_is_no_terms(said: str) -> None:
+    role = "le conducteur" if "conducteur" in said else "the drivers"
+    assert with_terms(role, said) == role

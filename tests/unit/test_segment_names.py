@@ -28,3 +28,33 @@ def test_a_segment_is_named_by_its_group_not_its_examples_nor_a_dangling_word(gr
 ])
 def test_a_one_word_group_keeps_its_relative_clause_in_its_name(group: str, name: str) -> None:
     assert segment_name(group) == name
+
+
+def test_a_group_is_known_by_the_head_of_a_segment_name_not_its_relative_clause() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.segment_names import known_segment
+
+    name = segment_name("makers who sell handmade ceramics and jewellery at craft fairs")
+    canvas = Canvas(language="en", startup="x", segments=[Segment(name=name)])
+    assert known_segment(canvas, "the buyers who want a handmade one-off gift") == ""
+    assert known_segment(canvas, "the makers doing 10 to 40 fairs a year") == name
+
+
+def test_a_segment_is_mentioned_by_the_head_of_its_name() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.segment_blocks import segments_mentioned
+
+    firms = segment_name("les boites qui ont des velos de service")
+    canvas = Canvas(language="fr", startup="x", segments=[Segment(name="Velotafeurs de Lyon"), Segment(name=firms)])
+    assert firms not in segments_mentioned(canvas, "les vieux velos classiques, c'est pour une crevaison")
+    assert segments_mentioned(canvas, "les boites paient a la facture") == [firms]
+
+
+def test_the_focus_is_the_segment_named_by_the_head_of_its_name() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.extract import focus_from_answer
+
+    firms = segment_name("les boites qui ont des velos de service")
+    canvas = Canvas(language="fr", startup="x", segments=[Segment(name="Velotafeurs de Lyon"), Segment(name=firms)])
+    assert focus_from_answer("les vieux velos classiques, non. mon coeur de cible c'est les vae", canvas) != firms
+    assert focus_from_answer("les boites d'abord", canvas) == firms
