@@ -48,8 +48,7 @@ class Segment(Strict):
     gains: list[str] = Field(default_factory=list)
     buyer: str = Field(default="", description="Who pays, with what they pay in parentheses when said: "
                                                "\"the guest (pays the booking plus a 10% service fee)\".")
-    user: str = Field(default="", description="Who uses the product, with what they use it for in parentheses when "
-                                              "said; may differ from the buyer.")
+    user: str = Field(default="", description="Who uses the product; may differ from the buyer.")
     evidence: list[str] = Field(default_factory=list, description="Interviews, data, pilots behind this segment.")
     validation: ValidationStatus = "assumption"
     assumptions: list[str] = Field(default_factory=list, description="Assumptions still to test.")

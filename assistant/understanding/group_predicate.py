@@ -40,3 +40,13 @@ def before_predicate(text: str) -> str:
             return text
         return text[:tokens[k].start].rstrip(" ,;:-–—")
     return text
+
+
+def names_a_segment(text: str) -> bool:
+    """The text says its group is a segment ("les seniors après une prothèse, c'est un vrai segment",
+    "night-shift nurses are a segment of their own", "X as a second segment"): a statement cut by
+    `before_predicate` whose words after the group hold a structure noun (segment, cible, target…)."""
+    group = before_predicate(text)
+    if group == text or not group.strip():
+        return False
+    return any(t.norm in _STRUCTURE for t in tokenise(text[len(group):]))

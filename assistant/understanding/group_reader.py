@@ -27,8 +27,9 @@ from assistant.understanding.group_deferrals import FUTURE, deferral_relabel, de
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
 from assistant.understanding.group_parts import announced_parts
-from assistant.understanding.group_predicate import before_predicate
+from assistant.understanding.group_predicate import before_predicate, names_a_segment
 from assistant.understanding.groups import group_words
+from assistant.understanding.substance import is_generic_group
 from assistant.understanding.target_frame import after_frame, unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
@@ -219,10 +220,12 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     x = fragment_features(embed, frags, answer)
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
         return rule_reading(answer)
-    # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux")
-    labels = ["new" if label == "none" and after_frame(framed, answer, frag.start) and opens_noun_phrase(frag.text)
-              and group_words(tokenise(frag.text)) else label
-              for frag, label in zip(frags, model.labels(x), strict=True)]
+    # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux"), and so does
+    # a group said to be a segment ("donc ok, les seniors après une prothèse c'est un vrai segment")
+    labels = ["new" if label == "none" and opens_noun_phrase(frag.text) and (
+        after_frame(framed, answer, frag.start) and group_words(tokenise(frag.text))
+        or names_a_segment(frag.text) and not is_generic_group(before_predicate(frag.text))) else label
+        for frag, label in zip(frags, model.labels(x), strict=True)]
     reading = assemble(answer, frags, labels)
     parts = announced_parts(answer, reading.groups)
     if parts:

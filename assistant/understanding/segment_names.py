@@ -21,7 +21,8 @@ _FILLERS = re.compile(
 _CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where|are|is|were|sont|est)\s"
                      r"|[,;:(\[]|\s[-–—]\s"
                      # examples after the group ("les associations type ADMR", "visitors for like a week")
-                     r"|\s(?:type|genre|like|such as|e\.g\.|par ex\S*|notamment|including)\s", re.I)
+                     r"|\s(?:type|genre|comme|tels que|telles que|like|such as|e\.g\.|par ex\S*|notamment|including)\s",
+                     re.I)
 _RELATIVE = re.compile(r"qui|que|dont|où|who|that|which|whose|where", re.I)
 _PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")
 ONE_WORD_EXTRA = 2  # a one-word head's name may run this many words longer, to end its relative clause

@@ -50,3 +50,14 @@ def test_the_group_a_targeting_verb_announces_is_read_after_a_concession() -> No
     reading = read_group_list(answer, embed_queries)
     assert [g for g in reading.groups if "opticiens" in g.lower()], reading
     assert not [g for g in reading.groups if "enseignes" in g.lower()], reading
+
+
+@pytest.mark.parametrize("answer, group", [
+    ("Hmm, c'est vrai que les pharmaciens m'ont dit que c'est la moitie de leurs clients. Donc ok, les aidants "
+     "familiaux c'est un vrai segment, avec des besoins un peu differents.", "aidants familiaux"),
+    ("Fair, our pilot says otherwise. So yes, night-shift paramedics are a segment of their own, with other "
+     "needs.", "night-shift paramedics"),
+])
+def test_a_group_said_to_be_a_segment_is_read_after_a_preamble(answer: str, group: str) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert any(group in g.lower() and "segment" not in g.lower() for g in groups), groups

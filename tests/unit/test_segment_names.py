@@ -13,6 +13,7 @@ from assistant.understanding.segment_names import segment_name
     ("tourists staying for like a long weekend", "Tourists staying"),
     ("small breweries such as the ones in the old town", "Small breweries"),
     ("les artisans genre plombiers et electriciens", "Artisans"),
+    ("les mutuelles comme la MGEN ou la MAIF", "Mutuelles"),
     ("particuliers equipes a", "Particuliers equipes"),
     ("like-minded founders who meet monthly", "Like-minded founders"),
     ("well, dog groomers who work from a van", "Dog groomers"),
