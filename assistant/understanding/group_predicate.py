@@ -47,6 +47,13 @@ def names_a_segment(text: str) -> bool:
     "night-shift nurses are a segment of their own", "X as a second segment"): a statement cut by
     `before_predicate` whose words after the group hold a structure noun (segment, cible, target…)."""
     group = before_predicate(text)
-    if group == text or not group.strip():
-        return False
-    return any(t.norm in _STRUCTURE for t in tokenise(text[len(group):]))
+    if group == text or not [t for t in tokenise(group) if t.norm not in _CONNECTIVES]:
+        return False  # "mais c'est ça notre marché": no group before the statement
+    said = [t.norm for t in tokenise(text[len(group):])]
+    if _CLEFT_SUBJECT.intersection(said[:3]):
+        return False  # "… c'est ça notre marché", "that's it, our market": the statement is about "ça"
+    return any(w in _STRUCTURE for w in said)
+
+
+_CONNECTIVES = frozenset("mais but et and donc so ou or puis then alors ok okay oui yes".split())
+_CLEFT_SUBJECT = frozenset("ca cela ceci this it".split())

@@ -61,3 +61,10 @@ def test_the_group_a_targeting_verb_announces_is_read_after_a_concession() -> No
 def test_a_group_said_to_be_a_segment_is_read_after_a_preamble(answer: str, group: str) -> None:
     groups = read_group_list(answer, embed_queries).groups
     assert any(group in g.lower() and "segment" not in g.lower() for g in groups), groups
+
+
+def test_a_statement_about_ca_names_no_group() -> None:
+    answer = ("les gens qui cuisinent le soir en semaine et qui lisent les etiquettes. ca reste large, mais c'est ca "
+              "notre marche : un geste tres repandu, pas une niche")
+    groups = read_group_list(answer, embed_queries).groups
+    assert not [g for g in groups if g.lower().strip().startswith("mais")], groups
