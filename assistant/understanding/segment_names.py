@@ -87,9 +87,11 @@ def known_segment(canvas: Canvas, group: str) -> str:
 def name_head(name: str) -> str:
     """The words of a segment name that identify the group: those before a relative clause ("Makers who sell
     handmade ceramics" → "Makers"). The clause describes the group; "buyers who want a handmade gift" or
-    "les vieux vélos" are not the segment "Boîtes qui ont des vélos de service"."""
-    return _CLAUSE.split(name, maxsplit=1)[0].strip() or name
+    "les vieux vélos" are not the segment "Boîtes qui ont des vélos de service". A head with no identifying
+    word ("People who want to know what's on") leaves the whole name."""
+    head = _CLAUSE.split(name, maxsplit=1)[0].strip()
+    return head if head and name_stems(head) else name
 
 
 def _head_stems(name: str) -> set[str]:
-    return name_stems(name_head(name)) or name_stems(name)
+    return name_stems(name_head(name))

@@ -59,3 +59,10 @@ def test_the_focus_is_the_segment_named_by_the_head_of_its_name() -> None:
     canvas = Canvas(language="fr", startup="x", segments=[Segment(name="Velotafeurs de Lyon"), Segment(name=firms)])
     assert focus_from_answer("les vieux velos classiques, non. mon coeur de cible c'est les vae", canvas) != firms
     assert focus_from_answer("les boites d'abord", canvas) == firms
+
+
+def test_a_name_whose_head_is_people_in_general_is_known_by_its_whole_name() -> None:
+    from assistant.understanding.segment_names import name_head
+
+    assert name_head("Makers who sell handmade ceramics") == "Makers"
+    assert name_head("People who want to know what's on") == "People who want to know what's on"
