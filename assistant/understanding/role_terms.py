@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.tokens import normalise
-from assistant.understanding.roles_reader import PAYS, USES, paying_clauses
+from assistant.understanding.roles_reader import PAYS, USES, fold_clause, paying_clauses
 from assistant.understanding.substance import content_words
 
 MAX_TERMS_WORDS = 12  # a role's terms are a phrase, not a sentence: longer clauses are cut with "…"
@@ -23,7 +23,6 @@ MAX_TERMS_WORDS = 12  # a role's terms are a phrase, not a sentence: longer clau
 _LEAD = re.compile(r"^(?:(?:c'est|c’est|cest|ce sont|it's|it is|who|that|qui|que|is|are|est|sont|the one|"
                    r"the ones|celui|celle|ceux|celles|also|aussi|too|lui|eux|elle|elles|they|them|he|she|"
                    r"it|il|ils)\b[\s,]*)+", re.IGNORECASE)
-# Words of a remainder that are no terms: the role's own words and those of paying or using.
 # Pieces of an answer: sentences and comma-separated parts. Inside a piece, "and"/"et" goes on with the
 # same role's terms ("makers pay the 20p listing fee and our 6.5% on each sale") unless what follows is a
 # clause of its own: a determiner or pronoun, then a verb of paying or using ("…and the teenagers use it").
@@ -32,6 +31,7 @@ _CONJUNCTION = re.compile(r"\s(?:and|et|but|mais|while|whereas|alors que|tandis 
 _SUBJECT = re.compile(r"^(?:the|a|an|our|their|each|every|they|he|she|les|le|la|l'|l’|un|une|nos|leurs?|chaque|"
                       r"ils|elles|il|elle|on)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"^(?:and|et|or|ou|&|\+)\s", re.IGNORECASE)
+# Words of a remainder that are no terms: the role's own words and possessives.
 _NO_TERMS = re.compile(r"^(?:buyers?|users?|payers?|acheteurs?|utilisateurs?|clients?|customers?|one|ones|"
                        r"thing|chose|truc|same|meme|même|our|their|your|its|his|her|nos|notre|leurs?|vos|votre|"
                        r"mes|ses|son|sa)$", re.IGNORECASE)
@@ -42,7 +42,7 @@ def _in(clause: str, role: str) -> re.Match[str] | None:
 
 
 def _uses(text: str) -> bool:
-    folded = normalise(text).replace("'", " ")
+    folded = fold_clause(text)
     return bool(USES.search(folded)) and not PAYS.search(folded)
 
 
@@ -77,7 +77,7 @@ def _clauses(said: str) -> list[str]:
         begin = 0
         for m in _CONJUNCTION.finditer(piece):
             after = piece[m.end():]
-            folded = normalise(after).replace("'", " ")
+            folded = fold_clause(after)
             if _SUBJECT.match(after.strip()) and (PAYS.search(folded) or USES.search(folded)):
                 out.append(piece[begin:m.start()])
                 begin = m.end()
