@@ -63,6 +63,9 @@ class GrammarWords(BaseModel):
     exclusion: list[str] = Field(
         description="Before any relative pronoun, a group said not to be a target ('already', 'pas', 'except').")
     dismissal: list[str] = Field(description="A group set aside anywhere in its sentence ('forget it', 'pas eux').")
+    turning_away: list[str] = Field(
+        description="Words by which the founder turns a group away or judges it not worth serving, with no "
+                    "negation of their own ('skip them', 'hopeless', 'on les zappe', 'peine perdue').")
     hedges: list[str] = Field(description="Fillers around a group's words, not part of it ('typically', 'genre').")
     attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
     target_frames: list[str] = Field(

@@ -31,6 +31,8 @@ class GrammarLists:
     deferral: tuple[Phrase, ...]  # a group put off to later ("later", "peuvent attendre")
     deferral_after: tuple[Phrase, ...]  # after a group, in its sentence: put off ("…, on verra", "come later")
     universal: tuple[Phrase, ...]  # "everyone", "tout le monde"
+    turning_away: tuple[Phrase, ...]  # a group turned away with no negation of its own ("skip them", "bof")
+    first_person: frozenset[str]  # the founder speaking of themselves ("we", "on")
 
 
 def phrases(items: Sequence[str]) -> tuple[Phrase, ...]:
@@ -51,7 +53,8 @@ def grammar_lists() -> GrammarLists:
                         frozenset(g.subject_pronouns), frozenset(g.clause_verbs), spaced(g.pronoun_heads),
                         spaced(g.same_people), phrases(g.sides), phrases(g.partitives), phrases(g.others),
                         phrases(g.reasons), phrases(g.deferral), phrases(g.deferral_after),
-                        phrases(g.universal))
+                        phrases(g.universal), phrases(g.turning_away),
+                        frozenset(w for w in g.first_person if w.isalpha()))
 
 
 def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:

@@ -17,7 +17,7 @@ from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, f
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import people_only_as_exchange_sides
-from assistant.understanding.mistakes.focus import all_groups_at_once
+from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
 from assistant.understanding.mistakes.revisit import speaks_of_time_or_change
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
@@ -78,7 +78,9 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     one group pays and uses in a session where nobody else is said to pay; before the buyer/user question,
     a guess needs someone in the session said to pay apart from the answer's group. A one-sided platform needs a
     startup the rules read as a platform, segments said to be fixed a word of time or change ("set",
-    "depuis", "won't change"), and a too-broad segment a group or people in general named —
+    "depuis", "won't change"), ignored underserved groups a group the founder turns away
+    (`sets_a_group_aside`: "students without a car" describes a target, "seniors, forget them" turns one away),
+    and a too-broad segment a group or people in general named —
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
     exhaustive, and on the train split every confident guess the rules would veto was right."""
     if mistake == "buyer_user_confusion":
@@ -95,6 +97,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
+    if mistake == "ignores_underserved" and p < CONFIDENT:
+        return not sets_a_group_aside(ctx.answer)  # the mistake is an act: some group turned away
     if mistake == "never_revisited" and p < CONFIDENT:
         return not speaks_of_time_or_change(ctx.answer)  # fixed segments are a claim about time
     if mistake == "too_broad":

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.domain import MAX_SEGMENTS
-from assistant.text.cues import contrast_after, negated_before
+from assistant.text.cues import contrast_after, is_negator, negated_before
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.grammar_lists import contains, grammar_lists
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
@@ -190,3 +191,46 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
         return None
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
                f"'{m.pattern.source}'")
+
+
+# Negations that describe a group rather than turn one away ("students without a car", "ni les épiceries").
+_DESCRIBING_NEGATORS = frozenset("sans without ni nor neither".split())
+_VERB_NEGATION = frozenset("ne n".split())  # French negates a verb with ne ... pas
+# After a negation that opens a clause, the group refused ("not the solo ones", "pas les grands groupes"); any
+# other word describes ("not very comfortable with apps").
+_REFUSED_GROUP_OPENERS = frozenset(
+    "the those these them any a an our les le la l des ces ceux celles eux un une nos notre".split())
+
+
+def _verbless(clause: Sequence[Token], verbs: frozenset[str]) -> bool:
+    """A clause ending on its negation with no verb negated: "retirees, no" (not "ils ne conduisent pas",
+    "they do not")."""
+    return not any(t.norm in _VERB_NEGATION for t in clause) and not (len(clause) > 1 and clause[-2].norm in verbs)
+
+
+def sets_a_group_aside(answer: str) -> bool:
+    """Whether the founder turns some group away in `answer`, the act ignores_underserved is about (the reference
+    text's mistake: small, new or underserved groups left aside without a look). Either words that turn a
+    group away (grammar lexicon `dismissal`, `turning_away`: "forget them", "on les zappe", "hopeless"), or a
+    negation of the founder's own: in a clause where they speak of themselves ("we won't build for them",
+    "on va pas y aller"), or standing alone at a clause's edge ("seniors, no", "not the solo accountants").
+
+    A negation inside a description of the target is none of these: "students without a car", "ceux qui n'ont
+    pas le temps", "the jobs non pourvus", "their broker ignores them" (someone else leaves them unserved).
+    """
+    tokens = tokenise(answer)
+    norms = [t.norm for t in tokens]
+    words = grammar_lists()
+    if contains(norms, words.dismissal) is not None or contains(norms, words.turning_away) is not None:
+        return True
+    for i, token in enumerate(tokens):
+        if token.norm in _DESCRIBING_NEGATORS or not is_negator(tokens, i):
+            continue
+        clause = [t for t in tokens if t.clause == token.clause]
+        if token.norm == "non" and clause[-1] is not token:
+            continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
+        refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
+                   or clause[0] is token and len(clause) > 1 and clause[1].norm in _REFUSED_GROUP_OPENERS)
+        if refused or any(t.norm in words.first_person for t in clause):
+            return True
+    return False
