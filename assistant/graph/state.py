@@ -21,6 +21,7 @@ class State(TypedDict, total=False):
     question_id: QuestionId  # what the coach is waiting for
     follow_ups: int  # follow-ups asked on the current question
     dont_knows: int  # "I don't know" answers on the current question
+    dont_knows_total: int  # "I don't know" answers in the session: the coach varies its replies to them
     sector: str  # the sector of the pitch (assistant.examples), "" when none fits
     pitch_requests: int  # first messages that did not describe a startup (the coach asked for one)
     asked: list[str]  # questions already asked in full (later re-asks are short)

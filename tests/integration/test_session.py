@@ -136,6 +136,18 @@ async def test_dont_know_twice_moves_on_with_an_open_question(session):
     assert any(q.question_id == "jobs" for q in turn.canvas.open_questions)
 
 
+async def test_a_founder_stuck_at_two_questions_is_not_told_the_same_sentences(session):
+    await run_script(session, "dk-2", EN_CLEAN[:4])  # waiting on jobs
+    stuck_at_jobs = await session.send("dk-2", "no idea")
+    moved = await session.send("dk-2", EN_CLEAN[4])
+    assert moved.question_id != "jobs"
+    stuck_again = await session.send("dk-2", "no clue honestly")
+    first, second = ([m.text for m in t.messages if m.kind == "feedback"] for t in (stuck_at_jobs, stuck_again))
+    assert first and second
+    first_sentences = {s.strip() for s in first[0].split(".") if s.strip()}
+    assert not first_sentences & {s.strip() for s in second[0].split(".") if s.strip()}
+
+
 async def test_sessions_are_kept_apart(session):
     await run_script(session, "a", FR_SCRIPT[:4])
     await run_script(session, "b", EN_CLEAN[:2])
