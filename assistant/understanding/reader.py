@@ -18,7 +18,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
-from assistant.understanding.mistakes.revisit import speaks_of_time_or_change
+from assistant.understanding.mistakes.revisit import speaks_of_the_target_over_time, speaks_of_time_or_change
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
@@ -78,9 +78,10 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     one group pays and uses in a session where nobody else is said to pay; before the buyer/user question,
     a guess needs someone in the session said to pay apart from the answer's group. A one-sided platform needs a
     startup the rules read as a platform, segments said to be fixed a word of time or change ("set",
-    "depuis", "won't change"), ignored underserved groups a group the founder turns away
-    (`sets_a_group_aside`: "students without a car" describes a target, "seniors, forget them" turns one away),
-    and a too-broad segment a group or people in general named —
+    "depuis", "won't change"; in the pitch, in a sentence about the target or the founder's own choice),
+    ignored underserved groups a group the founder turns away (`sets_a_group_aside`: "students without a
+    car" describes a target, "seniors, forget them" turns one away), and a too-broad segment a group or
+    people in general named —
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
     exhaustive, and on the train split every confident guess the rules would veto was right."""
     if mistake == "buyer_user_confusion":
@@ -100,6 +101,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     if mistake == "ignores_underserved" and p < CONFIDENT:
         return not sets_a_group_aside(ctx.answer)  # the mistake is an act: some group turned away
     if mistake == "never_revisited" and p < CONFIDENT:
+        if ctx.question_id == "intake":  # a pitch's words of change may name its service ("la révision")
+            return not speaks_of_the_target_over_time(ctx.answer)
         return not speaks_of_time_or_change(ctx.answer)  # fixed segments are a claim about time
     if mistake == "too_broad":
         denied = everyone_only_denied(ctx.answer)

@@ -36,6 +36,9 @@ def _flags(answer: str, lang: str) -> set[str]:
            "habitants les recuperent avec un code, 4e par mois et par logement"),
     ("fr", "Une appli ou les particuliers louent leur place de parking aux pendulaires du quartier, on prend 15% "
            "sur chaque location."),
+    # a word of change that names the service sold; the head flagged the first (p 0.45 when this was written)
+    ("fr", "on fait la vidange et le changement de plaquettes à domicile, 89e la révision, en 45 min c'est fini"),
+    ("en", "an app that reviews your lease before you sign it. 15 euros per review, results in an hour"),
 ])
 def test_a_pitch_with_no_word_of_time_or_change_is_not_a_fixed_segmentation(lang: str, pitch: str) -> None:
     assert "never_revisited" not in _flags(pitch, lang)

@@ -10,6 +10,7 @@ from assistant.text.cues import contrast_after, negated_before
 from assistant.text.patterns import Match, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.rules import hit, scoped
 
 # What the claim must be about: the segments, the target, the market, the customers.
@@ -90,6 +91,29 @@ _TEMPORARY = compile_all(TEMPORARY_FR, TEMPORARY_EN)
 def speaks_of_time_or_change(answer: str) -> bool:
     """Whether the answer has any word of time, change or decision (`CHANGE_FR`, `CHANGE_EN`)."""
     return bool(find_all(tokenise(answer), _CHANGE))
+
+
+# Nouns of change that a pitch may sell ("la révision", "le changement de plaquettes", "per review"): after an
+# article they name the service, not a decision about segments.
+_ARTICLES = frozenset("le la l les un une des du au aux a an the per each".split())
+_SERVICE_NOUNS = ("chang", "revis", "review", "revue", "revu")
+
+
+def _names_a_service(tokens: Sequence[Token], m: Match) -> bool:
+    return m.start > 0 and tokens[m.start - 1].norm in _ARTICLES and tokens[m.start].norm.startswith(_SERVICE_NOUNS)
+
+
+def speaks_of_the_target_over_time(answer: str) -> bool:
+    """Whether a word of time, change or decision shares a sentence with the target (`SUBJECTS_FR`,
+    `SUBJECTS_EN`: "c'est notre cible depuis 2018") or with the founder speaking of themselves (grammar lexicon
+    `first_person`: "we picked that niche on day one"). A pitch's words of change often name the service
+    itself ("59e la révision", "le changement de plaquettes"): those do not count, and a claim about segments
+    staying fixed says whose they are."""
+    tokens = tokenise(answer)
+    changing = {tokens[m.start].sentence for m in find_all(tokens, _CHANGE) if not _names_a_service(tokens, m)}
+    founder = grammar_lists().first_person
+    subjects = {tokens[m.start].sentence for m in find_all(tokens, _SUBJECTS)}
+    return bool(changing & (subjects | {t.sentence for t in tokens if t.norm in founder}))
 
 
 def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
