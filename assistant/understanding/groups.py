@@ -36,8 +36,11 @@ GROUP_NOUNS_FR = ("gens", "personne", "personnes", "particulier*", "client*", "c
                   "vendeuse*", "coiffeuse*", "coureuse*", "danseuse*", "chanteuse*", "infirmiere*", "mineurs",
                   # unités d'organisation de tout métier
                   "ateliers", "structures", "cooperatives", "clubs", "reseaux", "chaines", "franchises", "domaines",
-                  "exploitations", "villes", "collectifs")
+                  "exploitations", "villes", "collectifs",
+                  # la famille qui paie pour un proche
+                  "fille", "filles", "fils", "proches", "conjoint*")
 GROUP_NOUNS_EN = ("people", "person*", "individual*", "consumer*", "customer*", "user*", "family", "families",
+                  "daughter*", "grandchild*", "grandparent*", "spouse*", "husband*", "wife", "wives", "relatives",
                   "kid", "kids", "child", "children", "teen*", "student*", "pupil*", "retiree*", "women",
                   "woman", "men", "man", "mom", "moms", "mum", "mums", "mother*", "dad", "dads", "father*",
                   "employee*", "worker*", "executive*", "founder*", "owner*", "freelancer*", "contractor*",

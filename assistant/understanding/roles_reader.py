@@ -51,6 +51,7 @@ HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|su
                           r"sometimes|en general)\s+)+")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
 PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
+_COORDINATORS = frozenset("or and ou et".split())
 DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
                          "each every chaque".split())
 
@@ -90,8 +91,9 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
         word = tokens[i].norm
         noun = i == start + 1 and tokens[start].norm in DETERMINERS  # "the subscriber", "l'abonnée": a noun
         verb = PAYS.fullmatch(word) or USES.fullmatch(word)  # "the counter staff use it": the role ends there
-        if word in STOPS and i > start or (i > start and not noun and verb):
-            break
+        coordinated = i > start and tokens[i - 1].norm in _COORDINATORS and word in DETERMINERS
+        if word in STOPS and i > start and not coordinated or (i > start and not noun and verb):
+            break  # "a" stops a French role ("qui a"), not an English one after "or" ("a son or a daughter")
         if i == start and _PAY_VERB.fullmatch(word):
             return ""  # "…and pays per vehicle hour": the clause goes on with the subject before
         end = i + 1

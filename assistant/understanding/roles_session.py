@@ -9,6 +9,7 @@ import re
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
+    DETERMINERS,
     ROLE_WORDS,
     SAME,
     clause_subject,
@@ -44,6 +45,27 @@ def _head(role: str) -> str:
     return stems[-1] if stems else ""
 
 
+def _subject_head(clauses: list[str], i: int) -> str:
+    """The group word of clause `i`'s subject (else the last word of a noun phrase); a clause that opens on its
+    verb shares the subject of the clause before it ("it's the daughter who finds us and sets up the
+    subscription on her card")."""
+    for clause in reversed(clauses[:i + 1]):
+        subject = clause_subject(clause)
+        if subject.strip():  # a person by the relative pronoun after it, also outside the group lexicon
+            return _role_head(subject) if _PERSON_RELATIVE.search(normalise(clause)) else _head(subject)
+    return ""
+
+
+_PERSON_RELATIVE = re.compile(r"\b(?:who|qui)\b")  # "a niece who signs them up", not "an app sold by subscription"
+
+
+def _role_head(role: str) -> str:
+    """`_head`, or the last word (5 letters) of a noun phrase the group lexicon does not hold: "a niece or a
+    grandson" still names someone."""
+    words = normalise(role).replace("'", " ").split()
+    return _head(role) or (words[-1][:5] if len(words) >= 2 and words[0] in DETERMINERS else "")
+
+
 def payer_named_apart(answer: str, session: list[str]) -> bool:
     """Somewhere in the session (pitch, earlier answers) someone pays who is not the answer's own payer:
     the condition for a buyer/user confusion in an answer that says one group pays and uses
@@ -53,11 +75,11 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
     if roles_told_apart(answer):
         return True
     payer = read_roles(answer)[0]
-    own, own_stems = _head(payer), set(_stems(payer))
+    own, own_stems = _role_head(payer), set(_stems(payer))
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
-            subjects = (_head(clause_subject(clauses[i])) for i in paying_clauses(clauses))
+            subjects = (_subject_head(clauses, i) for i in paying_clauses(clauses))
             if any(head and head != own for head in subjects):
                 return True
             for m in _PAID_BY.finditer(normalise(sentence).replace("'", " ")):

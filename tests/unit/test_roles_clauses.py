@@ -111,3 +111,29 @@ def test_a_payer_named_after_the_verb_in_the_pitch_is_someone_else_paying(pitch:
     from assistant.understanding.roles_session import payer_named_apart
 
     assert payer_named_apart(answer, [pitch]) is apart
+
+
+@pytest.mark.parametrize("earlier, answer, apart", [
+    # the payer is the subject of a verb before the paying one, named by two coordinated nouns
+    ("most of them never shop online: it's usually a niece or a grandson who signs them up and pays by card",
+     "the elderly are our customers, they pay and they eat the meals", True),
+    ("souvent c'est le fils ou la fille qui nous trouve et règle l'abonnement avec sa carte",
+     "nos clients ce sont les personnes âgées, elles paient et elles mangent", True),
+    ("it's usually the residents who find us and pay the monthly plan",
+     "the residents pay and use it", False),  # the same party
+])
+def test_a_payer_in_an_earlier_answer_shares_the_subject_of_the_verb_before(earlier: str, answer: str,
+                                                                            apart: bool) -> None:
+    from assistant.understanding.roles_session import payer_named_apart
+
+    assert payer_named_apart(answer, [earlier]) is apart
+
+
+@pytest.mark.parametrize("clause, role", [
+    ("usually it's a son or a daughter who finds us", "a son or a daughter"),
+    ("the parents or the grandparents pay", "the parents"),
+])
+def test_a_role_goes_on_after_or_and_an_article(clause: str, role: str) -> None:
+    from assistant.understanding.roles_reader import clause_subject
+
+    assert clause_subject(clause) == role
