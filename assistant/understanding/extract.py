@@ -12,7 +12,7 @@ from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
-from assistant.understanding.segment_blocks import paired_in_order, segments_mentioned
+from assistant.understanding.segment_blocks import paired_in_order, segment_blocks, segments_mentioned
 from assistant.understanding.segment_names import known_segment, name_head, segment_name
 from assistant.understanding.substance import content_words
 
@@ -72,19 +72,49 @@ def _label_targets(canvas: Canvas, items: list[str]) -> dict[int, list[str]]:
     return {i: n or segments_mentioned(canvas, items[i]) or _default_targets(canvas) for i, n in named.items()}
 
 
-def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str) -> list[SegmentUpdate]:
+def _sentence_targets(canvas: Canvas, answer: str, items: list[str]) -> dict[int, list[str]]:
+    """The segments of the sentence each item was taken from, where `segment_blocks` gives that sentence to
+    some ("…the senior dog owners book less often, care about patience and come from vet referrals": the
+    last two items are about them too); items of sentences about no segment in particular, or about several
+    by words their names share, are left out; a sentence about every segment ("both…") gives them all."""
+    if len(canvas.segments) < 2 or not answer.strip():
+        return {}
+    blocks = segment_blocks(answer, canvas)
+    every = [seg.name for seg in canvas.segments]
+    owners: dict[str, list[str]] = {}
+    for name, said in blocks.own.items():
+        for sentence in said:
+            owners.setdefault(normalise(sentence), []).append(name)
+    # a sentence in several blocks names them by words they share ("doodle owners…" for two "Owners of …"
+    # segments): it tells nothing about which one its items describe
+    sentences = [(sentence, names) for sentence, names in owners.items() if len(names) == 1]
+    sentences += [(normalise(s), every) for s in blocks.shared]
+    out: dict[int, list[str]] = {}
+    for i, item in enumerate(items):
+        text = normalise(item)
+        names = [n for sentence, ns in sentences if text and text in sentence for n in ns]
+        if names:
+            out[i] = list(dict.fromkeys(names))
+    return out
+
+
+def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | str,
+                answer: str = "") -> list[SegmentUpdate]:
     """Each item to the segments it names; an item that names none to those of the last labelled item
     ("Stores: a, b. Charities: c" gives a and b to where "Stores: a" went, even when "Stores" is not a
-    segment's name: `_label_targets`), else to the focus segment."""
+    segment's name: `_label_targets`), or, in an answer with no labels, to those of its sentence
+    (`_sentence_targets`), else to the focus segment."""
     updates: dict[str, dict[str, list[str]]] = {}
     labelled: list[str] = []
     targets = _label_targets(canvas, items)
+    # labels ("teachers: …, principals: …") tell the segments better than sentences, which may hold several
+    in_sentence = {} if targets else _sentence_targets(canvas, answer, items)
     for i, item in enumerate(items):
         field = field_for if isinstance(field_for, str) else field_for[item]
         if i in targets:  # a label opens a block: what follows goes where the labelled item goes
             labelled = targets[i]
-        for name in labelled if i in targets else (segments_mentioned(canvas, item) or labelled
-                                                   or _default_targets(canvas)):
+        for name in labelled if i in targets else (segments_mentioned(canvas, item) or in_sentence.get(i)
+                                                   or labelled or _default_targets(canvas)):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
@@ -133,11 +163,11 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     # "Hmm", "So no", "well": pieces with no content are not canvas items
     items = [i for i in split_items(answer) if content_words(i)] or [answer.strip()]
     if question_id == "characteristics":
-        return _by_segment(canvas, items, {i: classify_item(i) for i in items})
+        return _by_segment(canvas, items, {i: classify_item(i) for i in items}, answer)
     if question_id in ("jobs", "pains", "gains"):
-        return _by_segment(canvas, items, question_id)
+        return _by_segment(canvas, items, question_id, answer)
     if question_id == "evidence":
-        return _by_segment(canvas, items, "evidence")
+        return _by_segment(canvas, items, "evidence", answer)
     if question_id == "buyer_user":
         return roles_by_segment(answer, canvas, embed)
     if question_id == "priority":

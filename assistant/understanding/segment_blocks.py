@@ -70,10 +70,18 @@ def _names(word: str, stem: str) -> bool:
 def segments_mentioned(canvas: Canvas, text: str) -> list[str]:
     """Names of the segments a piece of text talks about: one of its words starts with the first letters of
     a word of the segment's name (content words of 4 letters or more and acronyms such as "PME", not
-    "people" nor "with"), or is a clipping of it."""
+    "people" nor "with"), or is a clipping of it. Words several names share ("Owners of big dogs", "Owners
+    of senior dogs") count only when the text names no segment by a word of its own: "the senior dog owners"
+    is about the second segment, "dog owners" about both."""
     words = normalise(text).split()
-    return [seg.name for seg in canvas.segments
-            if any(_names(word, stem) for stem in _name_words(seg.name) for word in words)]
+    stems = {seg.name: _name_words(seg.name) for seg in canvas.segments}
+    shared = {stem for name, own in stems.items() for stem in own
+              if any(stem in other for o, other in stems.items() if o != name)}
+    def named(own_stems: list[str]) -> bool:
+        return any(_names(word, stem) for stem in own_stems for word in words)
+
+    distinct = [name for name, own in stems.items() if named([s for s in own if s not in shared])]
+    return distinct or [name for name, own in stems.items() if named(own)]
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,17 @@ class Opening:
     new_group: bool = False  # its subject is a group the canvas does not name
     new_role: bool = False  # its subject is a group or a member of one ("le passager"), named otherwise
     everyone: bool = False  # it opens on "the same people" ("both use the site"): about every segment
+
+
+_SAME = frozenset("same meme memes pareil pareille pareils".split())
+_SAME_FOR_ALL = frozenset("thing things chose choses deal story histoire here ici".split())
+
+
+def _same_thing(words: list[str], same: tuple[str, ...]) -> bool:
+    """"Same service, same price list…": the offer said to be the same, not the people ("same for both",
+    "same people", "même chose pour les deux" are)."""
+    after = words[len(same)] if len(words) > len(same) else ""
+    return (same[-1] in _SAME and len(after) > 3 and not is_group_word(after) and after not in _SAME_FOR_ALL)
 
 
 def _opens_on(canvas: Canvas, sentence: str) -> Opening:
@@ -99,7 +118,8 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
             return Opening([], sentence[opening.end():], topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
-    if phrase_at(words, 0, grammar.same_people) or phrase_at([t.norm for t in tokens], 0, grammar.same_people):
+    same = phrase_at(words, 0, grammar.same_people) or phrase_at([t.norm for t in tokens], 0, grammar.same_people)
+    if same and not _same_thing(words, same):
         return Opening([s.name for s in canvas.segments], sentence, "", everyone=True)
     head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
     named = segments_mentioned(canvas, head)
