@@ -71,24 +71,29 @@ def _moment(seg: SegmentFacts, language: Language) -> PersonaField:
 _PART = re.compile(r"\s*;\s*|\s+[-–—]\s+")
 
 
-def _quote(seg: SegmentFacts, answers: Mapping[str, str]) -> PersonaField:
+def _quote(seg: SegmentFacts, answers: Mapping[str, str], others: Sequence[SegmentFacts] = ()) -> PersonaField:
     """One sentence of the founder's own about this segment's pains (else its jobs, its gains), word for
     word: the sentence, or the part of it ("Shippers: …; Carriers: …"), that holds one of the segment's own
-    items. Empty when none does: an answer about several segments is never quoted for each of them."""
+    items and none that only `others` hold. Empty when none does: an answer about several segments is never
+    quoted for each of them."""
     for qid, items in (("pains", seg.pains), ("jobs", seg.jobs), ("gains", seg.gains)):
         own = [normalise(i) for i in items if len(i) >= 8]
+        theirs = {normalise(i) for o in others for i in getattr(o, qid) if len(i) >= 8} - set(own)
         for sentence in _SENTENCE.split(answers.get(qid, "")):
             for part in (*_PART.split(sentence), sentence):
                 part = part.strip()
-                if 20 <= len(part) <= QUOTE_LIMIT and any(item in normalise(part) for item in own):
+                text = normalise(part)
+                if (20 <= len(part) <= QUOTE_LIMIT and any(item in text for item in own)
+                        and not any(item in text for item in theirs)):
                     return said(part)
     return PersonaField()
 
 
 def draft_persona(seg: SegmentFacts, answers: Mapping[str, str], language: Language,
-                  previous: Persona | None = None) -> Persona:
-    """The persona of `seg` from the canvas and the founder's answers (by question id). Fields the founder
-    corrected or that interview notes backed in `previous` are kept as they are."""
+                  previous: Persona | None = None, others: Sequence[SegmentFacts] = ()) -> Persona:
+    """The persona of `seg` from the canvas and the founder's answers (by question id); `others`, the canvas's
+    other segments, whose words are never quoted for this one. Fields the founder corrected or that
+    interview notes backed in `previous` are kept as they are."""
     described = [*seg.characteristics[:3], *seg.behaviours[:2]]
     persona = Persona(
         segment=seg.name,
@@ -98,7 +103,7 @@ def draft_persona(seg: SegmentFacts, answers: Mapping[str, str], language: Langu
         jobs=[said(j) for j in seg.jobs],
         pains=[said(p) for p in seg.pains],
         gains=[said(g) for g in seg.gains],
-        quote=_quote(seg, answers),
+        quote=_quote(seg, answers, others),
         buyer=said(seg.buyer),
         user=said(seg.user),
     )

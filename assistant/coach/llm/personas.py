@@ -67,7 +67,8 @@ def to_persona(out: PersonaOut) -> Persona:
 
 def offline_personas(canvas: Canvas, answers: dict[str, str], language: Language) -> list[Persona]:
     """The offline draft of every segment that is not a draft itself, in the canvas's order."""
-    return [draft_persona(s, answers, language) for s in canvas.segments if not s.draft]
+    return [draft_persona(s, answers, language, others=[o for o in canvas.segments if o is not s])
+            for s in canvas.segments if not s.draft]
 
 
 def traced_personas(drafted: list[Persona], offline: list[Persona], founder: FounderText) -> list[Persona]:

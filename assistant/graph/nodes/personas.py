@@ -57,7 +57,8 @@ async def draft_all(ctx: Context, canvas: Canvas, state: State, lang: Language,
     elif writer is not None and hasattr(writer, "draft"):
         drafted = await writer.draft(canvas, answers, founder, lang)
     else:
-        drafted = [keep_traced(draft_persona(s, answers, lang), founder)[0] for s in canvas.segments if not s.draft]
+        drafted = [keep_traced(draft_persona(s, answers, lang, others=[o for o in canvas.segments if o is not s]),
+                               founder)[0] for s in canvas.segments if not s.draft]
     previous = {p.segment: p for p in canvas.personas}
     return [keep_founder_edits(p, previous[p.segment]) if p.segment in previous else p for p in drafted]
 
