@@ -131,8 +131,8 @@ def test_each_segment_is_quoted_from_its_own_part_of_a_shared_answer() -> None:
 
 def test_a_sentence_that_holds_another_segments_pains_is_not_quoted_for_this_one() -> None:
     answers = {"pains": "vans booked two weeks out, invoices lost in the glovebox, and drivers who quit after a month"}
-    fleets = Segment(name="Delivery fleets", who="Delivery fleets",
-                     pains=["vans booked two weeks out", "invoices lost in the glovebox", "drivers who quit after a month"])
+    fleets = Segment(name="Delivery fleets", who="Delivery fleets", pains=[
+        "vans booked two weeks out", "invoices lost in the glovebox", "drivers who quit after a month"])
     garages = Segment(name="Garages", who="Garages", pains=["drivers who quit after a month"])
     assert not draft_persona(garages, answers, "en", others=[fleets]).quote.value.startswith("vans booked")
     assert draft_persona(fleets, answers, "en", others=[garages]).quote.value.startswith("vans booked")
