@@ -51,7 +51,6 @@ HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|su
                           r"sometimes|en general)\s+)+")
 _QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
 PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
-_COORDINATORS = frozenset("or and ou et".split())
 DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
                          "each every chaque".split())
 
@@ -91,7 +90,7 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
         word = tokens[i].norm
         noun = i == start + 1 and tokens[start].norm in DETERMINERS  # "the subscriber", "l'abonnée": a noun
         verb = PAYS.fullmatch(word) or USES.fullmatch(word)  # "the counter staff use it": the role ends there
-        coordinated = i > start and tokens[i - 1].norm in _COORDINATORS and word in DETERMINERS
+        coordinated = i > start and tokens[i - 1].norm in {"or", "and", "ou", "et"} and word in DETERMINERS
         if word in STOPS and i > start and not coordinated or (i > start and not noun and verb):
             break  # "a" stops a French role ("qui a"), not an English one after "or" ("a son or a daughter")
         if i == start and _PAY_VERB.fullmatch(word):
@@ -112,10 +111,11 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
     return "" if not names or normalise(text) in PRONOUNS else text
 
 
-# A clause that says someone uses the product (grammar of use, not a domain's vocabulary).
+# Someone uses the product, or consumes it ("the family eats the bread"): grammar of use, no domain's vocabulary.
 USES = re.compile(r"\b(?:use|uses|using|used|utilis\w*|se sert|se servent|log\w* in|sign\w* up|play\w*|read|reads|"
                    r"do them|does them|take them|on it|clock\w* in|book\w*|reserv\w*|work there|get the|gets the|"
-                   r"joue\w*|jouent|lisent|font les|s en servent|au quotidien|every day|daily|tous les jours)\b")
+                   r"joue\w*|jouent|lisent|font les|s en servent|au quotidien|every day|daily|tous les jours|"
+                   r"eat|eats|eating|drink|drinks|drinking|consume\w*|mange|mangent|manger|boit|boivent|consomm\w*)\b")
 _USER_COPULA = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|usagers?|customers?|clients?|end users?)\s+"
                           r"(?:are|is|sont|est|c est|cest|ce sont)\s+(.*)$")
 _ARE_USERS = re.compile(r"^(.*?)\s+(?:are|is|sont|est)\s+(?:the|our|les|nos|la|le)?\s*(?:real |vrais? |end )?"

@@ -137,3 +137,11 @@ def test_a_role_goes_on_after_or_and_an_article(clause: str, role: str) -> None:
     from assistant.understanding.roles_reader import clause_subject
 
     assert clause_subject(clause) == role
+
+
+@pytest.mark.parametrize("answer, user", [
+    ("Le parent paie l'abonnement, toute la famille mange le pain", "toute la famille"),
+    ("the office manager pays the monthly plan, the whole team drinks the coffee", "the whole team"),
+])
+def test_who_consumes_what_is_sold_is_its_user(answer: str, user: str) -> None:
+    assert read_buyer_user(answer)[1].lower() == user
