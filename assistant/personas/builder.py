@@ -42,6 +42,8 @@ class SegmentFacts(Protocol):
     def buyer(self) -> str: ...
     @property
     def user(self) -> str: ...
+    @property
+    def draft(self) -> bool: ...
 
 
 def said(value: str, source: str | None = None) -> PersonaField:
@@ -108,6 +110,14 @@ def draft_persona(seg: SegmentFacts, answers: Mapping[str, str], language: Langu
         user=said(seg.user),
     )
     return keep_founder_edits(persona, previous) if previous else persona
+
+
+def draft_personas(segments: Sequence[SegmentFacts], answers: Mapping[str, str],
+                   language: Language) -> list[Persona]:
+    """The persona of every segment that is not a draft itself, in order, each drafted with the others as
+    `others` (`draft_persona`)."""
+    return [draft_persona(s, answers, language, others=[o for o in segments if o is not s])
+            for s in segments if not s.draft]
 
 
 def keep_founder_edits(persona: Persona, previous: Persona) -> Persona:

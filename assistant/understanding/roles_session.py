@@ -13,6 +13,7 @@ from assistant.understanding.roles_reader import (
     ROLE_WORDS,
     SAME,
     clause_subject,
+    fold_clause,
     paying_clauses,
     read_roles,
     split_clauses,
@@ -22,7 +23,7 @@ from assistant.understanding.roles_reader import (
 def roles_told_apart(answer: str) -> bool:
     """The answer names who pays and, in another clause, a different group who uses — the two roles told
     apart — and says nothing of them being the same people."""
-    folded = normalise(answer).replace("'", " ")
+    folded = fold_clause(answer)
     if SAME.search(folded):
         return False
     clauses = split_clauses(answer)
@@ -62,7 +63,7 @@ _PERSON_RELATIVE = re.compile(r"\b(?:who|qui)\b")  # "a niece who signs them up"
 def _role_head(role: str) -> str:
     """`_head`, or the last word (5 letters) of a noun phrase the group lexicon does not hold: "a niece or a
     grandson" still names someone."""
-    words = normalise(role).replace("'", " ").split()
+    words = fold_clause(role).split()
     return _head(role) or (words[-1][:5] if len(words) >= 2 and words[0] in DETERMINERS else "")
 
 
@@ -82,7 +83,7 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
             subjects = (_subject_head(clauses, i) for i in paying_clauses(clauses))
             if any(head and head != own for head in subjects):
                 return True
-            for m in _PAID_BY.finditer(normalise(sentence).replace("'", " ")):
+            for m in _PAID_BY.finditer(fold_clause(sentence)):
                 named = set(_stems(m.group(1)))
                 if named and not named & own_stems:  # "sold to restaurants", "restaurant owners pay": the same
                     return True

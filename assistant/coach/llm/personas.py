@@ -17,7 +17,7 @@ from assistant.coach.llm.guard import as_data
 from assistant.coach.llm.prompts import PromptBook, canvas_data
 from assistant.coach.llm.schema import skeleton, strict_schema
 from assistant.domain import Language
-from assistant.personas.builder import draft_persona
+from assistant.personas.builder import draft_personas
 from assistant.personas.faithful import FounderText, keep_traced
 from assistant.personas.models import LIST_FIELDS, SCALAR_FIELDS, Persona, PersonaField
 
@@ -67,8 +67,7 @@ def to_persona(out: PersonaOut) -> Persona:
 
 def offline_personas(canvas: Canvas, answers: dict[str, str], language: Language) -> list[Persona]:
     """The offline draft of every segment that is not a draft itself, in the canvas's order."""
-    return [draft_persona(s, answers, language, others=[o for o in canvas.segments if o is not s])
-            for s in canvas.segments if not s.draft]
+    return draft_personas(canvas.segments, answers, language)
 
 
 def traced_personas(drafted: list[Persona], offline: list[Persona], founder: FounderText) -> list[Persona]:

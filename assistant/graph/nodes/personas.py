@@ -22,7 +22,7 @@ from assistant.interviews.state import Fieldwork
 from assistant.personas.builder import (
     correct_persona,
     correction_fields,
-    draft_persona,
+    draft_personas,
     is_correction,
     keep_founder_edits,
 )
@@ -57,8 +57,7 @@ async def draft_all(ctx: Context, canvas: Canvas, state: State, lang: Language,
     elif writer is not None and hasattr(writer, "draft"):
         drafted = await writer.draft(canvas, answers, founder, lang)
     else:
-        drafted = [keep_traced(draft_persona(s, answers, lang, others=[o for o in canvas.segments if o is not s]),
-                               founder)[0] for s in canvas.segments if not s.draft]
+        drafted = [keep_traced(p, founder)[0] for p in draft_personas(canvas.segments, answers, lang)]
     previous = {p.segment: p for p in canvas.personas}
     return [keep_founder_edits(p, previous[p.segment]) if p.segment in previous else p for p in drafted]
 
