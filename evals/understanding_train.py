@@ -16,7 +16,14 @@ import numpy as np
 
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES, MistakeId
 from assistant.text.vectors import embed_queries
-from assistant.understanding.classifier import MIN_POSITIVES, Head, MistakeModel, features, session_text
+from assistant.understanding.classifier import (
+    MIN_POSITIVES,
+    Head,
+    MistakeModel,
+    features,
+    session_parts,
+    session_vector,
+)
 from assistant.understanding.group_fragments import Fragment, fragments
 from assistant.understanding.group_reader import LABELS, GroupModel, fragment_features
 from assistant.understanding.mistakes import detect
@@ -79,7 +86,9 @@ def design(items: Sequence[MistakeItem], vectors: Vectors, tick: Callable[[], No
     for item in items:
         ctx = context_for(item)
         hits = {d.mistake_id for d in detect(ctx)}
-        answer, session = vectors([item.answer, session_text(item.pitch, ctx.answers, item.question)])
+        parts = session_parts(item.pitch, ctx.answers, item.question)
+        embedded = vectors([item.answer, *parts])
+        answer, session = embedded[0], session_vector(embedded[1:])
         rows.append((item, hits, answer, session))
         if tick:
             tick()

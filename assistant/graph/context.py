@@ -23,7 +23,7 @@ class Retriever(Protocol):
 
     async def search(
         self, query: str, *, language: str | None = None, k: int = 4, question_id: str | None = None,
-        mistake_id: str | None = None,
+        mistake_id: str | None = None, context: str = "",
     ) -> list[Passage]: ...
 
     async def for_mistake(self, mistake_id: str, language: str, query: str = "") -> list[Passage]: ...

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from assistant.domain import MISTAKE_IDS, QUESTION_IDS
 from assistant.retrieval.embeddings import E5EmbeddingFunction, bundle_path
 from assistant.retrieval.index import (
@@ -80,9 +82,11 @@ class Retriever:
         k: int = 4,
         question_id: str | None = None,
         mistake_id: str | None = None,
+        context: str = "",
     ) -> list[Passage]:
         return await asyncio.to_thread(
-            self.search_sync, query, language=language, k=k, question_id=question_id, mistake_id=mistake_id
+            self.search_sync, query, language=language, k=k, question_id=question_id, mistake_id=mistake_id,
+            context=context,
         )
 
     async def for_mistake(self, mistake_id: str, language: str, query: str = "", k: int = 3) -> list[Passage]:
@@ -96,14 +100,20 @@ class Retriever:
         k: int = 4,
         question_id: str | None = None,
         mistake_id: str | None = None,
+        context: str = "",
     ) -> list[Passage]:
-        """Best passages for `query`. Tag filters narrow first; languages and filters relax when empty."""
+        """Best passages for `query`. Tag filters narrow first; languages and filters relax when empty.
+
+        With `context` (e.g. the question the query answers), the search vector is the normalised sum of
+        the query's and the context's query vectors: close to embedding both texts together, yet the
+        query's own vector is the one the understanding layer reads for the same answer and a context that
+        repeats comes from the cache, so a founder turn embeds its answer once (issue 12)."""
         _check_ids(question_id, mistake_id)
         if k <= 0:
             return []
         if not query.strip():
             return self._by_tags(language, k, question_id, mistake_id)
-        vector = self.embedding_function.embed_query([query])[0]
+        vector = self._query_vector(query, context)
         tags = _tag_filter(question_id, mistake_id)
         attempts = [[*_lang(language), *tags], _lang(language)] if tags else [_lang(language)]
         if language:
@@ -115,6 +125,13 @@ class Retriever:
             if len(found) >= k:
                 break
         return [self._chunks[cid].to_passage(score) for cid, score in list(found.items())[:k]]
+
+    def _query_vector(self, query: str, context: str) -> Any:
+        if not context.strip():
+            return self.embedding_function.embed_query([query])[0]
+        own, around = self.embedding_function.embed_query([query, context])
+        summed = np.asarray(own, dtype=np.float32) + np.asarray(around, dtype=np.float32)
+        return summed / max(float(np.linalg.norm(summed)), 1e-12)
 
     def for_mistake_sync(self, mistake_id: str, language: str, query: str = "", k: int = 3) -> list[Passage]:
         """Passages that explain `mistake_id`: the tagged sections, plus the source document when tagged.

@@ -22,17 +22,29 @@ import numpy as np
 from assistant.domain import MISTAKE_IDS, QUESTION_IDS, MistakeId, QuestionId
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "mistakes.npz"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: the session vector pools its parts' vectors (1 embedded the joined text)
 CONTEXT_MISTAKES: frozenset[MistakeId] = frozenset({"buyer_user_confusion", "one_sided_platform"})
 RULE_WEIGHT = 3.0  # rule hits enter as 0 or 3: on the scale of the vector's strongest components
 MIN_POSITIVES = 8  # labelled positives a head needs at a question to decide there
 PRODUCT_WEIGHT = 10.0  # answer x context products are tiny (unit vectors, 384 dims): bring them to scale
 
 
-def session_text(pitch: str, earlier: dict[str, str], question_id: str) -> str:
-    """What the session said before this answer: the pitch, then earlier answers in question order."""
-    parts = [pitch] + [earlier[q] for q in QUESTION_IDS if q in earlier and q not in ("intake", question_id)]
-    return "\n".join(p.strip() for p in parts if p and p.strip())
+def session_parts(pitch: str, earlier: dict[str, str], question_id: str) -> list[str]:
+    """What the session said before this answer: the pitch, then earlier answers in question order, one
+    part per line of an answer (an answer given over several messages is stored one message per line: each
+    part is then a text an earlier turn embedded)."""
+    answers = [earlier[q] for q in QUESTION_IDS if q in earlier and q not in ("intake", question_id)]
+    parts = [pitch.strip()] + [line.strip() for answer in answers for line in answer.splitlines()]
+    return [part for part in parts if part]
+
+
+def session_vector(part_vectors: np.ndarray) -> np.ndarray:
+    """The session's vector: the normalised sum of its parts' vectors (shape (parts, DIM) → (DIM,)); zeros
+    with no part. Each part was embedded at its own turn (the query cache serves it again), so the session
+    costs no embedding of its own; one ~2,000-character text cost ~400 ms of CPU a turn (issue 12)."""
+    summed = part_vectors.sum(axis=0) if len(part_vectors) else np.zeros(part_vectors.shape[-1], np.float32)
+    norm = float(np.linalg.norm(summed))
+    return (summed / norm).astype(np.float32) if norm > 0 else summed.astype(np.float32)
 
 
 def features(mistake: MistakeId, answer: np.ndarray, session: np.ndarray, question_id: QuestionId,

@@ -13,7 +13,14 @@ import numpy as np
 
 from assistant.domain import MISTAKE_IDS, MISTAKE_SCOPES
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.classifier import CONTEXT_MISTAKES, MistakeModel, features, load_model, session_text
+from assistant.understanding.classifier import (
+    CONTEXT_MISTAKES,
+    MistakeModel,
+    features,
+    load_model,
+    session_parts,
+    session_vector,
+)
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import people_only_as_exchange_sides
@@ -43,12 +50,13 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     by_rule = {d.mistake_id: d for d in rules}
     # The session's vector only feeds the heads judged against the session: embed it only where a trusted
     # head reads it.
-    said = session_text(ctx.canvas.startup, ctx.answers, ctx.question_id)
-    session_said = bool(said.strip())
+    said = session_parts(ctx.canvas.startup, ctx.answers, ctx.question_id)
+    session_said = bool(said)
     in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] and m in model.heads
                            and model.trusts(m, ctx.question_id) for m in CONTEXT_MISTAKES)
-    context = said if in_session_scope else ""
-    answer, session = embed([ctx.answer, context])  # an empty text is not embedded: it gives zeros
+    context = said if in_session_scope else []
+    vectors = embed([ctx.answer, *context])  # earlier turns embedded these parts: the cache serves them
+    answer, session = vectors[0], session_vector(vectors[1:])
     found: list[Detection] = []
     for mistake in MISTAKE_IDS:
         if ctx.question_id not in MISTAKE_SCOPES[mistake] or mistake not in model.heads:
@@ -57,7 +65,7 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
             if mistake in by_rule and (mistake not in CONTEXT_MISTAKES or session_said):
                 found.append(by_rule[mistake])
             continue
-        if mistake in CONTEXT_MISTAKES and not context.strip():
+        if mistake in CONTEXT_MISTAKES and not context:
             continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
         if yes and mistake not in by_rule:

@@ -17,8 +17,9 @@ class TagRetriever:
         self.searches: list[str] = []
 
     async def search(self, query: str, *, language: str | None = None, k: int = 4,
-                     question_id: str | None = None, mistake_id: str | None = None) -> list[Passage]:
-        self.searches.append(query)
+                     question_id: str | None = None, mistake_id: str | None = None,
+                     context: str = "") -> list[Passage]:
+        self.searches.append(f"{context}\n{query}" if context else query)
         own = [p for p in self.passages if language is None or p.language == language]
         if question_id:
             own = [p for p in own if question_id in p.question_ids] or own

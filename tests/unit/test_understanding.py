@@ -4,13 +4,14 @@ through the same calls the coach makes: mistakes judged against the session, gro
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from assistant.canvas import Canvas, Segment
 from assistant.text.language import detect_language
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
-from assistant.understanding.classifier import load_model
+from assistant.understanding.classifier import load_model, session_parts, session_vector
 from assistant.understanding.group_reader import load_group_model, read_group_list
 from assistant.understanding.reader import read_buyer_user, read_mistakes
 from assistant.understanding.refinements import sides_named_later
@@ -292,3 +293,17 @@ def test_peers_on_both_sides_are_a_platform(pitch: str, lang: str) -> None:
 ])
 def test_people_with_a_clause_that_says_little_stay_too_broad(lang: str, answer: str) -> None:
     assert "too_broad" in mistakes("for_whom", answer, lang, "A recipe app that cooks what is left in the fridge")
+
+
+def test_the_session_is_read_from_the_texts_its_turns_embedded():
+    pitch = "A marketplace for idle farm equipment.\nFarmers list, neighbours rent."
+    earlier = {"intake": pitch, "for_whom": "Small farmers.\nAnd the big ones who own a full line.",
+               "most_important": "The small ones."}
+    parts = session_parts(pitch, earlier, "most_important")
+    # the pitch whole, then each message of an earlier answer; never the answer being read
+    assert parts == [pitch, "Small farmers.", "And the big ones who own a full line."]
+    vectors = embed_queries(parts)
+    pooled = session_vector(vectors)
+    assert abs(float(np.linalg.norm(pooled)) - 1.0) < 1e-5
+    assert all(float(pooled @ v) > 0.8 for v in vectors)  # close to each part
+    assert not session_vector(np.zeros((0, 384), np.float32)).any()  # no session: zeros, as before

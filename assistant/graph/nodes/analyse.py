@@ -99,7 +99,8 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     canvas = Canvas.model_validate(state["canvas"])
     follow_ups = state.get("follow_ups", 0)
     ask_text = ctx.prompts.text(lang, f"questions.{qid}.ask", count=len(canvas.segments))
-    passages = await ctx.retriever.search(f"{ask_text}\n{text}", language=lang, k=4, question_id=qid)
+    # The answer is the query (its vector also serves the understanding layer), the question its context.
+    passages = await ctx.retriever.search(text, language=lang, k=4, question_id=qid, context=ask_text)
     turn = TurnContext(question_id=qid, answer=text, language=lang, canvas=canvas, passages=passages,
                        answers=state.get("answers", {}), follow_up_count=follow_ups,
                        closing=bool(state.get("revisiting")) or next_question(qid) == "summary")
