@@ -211,3 +211,28 @@ def segment_types(language: str) -> SegmentTypeWords:
 def all_segment_type_words() -> SegmentTypeWords:
     """Every language's segment-type words together (founders mix languages)."""
     return _merged(SegmentTypeWords, segment_types)
+
+
+@lru_cache(maxsize=64)
+def _cached_words(model: type[BaseModel], name: str, language: str) -> BaseModel:
+    return model.model_validate(_read(language, name))
+
+
+def words(model: type[WordLists], name: str, language: str) -> WordLists:
+    """The lists of `assistant/lexicon/<language>/<name>.yaml` as `model`, entries as written (patterns of
+    `assistant.text.patterns` keep their syntax; write them without accents). Loaded once per process.
+
+    Raises `MissingLanguage` when `language` has no folder, `FileNotFoundError` when it lacks the file, and
+    `pydantic.ValidationError` when a key is missing or unknown (the models forbid extra keys)."""
+    return _cached_words(model, name, language)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=64)
+def _cached_every_language(model: type[BaseModel], name: str) -> BaseModel:
+    return _merged(model, lambda lang: _cached_words(model, name, lang))
+
+
+def every_language(model: type[WordLists], name: str) -> WordLists:
+    """`words(model, name, lang)` of every language with a lexicon folder, key by key, in `languages()`
+    order: founders mix languages, so the readers match every language's entries. Raises as `words`."""
+    return _cached_every_language(model, name)  # type: ignore[return-value]
