@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.text.tokens import normalise
 
 LEXICON_DIR = Path(__file__).resolve().parent
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WordLists = TypeVar("WordLists", bound=BaseModel)
 
 
@@ -148,7 +149,8 @@ def require_language(language: str) -> None:
 def _read(language: str, name: str) -> object:
     """The YAML data of one lexicon file of `language`. Raises `MissingLanguage`."""
     require_language(language)
-    return yaml.safe_load((LEXICON_DIR / language / f"{name}.yaml").read_text(encoding="utf-8"))
+    text = (LEXICON_DIR / language / f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's when built, ~5x faster
 
 
 def _normalised(words: WordLists) -> WordLists:

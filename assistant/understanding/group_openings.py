@@ -13,7 +13,7 @@ from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, skip_hedges
-from assistant.understanding.groups import NUMBER_WORDS
+from assistant.understanding.groups import number_words
 
 _RELATIVE_PRONOUNS = frozenset("who that which where qui ou".split())  # "celles où on gagne, c'est…"
 _ARTICLES = frozenset("the les those ces".split())
@@ -27,7 +27,7 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
     utilisent vraiment l'encaissement c'est les artisans" name the group after the copula; 0 otherwise.
     The opening is a demonstrative, "the ones" or a number, then a relative pronoun."""
     def opener(k: int) -> bool:
-        return k < len(norms) and (norms[k] in DEMONSTRATIVES or norms[k] in NUMBER_WORDS)
+        return k < len(norms) and (norms[k] in DEMONSTRATIVES or norms[k] in number_words())
 
     i = 1 if norms and norms[0] in _ARTICLES and opener(1) else 0
     if not opener(i):

@@ -7,15 +7,18 @@ dentists": the group is the predicate, left to the target frames and the reader)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_check import COPULAS
-from assistant.understanding.groups import STRUCTURE_NOUNS_EN, STRUCTURE_NOUNS_FR, is_group_word
+from assistant.understanding.groups import is_group_word, structure_nouns
 
 _RELATIVES = frozenset("who that which whose where qui que dont ou".split())
 _CLEFT = ("c", "est")  # "…, c'est un vrai segment"
 # "a segment", "une cible": a predicate that makes the subject a segment names no other group.
-_STRUCTURE = frozenset(w.removesuffix("s") for w in (*STRUCTURE_NOUNS_FR, *STRUCTURE_NOUNS_EN)) | frozenset(
-    (*STRUCTURE_NOUNS_FR, *STRUCTURE_NOUNS_EN))
+@lru_cache(maxsize=1)
+def _structure() -> frozenset[str]:
+    return frozenset(w.removesuffix("s") for w in structure_nouns()) | frozenset(structure_nouns())
 
 
 _AS = frozenset(("as", "comme", "en"))  # "X as a second segment", "X comme segment", "X en cible prioritaire"
@@ -28,7 +31,7 @@ def before_predicate(text: str) -> str:
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
     for k in range(1, len(norms) - 1):
-        if norms[k] in _AS and any(w in _STRUCTURE for w in norms[k + 1:k + 1 + AS_SPAN]):
+        if norms[k] in _AS and any(w in _structure() for w in norms[k + 1:k + 1 + AS_SPAN]):
             return text[:tokens[k].start].rstrip(" ,;:-–—")
         if norms[k - 1] in _RELATIVES or norms[k] in _RELATIVES:
             return text  # a relative clause first: the copula is the clause's, not the sentence's
@@ -36,7 +39,7 @@ def before_predicate(text: str) -> str:
         if norms[k] not in COPULAS and not cleft:
             continue
         said = norms[k + (2 if cleft else 1):]
-        if any(is_group_word(w) and w not in _STRUCTURE for w in said):
+        if any(is_group_word(w) and w not in _structure() for w in said):
             return text
         return text[:tokens[k].start].rstrip(" ,;:-–—")
     return text
@@ -52,7 +55,7 @@ def names_a_segment(text: str) -> bool:
     said = [t.norm for t in tokenise(text[len(group):])]
     if _CLEFT_SUBJECT.intersection(said[:3]):
         return False  # "… c'est ça notre marché", "that's it, our market": the statement is about "ça"
-    return any(w in _STRUCTURE for w in said)
+    return any(w in _structure() for w in said)
 
 
 _CONNECTIVES = frozenset("mais but et and donc so ou or puis then alors ok okay oui yes".split())

@@ -1,40 +1,37 @@
 """Reading the customer groups a for-whom answer names: one group per target, with its qualifiers
 and examples ("les commerçants du centre : fleuristes, cavistes" is one group), whatever the founder
-announces ("deux publics : ..."), in their own words.
+announces ("deux publics : ..."), in their own words. The words are every language's `grouping.yaml`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from assistant.lexicon import every_language
+from assistant.lexicon.grouping import GroupingWords
 from assistant.text.lists import COMMA, QUALIFIER_STARTS, SENTENCE_END, lines_of, spans, trim, words_in
-from assistant.text.patterns import compile_all, find
+from assistant.text.patterns import PatternSet, compile_all, find
 from assistant.text.tokens import Token, normalise, tokenise
-from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
+from assistant.understanding.groups import STRUCTURE, LazyPatterns, LazyWords, announced_count, is_group_word
+
+
+@lru_cache(maxsize=1)
+def _lists() -> GroupingWords:
+    return every_language(GroupingWords, "grouping")
+
 
 # Words before the group that are not part of it: "nos clients sont", "honestly", "we target".
-LEAD_INS_FR = ("nos clients sont", "notre client est", "nos cibles sont", "notre cible {est|c est}", "notre cible",
-               "ma cible {est|c est}", "ma cible", "on vise|cible", "nous visons|ciblons", "je vise|cible", "pour",
-               "principalement", "essentiellement", "c est", "ce sont", "d abord", "aussi", "et", "ou", "puis",
-               "ensuite", "il y a", "on a", "mais aussi", "ainsi que", "en passant par", "jusqu aux|au",
-               "on s adresse a|aux", "nous nous adressons a|aux", "on|nous? met|mettons en relation",
-               "mettre en relation", "on|nous? relie|relions|connecte|connectons", "entre",
-               "nos clients|utilisateurs", "notre clientele", "la|ma|notre cible", "ok", "oui", "bon", "bah",
-               "ben", "euh", "hmm", "alors", "donc", "en gros", "en vrai", "franchement", "honnetement",
-               "je dirais", "je pense que|qu", "plutot")
-LEAD_INS_EN = ("our customers are", "our customer is", "our target is", "our targets are", "we target",
-               "we serve", "we focus on", "we are targeting", "for", "mainly", "mostly", "primarily", "it s",
-               "they are", "first", "also", "and", "or", "then", "there are", "we have", "target", "but also",
-               "as well as", "we? connect|connects|match|matches|link|links", "between", "both",
-               "everyone? from", "our customers|users", "our|the target", "okay", "yes", "yeah", "yep", "well",
-               "so", "honestly", "basically", "i would say", "i think", "i guess", "probably")
-_LEAD_INS = compile_all(LEAD_INS_FR, LEAD_INS_EN)
-_DETERMINERS = frozenset("les des la le l un une the a an some certains certaines".split())
-_CONJ_GROUPS = re.compile(
-    r"\s(?:et|and|ou|or|&|\+|ainsi que|as well as|voire|mais aussi|but also|with|avec)\s|/|\s\+\s",
-    re.IGNORECASE,
-)
+_LEAD_INS: PatternSet = LazyPatterns(lambda: compile_all(_lists().lead_ins))
+_DETERMINERS = LazyWords(lambda: _lists().determiners)
+
+
+@lru_cache(maxsize=1)
+def _conj_groups() -> re.Pattern[str]:
+    """Where two groups are cut apart: a conjunction between spaces ("et", "as well as"), "&", "+", "/"."""
+    words = sorted(_lists().conjunctions, key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r"|&|\+)\s|/|\s\+\s", re.IGNORECASE)
 
 
 def _strip_lead_in(tokens: Sequence[Token]) -> int:
@@ -47,28 +44,17 @@ def _strip_lead_in(tokens: Sequence[Token]) -> int:
     return i
 
 
-_RELATIVES = frozenset("qui que qu dont who which that whose where ou".split())
-_NOT_A_GROUP_START = frozenset(
-    "pas sans aucun aucune no not without none ni nor one two three four five six ten un deux trois quatre "
-    "cinq six dix".split()
-)
+_RELATIVES = LazyWords(lambda: _lists().relatives)
+_NOT_A_GROUP_START = LazyWords(lambda: _lists().not_a_group_start)
 # After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
-EXAMPLE_MARKERS_FR = ("surtout", "notamment", "comme", "type", "genre", "par exemple", "en particulier",
-                      "principalement", "essentiellement", "dont", "y compris", "typiquement", "style", "plutot",
-                      "a savoir", "c est a dire")
-EXAMPLE_MARKERS_EN = ("like", "such as", "e g", "eg", "mainly", "mostly", "especially", "particularly", "including",
-                      "in particular", "for example", "for instance", "typically", "i e", "ie", "say")
-EXAMPLE_MARKERS = compile_all(EXAMPLE_MARKERS_FR, EXAMPLE_MARKERS_EN)
+EXAMPLE_MARKERS: PatternSet = LazyPatterns(lambda: compile_all(_lists().example_markers))
 # "business plan", "school year": the group word is only a modifier there.
-_COMPOUND_BREAKERS = frozenset("plan plans model models case angel angels year years hours heures".split())
+_COMPOUND_BREAKERS = LazyWords(lambda: _lists().compound_breakers)
 # Generic heads that restate the group before them rather than add one.
-_RESTATING = frozenset("people gens personnes folks ceux celles those ones them eux".split())
-_COPULAS = frozenset("are is sont est".split())
+_RESTATING = LazyWords(lambda: _lists().restating)
+_COPULAS = LazyWords(lambda: _lists().copulas)
 # "a third of households", "60 % des foyers", "des millions de foyers": a share of a group, not a group.
-_PROPORTIONS = frozenset(
-    "third thirds half quarter tiers moitie quart millions million milliers thousands hundreds centaines "
-    "percent pourcent majorite majority most plupart".split()
-)
+_PROPORTIONS = LazyWords(lambda: _lists().proportions)
 
 
 def _counted(tokens: Sequence[Token], i: int) -> bool:
@@ -118,10 +104,12 @@ def _label(line: str, span: tuple[int, int]) -> tuple[tuple[int, int], tuple[int
 
 
 def _fragments(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    return [f for soft in spans(line, COMMA, *span) for f in spans(line, _CONJ_GROUPS, *soft)]
+    return [f for soft in spans(line, COMMA, *span) for f in spans(line, _conj_groups(), *soft)]
 
 
-_WITH = re.compile(r"\s(?:with|avec)\s", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _with() -> re.Pattern[str]:
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, _lists().with_words)) + r")\s", re.IGNORECASE)
 
 
 def _leads_with_group(tokens: Sequence[Token]) -> bool:
@@ -132,7 +120,7 @@ def _leads_with_group(tokens: Sequence[Token]) -> bool:
 
 
 def _joined_by_conjunction(line: str, prev: tuple[int, int], frag: tuple[int, int]) -> bool:
-    return _CONJ_GROUPS.fullmatch(line[prev[1]:frag[0]]) is not None
+    return _conj_groups().fullmatch(line[prev[1]:frag[0]]) is not None
 
 
 class _GroupReader:
@@ -175,7 +163,7 @@ class _GroupReader:
             return True
         if self.groups and body[_group_start(body) or 0].norm in _RESTATING:  # ", people who drive for Uber"
             return True
-        if prev is not None and _WITH.fullmatch(self.line[prev[1]:frag[0]]) and not _leads_with_group(body):
+        if prev is not None and _with().fullmatch(self.line[prev[1]:frag[0]]) and not _leads_with_group(body):
             return True
         return (self.shared_determiner and prev is not None and body[0].norm not in _DETERMINERS
                 and _joined_by_conjunction(self.line, prev, frag))

@@ -1,45 +1,57 @@
-"""Recognising a multi-sided platform and the sides it brings together, from the founder's words."""
+"""Recognising a multi-sided platform and the sides it brings together, from the founder's words (every
+language's `platform_markers.yaml`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from assistant.lexicon import every_language
+from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.text.cues import negated_before
-from assistant.text.patterns import compile_all, find, find_all
+from assistant.text.patterns import PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, same_group
 
-# Enough on their own.
-PLATFORM_MARKERS_FR = ("place de marche", "mise|mettre|met|mettons|mettent en relation",
-                       "mise|mettre|met|mettons en contact", "{plateforme|plate forme} {biface|bi face}", "biface",
-                       "multi face*|faces", "double face", "plateforme d intermediation", "intermediation",
-                       "les deux cotes|faces", "cote offre", "cote demande",
-                       "uber|airbnb|blablacar|vinted|leboncoin|malt|doctolib|deliveroo|etsy|ebay|upwork|fiverr "
-                       "du|de|des", "le uber|airbnb",
-                       "commission ...4 chaque|deux|vendeur*|transaction*|vente*|reservation*", "annonceurs")
-PLATFORM_MARKERS_EN = ("marketplace", "market place", "platform {biface|bi face}", "two|2|multi|double sided",
-                       "both sides", "supply side", "demand side",
-                       "uber|airbnb|etsy|ebay|upwork|fiverr|deliveroo|doordash for|of", "the uber|airbnb",
-                       "commission ...4 each|both|seller*|transaction*|booking*", "advertisers")
-# Verbs that connect two groups; they count only when two groups surround them.
-CONNECTORS_FR = ("relie*", "relier", "entre", "rapproche*", "met|mettre|mise|mettons en relation|contact",
-                 "connecte*")
-CONNECTORS_EN = ("connect*", "match*", "matching", "between", "link*", "pair*")
-JOINERS = frozenset("et and avec with a aux to ou or &".split())
-BOTH_SIDES_FR = ("les|des deux cotes|faces|publics", "deux cotes|faces", "d un cote ...8 de l autre",
-                 "chaque cote|face")
-BOTH_SIDES_EN = ("both|two sides", "each side", "on one side ...8 on the other")
-_MARKERS = compile_all(PLATFORM_MARKERS_FR, PLATFORM_MARKERS_EN)
-_CONNECTORS = compile_all(CONNECTORS_FR, CONNECTORS_EN)
-_BOTH = compile_all(BOTH_SIDES_FR, BOTH_SIDES_EN)
+
+@lru_cache(maxsize=1)
+def _lists() -> PlatformMarkerWords:
+    return every_language(PlatformMarkerWords, "platform_markers")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> PatternSet:
+    """Enough on their own: "marketplace", "mettre en relation", "le Uber des ..."."""
+    return compile_all(_lists().markers)
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> PatternSet:
+    """Verbs that connect two groups; they count only when two groups surround them."""
+    return compile_all(_lists().connectors)
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    """Words between the two groups a connector links, and "&" (a symbol, of no language)."""
+    return frozenset(_lists().joiners) | {"&"}
+
+
+@lru_cache(maxsize=1)
+def _both() -> PatternSet:
+    return compile_all(_lists().both_sides)
+
+
 SIDE_WINDOW = 20
+
+
 def platform_sides(text: str) -> list[str]:
     """The two groups a platform brings together, as folded words: those a connector links ("met en
     relation les kinés et les patients"), else the first two groups of the sentence that says
     "marketplace" or "two-sided"."""
     tokens = tokenise(text)
-    for m in find_all(tokens, _CONNECTORS):
+    for m in find_all(tokens, _connectors()):
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:
             continue
@@ -47,7 +59,7 @@ def platform_sides(text: str) -> list[str]:
         sides = _two_sides(window)
         if sides:
             return sides
-    for m in find_all(tokens, _MARKERS):
+    for m in find_all(tokens, _markers()):
         sentence = [t for t in tokens if t.sentence == tokens[m.start].sentence]
         sides = _distinct_groups(sentence)
         if len(sides) >= 2:
@@ -68,7 +80,7 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
     if first is None:
         return []
     for j in range(first + 1, len(window)):
-        if window[j].norm in JOINERS:
+        if window[j].norm in _joiners():
             second = next((t.norm for t in window[j + 1:j + 5] if is_group_word(t.norm)), None)
             if second and not same_group(second, window[first].norm):
                 return [window[first].norm, second]
@@ -77,7 +89,7 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
 
 def is_platform(text: str) -> bool:
     tokens = tokenise(text)
-    marker = find(tokens, _MARKERS)
+    marker = find(tokens, _markers())
     if marker is not None and not negated_before(tokens, marker):
         return True
     return bool(platform_sides(text))
@@ -85,4 +97,4 @@ def is_platform(text: str) -> bool:
 
 def names_both_sides(text: str) -> bool:
     tokens = tokenise(text)
-    return find(tokens, _BOTH) is not None
+    return find(tokens, _both()) is not None

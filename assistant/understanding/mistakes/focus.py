@@ -5,10 +5,13 @@ new or underserved groups dismissed out of hand.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.domain import MAX_SEGMENTS
+from assistant.lexicon import every_language
+from assistant.lexicon.focus import FocusWords
 from assistant.text.cues import contrast_after, is_negator, negated_before
-from assistant.text.patterns import Match, compile_all, find_all, first_match
+from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.grammar_lists import contains, grammar_lists
@@ -18,38 +21,31 @@ from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
 
-# --- too_many_segments -------------------------------------------------------------------------------
 
-# "On vise tous les secteurs": every kind of customer at once.
-ALL_KINDS_FR = ("tous les secteurs", "tous secteurs", "tous secteurs confondus", "toutes les industries",
-                "tous les domaines", "tous les profils", "tous profils", "tous types d|de", "tout type d|de",
-                "toutes sortes d|de", "quel que soit le secteur|profil|metier",
-                "peu importe le secteur|metier", "b2b b2c et", "b2c b2b et")
-ALL_KINDS_EN = ("every industry|sector|vertical", "all industries|sectors|verticals|profiles",
-                "any industry|sector|vertical", "all kinds|types|sorts of", "whatever the industry|sector",
-                "across all? industries|sectors|verticals", "b2b b2c and", "b2c b2b and")
-# Asked which segment comes first, the founder will not choose.
-REFUSALS_FR = ("tous|toutes aussi important*", "aussi important* les uns|unes que", "tous|toutes important*",
-               "impossible de choisir|prioriser|trancher",
-               "on|je|nous ne|n? peut|peux|veut|veux|pouvons|voulons pas choisir|prioriser|trancher",
-               "pas de priorite|priorites", "aucune priorite", "{tous|toutes} autant",
-               "comptent|compte tous|toutes autant", "tout prendre",
-               "veut|veux|voulons|voudrait|voudrions ...2 tous|toutes les? "
-               "servir|cibler|viser|garder|adresser")
-REFUSALS_EN = ("equally important", "all important", "just as important",
-               "can? not|cannot choose|pick|prioriti*|prioritise|prioritize", "do not want to choose",
-               "no priority|priorities", "will not choose|pick", "refuse to choose", "all of them equally",
-               "take everyone", "want to ...2 serve|target|keep|address all|everyone|everybody",
-               "all of them matter")
-ALL_AT_ONCE_FR = ("{tous|toutes|tout|chacun|les trois|les 3|les deux} ...5 {en meme temps|simultanement|"
-                  "en parallele|d un coup}",
-                  "on|nous va|vont|allons tous|toutes les cibler|viser|attaquer|adresser|servir")
-ALL_AT_ONCE_EN = ("{all|both|every|each|all three} ...5 {at once|simultaneously|in parallel|at the same "
-                  "time}", "go|going after|for all|every|each", "target|targeting|attack|address all of them")
-_ALL_KINDS = compile_all(ALL_KINDS_FR, ALL_KINDS_EN)
-_REFUSALS = compile_all(REFUSALS_FR, REFUSALS_EN)
-_ALL_AT_ONCE = compile_all(ALL_AT_ONCE_FR, ALL_AT_ONCE_EN)
-_PAIR_WORDS = frozenset("deux both".split())
+@lru_cache(maxsize=1)
+def _lists() -> FocusWords:
+    return every_language(FocusWords, "focus")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, PatternSet]:
+    """Every pattern list of `focus.yaml`, compiled once."""
+    w = _lists()
+    keys = ("all_kinds", "refusals", "all_at_once", "small_refs", "dismissals", "dismissal_phrases",
+            "clause_end_dismissals", "group_dismissals", "underserved_traits")
+    return {k: compile_all(getattr(w, k)) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    """The word lists of `focus.yaml` looked up word by word, as sets."""
+    w = _lists()
+    keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
+            "refused_group_openers")
+    return {k: frozenset(getattr(w, k)) for k in keys}
+
+
+# --- too_many_segments -------------------------------------------------------------------------------
 
 
 def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None:
@@ -58,9 +54,9 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
     def keep(m: Match) -> bool:
         if negated_before(tokens, m, 5):
             return False
-        return not (pair_ok and tokens[m.start].norm in _PAIR_WORDS)
+        return not (pair_ok and tokens[m.start].norm in _sets()["pair_words"])
 
-    return first_match(tokens, _ALL_AT_ONCE, keep)
+    return first_match(tokens, _patterns()["all_at_once"], keep)
 
 
 def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
@@ -77,11 +73,12 @@ def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
 def too_many_segments(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     if ctx.question_id in {"most_important", "priority"}:
-        m = first_match(tokens, _REFUSALS, lambda m: not contrast_after(tokens, m))
+        m = first_match(tokens, _patterns()["refusals"], lambda m: not contrast_after(tokens, m))
         m = m or _all_at_once(ctx, tokens)
         if m:
             return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments")
-    m = first_match(tokens, _ALL_KINDS, lambda m: not negated_before(tokens, m)) or sweeping_range(tokens, 3)
+    m = (first_match(tokens, _patterns()["all_kinds"], lambda m: not negated_before(tokens, m))
+         or sweeping_range(tokens, 3))
     if m:
         return hit("too_many_segments", ctx.answer, tokens, m, f"targets every kind: '{m.pattern.source}'")
     groups = listed_groups(ctx.answer) if ctx.question_id != "intake" else []
@@ -98,64 +95,9 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
 
 # --- ignores_underserved -----------------------------------------------------------------------------
 
-# Small, new, unserved or "other" groups: those the mistake dismisses.
-SMALL_REFS_FR = ("petit*", "niche*", "nouveau*", "nouvel*", "nouvelle*", "emergent*", "non equipe*",
-                 "pas equipe*", "sous equipe*", "mal servi*", "non servi*", "sous desservi*", "sous servi*",
-                 "ruraux", "rural*", "autres", "reste", "marginaux", "minoritaire*", "debutant*", "startup*",
-                 "jeunes entreprises", "modeste*", "faibles revenus", "tpe", "micro*", "solo*")
-SMALL_REFS_EN = ("small*", "tiny", "niche*", "new", "newcomer*", "emerging", "underserved", "unserved",
-                 "under served", "rural*", "others", "rest", "else", "beginner*", "startup*", "low income",
-                 "micro*", "mom and pop", "solo*", "indie*")
-DISMISSALS_FR = ("ne|n? nous|m interesse|interessent pas", "on s en fiche|fout|moque", "ils? ne valent pas",
-                 "ne vaut pas", "pas la peine", "pas interessant*", "aucun interet", "on les ignore",
-                 "on les oublie", "on laisse tomber", "on les? laisse {tomber|de cote}", "laisser de cote",
-                 "negligeable*", "sans interet", "perte de temps", "pas notre probleme")
-DISMISSALS_EN = ("do|does not matter", "not interested in", "not interesting", "do not care about",
-                 "not worth", "are not worth", "irrelevant", "do not bother", "waste of time", "forget about",
-                 "{we ignore|ignore them}", "leave them aside", "not our problem")
-# Dismissals that carry their own object.
-DISMISSAL_PHRASES_FR = ("personne d autre ne|n? {compte|nous interesse}", "les autres ne comptent pas",
-                        "trop petits? pour nous", "les seuls qui comptent|interessent",
-                        "on ne s interesse qu", "seuls les gros|grands {comptent|nous interessent}",
-                        "la ou {sont|il y a} deja? les? concurrents|concurrence", "la ou la concurrence",
-                        "memes clients que nos|les concurrents", "suivre|copier les|nos concurrents",
-                        "que le marche evident", "marche evident et c est tout",
-                        "seuls les grands|gros ...2 comptent")
-DISMISSAL_PHRASES_EN = ("{no one|nobody|nothing} else matters", "the rest does not matter",
-                        "too small {for us|to bother|to matter|to be worth}", "only care about",
-                        "only interested in", "the only ones that|who matter",
-                        "where the? competitors|competition are|is|already",
-                        "same customers as our|the? competit*", "follow|copy the|our competit*",
-                        "only the obvious", "only the? big|large|biggest|established ...2 matter|count")
-# Turning a group away ("c'est pas pour nous", "forget it"): a mistake when the reason given is what makes
-# them underserved (age, low income, no smartphone, not at a desk, rural...).
-GROUP_DISMISSALS_FR = ("{c est|ce n est|c n est|ce est} pas pour nous", "pas pour nous",
-                       "pas notre marche|cible|clientele", "on les? oublie", "perdre de|du temps avec",
-                       "ne|n? ...2 paieront|utiliseront|achete* jamais", "pas la peine de ...2 les|s en")
-GROUP_DISMISSALS_EN = ("not for us", "not our market|target|customers", "forget {it|them|about them}",
-                       "waste ...2 time on|with", "never bother", "will never|not pay|use|buy|bother",
-                       "do|will not bother")
-UNDERSERVED_TRAITS_FR = ("appli*", "ordinateur*", "numerique", "pauvre*", "modeste*", "precaire*",
-                         "faibles revenus", "agee*", "vieux", "rural*", "campagne", "non equipe*",
-                         "pas equipe*", "a l aise", "illettr*", "handicap*", "isole*", "petit*", "seul*",
-                         "logement social", "paieront jamais")
-UNDERSERVED_TRAITS_EN = ("smartphone*", "app", "apps", "computer*", "digital", "internet", "desk",
-                         "low income", "can not afford", "seniors", "elderly", "old", "rural*", "frontline",
-                         "shift*", "comfortable", "small*", "tiny", "solo", "social housing", "never pay")
-# "ne comptent pas" must end the clause: "ils ne comptent pas leurs heures" is an idiom.
-CLAUSE_END_DISMISSALS_FR = ("ne|n? comptent|compte pas",)
-CLAUSE_END_DISMISSALS_EN = ("do|does not count",)
-_SMALL = compile_all(SMALL_REFS_FR, SMALL_REFS_EN)
-_DISMISSALS = compile_all(DISMISSALS_FR, DISMISSALS_EN)
-_PHRASES = compile_all(DISMISSAL_PHRASES_FR, DISMISSAL_PHRASES_EN)
-_CLAUSE_END = compile_all(CLAUSE_END_DISMISSALS_FR, CLAUSE_END_DISMISSALS_EN)
-_GROUP_DISMISSALS = compile_all(GROUP_DISMISSALS_FR, GROUP_DISMISSALS_EN)
-_TRAITS = compile_all(UNDERSERVED_TRAITS_FR, UNDERSERVED_TRAITS_EN)
-_TRAILING_OK = frozenset("pour nous vraiment really for us du tout at all".split())
-
 
 def _ends_clause(tokens: Sequence[Token], m: Match) -> bool:
-    return all(t.norm in _TRAILING_OK for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
+    return all(t.norm in _sets()["trailing_ok"] for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
 
 
 def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
@@ -163,7 +105,7 @@ def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
     intéressent pas", "on se fiche des petits"), or in the clause just before when the dismissal names
     no group of its own: "les petits, on s'en fiche", not "les petits, les grands groupes on s'en fiche"."""
     clause = tokens[m.start].clause
-    small = [s for s in find_all(tokens, _SMALL) if not m.start <= s.start < m.end]
+    small = [s for s in find_all(tokens, _patterns()["small_refs"]) if not m.start <= s.start < m.end]
     if any(tokens[s.start].clause == clause for s in small):
         return True
     own_group = any(is_group_word(t.norm) for t in tokens if t.clause == clause)
@@ -175,17 +117,17 @@ def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
     """A trait of underserved groups in the sentence or the one before ("rural clinics? forget them")."""
     sentence = tokens[m.start].sentence
     return any(tokens[t.start].sentence in {sentence, sentence - 1} and not (m.start <= t.start < m.end)
-               for t in find_all(tokens, _TRAITS))
+               for t in find_all(tokens, _patterns()["underserved_traits"]))
 
 
 @scoped("intake", "for_whom", "most_important", "characteristics", "evidence", "priority")
 def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
-    m = first_match(tokens, _PHRASES, lambda m: not negated_before(tokens, m, 2))
-    m = m or first_match(tokens, _DISMISSALS, lambda m: _small_dismissed(tokens, m))
-    m = m or first_match(tokens, _CLAUSE_END,
+    m = first_match(tokens, _patterns()["dismissal_phrases"], lambda m: not negated_before(tokens, m, 2))
+    m = m or first_match(tokens, _patterns()["dismissals"], lambda m: _small_dismissed(tokens, m))
+    m = m or first_match(tokens, _patterns()["clause_end_dismissals"],
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
-    m = m or first_match(tokens, _GROUP_DISMISSALS, lambda m: _underserved_reason(tokens, m)
+    m = m or first_match(tokens, _patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2))
     if m is None or contrast_after(tokens, m):
         return None
@@ -193,19 +135,14 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
                f"'{m.pattern.source}'")
 
 
-# Negations that describe a group rather than turn one away ("students without a car", "ni les épiceries").
-_DESCRIBING_NEGATORS = frozenset("sans without ni nor neither".split())
-_VERB_NEGATION = frozenset("ne n".split())  # French negates a verb with ne ... pas
-# After a negation that opens a clause, the group refused ("not the solo ones", "pas les grands groupes"); any
-# other word describes ("not very comfortable with apps").
-_REFUSED_GROUP_OPENERS = frozenset(
-    "the those these them any a an our les le la l des ces ceux celles eux un une nos notre".split())
+
 
 
 def _verbless(clause: Sequence[Token], verbs: frozenset[str]) -> bool:
     """A clause ending on its negation with no verb negated: "retirees, no" (not "ils ne conduisent pas",
     "they do not")."""
-    return not any(t.norm in _VERB_NEGATION for t in clause) and not (len(clause) > 1 and clause[-2].norm in verbs)
+    negated_verb = any(t.norm in _sets()["verb_negation"] for t in clause)
+    return not negated_verb and not (len(clause) > 1 and clause[-2].norm in verbs)
 
 
 def sets_a_group_aside(answer: str) -> bool:
@@ -221,16 +158,18 @@ def sets_a_group_aside(answer: str) -> bool:
     tokens = tokenise(answer)
     norms = [t.norm for t in tokens]
     words = grammar_lists()
+    sets = _sets()
     if contains(norms, words.dismissal) is not None or contains(norms, words.turning_away) is not None:
         return True
     for i, token in enumerate(tokens):
-        if token.norm in _DESCRIBING_NEGATORS or not is_negator(tokens, i):
+        if token.norm in sets["describing_negators"] or not is_negator(tokens, i):
             continue
         clause = [t for t in tokens if t.clause == token.clause]
-        if token.norm == "non" and clause[-1] is not token:
+        if token.norm in sets["prefix_negators"] and clause[-1] is not token:
             continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
-                   or clause[0] is token and len(clause) > 1 and clause[1].norm in _REFUSED_GROUP_OPENERS)
+                   or clause[0] is token and len(clause) > 1
+                   and clause[1].norm in sets["refused_group_openers"])
         if refused or any(t.norm in words.first_person for t in clause):
             return True
     return False

@@ -1,0 +1,59 @@
+"""The words of the too_broad detector (`assistant/understanding/mistakes/breadth.py`): "everyone is my
+customer", said plainly or with a qualifier that narrows nothing, per language in `<lang>/breadth.yaml`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class BreadthWords(BaseModel):
+    """Broad targets and what narrows them (`breadth.yaml`): patterns of `assistant.text.patterns` for the
+    targets, whole words (or word endings) for what comes before or after them. Read by `too_broad` and
+    `people_only_as_exchange_sides`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    broad_pronouns: list[str] = Field(
+        description="Pronoun-like heads only a relative or prepositional clause can narrow ('everyone', "
+                    "'tout le monde').")
+    broad_groups: list[str] = Field(
+        description="Groups so wide that 'all of them' is no target ('kids', 'familles'), one word each: "
+                    "joined as one alternative after each of `broad_group_quantifiers`.")
+    broad_group_quantifiers: list[str] = Field(
+        description="The pattern before a word of `broad_groups` that makes it a broad target ('all|any|every' "
+                    "for 'all kids').")
+    broad_nouns: list[str] = Field(
+        description="Noun heads an adjective or a clause can narrow ('people', 'les gens', 'SMEs').")
+    broad_explicit: list[str] = Field(
+        description="Broad whatever follows ('as many people as possible', 'de 7 a 77 ans').")
+    trivial: list[str] = Field(
+        description="Words that narrow nothing after a broad head ('anyone with a phone', 'les gens en general').")
+    narrowers: list[str] = Field(
+        description="Words that open a clause narrowing the head ('everyone who ...', 'les gens ayant ...').")
+    participle_endings: list[str] = Field(
+        description="Endings of a present participle that narrows the head ('people working ...': 'ing').")
+    comparatives: list[str] = Field(
+        description="Right before a broad word, a comparison rather than a target ('like everyone', 'comme').")
+    comparative_pairs: list[str] = Field(
+        description="Two words right before a broad word that make it a comparison ('plus que tout le monde').")
+    quantifiers: list[str] = Field(
+        description="Words that open a broad head, so no adjective comes before it ('all', 'tous', 'the').")
+    pre_adjectives: list[str] = Field(
+        description="Adjectives that can come before the noun they narrow ('busy people', 'jeunes gens').")
+    adjective_endings: list[str] = Field(
+        description="Endings of a word before a broad noun that make it an adjective narrowing it "
+                    "('eco-conscious consumers': 'conscious').")
+    subordinators: list[str] = Field(
+        description="Before a broad word, a subordinate clause rather than a target ('before anyone calls').")
+    subordinator_pairs: list[str] = Field(
+        description="Two-word subordinators before a broad word, written as one phrase ('so that', 'pour que').")
+    number_words: list[str] = Field(
+        description="A number before a broad word: a size, not a target ('two people', 'deux personnes').")
+    number_links: list[str] = Field(
+        description="The word between a number and a broad word ('millions of people', 'milliers de').")
+    age_range_openers: list[str] = Field(
+        description="Optional first word of an age range, before the first number ('from', 'entre').")
+    age_range_links: list[str] = Field(
+        description="Optional word between the two numbers of an age range ('to', 'a').")
+    age_range_units: list[str] = Field(
+        description="The word that closes an age range ('years', 'ans'); a wide range is a broad target.")

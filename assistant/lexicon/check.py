@@ -1,0 +1,67 @@
+"""The start-up check of the lexicon: every configured language has a folder, and every file of it loads
+into its strict model. A language with missing or broken data fails before the first founder turn, with
+every problem named, rather than in the middle of a session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ValidationError
+
+import assistant.lexicon as lexicon
+from assistant.lexicon import (
+    ConversationWords,
+    GrammarWords,
+    PlatformWords,
+    ReflectionWords,
+    SegmentTypeWords,
+    languages,
+    require_language,
+    words,
+)
+from assistant.lexicon.breadth import BreadthWords
+from assistant.lexicon.dont_know import DontKnowWords
+from assistant.lexicon.focus import FocusWords
+from assistant.lexicon.grouping import GroupingWords
+from assistant.lexicon.groups import GroupWords
+from assistant.lexicon.platform_markers import PlatformMarkerWords
+from assistant.lexicon.profile import ProfileWords
+from assistant.lexicon.revisit import RevisitWords
+from assistant.lexicon.roles import RoleWords
+from assistant.lexicon.validation import ValidationWords
+
+# File name (without `.yaml`) → the model it loads into: every file a language folder must hold.
+FILES: dict[str, type[BaseModel]] = {
+    "conversation": ConversationWords, "reflection": ReflectionWords, "grammar": GrammarWords,
+    "platform": PlatformWords, "segment_types": SegmentTypeWords, "breadth": BreadthWords,
+    "dont_know": DontKnowWords, "focus": FocusWords, "grouping": GroupingWords, "groups": GroupWords,
+    "platform_markers": PlatformMarkerWords, "profile": ProfileWords, "revisit": RevisitWords,
+    "roles": RoleWords, "validation": ValidationWords,
+}
+
+
+class LexiconError(ValueError):
+    """Lexicon files missing or invalid; the message names each one."""
+
+
+def check_lexicon(required: Iterable[str] = ()) -> None:
+    """Load every file of every language folder (and of each `required` language) into its model.
+
+    Raises `MissingLanguage` when a `required` language has no folder, and `LexiconError` listing every
+    file that is missing or does not validate (unknown key, missing key, wrong type)."""
+    for language in required:
+        require_language(language)
+    problems: list[str] = []
+    for language in languages():
+        for name, model in FILES.items():
+            path = lexicon.LEXICON_DIR / language / f"{name}.yaml"
+            if not path.exists():
+                problems.append(f"{path}: missing")
+                continue
+            try:
+                words(model, name, language)
+            except ValidationError as exc:
+                problems.append(f"{path}: {exc.error_count()} error(s): {exc.errors()[0]['loc']} "
+                                f"{exc.errors()[0]['msg']}")
+    if problems:
+        raise LexiconError("lexicon data is incomplete:\n" + "\n".join(problems))

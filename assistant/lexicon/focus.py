@@ -1,0 +1,50 @@
+"""The words of the focus detectors (`assistant/understanding/mistakes/focus.py`): too many segments at once,
+and small, new or underserved groups dismissed, per language in `<lang>/focus.yaml`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class FocusWords(BaseModel):
+    """Where the founder puts their focus (`focus.yaml`): patterns of `assistant.text.patterns` for what is
+    said, whole words for what surrounds a negation. Read by `too_many_segments`, `all_groups_at_once`,
+    `ignores_underserved` and `sets_a_group_aside`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    all_kinds: list[str] = Field(
+        description="Every kind of customer at once ('every industry', 'tous les secteurs').")
+    refusals: list[str] = Field(
+        description="Asked which segment comes first, the founder will not choose ('equally important').")
+    all_at_once: list[str] = Field(
+        description="Every group pursued at the same time ('all three at once', 'en meme temps').")
+    pair_words: list[str] = Field(
+        description="Opening an 'all at once' phrase, the two sides of a platform rather than too many "
+                    "segments ('both', 'deux').")
+    small_refs: list[str] = Field(
+        description="Small, new, unserved or 'other' groups: those the mistake dismisses ('small*', 'niche*').")
+    dismissals: list[str] = Field(
+        description="A group dismissed, named in the same clause or the one before ('not worth', 'on s en fiche').")
+    dismissal_phrases: list[str] = Field(
+        description="Dismissals that carry their own object ('nobody else matters', 'trop petits pour nous').")
+    group_dismissals: list[str] = Field(
+        description="Turning a group away ('not for us', 'forget them'): a mistake when the reason given is "
+                    "what makes them underserved (see `underserved_traits`).")
+    underserved_traits: list[str] = Field(
+        description="Traits of underserved groups: age, low income, no smartphone, rural ('elderly', 'rural*').")
+    clause_end_dismissals: list[str] = Field(
+        description="Dismissals that count only at the end of their clause ('do not count'; 'ils ne comptent "
+                    "pas leurs heures' is an idiom).")
+    trailing_ok: list[str] = Field(
+        description="Words that may follow a clause-ending dismissal ('does not count for us', 'du tout').")
+    describing_negators: list[str] = Field(
+        description="Negations that describe a group rather than turn one away ('students without a car', 'ni').")
+    verb_negation: list[str] = Field(
+        description="The particle that negates a verb ('ne' of 'ne ... pas'); a clause with one is no "
+                    "verbless refusal.")
+    prefix_negators: list[str] = Field(
+        description="A negation that is a word's prefix unless it ends the clause ('non pourvus', 'non').")
+    refused_group_openers: list[str] = Field(
+        description="After a negation that opens a clause, the start of the group refused ('not the solo "
+                    "ones', 'pas les grands groupes').")

@@ -1,0 +1,42 @@
+"""The words of the never_revisited detector (`assistant/understanding/mistakes/revisit.py`), per language in
+`<lang>/revisit.yaml`: segments treated as fixed while markets move. Also read by the understanding reader's
+`speaks_of_time_or_change` and `speaks_of_the_target_over_time`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RevisitWords(BaseModel):
+    """What says the segments will never be looked at again (`revisit.yaml`): patterns of
+    `assistant.text.patterns` for the claims, whole words (or word starts) for their surroundings. Read by
+    `never_revisited`, `speaks_of_time_or_change` and `speaks_of_the_target_over_time`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subjects: list[str] = Field(
+        description="What the claim must be about: the segments, the target, the market ('segment*', 'cible*').")
+    frozen: list[str] = Field(description="The segments will not move ('never change*', 'ne changera pas').")
+    no_revisit: list[str] = Field(
+        description="The segments will not be looked at again ('no need to ...2 revisit', 'pas besoin de revoir').")
+    fixed_idioms: list[str] = Field(description="Idioms of finality ('set in stone', 'une fois pour toutes').")
+    fixed_states: list[str] = Field(
+        description="Adjectives that only say 'fixed' after a verb of being ('locked', 'fige*').")
+    copulas: list[str] = Field(
+        description="Whole words of being just before a `fixed_states` adjective ('are', 'sont').")
+    stale: list[str] = Field(description="The segmentation's age ('# years ago', 'il y a # ans').")
+    still_fine: list[str] = Field(
+        description="Said in the sentence of a `stale` age: still fine ('still valid', 'toujours valable').")
+    time_words: list[str] = Field(
+        description="Whole words that may end a 'won't change' claim and keep it about the segments "
+                    "('over time', 'jamais').")
+    temporary: list[str] = Field(
+        description="The founder is not claiming the segments are fixed for good ('for now', 'pour l instant').")
+    change: list[str] = Field(
+        description="Words of time, change and decision: an answer with none of them says nothing about its "
+                    "segments staying fixed ('revisit*', 'toujours').")
+    articles: list[str] = Field(
+        description="Whole words after which a noun of change names the service sold ('the review', 'la "
+                    "revision').")
+    service_nouns: list[str] = Field(
+        description="Starts of nouns of change a pitch may sell, after one of `articles` ('review', 'revis').")

@@ -1,0 +1,34 @@
+"""The words of the buyer/user detector (`assistant/understanding/mistakes/roles.py`): who pays, who uses,
+and whether the founder tells them apart, per language in `<lang>/roles.yaml`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RoleWords(BaseModel):
+    """Buyer and user roles (`roles.yaml`): patterns of `assistant.text.patterns`, and single words looked
+    up tolerantly for the verbs. Read by `buyer_user_confusion` and `roles_likely_differ`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indifference: list[str] = Field(
+        description="Who pays does not matter to the founder ('whoever pays', 'peu importe qui paie').")
+    same_person: list[str] = Field(
+        description="Buyer and user said to be one and the same ('same person', 'de leur poche').")
+    different: list[str] = Field(
+        description="The founder tells the two roles apart ('not the same', 'quelqu un d autre').")
+    payer_roles: list[str] = Field(
+        description="In the pitch or earlier answers, someone other than the user usually pays "
+                    "('procurement', 'mutuelle').")
+    team_users: list[str] = Field(
+        description="Employees and teams: usually the company pays ('staff', 'salaries', 'per seat').")
+    child_users: list[str] = Field(
+        description="Children as users: someone else pays ('for kids', 'pour les enfants').")
+    solo: list[str] = Field(
+        description="A one-person business or a consumer: team words do not mean someone else pays "
+                    "('freelance*', 'particuliers').")
+    pay_verbs: list[str] = Field(
+        description="Single verbs of paying or deciding, to tell who pays from who uses ('signs', 'paient').")
+    use_verbs: list[str] = Field(
+        description="Single verbs of using ('the accountants use', 'les comptables utilisent').")
