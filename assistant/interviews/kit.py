@@ -12,8 +12,6 @@ from assistant.interviews import texts
 from assistant.interviews.assumptions import Assumption, riskiest_assumptions
 
 PER_SEGMENT = 5  # assumptions a kit lists per segment
-INTERVIEWS_PER_ROLE = "5 à 8"
-INTERVIEWS_PER_ROLE_EN = "5 to 8"
 
 
 class GuideQuestion(BaseModel):
@@ -46,7 +44,7 @@ def _guide(assumptions: list[Assumption], language: Language) -> list[GuideQuest
 
 
 def _whom(seg: Segment, language: Language) -> str:
-    count = INTERVIEWS_PER_ROLE_EN if language == "en" else INTERVIEWS_PER_ROLE
+    count = texts.text(language, "kit.count")
     who = seg.who or seg.name
     line = texts.text(language, "kit.whom", who=who, count=count)
     buyer, user = role_holder(seg.buyer), role_holder(seg.user)

@@ -21,8 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.interviews.assumptions import Assumption
 from assistant.interviews.notes import Interview, vocabulary
 from assistant.personas.faithful import content_stems
-from assistant.text.cues import is_negator
 from assistant.text.tokens import Token, tokenise
+from assistant.understanding.cues import is_negator
 
 Verdict = Literal["supported", "contradicted", "untouched"]
 MAX_QUOTES = 3

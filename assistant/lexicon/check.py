@@ -20,14 +20,21 @@ from assistant.lexicon import (
     words,
 )
 from assistant.lexicon.breadth import BreadthWords
+from assistant.lexicon.cues import CueWords
 from assistant.lexicon.dont_know import DontKnowWords
+from assistant.lexicon.extract import ExtractWords
 from assistant.lexicon.focus import FocusWords
+from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.grouping import GroupingWords
 from assistant.lexicon.groups import GroupWords
+from assistant.lexicon.intake import IntakeWords
 from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.lexicon.profile import ProfileWords
 from assistant.lexicon.revisit import RevisitWords
+from assistant.lexicon.role_reading import RoleReadingWords
 from assistant.lexicon.roles import RoleWords
+from assistant.lexicon.segment_reading import SegmentReadingWords
+from assistant.lexicon.substance import SubstanceWords
 from assistant.lexicon.validation import ValidationWords
 
 # File name (without `.yaml`) → the model it loads into: every file a language folder must hold.
@@ -36,7 +43,9 @@ FILES: dict[str, type[BaseModel]] = {
     "platform": PlatformWords, "segment_types": SegmentTypeWords, "breadth": BreadthWords,
     "dont_know": DontKnowWords, "focus": FocusWords, "grouping": GroupingWords, "groups": GroupWords,
     "platform_markers": PlatformMarkerWords, "profile": ProfileWords, "revisit": RevisitWords,
-    "roles": RoleWords, "validation": ValidationWords,
+    "roles": RoleWords, "validation": ValidationWords, "cues": CueWords, "intake": IntakeWords,
+    "extract": ExtractWords, "substance": SubstanceWords, "role_reading": RoleReadingWords,
+    "group_reading": GroupReadingWords, "segment_reading": SegmentReadingWords,
 }
 
 

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.dont_know import DontKnowWords
-from assistant.text.cues import contrast_after
 from assistant.text.patterns import PatternSet, compile_all, find_all
 from assistant.text.tokens import Token, tokenise
+from assistant.understanding.cues import contrast_after
 from assistant.understanding.groups import is_group_word
 
 

@@ -1,12 +1,16 @@
-"""Read canvas fields out of a founder's free-text answer (offline engine). Pure functions."""
+"""Read canvas fields out of a founder's free-text answer (offline engine). Pure functions; the words that
+sort items into fields are data (`assistant/lexicon/<lang>/extract.yaml`)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
 from assistant.domain import MAX_SEGMENTS, Language, QuestionId
+from assistant.lexicon import every_language
+from assistant.lexicon.extract import ExtractWords
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
@@ -16,16 +20,23 @@ from assistant.understanding.segment_blocks import paired_in_order, segment_bloc
 from assistant.understanding.segment_names import known_segment, name_head, segment_name
 from assistant.understanding.substance import content_words
 
-_NEED_WORDS = ("besoin", "veul", "cherch", "souhait", "aimerai", "attend", "need", "want", "look for", "looking for",
-               "expect", "wish", "would like", "require")
-_BEHAVIOUR_WORDS = (
-    "achet", "utilis", "command", "compar", "pass", "font", "fait ", "vont", "lisent", "regard", "pratiqu",
-    "habitude", "chaque", "tous les jours", "souvent", "jamais", "toujours", "par semaine", "par mois",
-    "buy", "use", "order", "compare", "spend", "go to", "read", "watch", "every", "often", "never", "always",
-    "per week", "a week", "per month", "habit", "tend to", "usually", "mostly",
-)
 
-_RATING = re.compile(r"(valeur|value|adéquation|adequation|fit)\D{0,12}?([1-5])(?:\s*/\s*5)?", re.I)
+@lru_cache(maxsize=1)
+def _lists() -> ExtractWords:
+    return every_language(ExtractWords, "extract")
+
+
+@lru_cache(maxsize=1)
+def _rating() -> re.Pattern[str]:
+    """"valeur 4/5", "fit: 3": a rating label (`extract.yaml`), then its score from 1 to 5."""
+    lists = _lists()
+    labels = "|".join([*lists.rating_value, *lists.rating_fit])
+    return re.compile(rf"({labels})\D{{0,12}}?([1-5])(?:\s*/\s*5)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _value_labels() -> frozenset[str]:
+    return frozenset(normalise(w) for w in _lists().rating_value)
 
 
 def _default_targets(canvas: Canvas) -> list[str]:
@@ -50,9 +61,9 @@ def _ensure_target(canvas: Canvas, language: Language) -> Canvas:
 
 def classify_item(item: str) -> str:
     low = normalise(item)
-    if any(w in low for w in _NEED_WORDS):
+    if any(w in low for w in _lists().need_words):
         return "needs"
-    if any(w in low for w in _BEHAVIOUR_WORDS):
+    if any(w in low for w in _lists().behaviour_words):
         return "behaviours"
     return "characteristics"
 
@@ -184,8 +195,8 @@ def priority_updates(answer: str, canvas: Canvas) -> list[SegmentUpdate]:
                                                            if seg.name in segments_mentioned(canvas, s)]
         values: dict[str, int] = {}
         for sentence in own:
-            for label, score in _RATING.findall(sentence):
-                key = "priority_value" if normalise(label).startswith(("val",)) else "priority_fit"
+            for label, score in _rating().findall(sentence):
+                key = "priority_value" if normalise(label) in _value_labels() else "priority_fit"
                 values.setdefault(key, int(score))
         if values:
             out.append(SegmentUpdate(segment=seg.name, **values))  # type: ignore[arg-type]

@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon import all_grammar_words
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import OPENERS, FragmentLike
+from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
 from assistant.understanding.substance import content_words
 
 HEADING_WORDS = 4  # at most this many words before the colon
-CONJUNCTIONS = frozenset("and et or ou plus also aussi but mais then puis".split())
+CONJUNCTIONS = LazyWords(lambda: reading_words().conjunctions)  # `conjunctions` of `group_reading.yaml`
 _QUALIFIER_WINDOW = 5  # a qualifier within the phrase's first words after its head
 
 
@@ -33,8 +34,7 @@ def qualified(text: str) -> bool:
     """A phrase that opens on words of its own and then a qualifier soon after ("Germans who want…",
     "les petits bureaux de 10 à 50 personnes"), not a phrase that opens on the qualifier."""
     qualifiers = set(all_grammar_words().qualifiers)
-    skip = OPENERS["determiner"] | CONJUNCTIONS
-    words = [t.norm for t in tokenise(text) if t.norm not in skip]
+    words = [t.norm for t in tokenise(text) if t.norm not in OPENERS["determiner"] and t.norm not in CONJUNCTIONS]
     return bool(words) and words[0] not in qualifiers and any(w in qualifiers for w in words[1:_QUALIFIER_WINDOW])
 
 

@@ -17,27 +17,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
+from assistant.lexicon import every_language
+from assistant.lexicon.group_reading import GroupReadingWords
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find
 from assistant.text.tokens import Token, tokenise
-from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
+from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrase_at
 from assistant.understanding.grouping import EXAMPLE_MARKERS
 from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
 
-# Grammatical openers of a fragment (grammar, not domain vocabulary): a relative clause or a preposition
-# continues the group before; a determiner or a negation opens something else.
-OPENERS: dict[str, frozenset[str]] = {
-    "relative": frozenset("qui que qu dont ou who which that whose where whom".split()),
-    "preposition": frozenset("with avec de du d in a au aux en for pour sans without from of on dans sur "
-                             "chez among parmi like comme".split()),
-    "determiner": frozenset("les des la le l the a an some our nos notre leurs their un une ces these those "
-                            "certains certaines".split()),
-    "negation": frozenset("pas not no non ni nor".split()),
+
+def reading_words() -> GroupReadingWords:
+    """The group reader's function words of every language (`lexicon/<lang>/group_reading.yaml`)."""
+    return every_language(GroupReadingWords, "group_reading")
+
+
+@lru_cache(maxsize=16)
+def reading_phrases(key: str) -> tuple[Phrase, ...]:
+    """A list of `reading_words()` as phrases of words (split on spaces), in the order written."""
+    return tuple(tuple(p.split()) for p in getattr(reading_words(), key))
+
+
+# Grammatical openers of a fragment (`*_openers` of the lexicon): a relative clause or a preposition continues
+# the group before; a determiner or a negation opens something else. The keys label the reader's features.
+OPENERS: dict[str, LazyWords] = {
+    "relative": LazyWords(lambda: reading_words().relative_openers),
+    "preposition": LazyWords(lambda: reading_words().preposition_openers),
+    "determiner": LazyWords(lambda: reading_words().determiner_openers),
+    "negation": LazyWords(lambda: reading_words().negation_openers),
 }
 # Fillers trimmed at the end of a group only when they cannot end one ("…libéraux évidemment").
-_NOT_TRAILING = frozenset("so and or also then well like side mostly mainly et ou aussi puis ensuite alors donc "
-                          "plutot cote".split())
+_NOT_TRAILING = LazyWords(lambda: reading_words().not_trailing)
 
 
 class FragmentLike(Protocol):
@@ -52,9 +65,12 @@ class FragmentLike(Protocol):
     @property
     def first_in_sentence(self) -> bool: ...
 # Openers of a noun phrase that names people without a group word: "ceux qui…", "the ones running…".
-DEMONSTRATIVES = frozenset("ceux celles celui celle those ones people gens".split())
-_COMPARATIVES = frozenset("under over above below less more fewer moins than que between entre".split())
-MODALS = frozenset("can could cannot should would will must may might peut peuvent doit doivent".split())
+DEMONSTRATIVES = LazyWords(lambda: reading_words().demonstratives)
+_COMPARATIVES = LazyWords(lambda: reading_words().comparatives)
+MODALS = LazyWords(lambda: reading_words().modals)
+_AUXILIARIES = LazyWords(lambda: reading_words().auxiliaries)
+_VERB_NEGATIONS = LazyWords(lambda: reading_words().verb_negations)
+_EXCLUSION_LEADS = LazyWords(lambda: reading_words().exclusion_leads)
 _BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
 
@@ -79,18 +95,18 @@ def opens_noun_phrase(text: str) -> bool:
     raw = text[tokens[0].start:tokens[0].end]
     if len(raw) >= 2 and raw.isupper() and first not in OPENERS["negation"]:
         return True  # an acronym ("CE", "PME"), not a pronoun
-    if first == "plus" and len(norms) > 1 and norms[1] in {"de", "d", "que"}:
+    if phrase_at(norms, 0, reading_phrases("comparison_openings")):
         return False  # "plus de 50 salariés": a comparison
     if phrase_at(norms, 0, grammar_lists().partitives):
         return False  # "lots of them already rent informally": a statement about the group before
-    if first == "d" and norms[1:2] == ["autres"]:
+    if phrase_at(norms, 0, reading_phrases("determiner_phrases")):
         return True  # "d'autres jardiniers qui…": a determiner, "other gardeners"
     if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
         return first in DEMONSTRATIVES
     if first in _COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
             group_words_at(tokens)):
         return False
-    if len(norms) > 1 and norms[1] == "not" and first in MODALS | {"do", "does", "did"}:
+    if len(norms) > 1 and norms[1] in _VERB_NEGATIONS and (first in MODALS or first in _AUXILIARIES):
         return False
     if find(tokens, STRUCTURE) is not None and (announced_count(text) or 0) >= 2:
         return False
@@ -100,7 +116,7 @@ def opens_noun_phrase(text: str) -> bool:
     return True
 
 
-COPULAS = frozenset("is are est sont".split())
+COPULAS = LazyWords(lambda: reading_words().copulas)
 
 
 def skip_hedges(norms: Sequence[str]) -> int:
@@ -181,7 +197,7 @@ def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:
     words = grammar_lists()
     norms = [t.norm for t in tokenise(answer[start:end])]
     lead = skip_hedges(norms)
-    if lead < len(norms) and norms[lead] in {"not", "pas", "sauf", "except", "hors", "excepte"}:
+    if lead < len(norms) and norms[lead] in _EXCLUSION_LEADS:
         return True
     relative = next((i for i, w in enumerate(norms) if w in OPENERS["relative"]), len(norms))
     hit = contains(norms[:relative], words.exclusion)

@@ -4,15 +4,16 @@ words are grammar data (`deferral`, `deferral_after` in `assistant/lexicon/<lang
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from assistant.lexicon.lazy import LazyRegex
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists
-from assistant.understanding.group_check import FragmentLike, group_words_at, opens_noun_phrase
+from assistant.understanding.group_check import FragmentLike, group_words_at, opens_noun_phrase, reading_words
 
-# A time to come after a group ("labs in Q3", "conservatoires en 2026"): a deferral like the grammar's words.
-FUTURE = re.compile(r"\b(?:in|by|from|en|d ici|des|a partir de)\s+(?:20[2-9]\d|q[1-4])\b")
+# A time to come after a group ("labs in Q3", "conservatoires en 2026"): a preposition (`future_prepositions`
+# of `group_reading.yaml`) before a year or a quarter; a deferral like the grammar's words.
+FUTURE = LazyRegex(r"\b{future_prepositions}\s+(?:20[2-9]\d|q[1-4])\b", lists=reading_words)
 
 
 def _speaks_of_later(tokens: Sequence[Token]) -> bool:

@@ -5,19 +5,35 @@ comma, "and", "plus the", "as well as", a colon...), each fragment with how it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexicon import every_language
+from assistant.lexicon.group_reading import GroupReadingWords
 
 # How a fragment is joined to the one before: the sentence start, a comma, a conjunction...
 SEPARATORS = ("sentence", "comma", "semicolon", "slash", "plus", "plus_word", "and", "or", "also", "numbered", "colon",
               "paren", "dash", "comma_and")
-_SEPARATOR = re.compile(
-    r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
-    r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
-    r"(?P<also>\s(?:ainsi que|de m[eê]me que|tout comme|as well as|along with|together with|mais aussi|but also|"
-    r"de l'autre|de l autre|on the other)\s)|(?P<plus_word>\splus\s(?=(?:the|a|an|some|les|des)\s))|"
-    r"(?P<and>\s(?:et|and|&)\s)|(?P<or>\s(?:ou|or)\s)",
-    re.IGNORECASE,
-)
+
+
+def _any(alternatives: Iterable[str]) -> str:
+    return "(?:" + "|".join(dict.fromkeys(alternatives)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _separator() -> re.Pattern[str]:
+    """The separators, in this order; the words of "also", "plus_word", "and" and "or" are regular-expression
+    alternatives of `lexicon/<lang>/group_reading.yaml` (`also_separators`, `plus_words`…)."""
+    w = every_language(GroupReadingWords, "group_reading")
+    return re.compile(
+        r"(?P<semicolon>;)|(?P<numbered>\s\d[).]\s)|(?P<colon>:)|(?P<paren>[()])|(?P<slash>\s?/\s?)|"
+        r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
+        rf"(?P<also>\s{_any(w.also_separators)}\s)|"
+        rf"(?P<plus_word>\s{_any(w.plus_words)}\s(?={_any(w.plus_word_determiners)}\s))|"
+        rf"(?P<and>\s{_any([*w.and_separators, '&'])}\s)|(?P<or>\s{_any(w.or_separators)}\s)",
+        re.IGNORECASE,
+    )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -35,7 +51,7 @@ def fragments(answer: str) -> list[Fragment]:
     out: list[Fragment] = []
     for start, end in _spans(answer, SENTENCE):
         separator, before, cursor = "sentence", len(out), start
-        for m in _SEPARATOR.finditer(answer, start, end):
+        for m in _separator().finditer(answer, start, end):
             _add(out, answer, cursor, m.start(), separator, len(out) == before)
             joined = m.lastgroup or "comma"
             # ", and locals with a spare room": a comma before "and" closes the group before (serial lists too)

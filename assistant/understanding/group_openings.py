@@ -10,16 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon import all_grammar_words
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists
-from assistant.understanding.group_check import COPULAS, DEMONSTRATIVES, MODALS, OPENERS, skip_hedges
+from assistant.understanding.group_check import (
+    COPULAS,
+    DEMONSTRATIVES,
+    MODALS,
+    OPENERS,
+    reading_phrases,
+    reading_words,
+    skip_hedges,
+)
 from assistant.understanding.groups import number_words
 
-_RELATIVE_PRONOUNS = frozenset("who that which where qui ou".split())  # "celles où on gagne, c'est…"
-_ARTICLES = frozenset("the les those ces".split())
-_SUPERLATIVES = frozenset((("the", "most"), ("the", "main"), ("the", "best"), ("the", "priority"), ("les", "plus"),
-                           ("le", "plus"), ("la", "plus"), ("la", "priorite"), ("le", "coeur")))
-_OBJECT_PRONOUNS = frozenset("eux lui elles them him her us nous moi me".split())
+# The words of `lexicon/<lang>/group_reading.yaml` (`cleft_*`, `superlatives`, `object_pronouns`…).
+_RELATIVE_PRONOUNS = LazyWords(lambda: reading_words().cleft_relatives)  # "celles où on gagne, c'est…"
+_ARTICLES = LazyWords(lambda: reading_words().cleft_articles)
+_OBJECT_PRONOUNS = LazyWords(lambda: reading_words().object_pronouns)
+_COPULA_SUBJECTS = LazyWords(lambda: reading_words().copula_subjects)
 
 
 def _after_pseudo_cleft(norms: Sequence[str]) -> int:
@@ -34,17 +43,15 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
         return 0
     if i + 1 >= len(norms) or norms[i + 1] not in _RELATIVE_PRONOUNS:
         return 0
-    subjects = grammar_lists().subjects - {"c", "ce", "ca", "that", "it"}  # "ils sont…" opens another clause
+    subjects = {w for w in grammar_lists().subjects if w not in _COPULA_SUBJECTS}  # "ils sont…": another clause
     copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in COPULAS), None)
-    if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS | subjects:
+    if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS or \
+            norms[copula + 1] in subjects:
         return 0  # "ceux qui … c'est eux les plus importants", "les gens qui … ils sont couverts"
     said = norms[copula + 1:copula + 3]
-    if said[0] in all_grammar_words().first_person or tuple(said) in _SUPERLATIVES:
+    if said[0] in all_grammar_words().first_person or tuple(said) in reading_phrases("superlatives"):
         return 0  # "those who travel for work are our main target": a predicate, the group is the subject
     return copula + 1
-
-
-_IMPERSONAL = (("il", "faut"), ("faut",), ("need", "to"), ("needs", "to"), ("have", "to"), ("got", "to"), ("gotta",))
 
 
 def after_modal(text: str) -> str:
@@ -55,7 +62,7 @@ def after_modal(text: str) -> str:
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
     i = skip_hedges(norms)
-    opening = next((p for p in _IMPERSONAL if tuple(norms[i:i + len(p)]) == p), None)
+    opening = next((p for p in reading_phrases("impersonal_openings") if tuple(norms[i:i + len(p)]) == p), None)
     if opening is None and not (i < len(norms) and norms[i] in MODALS):
         return text
     i += len(opening) if opening else 1
@@ -68,21 +75,22 @@ def after_modal(text: str) -> str:
     return text[tokens[i].start:]
 
 
-_SIDE_WORDS = frozenset(("cote", "side"))
-_CLEFTS = (("c", "est"), ("ce", "sont"), ("cest",), ("it", "s"), ("its",), ("is",), ("are",), ("il", "y", "a"),
-           ("there", "are"), ("we", "have"), ("on", "a"))
+# A side's heading word, before the side's name ("côté offre") or after it ("supply side").
+_SIDE_BEFORE_NAME = LazyWords(lambda: reading_words().side_words_before_name)
+_SIDE_AFTER_NAME = LazyWords(lambda: reading_words().side_words_after_name)
 SIDE_HEADING_WORDS = 4  # "on the supply side", "côté offre": where a side heading can end
 
 
 def _after_side_heading(norms: Sequence[str]) -> int:
     """Where the group starts after a platform side's heading and a copula: "côté offre c'est les artisans",
     "on the supply side it's the drivers" name the group after it; 0 otherwise."""
-    side = next((k for k, w in enumerate(norms[:SIDE_HEADING_WORDS]) if w in _SIDE_WORDS), None)
+    side = next((k for k, w in enumerate(norms[:SIDE_HEADING_WORDS]) if w in _SIDE_BEFORE_NAME
+                 or w in _SIDE_AFTER_NAME), None)
     if side is None:
         return 0
-    named_after = norms[side] == "cote"  # the side's name after "côté" ("côté offre"), before "side"
+    named_after = norms[side] in _SIDE_BEFORE_NAME  # the side's name after "côté" ("côté offre"), before "side"
     for j in (side + 1, side + 2) if named_after else (side + 1,):
-        cleft = next((c for c in _CLEFTS if tuple(norms[j:j + len(c)]) == c), None)
+        cleft = next((c for c in reading_phrases("side_clefts") if tuple(norms[j:j + len(c)]) == c), None)
         if cleft and j + len(cleft) < len(norms):
             return j + len(cleft)
     return 0

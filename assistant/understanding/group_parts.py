@@ -7,12 +7,19 @@ what sets it apart; a founder who counts their groups has said how many there ar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from assistant.understanding.group_check import OPENERS, trim
+from assistant.understanding.group_check import OPENERS, reading_words, trim
 from assistant.understanding.groups import announced_count
 
 _PARTS = re.compile(r"\s*;\s*|\n+\s*(?:[-*•]|\d+[.)])\s+")
-_CONJUNCTION = re.compile(r"^(?:and|et|plus|also|aussi|then|puis|enfin|finally)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _conjunction() -> re.Pattern[str]:
+    """A conjunction at a part's start ("and the volunteer drivers"): `part_conjunctions` of the lexicon."""
+    words = dict.fromkeys(reading_words().part_conjunctions)
+    return re.compile(rf"^(?:{'|'.join(words)})\s+", re.IGNORECASE)
 
 
 def announced_parts(answer: str, found: list[str]) -> list[str] | None:
@@ -29,7 +36,7 @@ def announced_parts(answer: str, found: list[str]) -> list[str] | None:
         if colon and announced_count(head) is not None:
             part = rest  # "Three groups: the food businesses..." the announcement is not a group
         own = next((g for g in found if g in part), "")
-        text = own or _CONJUNCTION.sub("", trim(part).strip(" .")).strip()
+        text = own or _conjunction().sub("", trim(part).strip(" .")).strip()
         if not text or text.lower() in OPENERS["determiner"]:
             return None
         out.append(text)

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import COPULAS
+from assistant.understanding.group_check import COPULAS, reading_phrases, reading_words
 from assistant.understanding.groups import is_group_word, structure_nouns
 
-_RELATIVES = frozenset("who that which whose where qui que dont ou".split())
-_CLEFT = ("c", "est")  # "…, c'est un vrai segment"
+# The words of `lexicon/<lang>/group_reading.yaml` (`predicate_relatives`, `statement_clefts`…).
+_RELATIVES = LazyWords(lambda: reading_words().predicate_relatives)
 # "a segment", "une cible": a predicate that makes the subject a segment names no other group.
 @lru_cache(maxsize=1)
 def _structure() -> frozenset[str]:
     return frozenset(w.removesuffix("s") for w in structure_nouns()) | frozenset(structure_nouns())
 
 
-_AS = frozenset(("as", "comme", "en"))  # "X as a second segment", "X comme segment", "X en cible prioritaire"
+_AS = LazyWords(lambda: reading_words().as_words)  # "X as a second segment", "X comme segment", "X en cible…"
 AS_SPAN = 3  # words between "as" and the structure noun ("as a second segment")
 
 
@@ -35,10 +36,11 @@ def before_predicate(text: str) -> str:
             return text[:tokens[k].start].rstrip(" ,;:-–—")
         if norms[k - 1] in _RELATIVES or norms[k] in _RELATIVES:
             return text  # a relative clause first: the copula is the clause's, not the sentence's
-        cleft = tuple(norms[k:k + 2]) == _CLEFT
+        # "…, c'est un vrai segment" (`statement_clefts`)
+        cleft = next((c for c in reading_phrases("statement_clefts") if tuple(norms[k:k + len(c)]) == c), None)
         if norms[k] not in COPULAS and not cleft:
             continue
-        said = norms[k + (2 if cleft else 1):]
+        said = norms[k + (len(cleft) if cleft else 1):]
         if any(is_group_word(w) and w not in _structure() for w in said):
             return text
         return text[:tokens[k].start].rstrip(" ,;:-–—")
@@ -53,10 +55,10 @@ def names_a_segment(text: str) -> bool:
     if group == text or not [t for t in tokenise(group) if t.norm not in _CONNECTIVES]:
         return False  # "mais c'est ça notre marché": no group before the statement
     said = [t.norm for t in tokenise(text[len(group):])]
-    if _CLEFT_SUBJECT.intersection(said[:3]):
+    if any(w in _CLEFT_SUBJECT for w in said[:3]):
         return False  # "… c'est ça notre marché", "that's it, our market": the statement is about "ça"
     return any(w in _structure() for w in said)
 
 
-_CONNECTIVES = frozenset("mais but et and donc so ou or puis then alors ok okay oui yes".split())
-_CLEFT_SUBJECT = frozenset("ca cela ceci this it".split())
+_CONNECTIVES = LazyWords(lambda: reading_words().connectives)
+_CLEFT_SUBJECT = LazyWords(lambda: reading_words().statement_subjects)

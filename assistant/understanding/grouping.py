@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.grouping import GroupingWords
+from assistant.lexicon.lazy import LazyPatterns, LazyWords
 from assistant.text.lists import COMMA, QUALIFIER_STARTS, SENTENCE_END, lines_of, spans, trim, words_in
 from assistant.text.patterns import PatternSet, compile_all, find
 from assistant.text.tokens import Token, normalise, tokenise
-from assistant.understanding.groups import STRUCTURE, LazyPatterns, LazyWords, announced_count, is_group_word
+from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 
 
 @lru_cache(maxsize=1)

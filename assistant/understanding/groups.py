@@ -4,41 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon import languages, words
 from assistant.lexicon.groups import GroupWords
+from assistant.lexicon.lazy import LazyPatterns
 from assistant.text.patterns import Lexicon, PatternSet, compile_all, find, similar
 from assistant.text.tokens import Token, normalise, tokenise
-
-
-class LazyPatterns(PatternSet):
-    """A `PatternSet` compiled from lexicon data on first use: a module-level name that other modules
-    import (`STRUCTURE`, `EXAMPLE_MARKERS`) without reading a YAML file at import time."""
-
-    def __init__(self, load: Callable[[], PatternSet]) -> None:  # the patterns come on first use
-        self._load = load
-
-    def __getattr__(self, name: str) -> object:
-        if name not in ("patterns", "_any", "_index"):
-            raise AttributeError(name)
-        PatternSet.__init__(self, self._load())
-        return getattr(self, name)
-
-
-class LazyWords:
-    """A set of lexicon words read on first use (`word in LazyWords(...)`): a module-level name that other
-    modules import without reading a YAML file at import time."""
-
-    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
-        self._load = load
-        self._words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = frozenset(self._load())
-        return word in self._words
 
 
 @lru_cache(maxsize=1)

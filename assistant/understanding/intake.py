@@ -1,6 +1,7 @@
 """Classify one founder message before it reaches the coach: command, free question, answer, or bad input.
 
-Pure functions: the graph's `listen` node calls `read_message`, the routers read its result.
+Pure functions: the graph's `listen` node calls `read_message`, the routers read its result. The words
+(commands, question openers, method topics) are data: `assistant/lexicon/<lang>/intake.yaml`.
 """
 
 from __future__ import annotations
@@ -8,10 +9,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from typing import Literal
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.lexicon import languages, words
+from assistant.lexicon.intake import IntakeWords
 from assistant.text.excerpt import whole_sentences
 from assistant.text.language import detect_language
 from assistant.text.tokens import normalise
@@ -21,42 +26,42 @@ Command = Literal["skip", "back", "canvas", "example", "restart", "help", "inter
 Kind = Literal["command", "unknown_command", "faq", "answer", "empty", "emoji_only", "other_language", "dont_know",
                "not_a_pitch", "notes"]
 
-COMMANDS: dict[str, Command] = {
-    "skip": "skip",
-    "passer": "skip",
-    "suivant": "skip",
-    "next": "skip",
-    "back": "back",
-    "retour": "back",
-    "precedent": "back",
-    "canvas": "canvas",
-    "canevas": "canvas",
-    "example": "example",
-    "exemple": "example",
-    "restart": "restart",
-    "recommencer": "restart",
-    "reset": "restart",
-    "help": "help",
-    "aide": "help",
-    "entretiens": "interviews",
-    "interviews": "interviews",
-    "kit": "interviews",
-}
 
-# Whole messages that are commands without a slash (founders rarely type the slash).
-BARE_COMMANDS = {"skip", "passer", "suivant", "next", "retour", "back", "canevas", "canvas", "aide", "help",
-                 "exemple", "example", "recommencer", "restart", "montre le canevas", "show the canvas",
-                 "show canvas", "voir le canevas", "question suivante", "next question", "un exemple",
-                 "an example", "give me an example", "donne-moi un exemple", "donne moi un exemple"}
+@lru_cache(maxsize=1)
+def _per_language() -> tuple[IntakeWords, ...]:
+    """Every language's intake words (founders mix languages; the command maps are merged here)."""
+    return tuple(words(IntakeWords, "intake", lang) for lang in languages())
 
-_QUESTION_OPENERS = (
-    "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "qu'est-ce", "qu est ce", "c'est quoi",
-    "dois-je", "dois je", "faut-il", "faut il", "est-ce", "est ce", "peut-on", "puis-je", "combien",
-    "how", "why", "what", "which", "should", "do i", "does", "is it", "can i", "when", "where", "is there",
-    "what's", "whats", "explain", "explique", "expliquer", "explain",
-)
-_FAQ_HINTS = ("b2b", "b2c", "difference", "différence", "persona", "segment", "focus", "concentrer", "valider",
-              "validate", "multi", "plateforme", "platform", "type", "niche", "masse", "mass", "jobs", "canvas")
+
+def _by_command(maps: Iterable[dict[str, list[str]]]) -> dict[str, Command]:
+    """Normalised phrase -> command id; an id the product does not know is an error."""
+    out: dict[str, Command] = {}
+    for mapping in maps:
+        for command, phrases in mapping.items():
+            if command not in get_args(Command):
+                raise ValueError(f"intake.yaml: unknown command {command!r}")
+            out.update({normalise(p): cast(Command, command) for p in phrases})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _commands() -> dict[str, Command]:
+    """The words that name a command after a slash ("/passer")."""
+    return _by_command(w.commands for w in _per_language())
+
+
+@lru_cache(maxsize=1)
+def _bare_commands() -> dict[str, Command]:
+    """Whole messages that are commands without a slash (founders rarely type the slash)."""
+    return _by_command(w.bare_commands for w in _per_language())
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(question openers, method topics, the "or" of a choice) of every language."""
+    lists = _per_language()
+    return (tuple(o for w in lists for o in w.question_openers), tuple(h for w in lists for h in w.faq_hints),
+            tuple(f" {a} " for w in lists for a in w.alternatives))
 
 
 class Reading(BaseModel):
@@ -91,18 +96,11 @@ def _command(text: str) -> tuple[Command | None, str]:
     low = normalise(text).strip(" .!")
     if text.startswith("/"):
         word = low.lstrip("/").split()[0] if low.lstrip("/") else ""
-        return COMMANDS.get(word), word
-    if low in BARE_COMMANDS or normalise(text).strip(" .!") in {normalise(c) for c in BARE_COMMANDS}:
-        for phrase, cmd in COMMANDS.items():
-            if phrase in low.split():
-                return cmd, phrase
-        if "canevas" in low or "canvas" in low:
-            return "canvas", low
-        if "exemple" in low or "example" in low:
-            return "example", low
-        if "suivante" in low or "next" in low:
-            return "skip", low
-    return None, ""
+        return _commands().get(word), word
+    command = _bare_commands().get(low)
+    if command is None:
+        return None, ""
+    return command, next((w for w in low.split() if _commands().get(w) == command), low)
 
 
 def is_free_question(text: str) -> bool:
@@ -111,11 +109,11 @@ def is_free_question(text: str) -> bool:
     if not stripped.endswith("?") or len(stripped) > 300:
         return False
     low = normalise(stripped)
-    words = low.split()
-    if any(low.startswith(o) for o in _QUESTION_OPENERS):
+    openers, hints, alternatives = _question_words()
+    if any(low.startswith(o) for o in openers):
         return True
     # Short "X ou Y ?" / "X or Y?" questions about the method.
-    return len(words) <= 8 and any(h in low for h in _FAQ_HINTS) and (" ou " in low or " or " in low)
+    return len(low.split()) <= 8 and any(h in low for h in hints) and any(a in low for a in alternatives)
 
 
 def read_message(text: str, *, session_language: str | None, max_chars: int) -> Reading:
@@ -132,8 +130,8 @@ def read_message(text: str, *, session_language: str | None, max_chars: int) -> 
     if command:
         return reading.model_copy(update={"kind": "command", "command": command})
     if cleaned.startswith("/"):
-        close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
-        suggestion = COMMANDS[close[0]] if close else None
+        close = difflib.get_close_matches(word, list(_commands()), n=1, cutoff=0.6)
+        suggestion = _commands()[close[0]] if close else None
         return reading.model_copy(update={"kind": "unknown_command", "typo": word, "suggestion": suggestion})
     reading = reading.model_copy(update={"language": detect_language(capped)})
     if is_dont_know(capped):

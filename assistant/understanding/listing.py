@@ -4,9 +4,13 @@ et les collectivités") or sweeping across them ("des étudiants aux retraités"
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from assistant.lexicon import every_language
+from assistant.lexicon.group_reading import GroupReadingWords
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.lists import QUALIFIER_STARTS, lines_of, trim, words_in
-from assistant.text.patterns import Match, compile_all, find
+from assistant.text.patterns import Match, Pattern, compile_all, find
 from assistant.text.tokens import Token
 from assistant.understanding.grouping import (
     _DETERMINERS,
@@ -64,10 +68,17 @@ def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
 
 
 
-# "des étudiants aux retraités": a range that sweeps across groups.
-RANGE_FROM = frozenset("des de du from".split())
-RANGE_TO = frozenset("aux au a to".split())
-_RANGE = compile_all(("des|from ... aux|to",))[0]
+# "des étudiants aux retraités": a range that sweeps across groups (`range_from`, `range_to` of
+# `lexicon/<lang>/group_reading.yaml`).
+RANGE_FROM = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_from)
+RANGE_TO = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_to)
+
+
+@lru_cache(maxsize=1)
+def _range() -> Pattern:
+    """The sweep as a pattern, to label its match ("from|des|de|du ... to|aux|au|a")."""
+    words = every_language(GroupReadingWords, "group_reading")
+    return compile_all((f"{'|'.join(words.range_from)} ... {'|'.join(words.range_to)}",))[0]
 
 
 def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
@@ -84,5 +95,5 @@ def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
             first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
             if first and any(is_group_word(t.norm) for t in tail[:3]):
                 if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
-                    return Match(i, j + 1 + len(tail), _RANGE)
+                    return Match(i, j + 1 + len(tail), _range())
     return None

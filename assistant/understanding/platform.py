@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.platform_markers import PlatformMarkerWords
-from assistant.text.cues import negated_before
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, tokenise
+from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, same_group
 

@@ -23,6 +23,7 @@ The question asks who matters most among the groups named, so its answer mostly 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas, Segment
@@ -34,11 +35,16 @@ from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.groups import announced_count
 from assistant.understanding.platform import is_platform
 from assistant.understanding.segment_blocks import segments_mentioned
-from assistant.understanding.segment_names import known_segment, name_stems, segment_name
+from assistant.understanding.segment_names import any_of, known_segment, name_stems, reading_words, segment_name
 from assistant.understanding.substance import content_words
 
-# "…is an underserved segment", "c'est un vrai segment", "une cible à part": the founder makes it a segment.
-STRUCTURE_WORDS = re.compile(r"\b(?:segments?|cibles?|targets?|markets?|marches?|groupes?|groups?|publics?)\b")
+
+@lru_cache(maxsize=1)
+def structure_words() -> re.Pattern[str]:
+    """"…is an underserved segment", "c'est un vrai segment", "une cible à part": the founder makes it a segment
+    (`structure_words` of `lexicon/<lang>/segment_reading.yaml`)."""
+    return re.compile(rf"\b{any_of(reading_words().structure_words)}\b")
+
 
 MIN_NEW_WORDS = 3  # words a shorter group must add to a segment's description to be added to it
 SIDE_WINDOW = 6  # words before a group where a side announcement counts ("and then on the other side, the")
@@ -125,7 +131,7 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
         elif name not in who:
             who[name] = _narrowed(by_name[name], group, part=False)
     taken_back = any(c.mistake_id == "ignores_underserved" for c in canvas.open_critiques()) and bool(
-        STRUCTURE_WORDS.search(normalise(answer)))
+        structure_words().search(normalise(answer)))
     outside = answer
     for group in unknown:
         outside = outside.replace(group, " ")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon.role_reading import role_regex
 from assistant.text.tokens import normalise
 from assistant.understanding.roles_reader import PAYS, USES, fold_clause, paying_clauses
 from assistant.understanding.substance import content_words
@@ -20,21 +21,16 @@ from assistant.understanding.substance import content_words
 MAX_TERMS_WORDS = 12  # a role's terms are a phrase, not a sentence: longer clauses are cut with "…"
 # What is left of a clause once its role is taken out and that says nothing of the terms: a cleft or a
 # relative pronoun ("c'est le parent qui paie" → "paie"), a copula ("the parent is the one who pays").
-_LEAD = re.compile(r"^(?:(?:c'est|c’est|cest|ce sont|it's|it is|who|that|qui|que|is|are|est|sont|the one|"
-                   r"the ones|celui|celle|ceux|celles|also|aussi|too|lui|eux|elle|elles|they|them|he|she|"
-                   r"it|il|ils)\b[\s,]*)+", re.IGNORECASE)
+_LEAD = role_regex(r"^(?:{term_lead_ins}\b[\s,]*)+", re.IGNORECASE)
 # Pieces of an answer: sentences and comma-separated parts. Inside a piece, "and"/"et" goes on with the
 # same role's terms ("makers pay the 20p listing fee and our 6.5% on each sale") unless what follows is a
 # clause of its own: a determiner or pronoun, then a verb of paying or using ("…and the teenagers use it").
 _PIECES = re.compile(r"[;:\n!?]|[.,](?!\d)|\s[-–—]\s")  # not the point or comma of a number ("6.5%", "9,90 €")
-_CONJUNCTION = re.compile(r"\s(?:and|et|but|mais|while|whereas|alors que|tandis que)\s", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(?:the|a|an|our|their|each|every|they|he|she|les|le|la|l'|l’|un|une|nos|leurs?|chaque|"
-                      r"ils|elles|il|elle|on)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"^(?:and|et|or|ou|&|\+)\s", re.IGNORECASE)
+_CONJUNCTION = role_regex(r"\s{conjunctions}\s", re.IGNORECASE)
+_SUBJECT = role_regex(r"^{clause_openers}\b", re.IGNORECASE)
+_COORDINATED = role_regex(r"^(?:{coordinators}|&|\+)\s", re.IGNORECASE)
 # Words of a remainder that are no terms: the role's own words and possessives.
-_NO_TERMS = re.compile(r"^(?:buyers?|users?|payers?|acheteurs?|utilisateurs?|clients?|customers?|one|ones|"
-                       r"thing|chose|truc|same|meme|même|our|their|your|its|his|her|nos|notre|leurs?|vos|votre|"
-                       r"mes|ses|son|sa)$", re.IGNORECASE)
+_NO_TERMS = role_regex(r"^{no_terms}$", re.IGNORECASE)
 
 
 def _in(clause: str, role: str) -> re.Match[str] | None:

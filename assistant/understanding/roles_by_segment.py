@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
+from assistant.lexicon.role_reading import role_regex
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.role_terms import with_terms
 from assistant.understanding.roles_model import Embed, read_roles_in
@@ -26,18 +27,17 @@ from assistant.understanding.roles_reader import (
 from assistant.understanding.segment_blocks import segment_blocks, segments_mentioned
 
 # The pronoun that stands for the segment a block is about: "Pour les assistantes, c'est elles qui paient".
-_PRONOUN = re.compile(r"\b(?:elles|ils|eux|they|them|il|elle|he|she)\b", re.IGNORECASE)
+_PRONOUN = role_regex(r"\b{segment_pronouns}\b", re.IGNORECASE)
 # Where a role that names several segments splits into each one's part: "the charities and the volunteers".
 MAX_PART_WORDS = 4  # a segment's part of a coordination is a short noun phrase ("the charities")
-_COORDINATION = re.compile(r",|\s(?:and|et|or|ou)\s", re.IGNORECASE)
+_COORDINATION = role_regex(r",|\s{coordinators}\s", re.IGNORECASE)
 
 
 # A best-effort reading when the role reader finds nobody: the clause with a paying verb, the one with a
 # using verb, the whole answer when unsure.
-_BUY = re.compile(r"ach[eè]t|\bpai|\bpaie|pay|\bsign|d[ée]cid|budget|\bbuy|\bbought|purchas|finance|rembours|"
-                  r"abonn|subscri|\bfund")
-_USE = re.compile(r"utilis|usag|se sert|servent|\buse|\busing|day to day|daily|au quotidien|tous les jours|"
-                  r"every day|mange|\beat|joue|\bplay|appren|\blearn|consomm|\bconsum|\bwear|port")
+_BUY = role_regex(r"{buy_cues}")
+_USE = role_regex(r"{use_cues}")
+_CLAUSES = role_regex(r"[.;\n]|,|\s{conjunctions}\s")  # the clauses of that reading
 
 
 def _same_words() -> list[str]:
@@ -72,8 +72,7 @@ def _resolved(role: str, other: str, segment: str) -> str:
 def parse_buyer_user(answer: str) -> tuple[str, str]:
     """Best-effort split of "X pays, Y uses" in French or English; the whole answer when unsure."""
     low = normalise(answer)
-    clauses = [c.strip(" ,") for c in re.split(
-        r"[.;\n]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and)\s", answer) if c and c.strip(" ,")]
+    clauses = [c.strip(" ,") for c in _CLAUSES.split(answer) if c and c.strip(" ,")]
     buyer = next((c for c in clauses if _BUY.search(normalise(c))), "")
     user = next((c for c in clauses if _USE.search(normalise(c)) and c != buyer), "")
     if any(normalise(p) in low for p in _same_words()):

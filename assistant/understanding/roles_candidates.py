@@ -11,10 +11,11 @@ clause with no subject of its own ("…and use it", "c'est lui qui paie, l'artis
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.lexicon.lazy import LazyRegex
+from assistant.lexicon.role_reading import role_word_set
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
@@ -36,16 +37,17 @@ from assistant.understanding.roles_reader import (
 
 MAX_ROLE_WORDS = 8
 # Words after which a noun phrase starts: an agent marker, a copula, the dative of "sold to X".
-_OPEN_AFTER = frozenset("to aux au est sont are is was c".split())
-_COPULAS = frozenset("est sont s is are".split())
-_RELATIVES = frozenset("qui that who".split())
+_OPEN_AFTER = role_word_set("opens_after")
+_COPULAS = role_word_set("copulas", "contracted_copulas")
+_RELATIVES = role_word_set("relatives")
 # "lui-même", "themselves": what says the role is the same person, never part of the role's words.
-_SELF = frozenset("meme memes self himself herself themselves themself".split())
+_SELF = role_word_set("self_words")
 # French elided pronouns before a verb ("qui s'abonne", "c'est"): never the end of a role.
-_CLITICS = frozenset("c s se y m me t te j".split())
+_CLITICS = role_word_set("elided_clitics")
 # Who is named by what they do: "whoever orders", "celui ou celle qui gère les factures".
-_FREE_RELATIVES = frozenset("whoever whomever celui celle ceux celles".split())
-_CLEFT_PRONOUNS = (("c", "est", "lui"), ("c", "est", "elle"), ("c", "est", "eux"), ("ce", "sont", "eux"))
+_FREE_RELATIVES = role_word_set("free_relatives")
+_CLEFT_PRONOUNS = role_word_set("cleft_pronouns")  # "c est lui": the first three words of a clause
+_AND = role_word_set("and_words")
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,7 @@ def _trimmed(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]
     """The span without leading hedges and trailing function words; None when nothing names anyone (a verb,
     a pronoun, a stop word, determiners only)."""
     qualifiers, markers, hedges = _grammar()
-    trail = qualifiers | markers | DETERMINERS | _RELATIVES | _COPULAS | PRONOUNS | _SELF | _CLITICS | {"and", "et"}
+    trail = qualifiers | markers | DETERMINERS | _RELATIVES | _COPULAS | PRONOUNS | _SELF | _CLITICS | _AND
     hedged = True
     while hedged:
         words = tuple(t.norm for t in tokens[start:end])
@@ -166,11 +168,11 @@ def masked(clause: str, cand: Candidate) -> str:
     return clause[:tokens[cand.start].start] + "X" + clause[tokens[cand.end - 1].end:]
 
 
-def _verb_at(tokens: tuple[Token, ...], verb: re.Pattern[str]) -> int | None:
+def _verb_at(tokens: tuple[Token, ...], verb: LazyRegex) -> int | None:
     return next((k for k, t in enumerate(tokens) if verb.fullmatch(t.norm)), None)
 
 
-def _pointed_to(clauses: list[str], candidates: list[Candidate], verb: re.Pattern[str]) -> set[int]:
+def _pointed_to(clauses: list[str], candidates: list[Candidate], verb: LazyRegex) -> set[int]:
     """Candidates a clause's verb refers to when the clause names no agent of its own: after a cleft pronoun
     ("c'est lui qui paie…, l'artisan") the next named phrase, else the last phrase that opened an earlier
     clause ("parents pay and use it")."""
@@ -184,7 +186,7 @@ def _pointed_to(clauses: list[str], candidates: list[Candidate], verb: re.Patter
             continue
         after = [k for k, c in enumerate(candidates) if ci < c.clause <= ci + 2]
         before = [k for k, c in enumerate(candidates) if c.clause < ci and c.start <= 2]
-        cleft = tuple(t.norm for t in tokens[:3]) in _CLEFT_PRONOUNS
+        cleft = " ".join(t.norm for t in tokens[:3]) in _CLEFT_PRONOUNS
         pointed.update(after[:1] if cleft and after else before[-1:])
     return pointed
 

@@ -11,48 +11,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.lexicon.role_reading import role_regex, role_word_set
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
 
-_CLAUSES = re.compile(r"[.;:\n!?]|,|\s(?:mais|alors que|tandis que|et|but|while|whereas|and|so|donc)\s", re.I)
-PAYS = re.compile(r"\b(?:pa(?:y|ys|id|ying|ie|ye|ient|yent|yer)|buy|buys|bought|purchas\w*|sign\w*|budget\w*|fund\w*|"
-                   r"financ\w*|achet(?!eu)\w*|achat|regl\w*|rembours\w*|abonn\w*|subscri\w*|souscri\w*|license|licence|"
-                   r"pick\w* the vendor|decid\w*|decide\w*|choisi\w*|cheque|(?:writes?|wrote|cuts?) the check)\b")
+# The regular expressions and word sets of the reader are built on first use from `lexicon/<lang>/role_reading.yaml`:
+# each `{list}` of a template is that list's alternatives (the lists say what they hold).
+_CLAUSES = role_regex(r"[.;:\n!?]|,|\s(?:{conjunctions}|{clause_conjunctions})\s", re.I)
+PAYS = role_regex(r"\b{paying}\b")
 # A clause that opens on the paying verb has no subject of its own ("…and pays per vehicle hour").
-_PAY_VERB = re.compile(r"pa(?:y|ys|id|ie|ye|ies|yes|ient|yent)|buys?|bought|purchases?|achete(?:nt)?|reglent")
+_PAY_VERB = role_regex(r"{subjectless_paying}")
 # Paying denied ("les marques paient rien", "advertisers don't pay", "ne paient pas", "never pay"): nobody pays.
-_NOT_PAYING = re.compile(r"\b(?:(?:don t|dont|do not|doesn t|doesnt|does not|never|won t|wont|will not|n)\s+"
-                         r"(?:\w+\s+)?pa(?:y|ys|ie|ye|ient|yent)\b|pa(?:y|ys|ie|ye|ient|yent)\s+(?:pas|rien|jamais|"
-                         r"nothing|zero|0)\b)")
+_NOT_PAYING = role_regex(r"\b(?:{payment_negations}\s+(?:\w+\s+)?{denied_paying}\b|"
+                        r"{denied_paying}\s+{denied_amounts}\b)")
 # Paid, not paying ("get paid", "sont payés"), and who pays asked, not said ("no idea who pays", "qui paie").
-_PAID_OR_ASKED = re.compile(r"\b(?:(?:get|gets|getting|got|are|is|be|been|being|est|sont|etre)\s+"
-                            r"pa(?:id|ye|yes|yees)|(?:idea|sure|know|knows|unclear|decided|sais|savons|sait|savoir|"
-                            r"pour|apres)\s+(?:\w+\s+){0,2}(?:who|qui)\s+(?:will\s+|va\s+|vont\s+)?"
-                            r"(?:pa\w*|buy\w*|achet\w*))\b")
-SAME = re.compile(r"\b(?:same|meme|memes|himself|herself|themselves|themself|eux memes?|elle memes?|lui meme|"
-                   r"both|les deux|pareil|pareils|identiques?|seul|seule|alone|own pocket|de (?:sa|leur) poche)\b")
+_PAID_OR_ASKED = role_regex(r"\b(?:{paid_auxiliaries}\s+{paid_participles}|{payer_unknown}\s+(?:\w+\s+){0,2}"
+                           r"{person_relatives}\s+(?:{future_auxiliaries}\s+)?{asked_paying})\b")
+SAME = role_regex(r"\b{same_roles}\b")
 # Words that end a subject: relative pronouns, copulas and auxiliaries (grammar, not vocabulary).
-STOPS = frozenset("qui who that which is are was were s sont est etait ont a have has do does will would can "
-                   "peut peuvent doit doivent must should".split())
-LEAD = re.compile(r"^(?:(?:c est|cest|ce sont|it s|it is|its|en fait|bah|ben|euh|so|well|then|ensuite|puis|"
-                   r"et|and|mais|but|alors|donc|au quotidien|day to day|in practice|en pratique|honestly|"
-                   r"franchement|usually|souvent|en general|generally|parce qu|parce que|because|since|car|"
-                   r"puisque|puisqu|vu que|vu qu)\s+)+")
+STOPS = role_word_set("subject_stops")
+LEAD = role_regex(r"^(?:{lead_ins}\s+)+")
 # "the users are X", and the pseudo-cleft "the ones paying are X", "ceux qui le portent c'est X": the role is X
 # (what they do says whether it pays or uses: the clause's verbs, read elsewhere).
-_COPULA_ROLE = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|payeurs?|acheteurs?|buyers?|"
-                          r"(?:the )?ones? (?:\w+ ){1,3}|those who (?:\w+ ){1,3}|the people (?:\w+ ){1,3}|"
-                          r"(?:ceux|celles|celui|celle) qui (?:\w+ ){1,3})\s*(?:are|is|sont|est|c est|ce sont)\s+(.*)$")
+_COPULA_ROLE = role_regex(r"\b(?:{copula_role_nouns}|{role_pronoun_phrases} (?:\w+ ){1,3})\s*"
+                         r"(?:{copulas}|{role_copulas})\s+(.*)$")
 # Nouns that head a role after a group word: "the bakery owner", "the business owner", "le responsable".
-_ROLE_HEADS = frozenset("owner owners manager managers director directors staff team teams lead leads head "
-                        "officer officers gerant gerante gerants directeur directrice equipe equipes patron "
-                        "patronne".split())
-HEDGED_ROLE = re.compile(r"^(?:(?:almost always|mostly|mainly|often|typically|surtout|plutot|parfois|"
-                          r"sometimes|en general)\s+)+")
-_QUALIFIERS = frozenset("of de du des d across in at from with avec sans en au aux for pour dans chez".split())
-PRONOUNS = frozenset("he she they it il elle ils elles on we nous i je eux lui them him her".split())
-DETERMINERS = frozenset("the a an le la les l un une des du our nos notre their leur leurs his her son sa ses "
-                         "each every chaque".split())
+_ROLE_HEADS = role_word_set("role_heads")
+HEDGED_ROLE = role_regex(r"^(?:{role_hedges}\s+)+")
+_QUALIFIERS = role_word_set("role_qualifiers")
+PRONOUNS = role_word_set("pronouns")
+DETERMINERS = role_word_set("determiners")
+_COORDINATORS = role_word_set("coordinators")  # "a son or a daughter"
 
 
 def split_clauses(answer: str) -> list[str]:
@@ -90,7 +79,7 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
         word = tokens[i].norm
         noun = i == start + 1 and tokens[start].norm in DETERMINERS  # "the subscriber", "l'abonnée": a noun
         verb = PAYS.fullmatch(word) or USES.fullmatch(word)  # "the counter staff use it": the role ends there
-        coordinated = i > start and tokens[i - 1].norm in {"or", "and", "ou", "et"} and word in DETERMINERS
+        coordinated = i > start and tokens[i - 1].norm in _COORDINATORS and word in DETERMINERS
         if word in STOPS and i > start and not coordinated or (i > start and not noun and verb):
             break  # "a" stops a French role ("qui a"), not an English one after "or" ("a son or a daughter")
         if i == start and _PAY_VERB.fullmatch(word):
@@ -112,18 +101,11 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
 
 
 # Someone uses the product, or consumes it ("the family eats the bread"): grammar of use, no domain's vocabulary.
-USES = re.compile(r"\b(?:use|uses|using|used|utilis\w*|se sert|se servent|log\w* in|sign\w* up|play\w*|read|reads|"
-                   r"do them|does them|take them|on it|clock\w* in|book\w*|reserv\w*|work there|get the|gets the|"
-                   r"joue\w*|jouent|lisent|font les|s en servent|au quotidien|every day|daily|tous les jours|"
-                   r"eat|eats|eating|drink|drinks|drinking|consume\w*|mange|mangent|manger|boit|boivent|consomm\w*)\b")
-_USER_COPULA = re.compile(r"\b(?:users?|utilisateurs?|utilisatrices?|usagers?|customers?|clients?|end users?)\s+"
-                          r"(?:are|is|sont|est|c est|cest|ce sont)\s+(.*)$")
-_ARE_USERS = re.compile(r"^(.*?)\s+(?:are|is|sont|est)\s+(?:the|our|les|nos|la|le)?\s*(?:real |vrais? |end )?"
-                        r"(?:users?|utilisateurs?|utilisatrices?|usagers?)\b")
-HEDGE = re.compile(r"\b(?:maybe|might|perhaps|peut etre|peutetre|sometimes|parfois|not decided|pas decide|"
-                    r"on verra|we ll see|testing both|or not)\b")
-NEGATED = re.compile(r"\b(?:doesn t|does not|don t|do not|never|ne paie pas|paie pas|paient pas|payent pas|"
-                      r"n a rien|rien a payer|nothing|no one|nobody|personne ne)\b")
+USES = role_regex(r"\b{using}\b")
+_USER_COPULA = role_regex(r"\b(?:{user_nouns}|{customer_nouns})\s+(?:{copulas}|{user_copulas})\s+(.*)$")
+_ARE_USERS = role_regex(r"^(.*?)\s+{copulas}\s+{user_determiners}?\s*(?:{real_user_adjectives} )?{user_nouns}\b")
+HEDGE = role_regex(r"\b{hedges}\b")
+NEGATED = role_regex(r"\b{negations}\b")
 
 
 def fold_clause(text: str) -> str:
@@ -141,11 +123,11 @@ def user_named(clause: str) -> str:
     return clause_subject(clause) if named else ""
 
 
-_LABELLED = re.compile(r"\b(?P<role>buyer|payer|payeur|acheteur|user|users|utilisateurs?)\s*:\s*(?P<who>[^.;\n]+)",
-                       re.IGNORECASE)
+_LABELLED = role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*:\s*(?P<who>[^.;\n]+)",
+                      re.IGNORECASE)
 MAX_SUBJECT_WORDS = 5
 # French object and reflexive pronouns written right before the verb (grammar, not vocabulary).
-_CLITICS = frozenset("l le la les lui leur y en se s me m te t nous vous".split())
+_CLITICS = role_word_set("object_clitics")
 
 
 def _before_verb(clause: str) -> str:
@@ -170,23 +152,23 @@ def _before_verb(clause: str) -> str:
 
 
 # Clauses that close an answer and say nothing of anyone: "c'est tout", "that's it".
-_CLOSING = re.compile(r"^(?:c est tout|voila|point|point barre|rien d autre|that s it|that s all|thats it|"
-                      r"thats all|period|nothing else|nobody else|personne d autre)\b")
-_NONE = frozenset("no not none aucun aucune pas ni sans without".split())  # "no agency in between"
-# Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user.
-ROLE_WORDS = ("client", "custom", "utilis", "user", "payeu", "payer", "achet", "buyer", "usager")
-_NO_ONE = frozenset("pareil pareils same meme memes identique identiques chez nous us".split())
+_CLOSING = role_regex(r"^{closings}\b")
+_NONE = role_word_set("no_determiners")  # "no agency in between"
+# Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user. Matched at a
+# word's start: `ROLE_WORDS.match(word)`.
+ROLE_WORDS = role_regex(r"{role_word_prefixes}")
+_NO_ONE = role_word_set("not_anyone")
 
 
 def _names_someone(role: str) -> bool:
     """A role phrase that names someone, not only a role word ("acheteur", "the user") or "the same"."""
     words = [t.norm for t in tokenise(role) if t.norm not in DETERMINERS]
-    return bool(words) and not all(w.startswith(ROLE_WORDS) or w in _NO_ONE for w in words)
+    return bool(words) and not all(ROLE_WORDS.match(w) or w in _NO_ONE for w in words)
 
 
 def _labelled_roles(answer: str) -> tuple[str, str] | None:
     """"user: every employee who travels. buyer: the CFO"."""
-    found = {("user" if m.group("role").lower().startswith(("user", "util")) else "buyer"): m.group("who").strip()
+    found = {("user" if m.group("user") else "buyer"): m.group("who").strip()
              for m in _LABELLED.finditer(answer)}
     return (found.get("buyer", ""), found.get("user", "")) if found else None
 

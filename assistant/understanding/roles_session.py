@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon.role_reading import role_regex
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
@@ -37,7 +38,7 @@ def roles_told_apart(answer: str) -> bool:
 
 def _stems(phrase: str) -> list[str]:
     """The group words of a phrase (not role words such as "client"), in order, cut to 5 letters."""
-    return [t.norm[:5] for t in tokenise(phrase) if is_group_word(t.norm) and not t.norm.startswith(ROLE_WORDS)]
+    return [t.norm[:5] for t in tokenise(phrase) if is_group_word(t.norm) and not ROLE_WORDS.match(t.norm)]
 
 
 def _head(role: str) -> str:
@@ -57,7 +58,8 @@ def _subject_head(clauses: list[str], i: int) -> str:
     return ""
 
 
-_PERSON_RELATIVE = re.compile(r"\b(?:who|qui)\b")  # "a niece who signs them up", not "an app sold by subscription"
+# "a niece who signs them up", not "an app sold by subscription"
+_PERSON_RELATIVE = role_regex(r"\b{person_relatives}\b")
 
 
 def _role_head(role: str) -> str:
@@ -92,9 +94,7 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
 
 # The payer named after the verb: "sold to school districts", "licensed to trucking companies", "vendu aux
 # mairies", "remboursée par les mutuelles", "paid for by the employer", "pris en charge par la CPAM".
-_PAID_BY = re.compile(r"\b(?:(?:sold|licensed|licenced|vendue?s?|vendus|facturee?s?|factures)\s+(?:to|a|aux|au)|"
-                      r"(?:paid(?: for)?|funded|covered|reimbursed|financee?s?|payee?s?|remboursee?s?|"
-                      r"pris(?:e|es)? en charge|offerte?s?)\s+(?:by|par))\s+((?:\w+\s*){1,5})")
+_PAID_BY = role_regex(r"\b(?:{sold_to}\s+{sold_to_markers}|{paid_by}\s+{paid_by_markers})\s+((?:\w+\s*){1,5})")
 
 
 def one_group_pays_and_uses(answer: str) -> bool:

@@ -6,10 +6,10 @@ import functools
 from collections.abc import Callable, Sequence
 
 from assistant.domain import MistakeId, QuestionId
-from assistant.text.cues import excerpt
 from assistant.text.patterns import Match
 from assistant.text.tokens import Token
 from assistant.understanding.base import Detection, DetectionContext, Detector
+from assistant.understanding.cues import excerpt
 
 ALL_QUESTIONS: tuple[QuestionId, ...] = (
     "intake", "for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "buyer_user",

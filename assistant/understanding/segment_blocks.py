@@ -28,14 +28,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from assistant.canvas import Canvas
+from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
-from assistant.understanding.segment_names import name_head, name_stems
+from assistant.understanding.segment_names import any_of, name_head, name_stems, reading_words
 from assistant.understanding.substance import content_words
 
 T = TypeVar("T")
@@ -43,11 +45,26 @@ OPENING_WORDS = 5  # a sentence is about a segment when it names it within its f
 NAME_LETTERS = 6  # letters of a segment's name word a text's word must start with
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
 _CLAUSES = re.compile(r",\s+")
-# The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
-# software,", "Pour les écoles,", "Côté restaurants,"); "Les parents paient, …" opens on a clause, not a topic.
-_TOPIC_WORDS = r"(?:for|at|in|on|among|with|pour|chez|dans|parmi|avec|cote|côté)"
-_OPENING = re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({_TOPIC_WORDS}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
-_TOPIC_LEAD = re.compile(rf"^{_TOPIC_WORDS}\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    """The opening that names the segment, not part of any role: a label ("dental:") or a topic ("For the
+    software,", "Pour les écoles,", "Côté restaurants,": `topic_words` of `lexicon/<lang>/segment_reading.yaml`);
+    "Les parents paient, …" opens on a clause, not a topic."""
+    topic = any_of(reading_words().topic_words)
+    return re.compile(rf"^\s*(?:([^:,\n]{{1,60}}?)\s*:|({topic}\s[^:,\n]{{1,60}}?)\s*,)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _topic_lead() -> re.Pattern[str]:
+    return re.compile(rf"^{any_of(reading_words().topic_words)}\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _clause_conjunction() -> re.Pattern[str]:
+    """A conjunction at the start of a clause after a comma ("…, and the kids use it", "…, et l'artisan paye")."""
+    return re.compile(rf"^{any_of(reading_words().clause_conjunctions)}\s+", re.IGNORECASE)
 
 
 def _name_words(name: str) -> list[str]:
@@ -94,8 +111,8 @@ class Opening:
     everyone: bool = False  # it opens on "the same people" ("both use the site"): about every segment
 
 
-_SAME = frozenset("same meme memes pareil pareille pareils".split())
-_SAME_FOR_ALL = frozenset("thing things chose choses deal story histoire here ici".split())
+_SAME = LazyWords(lambda: reading_words().same_words)
+_SAME_FOR_ALL = LazyWords(lambda: reading_words().same_for_all)
 
 
 def _same_thing(words: list[str], same: tuple[str, ...]) -> bool:
@@ -107,10 +124,10 @@ def _same_thing(words: list[str], same: tuple[str, ...]) -> bool:
 
 def _opens_on(canvas: Canvas, sentence: str) -> Opening:
     grammar = grammar_lists()
-    opening = _OPENING.match(sentence)
+    opening = _opening().match(sentence)
     phrase = (opening.group(1) or opening.group(2)) if opening else ""
     if opening and len(tokenise(phrase)) <= OPENING_WORDS:
-        topic = _TOPIC_LEAD.sub("", phrase).strip()
+        topic = _topic_lead().sub("", phrase).strip()
         named = segments_mentioned(canvas, phrase)
         if named:
             return Opening(named, sentence[opening.end():], topic)
@@ -140,7 +157,7 @@ def _units(answer: str, canvas: Canvas) -> list[tuple[str, bool]]:
         parts = _CLAUSES.split(sentence)
         units.append((parts[0], False))
         for part in parts[1:]:
-            rest = re.sub(r"^(?:and|et)\s+", "", part, flags=re.IGNORECASE)
+            rest = _clause_conjunction().sub("", part)
             tokens = tokenise(rest)
             head = " ".join(t.norm for t in tokens[:OPENING_WORDS])
             subject = next((t.norm for t in tokens if t.norm not in DETERMINERS), "")

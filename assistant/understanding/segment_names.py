@@ -7,29 +7,53 @@ import re
 from functools import lru_cache
 
 from assistant.canvas import Canvas
-from assistant.lexicon import all_conversation_words
+from assistant.lexicon import all_conversation_words, every_language
+from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.understanding.substance import content_words, is_generic_group
 
-_FILLERS = re.compile(
-    r"^(?:(?:franchement|bah|ben|euh|bon|alors|en vrai|en gros|je pense que|je dirais|je crois que|plutot|plutôt|"
-    r"surtout|principalement|well|so|honestly|i think|i guess|i'd say|mostly|mainly|probably|basically|like|um|"
-    r"uh|pour|for|c'est vrai que|c est vrai que|it's true that|en fait|actually|c'est|it's|its)(?=[\s,:]|$)[\s,:]*)+",
-    re.I,
-)
-# Where a name ends: a relative clause, punctuation, a dash, or a copula ("frontline workers are probably
-# an underserved segment": a name never holds the verb of a statement about the group).
-_CLAUSE = re.compile(r"\s(?:qui|que|dont|où|ou qui|that|who|which|whose|where|are|is|were|sont|est)\s"
-                     r"|[,;:(\[]|\s[-–—]\s"
-                     # examples after the group ("les associations type ADMR", "visitors for like a week")
-                     r"|\s(?:type|genre|comme|tels que|telles que|like|such as|e\.g\.|par ex\S*|notamment|including)\s",
-                     re.I)
-_RELATIVE = re.compile(r"qui|que|dont|où|who|that|which|whose|where", re.I)
+
+def reading_words() -> SegmentReadingWords:
+    """The segment words of every language (`lexicon/<lang>/segment_reading.yaml`)."""
+    return every_language(SegmentReadingWords, "segment_reading")
+
+
+def any_of(alternatives: list[str]) -> str:
+    """Regular-expression alternatives as one group, in the order given, each once."""
+    return "(?:" + "|".join(dict.fromkeys(alternatives)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{any_of(reading_words().name_fillers)}(?=[\s,:]|$)[\s,:]*)+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _clause() -> re.Pattern[str]:
+    """Where a name ends: a relative clause, punctuation, a dash, or a copula ("frontline workers are probably
+    an underserved segment": a name never holds the verb of a statement about the group), or examples after
+    the group ("les associations type ADMR", "visitors for like a week")."""
+    w = reading_words()
+    return re.compile(rf"\s{any_of(w.name_clause_words)}\s|[,;:(\[]|\s[-–—]\s|\s{any_of(w.name_example_words)}\s",
+                      re.I)
+
+
+@lru_cache(maxsize=1)
+def _relative() -> re.Pattern[str]:
+    return re.compile(any_of(reading_words().name_relatives), re.I)
+
+
+@lru_cache(maxsize=1)
+def _determiner() -> re.Pattern[str]:
+    return re.compile(rf"^{any_of(reading_words().name_determiners)}\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> frozenset[str]:
+    return frozenset(reading_words().dangling_words)
+
+
 _PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")
 ONE_WORD_EXTRA = 2  # a one-word head's name may run this many words longer, to end its relative clause
-_DANGLING = set(
-    "de des du d' à a au aux en et ou avec sans pour par sur dans le la les un une plus que "
-    "of with without to in on at for by and or from the an more than every each all chaque tous toutes".split()
-)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
 MAX_NAME_WORDS = 6
 STEM = 5  # letters compared when a group is matched to a segment's name
@@ -39,14 +63,14 @@ def segment_name(group: str) -> str:
     """A short, readable name for a group described in a sentence: its head, before any clause or list of
     examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
     text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
-    text = _FILLERS.sub("", text)
-    cut = _CLAUSE.search(text)
+    text = _fillers().sub("", text)
+    cut = _clause().search(text)
     head = (text[:cut.start()] if cut else text).strip() or text
     if is_generic_group(head) and not is_generic_group(text):
         head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
-    head = re.sub(r"^(les|des|la|le|l'|the|some|our|nos|mes)\s+", "", head, flags=re.I)
+    head = _determiner().sub("", head)
     limit = MAX_NAME_WORDS
-    if cut and len(head.split()) == 1 and _RELATIVE.fullmatch(cut.group(0).strip()):
+    if cut and len(head.split()) == 1 and _relative().fullmatch(cut.group(0).strip()):
         # one word says little ("Foyers", "Patients"): its relative clause is part of the name, to the next
         # punctuation ("Foyers qui ont un chien ou un chat")
         head = f"{head} {_PUNCTUATION.split(text[cut.start():], maxsplit=1)[0].strip()}"
@@ -56,7 +80,7 @@ def segment_name(group: str) -> str:
         words = words[:limit]
         while words and any(ch.isdigit() for ch in words[-1]):
             words.pop()
-    while len(words) > 1 and words[-1].lower() in _DANGLING:  # "Particuliers hypertendus à", "…for"
+    while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
         words.pop()
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
@@ -89,7 +113,7 @@ def name_head(name: str) -> str:
     handmade ceramics" → "Makers"). The clause describes the group; "buyers who want a handmade gift" or
     "les vieux vélos" are not the segment "Boîtes qui ont des vélos de service". A head with no identifying
     word ("People who want to know what's on") leaves the whole name."""
-    head = _CLAUSE.split(name, maxsplit=1)[0].strip()
+    head = _clause().split(name, maxsplit=1)[0].strip()
     return head if head and name_stems(head) else name
 
 

@@ -16,23 +16,22 @@ from functools import lru_cache
 from assistant.canvas import Segment
 from assistant.domain import Language, SegmentType
 from assistant.lexicon import all_segment_type_words
+from assistant.lexicon.lazy import LazyWords
 from assistant.prompts import Prompts
-from assistant.text.cues import negated_before
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, first_match
 from assistant.text.tokens import Token, normalise, tokenise
+from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import announced_sides
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, group_words
 from assistant.understanding.listing import listed_groups
 from assistant.understanding.platform import is_platform
+from assistant.understanding.segment_names import reading_words
 
-OFFER_FOR = frozenset("pour for aux".split())
-LOCATIVES = frozenset("in dans en at from near pres autour around across".split())
-# Stems too common to tell two segments' needs apart.
-STOP_STEMS = frozenset(
-    "witho sans avec without their leurs hours heure trop bien faire faits etre avoir plus more less moins "
-    "pour from with dans they ils elles have sont very tres".split()
-)
+# `offer_for`, `locatives`, `stop_stems` of `lexicon/<lang>/segment_reading.yaml`.
+OFFER_FOR = LazyWords(lambda: reading_words().offer_for)
+LOCATIVES = LazyWords(lambda: reading_words().locatives)
+STOP_STEMS = LazyWords(lambda: reading_words().stop_stems)  # stems too common to tell two segments' needs apart
 PERCENT = re.compile(r"\d+\s?%")
 MIN_STEMS = 4
 DIVERSIFIED_OVERLAP = 0.06

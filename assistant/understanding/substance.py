@@ -1,5 +1,6 @@
 """Is there something to use in a message? A description of a startup, an answer with content, a group
-that is more than "people". Vocabulary from `assistant/lexicon/<lang>/conversation.yaml`.
+that is more than "people". Vocabulary from `assistant/lexicon/<lang>/conversation.yaml` (and `grammar.yaml`,
+`substance.yaml`, `cues.yaml`).
 
 Pure functions over normalised text; both engines' callers (the graph, the offline coach) use them.
 """
@@ -10,9 +11,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.lexicon import all_conversation_words, all_grammar_words
-from assistant.text.cues import FUNCTION_WORDS
+from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
+from assistant.lexicon.substance import SubstanceWords
 from assistant.text.tokens import normalise
+from assistant.understanding.cues import FUNCTION_WORDS
 
 _TAG = re.compile(r"<(script|style)\b[^>]{0,200}>.*?</\1\s*>|<[^>]{0,200}>", re.I | re.S)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -101,10 +103,12 @@ def names_people_in_general(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _sizes() -> re.Pattern[str]:
-    """A number (digits or a `quantities` word of the grammar lexicon), an optional "of"/"de", and the word
-    after it: "millions de personnes", "4 000 people", "thousands of users"."""
+    """A number (digits or a `quantities` word of the grammar lexicon), an optional "of"/"de" (`quantity_links`
+    of `substance.yaml`), and the word after it: "millions de personnes", "4 000 people", "thousands of users"."""
     words = "|".join(sorted((re.escape(w) for w in all_grammar_words().quantities), key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:of|de|d)\s+)?[a-z]+(?![a-z])")
+    links = every_language(SubstanceWords, "substance").quantity_links
+    link = "|".join(sorted((re.escape(w) for w in links), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:{link})\s+)?[a-z]+(?![a-z])")
 
 
 def everyone_only_denied(text: str) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.cues import contrast_after, excerpt, is_hedged, negated_after, negated_before
 from assistant.text.language import detect_language
 from assistant.text.lists import split_items
 from assistant.text.patterns import compile_all, expand, find, similar
 from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.cues import contrast_after, excerpt, is_hedged, negated_after, negated_before
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.grouping import split_groups
 

@@ -10,10 +10,16 @@ from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words, every_language, languages, words
 from assistant.lexicon.breadth import BreadthWords
-from assistant.text.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before, past_belief_before
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import (
+    FUNCTION_WORDS,
+    contrast_after,
+    negated_after,
+    negated_before,
+    past_belief_before,
+)
 from assistant.understanding.exchange import exchange_verb_at
 from assistant.understanding.listing import sweeping_range
 from assistant.understanding.platform import is_platform

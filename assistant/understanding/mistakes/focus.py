@@ -10,10 +10,10 @@ from functools import lru_cache
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import every_language
 from assistant.lexicon.focus import FocusWords
-from assistant.text.cues import contrast_after, is_negator, negated_before
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import contrast_after, is_negator, negated_before
 from assistant.understanding.grammar_lists import contains, grammar_lists
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, is_group_word

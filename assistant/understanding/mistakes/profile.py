@@ -9,10 +9,10 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.profile import ProfileWords
-from assistant.text.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.rules import hit, scoped, whole
 

@@ -10,10 +10,10 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.revisit import RevisitWords
-from assistant.text.cues import contrast_after, negated_before
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.rules import hit, scoped
 

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.roles import RoleWords
-from assistant.text.cues import contrast_after, negated_before
 from assistant.text.patterns import Lexicon, PatternSet, compile_all, find, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, provides
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at

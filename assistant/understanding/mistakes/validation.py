@@ -10,10 +10,10 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.validation import ValidationWords
-from assistant.text.cues import is_hedged, negated_before
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
+from assistant.understanding.cues import is_hedged, negated_before
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.rules import ALL_QUESTIONS, hit, scoped, whole
 

@@ -1,0 +1,129 @@
+"""The function words by which the group reader's checks tell where a customer group starts, ends and what is
+said about it, per language in `<lang>/group_reading.yaml`. Read by the grammar checks after the group reader
+(`assistant/understanding/group_check.py`, `group_openings.py`, `group_predicate.py`, `group_boundaries.py`,
+`group_parts.py`, `group_deferrals.py`), the answer's cutting into fragments (`group_fragments.py`) and the
+lists of groups (`listing.py`)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class GroupReadingWords(BaseModel):
+    """Function words of one language for reading the groups an answer names (`group_reading.yaml`). Unless a
+    description says otherwise, entries are whole words (or phrases of whole words, split on spaces) compared
+    with the normalised tokens of `assistant.text.tokens` (no accents, no apostrophes). Entries described as
+    regular-expression alternatives keep regex syntax and are matched on the raw text, case ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # --- group_check: what opens a fragment, and what cannot end a group
+    relative_openers: list[str] = Field(
+        description="Relative pronouns: a fragment that opens on one continues the group before ('qui', 'who').")
+    preposition_openers: list[str] = Field(
+        description="Prepositions: a fragment that opens on one continues the group before ('avec', 'in').")
+    determiner_openers: list[str] = Field(
+        description="Determiners: a fragment that opens on one opens a noun phrase ('les', 'the', 'certains').")
+    negation_openers: list[str] = Field(
+        description="Negations: a fragment that opens on one is no group of its own ('pas', 'not').")
+    not_trailing: list[str] = Field(
+        description="Hedges never trimmed at the end of a group: they cannot end one ('et', 'so', 'mostly').")
+    demonstratives: list[str] = Field(
+        description="Openers of a noun phrase that names people without a group word ('ceux qui…', 'the ones').")
+    comparatives: list[str] = Field(
+        description="A fragment that opens on a comparison continues the group before ('under 500 acres', "
+                    "'moins de 10').")
+    modals: list[str] = Field(
+        description="Modal verbs: a fragment that opens on one is a clause, not a group ('can', 'peuvent'); "
+                    "also an opening before the group ('doit convaincre les artisans').")
+    copulas: list[str] = Field(
+        description="The verb 'to be' as a sentence's main verb ('are', 'sont'): the group is its subject or "
+                    "is named after it.")
+    exclusion_leads: list[str] = Field(
+        description="A group whose words open on one of these is set aside ('sauf les hôpitaux', 'not the "
+                    "big chains').")
+    comparison_openings: list[str] = Field(
+        description="Phrases that open a comparison, not a group ('plus de 50 salariés'). Empty in English: "
+                    "the rule was French only.")
+    determiner_phrases: list[str] = Field(
+        description="Phrases that open a noun phrase though their first word is a preposition ('d autres "
+                    "jardiniers qui…'). Empty in English: the rule was French only.")
+    auxiliaries: list[str] = Field(
+        description="Auxiliaries that, like the modals, open a negated verb before one of `verb_negations` "
+                    "('don't', 'did not'). Empty in French: the rule was English only.")
+    verb_negations: list[str] = Field(
+        description="The negation right after a modal or an auxiliary: a negated verb, not a group ('can not "
+                    "justify'). Empty in French: the rule was English only.")
+    # --- group_openings: pseudo-clefts, modal openings and side headings before a group
+    cleft_relatives: list[str] = Field(
+        description="Relative pronouns after the opening of a pseudo-cleft ('the two that pay are…', 'ceux "
+                    "qui…', 'celles où on gagne, c'est…').")
+    cleft_articles: list[str] = Field(
+        description="Articles before a pseudo-cleft's opening ('the two that…', 'les deux qui…').")
+    superlatives: list[str] = Field(
+        description="Two-word phrases after a pseudo-cleft's copula that make it a predicate about the subject "
+                    "('are the main target', 'sont le coeur').")
+    object_pronouns: list[str] = Field(
+        description="Pronouns after a pseudo-cleft's copula: no group named there ('c est eux les plus "
+                    "importants', 'it's them').")
+    copula_subjects: list[str] = Field(
+        description="Subject pronouns that belong to the pseudo-cleft's own copula ('c', 'that'), unlike the "
+                    "others that open another clause ('ils sont…').")
+    impersonal_openings: list[str] = Field(
+        description="Phrases of an impersonal verb before the group ('il faut', 'need to').")
+    side_words_before_name: list[str] = Field(
+        description="A platform side's heading word written before the side's name ('cote offre'). Empty in "
+                    "English, where it comes after.")
+    side_words_after_name: list[str] = Field(
+        description="A platform side's heading word written after the side's name ('supply side'). Empty in "
+                    "French, where it comes before.")
+    side_clefts: list[str] = Field(
+        description="Phrases of a copula after a side heading, before the group ('cote offre c est les "
+                    "artisans', 'on the supply side it s the drivers').")
+    # --- group_predicate: a statement made about a group
+    predicate_relatives: list[str] = Field(
+        description="Relative pronouns: a copula after one is the clause's, not the sentence's ('nurses who "
+                    "are on nights').")
+    statement_clefts: list[str] = Field(
+        description="Phrases that open a statement about the group before them ('…, c est un vrai segment'). "
+                    "Empty in English: the rule was French only (English statements open on a copula).")
+    as_words: list[str] = Field(
+        description="Words before a structure noun that make the group before them a segment ('X as a second "
+                    "segment', 'X comme segment', 'X en cible prioritaire').")
+    connectives: list[str] = Field(
+        description="Words that are no group before a statement ('mais c est ca notre marche', 'so').")
+    statement_subjects: list[str] = Field(
+        description="Pronouns right after the statement's opening: the statement is about them, not a group "
+                    "('c est ca notre marche', 'that's it').")
+    # --- group_boundaries, group_parts: lists of groups
+    conjunctions: list[str] = Field(
+        description="Conjunctions skipped when a phrase's own words are read ('et', 'but', 'aussi').")
+    part_conjunctions: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): a conjunction dropped at the "
+                    "start of an announced part ('and the volunteer drivers', 'enfin').")
+    # --- group_deferrals: a time to come after a group
+    future_prepositions: list[str] = Field(
+        description="Regular-expression alternatives (normalised text): a preposition before a year or a "
+                    "quarter that puts the group off ('labs in Q3', 'a partir de 2026').")
+    # --- group_fragments: the separators an answer is cut at (their names label the reader's features)
+    also_separators: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored) between spaces: the 'also' "
+                    "separator ('as well as', 'de m[eê]me que').")
+    plus_words: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): the word 'plus' that joins two "
+                    "groups when a determiner of `plus_word_determiners` follows ('plus the', 'plus les').")
+    plus_word_determiners: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): determiners after `plus_words` "
+                    "('plus the …', 'plus des …').")
+    and_separators: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored) between spaces: the 'and' "
+                    "separator ('et', 'and'; '&' is added in code).")
+    or_separators: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored) between spaces: the 'or' "
+                    "separator ('ou', 'or').")
+    # --- listing: a range that sweeps across groups
+    range_from: list[str] = Field(
+        description="Words that open a sweep across groups ('des etudiants aux retraites', 'from freelancers "
+                    "to large corporations').")
+    range_to: list[str] = Field(
+        description="Words that close a sweep across groups, before its last group ('aux', 'to').")

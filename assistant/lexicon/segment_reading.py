@@ -1,0 +1,64 @@
+"""The words by which a segment is named, told apart and typed, per language in `<lang>/segment_reading.yaml`.
+Read by `assistant/understanding/segment_names.py` (a group's short name), `segment_blocks.py` (which segment
+each sentence speaks of), `segment_type.py` (the segment type's cues) and `refinements.py` (a group the
+founder makes a segment)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SegmentReadingWords(BaseModel):
+    """Words of one language for naming and telling segments apart (`segment_reading.yaml`). Entries described
+    as regular-expression alternatives keep regex syntax (and accents: they match the raw text, case ignored,
+    in the order written where order matters); the others are whole words compared as each description says."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # --- segment_names: a group's short name on the canvas
+    name_fillers: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored), removed at the start of a name "
+                    "('franchement', 'i think', 'c'est'); a longer phrase before its prefix ('c'est vrai que' "
+                    "before 'c'est').")
+    name_clause_words: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored) between spaces: a relative "
+                    "pronoun or a copula where a name ends ('Foyers qui…', 'frontline workers are…').")
+    name_example_words: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored) between spaces: examples after "
+                    "the group, where a name ends ('les associations type ADMR', 'such as', 'par ex…').")
+    name_relatives: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): a relative pronoun whose clause "
+                    "a one-word name keeps ('Foyers qui ont un chien').")
+    dangling_words: list[str] = Field(
+        description="Function words a name never ends on, compared with its last word lowercased as written "
+                    "('Particuliers hypertendus à', '…for').")
+    name_determiners: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): a determiner dropped at the "
+                    "start of a name ('les', 'l'', 'the', 'our').")
+    # --- segment_blocks: which segment a sentence speaks of
+    topic_words: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): a preposition that opens a "
+                    "sentence's topic ('Pour les écoles,', 'Côté restaurants,', 'For the software,').")
+    clause_conjunctions: list[str] = Field(
+        description="Regular-expression alternatives (raw text, case ignored): a conjunction dropped at the "
+                    "start of a clause after a comma ('…, et l'artisan paye', '…, and the kids use it').")
+    same_words: list[str] = Field(
+        description="Normalised words for 'the same' that may say the offer is the same rather than the people "
+                    "('même service', 'same price list').")
+    same_for_all: list[str] = Field(
+        description="Normalised words after 'the same' that keep it about every segment ('same thing for "
+                    "both', 'meme chose pour les deux').")
+    # --- segment_type: cues of the segment type
+    offer_for: list[str] = Field(
+        description="Normalised words before the group an offer is for: two offers, each for its own group, "
+                    "make the segments diversified ('des prototypes pour les bureaux d etudes').")
+    locatives: list[str] = Field(
+        description="Normalised prepositions of place: a group word right after one is a place, not the "
+                    "customer ('households in UK cities').")
+    stop_stems: list[str] = Field(
+        description="Normalised word stems (their first five letters) too common to tell two segments' needs "
+                    "apart ('avec', 'their', 'heure').")
+    # --- refinements: a group the founder makes a segment
+    structure_words: list[str] = Field(
+        description="Regular-expression alternatives (normalised text, between word boundaries): a structure "
+                    "noun that makes a group a segment ('an underserved segment', 'une cible a part').")
