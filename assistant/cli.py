@@ -17,6 +17,7 @@ from rich.panel import Panel
 from assistant.canvas.render import canvas_markdown
 from assistant.cohorts.cli import cohort_app, sessions_app
 from assistant.db.commands import db_app
+from assistant.domain import LANGUAGES, as_language
 from assistant.interviews.kit import kit_markdown
 from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
@@ -57,7 +58,7 @@ async def _chat(settings: Settings, thread: str, interactive: bool) -> None:
     async with open_session(settings, progress=True, background_retriever=True) as session:
         turn = await session.start(thread, settings.language)
         if turn.resumed:
-            note = "Reprise de la session" if turn.language == "fr" else "Session resumed"
+            note = session.context.prompts.text(as_language(turn.language, default="en"), "messages.session_resumed")
             (out.print(f"[dim]{note}: {thread}[/dim]") if interactive else print(f"[notice] {note}: {thread}"))
         _print_turn(turn, interactive)
         await _loop(session, thread, interactive)
@@ -87,8 +88,8 @@ async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
             break
         async for event in session.stream(thread, line):
             if isinstance(event, BusyEvent):
-                lang = "en" if session.context.language == "en" else (await session.read(thread)).language
-                note = session.context.prompts.text("en" if lang == "en" else "fr", "messages.busy")
+                lang = as_language((await session.read(thread)).language)  # the language the coach speaks
+                note = session.context.prompts.text(lang, "messages.busy")
                 (out.print(f"[dim]{note}[/dim]") if interactive else print(f"[notice] {note}"))
                 sys.stdout.flush()
             elif isinstance(event, Turn):
@@ -126,13 +127,12 @@ def chat(
     lang: Annotated[str | None, typer.Option("--lang", help="fr or en; default: follow the founder.")] = None,
 ) -> None:
     """Run a coaching session in the terminal (one founder message per line when stdin is piped)."""
-    if lang not in (None, "fr", "en"):
-        raise typer.BadParameter("--lang must be fr or en")
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(f"--lang must be {' or '.join(LANGUAGES)}")
     thread_id = thread or uuid.uuid4().hex[:12]
     interactive = sys.stdin.isatty()
     if not thread:
-        label = f"thread: {thread_id}  (coach chat --thread {thread_id} to resume)"
-        err.print(f"[dim]{label}[/dim]")
+        err.print(f"[dim]thread: {thread_id}  (coach chat --thread {thread_id} to resume)[/dim]")
     def _end_now(signum: int, frame: object) -> None:
         # Ctrl-C at any moment ends the session at once: every finished turn is checkpointed, and asyncio's
         # own handler would first wait for background work (the index loading, the models warming).

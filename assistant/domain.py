@@ -10,6 +10,13 @@ from typing import Literal, get_args
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 
+
+def as_language(value: object, default: Language = "fr") -> Language:
+    """`value` as a `Language`: the value itself when it is one of `LANGUAGES`, else `default` (French unless
+    the caller says otherwise). The one place a string (a setting, a stored session, a browser tag) becomes a
+    language id, so that a language added to `Language` is accepted everywhere at once."""
+    return next((lang for lang in LANGUAGES if lang == value), default)
+
 SegmentType = Literal["mass_market", "niche_market", "segmented", "diversified", "multi_sided"]
 SEGMENT_TYPES: tuple[SegmentType, ...] = get_args(SegmentType)
 

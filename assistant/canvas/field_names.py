@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.canvas.render import LABELS
+from assistant.domain import as_language
 
 # Field names the canvas labels do not hold (a persona's fields), and the canvas fields named differently.
 MORE_LABELS = {
@@ -20,7 +21,7 @@ RENAMED = {"focus_segment": "focus", "segment_type": "type", "linked_segments": 
 def field_label(field: str, language: str, escape: Callable[[str], str] = str) -> str:
     """A `FieldChange.field` path ("personas[Parents].pains") named in `language` ("Persona Parents ·
     Douleurs"); `escape` is applied to the record keys, which are founder text."""
-    lang = "en" if language == "en" else "fr"
+    lang = as_language(language)
     labels = {**LABELS[lang], **MORE_LABELS[lang]}
     parts = []
     for part in field.split("."):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.domain import Language
 from assistant.personas.render import personas_markdown
+from assistant.text.typography import colon
 
 if TYPE_CHECKING:
     from assistant.canvas import Canvas, Segment
@@ -101,7 +103,7 @@ SHORT_WORDS = 2  # a recap repeats a buyer or user this short rather than point 
 LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")
 
 
-def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None,
+def _segment_md(seg: Segment, lang: Language, explained: set[str] | None = None,
                 earlier: list[Segment] | None = None) -> list[str]:
     """One segment's block; a type rationale already shown for an earlier segment is not repeated. With
     `earlier` (a recap), a field equal to an earlier segment's says so instead of repeating it."""
@@ -117,7 +119,7 @@ def _segment_md(seg: Segment, lang: str, explained: set[str] | None = None,
 
     out = [f"### {seg.name}" + (f" ({lab['draft']})" if seg.draft else "")]
     if seg.who:
-        out.append(f"- **{lab['who']}** : {seg.who}" if lang == "fr" else f"- **{lab['who']}**: {seg.who}")
+        out.append(f"- **{lab['who']}**{colon(lang)} {seg.who}")
     if seg.segment_type and not seg.draft:
         kind = TYPE_NAMES[lang][seg.segment_type]
         rationale = seg.type_rationale if explained is None or seg.type_rationale not in explained else ""
@@ -159,7 +161,7 @@ def canvas_markdown(canvas: Canvas, recap: bool = False) -> str:
     a field equal to an earlier segment's written as "same as for ..." instead of repeated."""
     lang = canvas.language
     lab = LABELS[lang]
-    colon = " :" if lang == "fr" else ":"
+    sep = colon(lang)
     lines = [f"## {lab['title']}", ""]
     if canvas.version:
         lines += [f"*{lab['version']} {canvas.version}*", ""]
@@ -177,11 +179,11 @@ def canvas_markdown(canvas: Canvas, recap: bool = False) -> str:
         for c in canvas.critiques:
             mark = f" ({lab['resolved']})" if c.resolved else ""
             cites = "; ".join(f"{s.document} — {s.section}" for s in c.sources)
-            head = f"**{c.title}**{mark}{colon} " if c.title else (f"({lab['resolved']}) " if c.resolved else "")
+            head = f"**{c.title}**{mark}{sep} " if c.title else (f"({lab['resolved']}) " if c.resolved else "")
             if recap:
                 lines.append(f"- **{c.title}**{mark}" if c.title else f"- {c.message}")
                 continue
-            lines.append(f"- {head}{c.message}" + (f" ({lab['source']}{colon} {cites})" if cites else ""))
+            lines.append(f"- {head}{c.message}" + (f" ({lab['source']}{sep} {cites})" if cites else ""))
         lines.append("")
     if canvas.open_questions and not recap:
         lines.append(f"### {lab['open_questions']}")

@@ -19,6 +19,7 @@ from assistant.domain import Language
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
 from assistant.text.excerpt import excerpt, quote_lines
+from assistant.text.typography import quote
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.extract import fields_from_answer, focus_from_answer, regroup
@@ -186,7 +187,7 @@ class OfflineCoach:
         if canvas is None:
             return ""
         if canvas.segments:
-            names = ", ".join(f"« {s.name} »" if language == "fr" else f"“{s.name}”" for s in canvas.segments)
+            names = ", ".join(quote(language, s.name) for s in canvas.segments)
             return self.prompts.text(language, "messages.faq_tie_segments", names=names)
         if canvas.startup:
             return self.prompts.text(language, "messages.faq_tie_startup",

@@ -18,6 +18,7 @@ from assistant.lexicon import languages, reflection
 from assistant.prompts import Prompts
 from assistant.text.excerpt import excerpt
 from assistant.text.tokens import normalise
+from assistant.text.typography import join_and, quote
 
 _WORD = re.compile(r"[a-z0-9-]+")
 MAX_DIMENSIONS = 2
@@ -47,7 +48,7 @@ def _pick(variants: list[str], seed: str) -> str:
 
 def _role(text: str, language: Language) -> str:
     short = excerpt(role_holder(text), ROLE_CHARS).rstrip(" …")
-    return f"« {short} »" if language == "fr" else f"“{short}”"
+    return quote(language, short)
 
 
 def reflect(prompts: Prompts, language: Language, question_id: str, answer: str,
@@ -64,7 +65,7 @@ def reflect(prompts: Prompts, language: Language, question_id: str, answer: str,
 
     def dims(items: list[str]) -> str:
         labels = [prompts.text(language, f"reflections.dimensions.{d}") for d in dimensions(items)]
-        return (" et " if language == "fr" else " and ").join(labels)
+        return join_and(language, labels)  # at most MAX_DIMENSIONS (2): "a et b", "a and b"
 
     if question_id in ("pains", "gains"):
         items = [i for u in updates for i in getattr(u, question_id)]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from assistant.domain import QUESTION_IDS, Language, QuestionId
+from assistant.domain import LANGUAGES, QUESTION_IDS, QuestionId, as_language
 from assistant.graph import history
 from assistant.graph.context import Context
 from assistant.graph.state import State
@@ -55,7 +55,7 @@ def evidence_arrived(at: datetime) -> dict[str, Any]:
 
 def question_label(prompts: Prompts, lang: str, qid: str) -> str:
     """A question's short name for the founder ("leurs douleurs", "their pains")."""
-    return prompts.text("en" if lang == "en" else "fr", f"topics.{qid}")
+    return prompts.text(as_language(lang), f"topics.{qid}")
 
 
 def choices_text(prompts: Prompts, lang: str) -> str:
@@ -75,7 +75,7 @@ def match_question(prompts: Prompts, typed: str) -> QuestionId | None:
     names: dict[str, QuestionId] = {}
     for qid in options:
         names[normalise(qid).replace("_", " ")] = qid
-        for lang in ("fr", "en"):
+        for lang in LANGUAGES:
             names[normalise(question_label(prompts, lang, qid))] = qid
             for name in prompts.variants(lang, f"revisit.names.{qid}"):
                 names.setdefault(normalise(name), qid)
@@ -144,6 +144,6 @@ def nudge_message(values: Mapping[str, Any], ctx: Context) -> CoachMessage | Non
     found = nudge_reason(values, ctx.clock(), ctx.revisit_after_days)
     if found is None:
         return None
-    lang: Language = "en" if values.get("language") == "en" else "fr"
+    lang = as_language(values.get("language"))
     text = ctx.prompts.text(lang, f"revisit.nudge_{found[0]}", count=found[1])
     return CoachMessage(kind="notice", text=text, question_id="summary")

@@ -38,7 +38,7 @@ def _level(supported: list[AssumptionVerdict], quoted: set[str], interviews: lis
     behind = {q.interview for v in supported for q in v.quotes}
     lines = [line for i in interviews if i.index in behind for line in i.lines
              if line not in quoted and not is_hypothetical(line)]
-    said = ("{n} entretiens.\n" if language == "fr" else "{n} interviews.\n").format(n=len(behind))
+    said = texts.text(language, "notes.interview_count", count=len(behind)) + "\n"
     return evidence_level(said + "\n".join(lines))
 
 

@@ -10,6 +10,7 @@ from assistant.canvas import Canvas, Segment, role_holder
 from assistant.domain import Language
 from assistant.interviews import texts
 from assistant.interviews.assumptions import Assumption, riskiest_assumptions
+from assistant.text.typography import colon
 
 PER_SEGMENT = 5  # assumptions a kit lists per segment
 
@@ -89,8 +90,7 @@ def kit_markdown(canvas: Canvas) -> str:
         out += [f"{i}. **{t(lang, f'kit.kinds.{a.kind}')}** — {a.claim}" for i, a in enumerate(kit.assumptions, 1)]
         out += ["", f"### {t(lang, 'kit.guide')}", ""]
         for i, q in enumerate(kit.guide, 1):
-            listen = f" *({t(lang, 'kit.listen_for')} : {q.listen_for})*" if lang == "fr" and q.listen_for else (
-                f" *({t(lang, 'kit.listen_for')}: {q.listen_for})*" if q.listen_for else "")
+            listen = f" *({t(lang, 'kit.listen_for')}{colon(lang)} {q.listen_for})*" if q.listen_for else ""
             out.append(f"{i}. {q.question}{listen}")
         out += ["", f"### {t(lang, 'kit.whom_title')}", "", kit.whom, ""]
         out += [f"### {t(lang, 'kit.recruit_title')}", "", *(f"- {r}" for r in kit.recruit), ""]

@@ -35,6 +35,7 @@ from assistant.lexicon.role_reading import RoleReadingWords
 from assistant.lexicon.roles import RoleWords
 from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.lexicon.substance import SubstanceWords
+from assistant.lexicon.typography import TypographyWords
 from assistant.lexicon.validation import ValidationWords
 
 # File name (without `.yaml`) → the model it loads into: every file a language folder must hold.
@@ -45,7 +46,7 @@ FILES: dict[str, type[BaseModel]] = {
     "platform_markers": PlatformMarkerWords, "profile": ProfileWords, "revisit": RevisitWords,
     "roles": RoleWords, "validation": ValidationWords, "cues": CueWords, "intake": IntakeWords,
     "extract": ExtractWords, "substance": SubstanceWords, "role_reading": RoleReadingWords,
-    "group_reading": GroupReadingWords, "segment_reading": SegmentReadingWords,
+    "group_reading": GroupReadingWords, "segment_reading": SegmentReadingWords, "typography": TypographyWords,
 }
 
 

@@ -3,7 +3,9 @@ interviews), an empty field shown as still to ask. Used by the canvas's Markdown
 
 from __future__ import annotations
 
+from assistant.domain import as_language
 from assistant.personas.models import FIELD_ORDER, Persona, PersonaField
+from assistant.text.typography import colon, quote
 
 LABELS = {
     "fr": {
@@ -22,37 +24,38 @@ LABELS = {
     },
 }
 
+# A `lang` that is no language id gets French labels and English punctuation, as this module always gave it.
+
 
 def mark(field: PersonaField, lang: str) -> str:
     """The field's status in words: backed by interviews, added by the founder, or an assumption."""
-    lab = LABELS["en" if lang == "en" else "fr"]
+    lab = LABELS[as_language(lang)]
     if not field.assumed:
         return lab["backed"]
     return lab["corrected"] if field.origin == "correction" else lab["assumed"]
 
 
 def _line(field: PersonaField, lang: str) -> str:
-    value = f"« {field.value} »" if lang == "fr" else f"“{field.value}”"
+    value = quote(as_language(lang, default="en"), field.value)
     return f"{value} ({mark(field, lang)})"
 
 
 def persona_markdown(persona: Persona, lang: str, level: int = 3) -> str:
     """One persona as a Markdown block headed `### Persona — <segment>` (at `level`)."""
-    lab = LABELS["en" if lang == "en" else "fr"]
-    colon = " :" if lang == "fr" else ":"
+    lab, sep = LABELS[as_language(lang)], colon(as_language(lang, default="en"))
     out = [f"{'#' * level} {lab['persona']} — {persona.segment}"]
     for name in FIELD_ORDER:
         value = getattr(persona, name)
         if isinstance(value, list):
             if value:
-                out.append(f"- **{lab[name]}**{colon}")
+                out.append(f"- **{lab[name]}**{sep}")
                 out += [f"  - {_line(f, lang)}" for f in value if not f.empty]
             else:
-                out.append(f"- **{lab[name]}**{colon} *{lab['empty']}*")
+                out.append(f"- **{lab[name]}**{sep} *{lab['empty']}*")
         elif value.empty:
-            out.append(f"- **{lab[name]}**{colon} *{lab['empty']}*")
+            out.append(f"- **{lab[name]}**{sep} *{lab['empty']}*")
         else:
-            out.append(f"- **{lab[name]}**{colon} {_line(value, lang)}")
+            out.append(f"- **{lab[name]}**{sep} {_line(value, lang)}")
     return "\n".join(out)
 
 
@@ -63,19 +66,18 @@ def persona_card(persona: Persona, lang: str) -> str:
     """A persona as the coach shows it in the conversation, right after the canvas: only what it adds (a name, a
     moment, a quote, where to reach them, what the founder corrected or interviews backed) and what is still to
     fill in; the whole persona is in the canvas panel and the exports."""
-    lab = LABELS["en" if lang == "en" else "fr"]
-    colon = " :" if lang == "fr" else ":"
+    lab, sep = LABELS[as_language(lang)], colon(as_language(lang, default="en"))
     out = [f"**{lab['persona']} — {persona.segment}**"]
     for name in FIELD_ORDER:
         value = getattr(persona, name)
         fields = [f for f in value if not f.empty] if isinstance(value, list) else [] if value.empty else [value]
         shown = [f for f in fields if name in CARD_FIELDS or f.origin in ("correction", "interview")]
         if shown:
-            out.append(f"- **{lab[name]}**{colon} " + " ; ".join(_line(f, lang) for f in shown))
+            out.append(f"- **{lab[name]}**{sep} " + " ; ".join(_line(f, lang) for f in shown))
     empty = [lab[name] for name in FIELD_ORDER if not isinstance(getattr(persona, name), list)
              and getattr(persona, name).empty]
     if empty:
-        out.append(f"- *{lab['empty']}*{colon} " + ", ".join(empty))
+        out.append(f"- *{lab['empty']}*{sep} " + ", ".join(empty))
     return "\n".join(out)
 
 
@@ -84,4 +86,4 @@ def personas_markdown(personas: list[Persona], lang: str) -> str:
     if not personas:
         return ""
     blocks = [persona_markdown(p, lang) for p in personas]
-    return f"## {LABELS['en' if lang == 'en' else 'fr']['title']}\n\n" + "\n\n".join(blocks) + "\n"
+    return f"## {LABELS[as_language(lang)]['title']}\n\n" + "\n\n".join(blocks) + "\n"

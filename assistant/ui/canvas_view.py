@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
 from assistant.canvas.render import LABELS, TYPE_NAMES, canvas_markdown
+from assistant.domain import as_language
 from assistant.ui.fieldwork_view import persona_labels, persona_props
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
@@ -44,7 +45,7 @@ def _mistake_title(language: str, mistake_id: str) -> str:
     try:
         from assistant.prompts import Prompts
 
-        return Prompts().text("en" if language == "en" else "fr", f"mistakes.{mistake_id}.title")
+        return Prompts().text(as_language(language), f"mistakes.{mistake_id}.title")
     except Exception:  # an unknown id or a missing catalogue must not break the panel
         return mistake_id.replace("_", " ")
 
@@ -113,7 +114,7 @@ def _critique(c: Critique, lang: str) -> dict[str, Any]:
 
 def canvas_props(canvas: Canvas, language: str | None = None) -> dict[str, Any]:
     """Props of the CanvasPanel element: labels in the canvas's language, then the canvas as plain text."""
-    lang = "en" if (language or canvas.language) == "en" else "fr"
+    lang = as_language(language or canvas.language)
     labels = {**LABELS[lang], **EXTRA_LABELS[lang], **persona_labels(lang), "panel_title": t(lang, "panel_title")}
     return {
         "language": lang,
@@ -151,7 +152,7 @@ def export_props(canvas: Canvas, language: str) -> dict[str, Any]:
 
     The files' text is the canvas itself (founder text included): the element saves it as a file, never shows it.
     """
-    stem = EXPORT_STEMS["en" if canvas.language == "en" else "fr"] + (f"-v{canvas.version}" if canvas.version else "")
+    stem = EXPORT_STEMS[as_language(canvas.language)] + (f"-v{canvas.version}" if canvas.version else "")
     files = [("md", "Markdown", "text/markdown;charset=utf-8", canvas_markdown(canvas)),
              ("json", "JSON", "application/json", canvas.to_json())]
     return {

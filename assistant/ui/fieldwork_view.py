@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.domain import as_language
 from assistant.personas.models import FIELD_ORDER, Persona, PersonaField
 from assistant.personas.render import LABELS, mark
 from assistant.ui.safety import plain
@@ -19,7 +20,7 @@ def _field(field: PersonaField, lang: str) -> dict[str, str]:
 
 def persona_props(persona: Persona, lang: str) -> dict[str, Any]:
     """One persona: its segment, the filled fields in order (`label`, `items`), the labels of the empty ones."""
-    lab = LABELS["en" if lang == "en" else "fr"]
+    lab = LABELS[as_language(lang)]
     fields, empty = [], []
     for name in FIELD_ORDER:
         value = getattr(persona, name)
@@ -32,7 +33,7 @@ def persona_props(persona: Persona, lang: str) -> dict[str, Any]:
 
 
 def persona_labels(lang: str) -> dict[str, str]:
-    lab = LABELS["en" if lang == "en" else "fr"]
+    lab = LABELS[as_language(lang)]
     return {"personas_title": lab["title"], "persona_empty": lab["empty"]}
 
 
@@ -41,7 +42,7 @@ KIT_STEMS = {"fr": "kit-entretiens", "en": "interview-kit"}
 
 def kit_file_props(markdown: str, lang: str) -> dict[str, Any]:
     """Props of the ExportFiles element that saves the interview kit as a Markdown file (printable)."""
-    language = "en" if lang == "en" else "fr"
+    language = as_language(lang)
     return {"files": [{"format": "md", "label": "Markdown", "hint": t(language, "export.kit.hint"),
                        "name": f"{KIT_STEMS[language]}.md", "mime": "text/markdown;charset=utf-8",
                        "content": markdown}],

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.canvas import field_names as names
 from assistant.canvas.versions import CanvasVersion, FieldChange, diff, value_at
-from assistant.domain import Language
+from assistant.domain import Language, as_language
 from assistant.prompts import Prompts
 
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -56,8 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
 _MARKS = str.maketrans({**{c: "\\" + c for c in "\\`*_~|#"}, "[": "&#91;", "]": "&#93;"})
 
 
-def _lang(language: str) -> str:
-    return "en" if language == "en" else "fr"
+def _lang(language: str) -> Language:
+    return as_language(language)
 
 
 def text(language: str, key: str, **values: object) -> str:
@@ -111,7 +111,7 @@ def history_markdown(versions: list[CanvasVersion], language: str, prompts: Prom
     texts = TEXTS[_lang(language)]
     if not versions:
         return texts["none"]
-    lang: Language = "en" if language == "en" else "fr"
+    lang = _lang(language)
     rows = []
     for v in versions:
         question = prompts.text(lang, f"topics.{v.question_id}") if v.changes and v.question_id else "—"

@@ -11,6 +11,7 @@ from http.cookies import CookieError, SimpleCookie
 
 import chainlit as cl
 
+from assistant.domain import as_language
 from assistant.session import CoachSession
 from assistant.ui import texts
 from assistant.ui.room import Room
@@ -112,7 +113,7 @@ class Tab:
             return session
         if capped and not cl.user_session.get("cap_noticed"):
             cl.user_session.set("cap_noticed", True)
-            await self.say(CAP_NOTICE["en" if self.lang() == "en" else "fr"])
+            await self.say(CAP_NOTICE[as_language(self.lang())])
         return session
 
     @asynccontextmanager

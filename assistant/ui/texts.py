@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assistant.domain import Language
+from assistant.domain import LANGUAGES, Language, as_language
 
 StarterId = Literal["start", "types", "review"]
 
@@ -132,17 +132,16 @@ STARTER_ICONS: dict[StarterId, str] = {
 
 
 def t(language: str, key: str) -> str:
-    lang: Language = "en" if language == "en" else "fr"
-    return TEXTS[lang][key]
+    return TEXTS[as_language(language)][key]
 
 
 def match_starter(text: str) -> tuple[StarterId, Language] | None:
     """The starter a message comes from (in either language), if any."""
     key = " ".join(text.split()).casefold()
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         for sid in STARTERS:
             if TEXTS[lang][f"starter.{sid}"].casefold() == key:
-                return sid, lang  # type: ignore[return-value]
+                return sid, lang
     return None
 
 
@@ -165,6 +164,6 @@ def browser_language(accept_language: str | None, default: Language = "fr") -> L
         ranked.append((-q, i, tag))
     for _, _, tag in sorted(ranked):
         base = tag.split("-")[0]
-        if base in ("fr", "en"):
-            return base  # type: ignore[return-value]
+        if base in LANGUAGES:
+            return as_language(base)
     return default

@@ -11,6 +11,7 @@ from assistant.canvas import Canvas
 from assistant.domain import MAX_SEGMENTS, Language, QuestionId
 from assistant.lexicon import every_language
 from assistant.lexicon.extract import ExtractWords
+from assistant.prompts import Prompts
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
@@ -47,7 +48,8 @@ def _default_targets(canvas: Canvas) -> list[str]:
 
 
 def default_segment_name(language: Language) -> str:
-    return "Segment principal" if language == "fr" else "Main segment"
+    """The name of the segment a canvas opens with when the answer names none (`labels.default_segment`)."""
+    return Prompts().text(language, "labels.default_segment")
 
 
 def _ensure_target(canvas: Canvas, language: Language) -> Canvas:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.canvas import Segment
-from assistant.domain import Language, SegmentType
+from assistant.domain import SegmentType, as_language
 from assistant.lexicon import all_segment_type_words
 from assistant.lexicon.lazy import LazyWords
 from assistant.prompts import Prompts
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, first_match
 from assistant.text.tokens import Token, normalise, tokenise
+from assistant.text.typography import join_and, quote
 from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import announced_sides
 from assistant.understanding.grouping import split_groups
@@ -67,9 +68,10 @@ def classify(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]
     `prompts/<lang>/offline.yaml`)."""
     names = _names(answers, segments)
     kind = _kind(pitch, answers, segments, names)
-    lang: Language = "fr" if language == "fr" else "en"
-    joined = _join(names, language) or ("vos clients" if language == "fr" else "your customers")
-    return kind, Prompts().text(lang, f"type_rationales.{kind}", names=joined)
+    lang = as_language(language, default="en")
+    prompts = Prompts()
+    joined = join_and(lang, [quote(lang, n) for n in names]) or prompts.text(lang, "labels.unnamed_customers")
+    return kind, prompts.text(lang, f"type_rationales.{kind}", names=joined)
 
 
 def _kind(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment], names: list[str]
@@ -93,14 +95,6 @@ def _names(answers: Mapping[str, str], segments: Sequence[Segment]) -> list[str]
         return listed[:3]
     groups = split_groups(source) if source else []
     return groups[:max(1, min(3, announced_count(source) or 1))]
-
-
-def _join(names: list[str], language: str) -> str:
-    quoted = [f"« {n} »" if language == "fr" else f"“{n}”" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    last = " et " if language == "fr" else " and "
-    return ", ".join(quoted[:-1]) + last + quoted[-1]
 
 
 # --- several segments ---------------------------------------------------------------------------------

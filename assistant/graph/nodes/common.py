@@ -7,18 +7,18 @@ from typing import Any
 
 from assistant.canvas import Canvas, Citation
 from assistant.coach.base import Coach, Usage
-from assistant.domain import Language, QuestionId
+from assistant.domain import Language, QuestionId, as_language
 from assistant.graph.context import Context
 from assistant.graph.state import State
 from assistant.messages import CoachMessage, MessageKind
 from assistant.questions import next_question, progress
 from assistant.text.excerpt import excerpt, quote_lines
+from assistant.text.typography import colon
 
 
 def lang_of(state: State, ctx: Context) -> Language:
     """The language the coach speaks this turn: the session's, else the forced one, else the default."""
-    lang = state.get("language") or ctx.language or ctx.default_language
-    return "en" if lang == "en" else "fr"
+    return as_language(state.get("language") or ctx.language or ctx.default_language)
 
 
 def msg(kind: MessageKind, text: str, qid: str = "", citations: list[Citation] | None = None,
@@ -80,6 +80,5 @@ def question_message(ctx: Context, lang: Language, qid: QuestionId, canvas: Canv
     why = prompts.text(lang, f"questions.{qid}.why")
     example = example_text(ctx, lang, qid, sector)
     label_why, label_ex = prompts.text(lang, "labels.why"), prompts.text(lang, "labels.example")
-    colon = ":" if lang == "en" else " :"
-    text = f"**{head}** — {ask}\n\n*{label_why}*{colon} {why}\n*{label_ex}*{colon} {example}"
+    text = f"**{head}** — {ask}\n\n*{label_why}*{colon(lang)} {why}\n*{label_ex}*{colon(lang)} {example}"
     return msg("question", text, qid)

@@ -11,18 +11,19 @@ from langgraph.runtime import Runtime
 from assistant.canvas import Canvas
 from assistant.canvas.field_names import field_label
 from assistant.canvas.versions import CanvasDiff, load_versions, next_version
-from assistant.domain import Language
+from assistant.domain import as_language
 from assistant.graph import history, inbox
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import lang_of, msg
 from assistant.graph.revisit import last_heard
 from assistant.graph.state import State
 from assistant.prompts import Prompts
+from assistant.text.typography import semicolon
 
 
 def changes_text(prompts: Prompts, lang: str, changes: CanvasDiff) -> str:
     """What changed, in a few words: "nouveau segment Écoles ; Parents : Douleurs, Gains"."""
-    language: Language = "en" if lang == "en" else "fr"
+    language = as_language(lang)
 
     def label(field: str) -> str:
         return field_label(field, language)
@@ -32,7 +33,7 @@ def changes_text(prompts: Prompts, lang: str, changes: CanvasDiff) -> str:
     parts += [prompts.text(language, "revisit.changed", name=c.name,
                            names=", ".join(dict.fromkeys(label(f.field) for f in c.fields))) for c in changes.changed]
     parts += [label(f.field) for f in changes.canvas]
-    return " ; ".join(parts) if language == "fr" else "; ".join(parts)
+    return f"{semicolon(language)} ".join(parts)
 
 
 async def record(state: State, runtime: Runtime[Context]) -> dict[str, Any]:

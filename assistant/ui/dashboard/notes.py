@@ -9,6 +9,7 @@ import logging
 import chainlit as cl
 
 from assistant.cohorts.records import RoomRecords
+from assistant.domain import as_language
 from assistant.ui.safety import safe_markdown
 from assistant.ui.tab import Tab
 
@@ -27,7 +28,7 @@ async def show_new(tab: Tab) -> None:
         if record is None or user is None or record.owner != user:
             return
         comments = await asyncio.to_thread(records.comments, thread_id, unseen=True)
-        lang = "en" if tab.lang() == "en" else "fr"
+        lang = as_language(tab.lang())
         for comment in comments:
             heading = HEADINGS[lang].format(author=comment.author)
             await cl.Message(content=safe_markdown(f"**{heading}**\n\n{comment.body}"), author=AUTHOR[lang]).send()

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from assistant.canvas.render import canvas_markdown
 from assistant.cohorts.overview import Analytics, FounderRow, SessionFacts
 from assistant.cohorts.records import Comment
+from assistant.domain import as_language
 from assistant.ui.dashboard.texts import mistake_title, t
 
 STYLE = """
@@ -24,7 +25,7 @@ border-radius:6px}.note{color:#495057}.comment{border-left:3px solid #3b5bdb;pad
 
 
 def layout(lang: str, title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="{"en" if lang == "en" else "fr"}"><head><meta charset="utf-8">'
+    return (f'<!doctype html><html lang="{as_language(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
             f"<style>{STYLE}</style></head><body>{body}</body></html>")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.domain import Language
+from assistant.domain import Language, as_language
 
 TEXTS: dict[Language, dict[str, str]] = {
     "fr": {
@@ -105,14 +105,14 @@ TEXTS: dict[Language, dict[str, str]] = {
 
 
 def t(lang: str, key: str) -> str:
-    return TEXTS["en" if lang == "en" else "fr"][key]
+    return TEXTS[as_language(lang)][key]
 
 
 def mistake_title(lang: str, mistake_id: str) -> str:
     try:
         from assistant.prompts import Prompts
 
-        return Prompts().text("en" if lang == "en" else "fr", f"mistakes.{mistake_id}.title")
+        return Prompts().text(as_language(lang), f"mistakes.{mistake_id}.title")
     except Exception:  # an id the catalogue does not know: its readable form
         return mistake_id.replace("_", " ")
 
@@ -122,4 +122,4 @@ def type_name(lang: str, segment_type: str) -> str:
 
     if segment_type == "untyped":
         return t(lang, "untyped")
-    return TYPE_NAMES["en" if lang == "en" else "fr"].get(segment_type, segment_type)
+    return TYPE_NAMES[as_language(lang)].get(segment_type, segment_type)
