@@ -8,37 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from assistant.canvas import Canvas, Citation, Critique, Segment
 from assistant.canvas.render import LABELS, TYPE_NAMES, canvas_markdown
 from assistant.domain import as_language
+from assistant.ui.catalogue import BySection
 from assistant.ui.fieldwork_view import persona_labels, persona_props
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
 
 MAX_ITEMS = 12
 
-EXTRA_LABELS = {
-    "fr": {
-        "segments": "Segments",
-        "same_person": "Acheteur et utilisateur : la même personne",
-        "no_evidence": "Aucune preuve pour l'instant : c'est encore une hypothèse.",
-        "focus_badge": "prioritaire",
-        "sources": "Sources",
-        "no_critique": "Aucun point ouvert.",
-        "updated": "Mis à jour après chaque réponse",
-    },
-    "en": {
-        "segments": "Segments",
-        "same_person": "Buyer and user: the same person",
-        "no_evidence": "No evidence yet: still an assumption.",
-        "focus_badge": "focus",
-        "sources": "Sources",
-        "no_critique": "No open point.",
-        "updated": "Updated after every answer",
-    },
-}
+# The panel's own labels by language: prompts/<lang>/ui.yaml, section `canvas_view`.
+EXTRA_LABELS: Mapping[str, dict[str, str]] = BySection(lambda c: c.canvas_view.labels)
 
 
 def _mistake_title(language: str, mistake_id: str) -> str:
@@ -143,7 +127,7 @@ def props_key(props: dict[str, Any]) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
-EXPORT_STEMS = {"fr": "canevas-segments", "en": "customer-segments"}
+EXPORT_STEMS: Mapping[str, str] = BySection(lambda c: c.canvas_view.export_stem)
 
 
 def export_props(canvas: Canvas, language: str) -> dict[str, Any]:

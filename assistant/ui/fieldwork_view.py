@@ -5,11 +5,13 @@ and the interview kit as a Markdown file to download (`ExportFiles` props)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from assistant.domain import as_language
 from assistant.personas.models import FIELD_ORDER, Persona, PersonaField
 from assistant.personas.render import LABELS, mark
+from assistant.ui.catalogue import BySection
 from assistant.ui.safety import plain
 from assistant.ui.texts import t
 
@@ -37,7 +39,8 @@ def persona_labels(lang: str) -> dict[str, str]:
     return {"personas_title": lab["title"], "persona_empty": lab["empty"]}
 
 
-KIT_STEMS = {"fr": "kit-entretiens", "en": "interview-kit"}
+# The kit file's name by language: prompts/<lang>/ui.yaml, section `fieldwork`.
+KIT_STEMS: Mapping[str, str] = BySection(lambda c: c.fieldwork.kit_stem)
 
 
 def kit_file_props(markdown: str, lang: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ links stay text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,43 +16,12 @@ from assistant.canvas import field_names as names
 from assistant.canvas.versions import CanvasVersion, FieldChange, diff, value_at
 from assistant.domain import Language, as_language
 from assistant.prompts import Prompts
+from assistant.ui.catalogue import BySection
 
-COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    "fr": {"history": ("Version", "Date", "Question rouverte", "Ce qui a changé"), "diff": ("Segment", "Champ")},
-    "en": {"history": ("Version", "Date", "Reopened question", "What changed"), "diff": ("Segment", "Field")},
-}
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "history": "Historique du canevas",
-        "first": "Première synthèse",
-        "none": "Le canevas n'a pas encore de version : elle naît à la première synthèse.",
-        "only_one": "Une seule version pour l'instant : rouvrez une question (`/revoir`) pour en créer une autre.",
-        "diff": "Version {a} → version {b}",
-        "no_change": "Aucune différence entre ces deux versions.",
-        "added": "nouveau segment",
-        "removed": "segment retiré",
-        "canvas": "Canevas",
-        "compare": "Comparer v{a} et v{b}",
-        "unknown_date": "date inconnue",
-        "choose": "Quelle question voulez-vous revoir ? Le canevas est gardé ; votre réponse le complète.",
-        "missing": "Cette version n'existe plus (le canevas a été recommencé).",
-    },
-    "en": {
-        "history": "Canvas history",
-        "first": "First summary",
-        "none": "The canvas has no version yet: the first one is made at the first summary.",
-        "only_one": "Only one version so far: reopen a question (`/revisit`) to make another.",
-        "diff": "Version {a} → version {b}",
-        "no_change": "No difference between these two versions.",
-        "added": "new segment",
-        "removed": "segment removed",
-        "canvas": "Canvas",
-        "compare": "Compare v{a} and v{b}",
-        "unknown_date": "unknown date",
-        "choose": "Which question would you like to revisit? The canvas is kept; your answer adds to it.",
-        "missing": "This version no longer exists (the canvas was restarted).",
-    },
-}
+# The tables' column heads and the history's texts by language: prompts/<lang>/ui.yaml, section `history`.
+COLUMNS: Mapping[str, dict[str, tuple[str, ...]]] = BySection(
+    lambda c: {"history": tuple(c.history.columns.history), "diff": tuple(c.history.columns.diff)})
+TEXTS: Mapping[str, dict[str, str]] = BySection(lambda c: c.history.texts)
 # Brackets as entities rather than backslash escapes: `safe_markdown` looks for links by their brackets.
 _MARKS = str.maketrans({**{c: "\\" + c for c in "\\`*_~|#"}, "[": "&#91;", "]": "&#93;"})
 

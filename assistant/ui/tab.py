@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from http.cookies import CookieError, SimpleCookie
 
@@ -14,6 +14,7 @@ import chainlit as cl
 from assistant.domain import as_language
 from assistant.session import CoachSession
 from assistant.ui import texts
+from assistant.ui.catalogue import BySection
 from assistant.ui.room import Room
 from assistant.ui.safety import safe_markdown
 from assistant.ui.view import View
@@ -23,12 +24,8 @@ log = logging.getLogger("assistant.ui")
 # Set by public/coach.js: "1" when the screen is narrower than Chainlit's 768 px line, where its side panel
 # becomes a drawer over the chat.
 NARROW_COOKIE = "coach_narrow"
-CAP_NOTICE = {
-    "fr": "Votre cohorte a utilisé le budget de modèle prévu : la suite de la session se fait avec le coach hors "
-          "ligne. Rien n'est perdu, votre canevas continue là où il en est.",
-    "en": "Your cohort has used its model budget: the session continues with the offline coach. Nothing is lost, "
-          "your canvas carries on where it is.",
-}
+# Said once per tab past the cohort's model cap, by language: prompts/<lang>/ui.yaml, section `tab`.
+CAP_NOTICE: Mapping[str, str] = BySection(lambda c: c.tab.cap_notice)
 
 
 class Tab:

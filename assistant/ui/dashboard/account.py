@@ -8,6 +8,7 @@ import asyncio
 import io
 import json
 import zipfile
+from collections.abc import Mapping
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
@@ -19,22 +20,13 @@ from assistant.cohorts.sessions import facts
 from assistant.cohorts.stores import cohort_store
 from assistant.ui.accounts import user_store
 from assistant.ui.canvas_view import export_props
+from assistant.ui.catalogue import BySection
 from assistant.ui.dashboard.identity import language, same_origin, signed_in
 from assistant.ui.dashboard.pages import layout
 from assistant.ui.room import Room
 
-TEXTS = {
-    "fr": {"title": "Vos données", "export": "Télécharger toutes mes données (ZIP)",
-           "delete": "Supprimer mon compte et toutes mes sessions", "password": "Votre mot de passe, pour confirmer",
-           "confirm": "Je comprends que rien ne pourra être récupéré", "submit": "Supprimer définitivement",
-           "deleted": "Votre compte et toutes vos sessions ont été supprimés.",
-           "wrong": "Mot de passe incorrect : rien n'a été supprimé."},
-    "en": {"title": "Your data", "export": "Download all my data (ZIP)",
-           "delete": "Delete my account and all my sessions", "password": "Your password, to confirm",
-           "confirm": "I understand nothing can be recovered", "submit": "Delete for good",
-           "deleted": "Your account and all your sessions were deleted.",
-           "wrong": "Wrong password: nothing was deleted."},
-}
+# By language: prompts/<lang>/ui.yaml, section `account`.
+TEXTS: Mapping[str, dict[str, str]] = BySection(lambda c: c.account)
 
 
 def _page(lang: str, root: str, error: str = "") -> str:

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 
 import chainlit as cl
 
 from assistant.cohorts.records import RoomRecords
 from assistant.domain import as_language
+from assistant.ui.catalogue import BySection
 from assistant.ui.safety import safe_markdown
 from assistant.ui.tab import Tab
 
 log = logging.getLogger("assistant.ui")
 
-HEADINGS = {"fr": "Commentaire de votre mentor ({author})", "en": "Comment from your mentor ({author})"}
-AUTHOR = {"fr": "Mentor", "en": "Mentor"}
+# By language: prompts/<lang>/ui.yaml, section `notes`.
+HEADINGS: Mapping[str, str] = BySection(lambda c: c.notes.heading)
+AUTHOR: Mapping[str, str] = BySection(lambda c: c.notes.author)
 
 
 async def show_new(tab: Tab) -> None:

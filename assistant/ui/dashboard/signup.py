@@ -4,6 +4,7 @@ room's usual page. Refusals are said in the page's language; the code stays usab
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from html import escape
 
 from fastapi import Request
@@ -15,27 +16,12 @@ from assistant.cohorts.stores import cohort_store
 from assistant.settings import Settings
 from assistant.ui.accounts import user_store
 from assistant.ui.auth import MIN_PASSWORD, normalize_username
+from assistant.ui.catalogue import BySection
 from assistant.ui.dashboard.identity import language, same_origin
 from assistant.ui.dashboard.pages import layout
 
-TEXTS = {
-    "fr": {"title": "Créer votre compte", "code": "Code d'invitation", "email": "E-mail",
-           "password": "Mot de passe (8 caractères au moins)", "submit": "Créer mon compte",
-           "done": "Votre compte est créé. Connectez-vous pour commencer votre canevas.", "login": "Se connecter",
-           "code_malformed": "Ce n'est pas un code d'invitation (12 caractères, par exemple ABCD-EFGH-JKMN).",
-           "code_unknown": "Ce code d'invitation est inconnu ou a déjà servi.",
-           "username_invalid": "Cette adresse ne peut pas servir d'identifiant (lettres, chiffres et . _ @ + -).",
-           "password_short": "Le mot de passe doit compter au moins 8 caractères.",
-           "account_exists": "Un compte existe déjà avec cette adresse : connectez-vous."},
-    "en": {"title": "Create your account", "code": "Invite code", "email": "Email",
-           "password": "Password (at least 8 characters)", "submit": "Create my account",
-           "done": "Your account is ready. Sign in to start your canvas.", "login": "Sign in",
-           "code_malformed": "This is not an invite code (12 characters, e.g. ABCD-EFGH-JKMN).",
-           "code_unknown": "This invite code is unknown or was already used.",
-           "username_invalid": "This address cannot be a username (letters, digits and . _ @ + -).",
-           "password_short": "The password needs at least 8 characters.",
-           "account_exists": "An account with this address exists already: sign in."},
-}
+# By language: prompts/<lang>/ui.yaml, section `signup`.
+TEXTS: Mapping[str, dict[str, str]] = BySection(lambda c: c.signup)
 
 
 def _page(lang: str, root: str, *, code: str = "", email: str = "", error: str = "", done: bool = False) -> str:
