@@ -3,18 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from assistant.canvas.render import LABELS
 from assistant.domain import as_language
+from assistant.text.labels import ByLanguage
 
 # Field names the canvas labels do not hold (a persona's fields), and the canvas fields named differently.
-MORE_LABELS = {
-    "fr": {"personas": "Persona", "name": "Nom", "role": "Rôle", "context": "Contexte", "moment": "Moment",
-           "quote": "Citation", "channels": "Canaux", "startup": "Startup"},
-    "en": {"personas": "Persona", "name": "Name", "role": "Role", "context": "Context", "moment": "Moment",
-           "quote": "Quote", "channels": "Channels", "startup": "Startup"},
-}
+MORE_LABELS: Mapping[str, Mapping[str, str]] = ByLanguage("field_names")  # from `<lang>/labels.yaml`
 RENAMED = {"focus_segment": "focus", "segment_type": "type", "linked_segments": "linked"}
 
 

@@ -2,102 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assistant.domain import Language
 from assistant.personas.render import personas_markdown
+from assistant.text.labels import ByLanguage
 from assistant.text.typography import colon
 
 if TYPE_CHECKING:
     from assistant.canvas import Canvas, Segment
 
-LABELS = {
-    "fr": {
-        "title": "Canevas — Segments de clientèle",
-        "startup": "Startup",
-        "focus": "Segment prioritaire",
-        "who": "Qui",
-        "type": "Type",
-        "characteristics": "Caractéristiques",
-        "needs": "Besoins",
-        "behaviours": "Comportements",
-        "jobs": "Jobs à accomplir",
-        "pains": "Douleurs",
-        "gains": "Gains",
-        "buyer": "Acheteur",
-        "user": "Utilisateur",
-        "evidence": "Preuves",
-        "validation": "Validation",
-        "assumptions": "Hypothèses à tester",
-        "priority": "Priorité",
-        "linked": "Faces liées",
-        "critiques": "Points à retravailler",
-        "resolved": "résolu",
-        "open_questions": "Questions ouvertes",
-        "empty": "Aucun segment pour l'instant.",
-        "assumption": "hypothèse",
-        "partially_validated": "partiellement validé",
-        "validated": "validé",
-        "value": "valeur",
-        "fit": "adéquation",
-        "rank": "rang",
-        "draft": "brouillon : groupe encore trop large",
-        "source": "source",
-        "version": "Version",
-        "same_as": "comme pour {name}",
-    },
-    "en": {
-        "title": "Canvas — Customer Segments",
-        "startup": "Startup",
-        "focus": "Priority segment",
-        "who": "Who",
-        "type": "Type",
-        "characteristics": "Characteristics",
-        "needs": "Needs",
-        "behaviours": "Behaviours",
-        "jobs": "Jobs to be done",
-        "pains": "Pains",
-        "gains": "Gains",
-        "buyer": "Buyer",
-        "user": "User",
-        "evidence": "Evidence",
-        "validation": "Validation",
-        "assumptions": "Assumptions to test",
-        "priority": "Priority",
-        "linked": "Linked sides",
-        "critiques": "Points to rework",
-        "resolved": "resolved",
-        "open_questions": "Open questions",
-        "empty": "No segment yet.",
-        "assumption": "assumption",
-        "partially_validated": "partially validated",
-        "validated": "validated",
-        "value": "value",
-        "fit": "fit",
-        "rank": "rank",
-        "draft": "draft: group still too broad",
-        "source": "source",
-        "version": "Version",
-        "same_as": "same as for {name}",
-    },
-}
-
-TYPE_NAMES = {
-    "fr": {
-        "mass_market": "marché de masse",
-        "niche_market": "marché de niche",
-        "segmented": "segmenté",
-        "diversified": "diversifié",
-        "multi_sided": "plateforme multi-faces",
-    },
-    "en": {
-        "mass_market": "mass market",
-        "niche_market": "niche market",
-        "segmented": "segmented",
-        "diversified": "diversified",
-        "multi_sided": "multi-sided platform",
-    },
-}
+# The canvas's labels and segment type names by language, read from `<lang>/labels.yaml` on first use.
+LABELS: Mapping[str, Mapping[str, str]] = ByLanguage("canvas")
+TYPE_NAMES: Mapping[str, Mapping[str, str]] = ByLanguage("canvas_types")
 
 SHORT_WORDS = 2  # a recap repeats a buyer or user this short rather than point to an earlier segment
 LIST_FIELDS = ("characteristics", "needs", "behaviours", "jobs", "pains", "gains", "evidence", "assumptions")

@@ -28,6 +28,7 @@ from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.grouping import GroupingWords
 from assistant.lexicon.groups import GroupWords
 from assistant.lexicon.intake import IntakeWords
+from assistant.lexicon.labels import LabelWords
 from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.lexicon.profile import ProfileWords
 from assistant.lexicon.revisit import RevisitWords
@@ -47,6 +48,7 @@ FILES: dict[str, type[BaseModel]] = {
     "roles": RoleWords, "validation": ValidationWords, "cues": CueWords, "intake": IntakeWords,
     "extract": ExtractWords, "substance": SubstanceWords, "role_reading": RoleReadingWords,
     "group_reading": GroupReadingWords, "segment_reading": SegmentReadingWords, "typography": TypographyWords,
+    "labels": LabelWords,
 }
 
 

@@ -3,26 +3,15 @@ interviews), an empty field shown as still to ask. Used by the canvas's Markdown
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from assistant.domain import as_language
 from assistant.personas.models import FIELD_ORDER, Persona, PersonaField
+from assistant.text.labels import ByLanguage
 from assistant.text.typography import colon, quote
 
-LABELS = {
-    "fr": {
-        "title": "Personas", "persona": "Persona", "name": "Prénom", "role": "Rôle", "context": "Contexte",
-        "moment": "Une journée, un moment d'achat", "jobs": "Jobs", "pains": "Douleurs", "gains": "Gains",
-        "quote": "En ses mots", "channels": "Où les joindre", "buyer": "Qui paie", "user": "Qui utilise",
-        "assumed": "hypothèse", "backed": "confirmé en entretien", "corrected": "précisé par vous",
-        "empty": "à préciser",
-    },
-    "en": {
-        "title": "Personas", "persona": "Persona", "name": "Name", "role": "Role", "context": "Context",
-        "moment": "A day, a buying moment", "jobs": "Jobs", "pains": "Pains", "gains": "Gains",
-        "quote": "In their words", "channels": "Where to reach them", "buyer": "Who pays", "user": "Who uses",
-        "assumed": "assumption", "backed": "confirmed in interviews", "corrected": "added by you",
-        "empty": "to fill in",
-    },
-}
+# The personas' labels by language, read from `<lang>/labels.yaml` on first use.
+LABELS: Mapping[str, Mapping[str, str]] = ByLanguage("personas")
 
 # A `lang` that is no language id gets French labels and English punctuation, as this module always gave it.
 
