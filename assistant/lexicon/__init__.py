@@ -12,13 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.text.data_files import read_data_file
 from assistant.text.tokens import normalise
 
 LEXICON_DIR = Path(__file__).resolve().parent
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WordLists = TypeVar("WordLists", bound=BaseModel)
 
 
@@ -149,8 +148,7 @@ def require_language(language: str) -> None:
 def _read(language: str, name: str) -> object:
     """The YAML data of one lexicon file of `language`. Raises `MissingLanguage`."""
     require_language(language)
-    text = (LEXICON_DIR / language / f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's when built, ~5x faster
+    return read_data_file(LEXICON_DIR / language / f"{name}.yaml")
 
 
 def _normalised(words: WordLists) -> WordLists:

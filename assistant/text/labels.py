@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.domain import LANGUAGES, Language
+from assistant.text.data_files import LEXICON_DIR, read_data_file
 
-LABELS_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 FILE = "labels.yaml"
 
 
@@ -123,8 +121,7 @@ class Labels(_Strict):
 def labels(language: Language) -> Labels:
     """The labels of `language`. Raises `FileNotFoundError` when its lexicon folder has no `labels.yaml`,
     `pydantic.ValidationError` when a key is missing or unknown."""
-    text = (LABELS_DIR / language / FILE).read_text(encoding="utf-8")
-    return Labels.model_validate(yaml.safe_load(text))
+    return Labels.model_validate(read_data_file(LEXICON_DIR / language / FILE))
 
 
 @lru_cache(maxsize=32)

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain import Language
+from assistant.text.data_files import LEXICON_DIR, read_data_file
 
-TYPOGRAPHY_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 FILE = "typography.yaml"
 
 
@@ -41,8 +39,7 @@ class Typography(BaseModel):
 def typography(language: Language) -> Typography:
     """The punctuation of `language`. Raises `FileNotFoundError` when its lexicon folder has no
     `typography.yaml`, `pydantic.ValidationError` when a key is missing or unknown."""
-    text = (TYPOGRAPHY_DIR / language / FILE).read_text(encoding="utf-8")
-    return Typography.model_validate(yaml.safe_load(text))
+    return Typography.model_validate(read_data_file(LEXICON_DIR / language / FILE))
 
 
 def quote(language: Language, text: str) -> str:

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from assistant.canvas.field_names import MORE_LABELS
 from assistant.canvas.render import LABELS, TYPE_NAMES
 from assistant.personas.render import LABELS as PERSONA_LABELS
-from assistant.text.labels import LABELS_DIR, Labels
+from assistant.text.data_files import LEXICON_DIR as LABELS_DIR
+from assistant.text.labels import Labels
 
 
 def _data(language: str) -> dict[str, dict[str, str]]:
