@@ -38,6 +38,10 @@ class BreadthWords(BaseModel):
         description="Two words right before a broad word that make it a comparison ('plus que tout le monde').")
     quantifiers: list[str] = Field(
         description="Words that open a broad head, so no adjective comes before it ('all', 'tous', 'the').")
+    modifier_determiners: list[str] = Field(
+        description="Determiners that, two words before a broad noun, make the word between them a noun modifier "
+                    "that narrows it (\"the doodle people\", \"those bike people\"); empty where noun modifiers "
+                    "follow the head (French: \"les gens du quartier\", read by the clause narrowers).")
     pre_adjectives: list[str] = Field(
         description="Adjectives that can come before the noun they narrow ('busy people', 'jeunes gens').")
     adjective_endings: list[str] = Field(
@@ -51,6 +55,12 @@ class BreadthWords(BaseModel):
         description="A number before a broad word: a size, not a target ('two people', 'deux personnes').")
     number_links: list[str] = Field(
         description="The word between a number and a broad word ('millions of people', 'milliers de').")
+    complement_links: list[str] = Field(
+        description="Between a noun and a broad word, the link that makes the broad word that noun's complement, "
+                    "not the target's head ('the finance teams of SMEs', 'les bureaux d'études des PME').")
+    amount_nouns: list[str] = Field(
+        description="Nouns of amount or kind before a complement link: the broad word stays the head "
+                    "('lots of people', 'all kinds of businesses', 'la plupart des gens', 'plein de PME').")
     age_range_openers: list[str] = Field(
         description="Optional first word of an age range, before the first number ('from', 'entre').")
     age_range_links: list[str] = Field(

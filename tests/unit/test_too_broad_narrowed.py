@@ -31,3 +31,19 @@ def test_a_pitch_for_a_narrowed_group_is_not_too_broad(lang: str, pitch: str) ->
                                               ("en", "basically anyone with a phone")])
 def test_a_bare_broad_target_is_too_broad(lang: str, answer: str) -> None:
     assert "too_broad" in _flags("for_whom", answer, lang)
+
+
+@pytest.mark.parametrize("answer", [
+    "the surfboard people, they snap a fin every other month",
+    "those climbing gym people who boulder three nights a week",
+    "our sourdough people mostly, they bake every weekend",
+])
+def test_a_noun_modifier_after_a_determiner_narrows_a_broad_head(answer: str) -> None:
+    """"the doodle people": a founder's shorthand for a precise group (a content word between a determiner
+    and the broad noun modifies it), not "people" in general; "helps people" has no determiner before the verb."""
+    assert "too_broad" not in _flags("most_important", answer, "en")
+
+
+@pytest.mark.parametrize("answer", ["our app helps people save time", "the other people too, really anyone"])
+def test_a_verb_or_other_before_a_broad_head_does_not_narrow_it(answer: str) -> None:
+    assert "too_broad" in _flags("most_important", answer, "en")

@@ -64,7 +64,9 @@ def _sets() -> dict[str, frozenset[str]]:
     w = _lists()
     return {"trivial": frozenset(w.trivial), "narrowers": frozenset(w.narrowers),
             "comparatives": frozenset(w.comparatives), "quantifiers": frozenset(w.quantifiers),
-            "pre_adjectives": frozenset(w.pre_adjectives), "subordinators": frozenset(w.subordinators),
+            "pre_adjectives": frozenset(w.pre_adjectives), "modifier_determiners": frozenset(w.modifier_determiners),
+            "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
+            "subordinators": frozenset(w.subordinators),
             "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links)}
 
 
@@ -112,7 +114,27 @@ def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
     word = prev.norm
     if prev.clause != tokens[m.start].clause or word in FUNCTION_WORDS or word in _trivial() or word.isdigit():
         return False
-    return word in _sets()["pre_adjectives"] or word.endswith(tuple(_lists().adjective_endings))
+    if word in _sets()["pre_adjectives"] or word.endswith(tuple(_lists().adjective_endings)):
+        return True
+    # "the doodle people", "those bike people": a content word between a determiner and the head is a noun
+    # modifier, a narrowing ("I help people", "the app helps people" have no determiner right before the verb)
+    before = tokens[m.start - 2] if m.start >= 2 else None
+    return (before is not None and before.clause == prev.clause and before.norm in _sets()["modifier_determiners"]
+            and word.isalpha() and word not in _sets()["quantifiers"] and word not in all_grammar_words().others)
+
+
+def _complement(tokens: Sequence[Token], m: Match) -> bool:
+    """The broad word is another noun's complement, not the target's head: "the finance teams of SMEs", "les
+    bureaux d'études des PME" (a content word, then a link, then the broad word, in one clause); nouns of
+    amount or kind keep it the head ("lots of people", "la plupart des gens")."""
+    if m.start < 2:
+        return False
+    link, noun = tokens[m.start - 1], tokens[m.start - 2]
+    sets = _sets()
+    return (link.norm in sets["complement_links"] and noun.clause == link.clause == tokens[m.start].clause
+            and noun.norm.isalpha() and len(noun.norm) > 2 and noun.norm not in FUNCTION_WORDS
+            and noun.norm not in sets["amount_nouns"] and noun.norm not in sets["quantifiers"]
+            and noun.norm not in _trivial() and noun.norm not in all_grammar_words().quantities)
 
 
 def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
@@ -163,7 +185,8 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     platform = is_platform(context_text(ctx))
 
     def broad_noun(m: Match) -> bool:
-        narrowed = _narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
+        narrowed = (_narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
+                    or _complement(tokens, m))
         # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
         # described by what it does there, not a claim that everyone is the customer.
         side = platform and exchange_verb_at(tokens, m.end)
