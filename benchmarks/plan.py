@@ -30,11 +30,11 @@ class Plan:
 
     def steps(self) -> int:
         """Progress-bar steps of this plan."""
-        n = {"offline": 5 + (self.latency_scenarios or 27), "load": 4, "retrieval": 5, "startup": 3}
+        n = {"offline": 5 + (self.latency_scenarios or 27), "load": 4, "retrieval": 5, "startup": 3, "llm": 1}
         return sum(v for k, v in n.items() if k in self.sections)
 
 
-SECTIONS = ("offline", "load", "retrieval", "startup")
+SECTIONS = ("offline", "load", "retrieval", "startup", "llm")  # llm: a session on a real local model
 
 QUICK = Plan(quick=True, latency_scenarios=2, floor_turns=20, saturation_founders=20, saturation_turns=2,
              embedding_samples=10, checkpoint_turns=40, concurrency=(1, 5, 10), think=(0.0, 0.0), load_turns=2,

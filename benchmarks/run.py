@@ -12,7 +12,7 @@ from assistant.app import load_retriever, open_session
 from assistant.retrieval.store import Retriever, build_retriever
 from assistant.settings import Settings
 from assistant.text.vectors import QueryStats, query_stats
-from benchmarks import load, offline, retrieval, startup
+from benchmarks import load, local_model, offline, retrieval, startup
 from benchmarks.floor import measure_floor
 from benchmarks.model_server import DelayServer, free_port
 from benchmarks.plan import KEY_CONCURRENCY, KEY_SIZES, SECTIONS, Plan
@@ -133,6 +133,15 @@ def startup_section(root: Path, tick: Tick) -> Results:
     return {"startup_s": {"chat_first_question": fresh, "chat_resume": resume, "ui_ready": ui}}
 
 
+async def llm_section(plan: Plan, root: Path, tick: Tick) -> Results:
+    if plan.quick:
+        session: Results = {"smollm2": None, "skipped": "not in --quick runs: a whole session takes minutes"}
+    else:
+        session = await local_model.smollm2_session(root)
+    tick()
+    return {"llm_session_s": session}
+
+
 async def run(plan: Plan, tick: Tick) -> Results:
     """Every section of `plan`, in temporary data dirs removed afterwards."""
     results: Results = {"machine": machine(), "run": _describe(plan)}
@@ -150,6 +159,8 @@ async def run(plan: Plan, tick: Tick) -> Results:
                 results |= await load_section(plan, root, shared, tick)
             elif name == "retrieval":
                 results |= retrieval_section(plan, root, tick)
+            elif name == "llm":
+                results |= await llm_section(plan, root, tick)
             else:
                 results |= startup_section(root, tick)
             spent[name] = time.perf_counter() - start

@@ -32,6 +32,7 @@ class TurnSample:
 class SessionRun:
     scenario: str
     turns: list[TurnSample] = field(default_factory=list)
+    done: bool = False  # the session reached its summary
 
     @property
     def model_calls(self) -> int:
@@ -90,4 +91,5 @@ async def run_session(
         if turn.done:
             break
         text = await founder.reply(turn.question_id, turn.messages)
+    run.done = turn.done
     return run

@@ -8,10 +8,10 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from benchmarks.model_server import free_port
+from benchmarks.processes import serving
 
 
 def coach_executable() -> list[str]:
@@ -47,25 +47,9 @@ def chat_first_question(data_dir: Path, thread: str, timeout: float = 120.0) -> 
 
 
 def ui_ready(data_dir: Path, timeout: float = 180.0) -> float:
-    """Seconds from launching `coach ui` to its page answering HTTP 200."""
+    """Seconds from launching `coach ui` to its page answering HTTP. Raises RuntimeError when it exits or
+    does not answer within `timeout` seconds."""
     port = free_port()
-    start = time.perf_counter()
-    proc = subprocess.Popen([*coach_executable(), "ui", "--port", str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=_env(data_dir))
-    try:
-        while time.perf_counter() - start < timeout:
-            if proc.poll() is not None:
-                raise RuntimeError(f"coach ui exited with status {proc.returncode}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    if response.status == 200:
-                        return time.perf_counter() - start
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"coach ui did not answer within {timeout:.0f} s")
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serving([*coach_executable(), "ui", "--port", str(port)], f"http://127.0.0.1:{port}/", name="coach ui",
+                 timeout_s=timeout, env=_env(data_dir)) as seconds:
+        return seconds

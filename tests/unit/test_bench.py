@@ -67,3 +67,24 @@ def test_founders_on_the_same_scenario_send_different_texts_that_read_the_same()
     tagged = read_message(text + invisible_tag(41), session_language="en", max_chars=4000)
     assert tagged.text != plain.text  # the tag survives the reader's cleaning: no shared cache entry
     assert (tagged.kind, tagged.language) == (plain.kind, plain.language)
+
+
+def test_a_local_model_session_that_cannot_run_is_skipped_with_its_reason() -> None:
+    import asyncio
+    from pathlib import Path
+
+    from benchmarks.plan import QUICK
+    from benchmarks.report import REQUIRED
+    from benchmarks.run import llm_section
+
+    ticks: list[int] = []
+    results = asyncio.run(llm_section(QUICK, Path("/nonexistent"), lambda: ticks.append(1)))
+    assert results["llm_session_s"]["smollm2"] is None and "--quick" in results["llm_session_s"]["skipped"]
+    assert ticks == [1]
+    assert "llm_session_s.smollm2" not in REQUIRED  # a machine without the server still writes valid results
+    from rich.console import Console
+
+    console = Console(width=300, record=True)
+    console.print(table({**results, "machine": {}}))
+    row = next(line for line in console.export_text().splitlines() if "SmolLM2" in line)
+    assert "skipped: not in --quick" in row
