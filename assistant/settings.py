@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     turn_deadline_seconds: float = Field(default=45.0, gt=0, alias="COACH_TURN_DEADLINE")
     prompt_profile: Literal["auto", "full", "compact"] = Field(default="auto", alias="COACH_PROMPT_PROFILE")
     context_size: int | None = Field(default=None, gt=0, alias="COACH_CONTEXT_SIZE")
-    response_format: Literal["auto", "json_schema", "json_object", "text"] = Field(
+    response_format: Literal["auto", "json_schema", "json_object_schema", "json_object", "text"] = Field(
         default="auto", alias="COACH_RESPONSE_FORMAT"
     )
     # LangSmith tracing of the graph and of every model call; LangSmith reads its own variables

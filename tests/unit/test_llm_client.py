@@ -59,18 +59,32 @@ async def test_json_schema_first_and_usage_is_metered(server: ScriptedOpenAI) ->
     server.assert_complete()
 
 
-async def test_a_server_without_json_schema_gets_json_mode_remembered(server: ScriptedOpenAI) -> None:
+async def test_a_server_without_json_schema_gets_json_mode_with_the_schema_remembered(server: ScriptedOpenAI) -> None:
+    """llama-cpp-python's server answers json_schema with a 500 and turns {"type": "json_object", "schema": …}
+    into a grammar: the schema travels in JSON mode, and the mode is remembered."""
     server.error(500, "response_format json_schema is not supported", expect=None)
     server.structured({"a": 1}, fmt="json_object").structured({"a": 2}, fmt="json_object")
     chat = make(server.url, Sleeps())
     assert (await chat.structured(MESSAGES, "x", SCHEMA)).text == '{"a": 1}'
-    assert chat.mode == "json_object"
+    assert chat.mode == "json_object_schema"
     assert (await chat.structured(MESSAGES, "x", SCHEMA)).text == '{"a": 2}'
+    assert [r["response_format"].get("schema") for r in server.requests[1:]] == [SCHEMA, SCHEMA]
+    server.assert_complete()
+
+
+async def test_a_server_that_refuses_a_schema_in_json_mode_gets_plain_json_mode(server: ScriptedOpenAI) -> None:
+    server.error(500, "response_format json_schema is not supported", expect=None)
+    server.error(400, "unknown field: schema", expect=None)
+    server.structured({"a": 1}, fmt="json_object")
+    chat = make(server.url, Sleeps())
+    assert (await chat.structured(MESSAGES, "x", SCHEMA)).text == '{"a": 1}'
+    assert chat.mode == "json_object" and "schema" not in server.requests[-1]["response_format"]
     server.assert_complete()
 
 
 async def test_a_server_with_no_json_mode_at_all_is_asked_in_plain_text(server: ScriptedOpenAI) -> None:
     server.error(400, "unknown response_format").error(400, "unknown response_format")
+    server.error(400, "unknown response_format")
     server.structured('```json\n{"a": 1}\n```', fmt=None)
     chat = make(server.url, Sleeps())
     assert "{" in (await chat.structured(MESSAGES, "x", SCHEMA)).text
@@ -79,7 +93,7 @@ async def test_a_server_with_no_json_mode_at_all_is_asked_in_plain_text(server: 
 
 
 async def test_a_mode_is_not_given_up_for_an_error_that_no_mode_fixes(server: ScriptedOpenAI) -> None:
-    for _ in range(3):
+    for _ in range(4):  # once per structured-output mode: json_schema, JSON mode with schema, JSON mode, text
         server.error(400, "context length exceeded")
     chat = make(server.url, Sleeps())
     with pytest.raises(ModelUnavailable):

@@ -2,8 +2,10 @@
 
 - bounded retries with backoff on timeouts, refused connections, 429 and 5xx (the `openai` client's own
   retries are turned off so the policy, and its sleeps, live here and are injectable);
-- structured output: `json_schema` first; a server that rejects it is asked again in JSON mode, then in
-  plain text, and the first mode that works is remembered;
+- structured output: `json_schema` first; a server that rejects it is asked again in JSON mode with the
+  schema beside it (`{"type": "json_object", "schema": …}`: llama-cpp-python's server and Anyscale-style
+  endpoints turn it into a grammar the model cannot leave), then in plain JSON mode, then in plain text,
+  and the first mode that works is remembered;
 - every request is metered (`record_usage`) for the founder turn it belongs to.
 """
 
@@ -22,8 +24,8 @@ from assistant.coach.base import Usage, record_usage
 
 log = logging.getLogger(__name__)
 
-ResponseFormat = Literal["auto", "json_schema", "json_object", "text"]
-_MODES: tuple[str, ...] = ("json_schema", "json_object", "text")
+ResponseFormat = Literal["auto", "json_schema", "json_object_schema", "json_object", "text"]
+_MODES: tuple[str, ...] = ("json_schema", "json_object_schema", "json_object", "text")
 # How servers say "I do not support this response_format" (llama.cpp answers a json_schema with a 500).
 _FORMAT_REJECTED = {400, 404, 415, 422, 500, 501}
 _TRANSIENT = {408, 409, 429, 500, 502, 503, 504}
@@ -175,6 +177,8 @@ class ChatClient:
             if mode == "json_schema":
                 params["response_format"] = {
                     "type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": True}}
+            elif mode == "json_object_schema":  # the server builds a grammar from the schema
+                params["response_format"] = {"type": "json_object", "schema": schema}
             elif mode == "json_object":
                 params["response_format"] = {"type": "json_object"}
             last_mode = i == len(modes) - 1
