@@ -106,8 +106,9 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
 
 
 def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
-    """An adjective right before a bare head: "busy people", "eco-conscious consumers", "jeunes gens".
-    Verbs are not adjectives: "helps people", "I guess all SMEs" stay broad."""
+    """An adjective right before a bare head ("busy people", "eco-conscious consumers", "jeunes gens"), or a
+    noun modifier between a determiner and it ("the doodle people": `modifier_determiners`). Verbs are not
+    adjectives: "helps people", "I guess all SMEs" stay broad."""
     if tokens[m.start].norm in _sets()["quantifiers"] or m.start == 0:
         return False
     prev = tokens[m.start - 1]
