@@ -9,14 +9,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.store.base import BaseStore
 
 from assistant.locks import FileLocks, PostgresLocks, ThreadLocks
 
+if TYPE_CHECKING:
+    from langgraph.store.sqlite.aio import AsyncSqliteStore
+
 CHECKPOINTS_FILE = "checkpoints.sqlite"
+# How long a SQLite write waits for the other connection's write to finish (the sqlite3 default is 5 s; a
+# loaded machine running concurrent sessions needs more).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 # How long a turn may queue for a connection of the turn locks' pool when the process is at capacity.
 LOCK_WAIT_SECONDS = 600.0
 
@@ -95,17 +101,46 @@ async def open_storage(database_url: str | None, data_dir: Path, pool_size: int 
                 await _stop_batching(store)
         return
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
-    from langgraph.store.sqlite.aio import AsyncSqliteStore
 
     data_dir.mkdir(parents=True, exist_ok=True)
     path = str(data_dir / CHECKPOINTS_FILE)  # one file (one back-up): the store's tables beside the checkpoints
-    async with AsyncSqliteSaver.from_conn_string(path) as sqlite, AsyncSqliteStore.from_conn_string(path) as items:
+    async with AsyncSqliteSaver.from_conn_string(path) as sqlite, _sqlite_store().from_conn_string(path) as items:
+        for db in (sqlite.conn, items.conn):  # a writer waits for the other connection's write to end
+            await db.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         await sqlite.setup()  # WAL first: the store's own connection then writes without blocking readers
         await items.setup()
         try:
             yield Storage(sqlite, FileLocks(data_dir / "locks"), items)
         finally:
             await _stop_batching(items)
+
+
+def _sqlite_store() -> type[AsyncSqliteStore]:
+    """LangGraph's SQLite store with its transactions opened by `BEGIN IMMEDIATE` instead of `BEGIN`.
+
+    Its batches read and write in one transaction. In WAL mode a transaction that has read cannot take the
+    write lock once another connection (the checkpointer's, same file) has written since: SQLite answers
+    "database is locked" at once, without waiting (SQLITE_BUSY_SNAPSHOT), and a founder's turn failed so in
+    an evaluation of 4 concurrent sessions. IMMEDIATE takes the write lock first, waiting for it up to
+    `SQLITE_BUSY_TIMEOUT_MS`; the rest is the library's `_cursor` as written."""
+    from langgraph.store.sqlite.aio import AsyncSqliteStore
+
+    class ImmediateSqliteStore(AsyncSqliteStore):
+        @asynccontextmanager
+        async def _cursor(self, *, transaction: bool = True) -> AsyncIterator[Any]:
+            if not self.is_setup:
+                await self.setup()
+            async with self.lock:
+                if transaction:
+                    await self.conn.execute("BEGIN IMMEDIATE")
+                async with self.conn.cursor() as cur:
+                    try:
+                        yield cur
+                    finally:
+                        if transaction:
+                            await self.conn.execute("COMMIT")
+
+    return ImmediateSqliteStore
 
 
 async def _stop_batching(store: BaseStore) -> None:
