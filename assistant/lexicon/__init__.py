@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.text.data_files import read_data_file
+from assistant.text.data_files import LEXICON_DIR, read_data_file
 from assistant.text.tokens import normalise
 
-LEXICON_DIR = Path(__file__).resolve().parent
 WordLists = TypeVar("WordLists", bound=BaseModel)
 
 
