@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import replace
 from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
@@ -168,15 +169,14 @@ class CoachSession:
 
     async def _stream_locked(self, thread_id: str, payload: Text | Action | Notes
                              ) -> AsyncIterator[TokenEvent | Turn]:
-        started = time.monotonic()
-        before = (await self.graph.aget_state(self._config(thread_id))).values
+        started, config = time.monotonic(), self._config(thread_id)
+        before = (await self.graph.aget_state(config)).values
         if not before:
             await self._start(thread_id)
-        config = self._config(thread_id)
         values: Mapping[str, Any] = {}
-        async for mode, event in self.graph.astream(
-            Command(resume=payload.model_dump()), config, context=self.context, stream_mode=["custom", "values"]
-        ):
+        context = replace(self.context, turn_started=asyncio.get_running_loop().time())  # the turn's deadline
+        async for mode, event in self.graph.astream(Command(resume=payload.model_dump()), config, context=context,
+                                                    stream_mode=["custom", "values"]):
             if mode == "custom" and isinstance(event, dict) and event.get("type") == "token":
                 yield TokenEvent(text=str(event.get("text", "")))
             elif mode == "values" and isinstance(event, dict):

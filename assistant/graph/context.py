@@ -46,3 +46,6 @@ class Context:
     max_message_chars: int = 4000
     examples: Examples | None = None  # worked examples by sector; None: the generic ones only
     revisit_after_days: int = 30  # a finished canvas unchanged this long is offered a revisit at resume
+    # When the founder's turn began, in event-loop time (`asyncio` loop.time(), seconds), set by the session for
+    # each run: every model call of the turn shares one deadline from it. None: each call counts from its start.
+    turn_started: float | None = None

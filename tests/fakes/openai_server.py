@@ -39,6 +39,7 @@ class Step:
     checks: list[Check] = field(default_factory=list)
     label: str = ""
     pause: float = 0.0  # seconds between streamed chunks (a slow or rambling model)
+    delay: float = 0.0  # seconds before a non-streamed reply is sent (a slow model)
 
 
 def wants_stream(request: dict[str, Any]) -> str | None:
@@ -111,16 +112,17 @@ class ScriptedOpenAI:
         return self
 
     def reply(self, content: str, *, usage: tuple[int, int] = (120, 30), fmt: str | None = "any",
-              expect: Check | None = None, label: str = "") -> Self:
-        """A plain (non-streamed) chat completion. `fmt`: the response_format type it must ask for."""
+              expect: Check | None = None, label: str = "", delay: float = 0.0) -> Self:
+        """A plain (non-streamed) chat completion, sent after `delay` seconds. `fmt`: the response_format
+        type it must ask for."""
         checks = [wants_no_stream] + ([] if fmt == "any" else [wants_format(fmt)])
-        return self._add(Step("reply", content=content, usage=usage, label=label), checks, expect)
+        return self._add(Step("reply", content=content, usage=usage, label=label, delay=delay), checks, expect)
 
     def structured(self, data: Any, *, fmt: str | None = "json_schema", usage: tuple[int, int] = (400, 80),
-                   expect: Check | None = None, label: str = "") -> Self:
+                   expect: Check | None = None, label: str = "", delay: float = 0.0) -> Self:
         """A structured-output answer: `data` as the JSON content of a non-streamed completion."""
         content = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
-        return self.reply(content, usage=usage, fmt=fmt, expect=expect, label=label)
+        return self.reply(content, usage=usage, fmt=fmt, expect=expect, label=label, delay=delay)
 
     def stream(self, chunks: list[str] | str, *, usage: tuple[int, int] = (200, 20),
                expect: Check | None = None, label: str = "", pause: float = 0.0) -> Self:
@@ -239,6 +241,8 @@ def _handler(server: ScriptedOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(400, json.dumps({"error": {"message": "not what the script expected"}}))
                 return
             if step.kind == "reply":
+                if step.delay and server._stop.wait(step.delay):
+                    return
                 self._send(200, json.dumps(server.completion(step.content, step.usage), ensure_ascii=False))
             elif step.kind in ("status", "raw"):
                 self._send(step.status, step.body, step.headers)

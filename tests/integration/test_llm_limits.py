@@ -13,7 +13,7 @@ import pytest
 from assistant.coach.llm.limits import Limits
 from assistant.prompts import Prompts
 from tests.fakes.openai_server import ScriptedOpenAI
-from tests.fakes.sessions import EN_STEPS, drive, llm_coach, send, session_for
+from tests.fakes.sessions import EN_STEPS, closing_output, drive, llm_coach, script, send, session_for
 
 FALLBACK_NOTICE = "I handled this turn with the offline coach"
 LIMITS = Limits(analysis=300, reply=80, faq=200, summary=400, deadline_s=1.5)
@@ -87,3 +87,28 @@ async def test_a_rambling_reply_is_cut_at_the_deadline_and_the_turn_keeps_the_mo
     segment = cut.turn.canvas.segments[0]
     assert segment.who == "2 to 5 dentists, still booking by phone"  # the model's analysis was in time
     server.assert_complete()
+
+
+async def test_the_turn_that_reaches_the_summary_keeps_one_deadline_for_the_analysis_and_the_summary(
+        server: ScriptedOpenAI) -> None:
+    """The last answer's turn makes two model calls (the analysis, then the summary and personas): they share
+    the turn's deadline, so a slow analysis leaves the summary only what is left, and the offline summary
+    stands in when that runs out (before, each call had a deadline of its own: up to twice the deadline)."""
+    prompts = Prompts()
+    session = _session(server, prompts)
+    *before, last = EN_STEPS
+    for step in before:
+        script(server, step)
+    await drive(session, "one-deadline", before)
+    server.structured(last.analysis, delay=LIMITS.deadline_s * 0.7, label="slow closing analysis")
+    server.structured(closing_output(last), delay=LIMITS.deadline_s * 0.7, label="slow summary")
+    start = time.monotonic()
+    final = await send(session, "one-deadline", last.answer)
+    elapsed = time.monotonic() - start
+    assert elapsed < LIMITS.deadline_s + 0.5, elapsed  # not 0.7 + 0.7 deadlines
+    assert final.turn.done
+    assert FALLBACK_NOTICE in final.text("notice")  # the summary was drafted offline, and the founder is told
+    assert "## Summary of your Customer Segments block" in final.text("summary")
+    assert final.turn.canvas.segments  # the model's analysis, in time, filled the canvas
+    inbox = await session.founder_messages("one-deadline")
+    assert inbox[-1]["text"] == last.answer

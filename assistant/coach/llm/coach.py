@@ -90,8 +90,11 @@ class LLMCoach:
 
     # ------------------------------------------------------------------ analyse
 
-    def _deadline(self) -> float:
-        return asyncio.get_running_loop().time() + self.limits.deadline_s
+    def _deadline(self, started: float | None = None) -> float:
+        """When a call must end (event-loop s): `deadline_s` after `started`, or now. The analysis counts from its
+        own start (the coach's warm-up, e.g. the language models loaded at the first message, never costs the
+        model its turn); the summary after it in the same turn from the turn's start: one deadline."""
+        return (asyncio.get_running_loop().time() if started is None else started) + self.limits.deadline_s
 
     async def analyse(self, ctx: TurnContext) -> Analysis:
         deadline = self._deadline()
@@ -182,11 +185,12 @@ class LLMCoach:
         return Answer(text=clean, citations=[by_id[c].citation() for c in cited] or [passages[0].citation()])
 
     async def close(self, canvas: Canvas, passages: list[Passage], answers: dict[str, str], founder: FounderText,
-                    language: Language) -> Closing:
-        """The session's end in one model call: the summary and one persona per segment (fields the founder's
-        words cannot trace dropped). Never raises for a model failure: the offline summary and personas then."""
+                    language: Language, *, started: float | None = None) -> Closing:
+        """The session's end in one model call: the summary and one persona per segment (untraceable fields
+        dropped), within what is left of the turn's deadline (`started`: the turn's start, event-loop s; None:
+        a deadline of its own). Never raises for a model failure or a late answer: offline summary, personas."""
         try:
-            async with asyncio.timeout_at(self._deadline()):
+            async with asyncio.timeout_at(self._deadline(started)):
                 return await model_closing(self.chat, self.book, canvas, passages, answers, founder, language,
                                            cap=self.limits.closing)
         except Exception as exc:  # whatever a server sends, the founder gets a summary and personas

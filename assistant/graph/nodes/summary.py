@@ -27,7 +27,8 @@ async def summary(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         if close is None:
             text = await ctx.coach.summarise(canvas, passages, lang)
         else:
-            closing = await close(canvas, passages, dict(state.get("answers", {})), founder, lang)
+            closing = await close(canvas, passages, dict(state.get("answers", {})), founder, lang,
+                                  started=ctx.turn_started)
             text, drafted = closing.summary, [p.model_dump(mode="json") for p in closing.personas]
     canvas = with_usage(canvas, used, ctx.coach)
     outbox = list(state.get("outbox", [])) + fallback_notice(ctx, lang, used) + [msg("summary", text, "summary")]
