@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text.tokens import tokenise
+from assistant.understanding.group_anaphora import attach_dependents, defer_listed
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
 from assistant.understanding.group_deferrals import FUTURE, deferral_relabel, deferred_after
@@ -153,7 +154,8 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
-    labels = mark_boundaries(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
+    labels = relabel(frags, deferral_relabel(frags, labels, answer), answer)
+    labels = defer_listed(frags, mark_boundaries(frags, attach_dependents(frags, labels, answer)))
     # "…, and faut convaincre les deux": a modal opening that names no group is no part of any group
     labels = ["none" if label != "none" and not after_modal(frag.text).strip() else label
               for frag, label in zip(frags, labels, strict=True)]

@@ -104,11 +104,15 @@ def names_people_in_general(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _sizes() -> re.Pattern[str]:
     """A number (digits or a `quantities` word of the grammar lexicon), an optional "of"/"de" (`quantity_links`
-    of `substance.yaml`), and the word after it: "millions de personnes", "4 000 people", "thousands of users"."""
+    of `substance.yaml`), and the word after it: "millions de personnes", "4 000 people", "thousands of users";
+    or a unit's link (`unit_links`) and the unit after it: "£2.50 per person", "5 € par personne"."""
     words = "|".join(sorted((re.escape(w) for w in all_grammar_words().quantities), key=len, reverse=True))
     links = every_language(SubstanceWords, "substance").quantity_links
     link = "|".join(sorted((re.escape(w) for w in links), key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:{link})\s+)?[a-z]+(?![a-z])")
+    units = "|".join(sorted((re.escape(w) for w in every_language(SubstanceWords, "substance").unit_links),
+                            key=len, reverse=True))
+    counted = rf"(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:{link})\s+)?"
+    return re.compile(rf"(?<![a-z0-9])(?:(?:{units})\s+|{counted}(?:(?:{units})\s+)?)[a-z]+(?![a-z])")
 
 
 def everyone_only_denied(text: str) -> bool:

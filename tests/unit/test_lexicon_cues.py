@@ -164,3 +164,13 @@ def test_priority_ratings_read_the_moved_labels(answer: str, value: int, fit: in
 ])
 def test_a_number_of_people_is_a_market_size(text: str, general: bool) -> None:
     assert names_people_in_general(text) is general
+
+
+@pytest.mark.parametrize(("text", "general"), [
+    ("£2.50 per person a month, split between the housemates", False),
+    ("9 € par personne et par mois pour les colocations étudiantes", False),
+    ("anyone who shares a flat, people in general", True),
+    ("utilisé par les gens du quartier, tout simplement", True),
+])
+def test_a_price_per_person_is_a_unit_not_people_in_general(text: str, general: bool) -> None:
+    assert names_people_in_general(text) is general
