@@ -11,6 +11,7 @@ from assistant.coach.base import Coach
 from assistant.coach.offline import OfflineCoach
 from assistant.domain import LANGUAGES
 from assistant.examples import BUNDLE as CUE_BUNDLE
+from assistant.examples import HEAD as SECTOR_HEAD
 from assistant.examples import Examples
 from assistant.graph import Context, Retriever, build_graph
 from assistant.lexicon.check import check_lexicon
@@ -91,7 +92,7 @@ def _warm_models() -> None:
 def build_context(settings: Settings, prompts: Prompts, retriever: Retriever, coach: Coach) -> Context:
     """The run context every coaching run reads (the graph's dependencies), from the settings."""
     check_lexicon(LANGUAGES)  # a language with missing or broken vocabulary fails here, not mid-session
-    examples = Examples(PROMPTS_DIR, embed_queries, bundle=PROMPTS_DIR / CUE_BUNDLE)
+    examples = Examples(PROMPTS_DIR, embed_queries, bundle=PROMPTS_DIR / CUE_BUNDLE, head=PROMPTS_DIR / SECTOR_HEAD)
     return Context(coach=coach, retriever=retriever, prompts=prompts, language=settings.language,
                    max_message_chars=settings.max_message_chars, examples=examples,
                    revisit_after_days=settings.revisit_after_days)

@@ -209,5 +209,28 @@ def write_cue_vectors() -> tuple[int, Path]:
     return write_cue_bundle(Examples(PROMPTS_DIR, embed_queries), path), path
 
 
+HEAD_C = 10.0  # inverse regularisation of the sector head (1, 10, 100 tried: 56, 59, 58 of 73 scenario pitches)
+
+
+def write_sector_head() -> tuple[int, Path]:
+    """Train the sector head (multinomial logistic regression over e5 query vectors of every cue and example
+    pitch, assistant/examples.py) and save it into prompts/vectors/: run `python -m evals.sectors` after
+    editing a description or `sector_pitches.yaml`. (texts trained on, path)"""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from assistant.examples import HEAD, Examples, SectorHead, training_key, training_texts
+    from assistant.prompts import PROMPTS_DIR
+    from assistant.text.vectors import embed_queries
+
+    ids, texts = training_texts(Examples(PROMPTS_DIR, embed_queries))
+    model = LogisticRegression(C=HEAD_C, max_iter=3000).fit(embed_queries(texts), ids)
+    head = SectorHead(np.asarray(model.coef_), np.asarray(model.intercept_), [str(c) for c in model.classes_],
+                      training_key(ids, texts))
+    head.save(PROMPTS_DIR / HEAD)
+    return len(texts), PROMPTS_DIR / HEAD
+
+
 if __name__ == "__main__":
     print("{} cue vectors written to {}".format(*write_cue_vectors()))
+    print("sector head trained on {} texts, written to {}".format(*write_sector_head()))
