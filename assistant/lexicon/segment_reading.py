@@ -62,3 +62,7 @@ class SegmentReadingWords(BaseModel):
     structure_words: list[str] = Field(
         description="Regular-expression alternatives (normalised text, between word boundaries): a structure "
                     "noun that makes a group a segment ('an underserved segment', 'une cible a part').")
+    another_words: list[str] = Field(
+        description="Regular-expression alternatives (normalised text, between word boundaries), right before a "
+                    "structure noun: a group said to be another segment ('that's the other group', 'c'est un "
+                    "autre segment'), added at the most-important question.")

@@ -31,13 +31,18 @@ def before_predicate(text: str) -> str:
     segment", "…as a second segment"); `text` as it is when there is none."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
+    for k in range(1, len(norms) - 1):  # "…who are adding solar, that's the other group": after a comma, a
+        cleft = _cleft_at(norms, k)      # cleft is the sentence's statement, whatever relative clause came before
+        if cleft and "," in text[tokens[k - 1].end:tokens[k].start]:
+            if not any(is_group_word(w) and w not in _structure() for w in norms[k + len(cleft):]):
+                return text[:tokens[k].start].rstrip(" ,;:-–—")
     for k in range(1, len(norms) - 1):
         if norms[k] in _AS and any(w in _structure() for w in norms[k + 1:k + 1 + AS_SPAN]):
             return text[:tokens[k].start].rstrip(" ,;:-–—")
         if norms[k - 1] in _RELATIVES or norms[k] in _RELATIVES:
             return text  # a relative clause first: the copula is the clause's, not the sentence's
         # "…, c'est un vrai segment" (`statement_clefts`)
-        cleft = next((c for c in reading_phrases("statement_clefts") if tuple(norms[k:k + len(c)]) == c), None)
+        cleft = _cleft_at(norms, k)
         if norms[k] not in COPULAS and not cleft:
             continue
         said = norms[k + (len(cleft) if cleft else 1):]
@@ -45,6 +50,10 @@ def before_predicate(text: str) -> str:
             return text
         return text[:tokens[k].start].rstrip(" ,;:-–—")
     return text
+
+
+def _cleft_at(norms: list[str], k: int) -> tuple[str, ...] | None:
+    return next((c for c in reading_phrases("statement_clefts") if tuple(norms[k:k + len(c)]) == c), None)
 
 
 def names_a_segment(text: str) -> bool:

@@ -23,7 +23,7 @@ from assistant.understanding.classifier import (
 )
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
-from assistant.understanding.mistakes.breadth import people_only_as_exchange_sides
+from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
 from assistant.understanding.mistakes.revisit import speaks_of_the_target_over_time, speaks_of_time_or_change
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
@@ -113,6 +113,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
             return not speaks_of_the_target_over_time(ctx.answer)
         return not speaks_of_time_or_change(ctx.answer)  # fixed segments are a claim about time
     if mistake == "too_broad":
+        if broad_words_only_possessive(ctx.answer):
+            return True  # "works out everyone's share": the broad word owns a thing, no target is named
         denied = everyone_only_denied(ctx.answer)
         if not denied and p >= CONFIDENT:
             return False

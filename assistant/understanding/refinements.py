@@ -13,7 +13,8 @@ The question asks who matters most among the groups named, so its answer mostly 
   side on a one-sided canvas ("…; on the other side, the buyers: people looking for a gift"), whatever else
   the answer names, or unannounced while some segment is left un-narrowed (a list of trades once every side
   is narrowed is detail: "plombiers, électriciens"); or when the founder takes back a group set aside after
-  the ignores_underserved critique ("so frontline shift workers are an underserved segment");
+  the ignores_underserved critique ("so frontline shift workers are an underserved segment"); or when the
+  answer itself makes it a segment ("and electricians adding solar, that's the other group");
 - a one-segment canvas split in the groups the answer announces ("Deux groupes : ceux qui s'abonnent pour
   eux-mêmes, ceux qui offrent la box") gets one segment per group, the first narrowing it;
 - at the priority question, only a side announced as such is added ("hosts first, 30 rooms in Alfama"
@@ -30,7 +31,8 @@ from assistant.canvas import Canvas, Segment
 from assistant.domain import MAX_SEGMENTS
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.exchange import announced_sides
-from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
+from assistant.understanding.group_predicate import before_predicate, names_a_segment
 from assistant.understanding.group_reader import Embed, read_group_list
 from assistant.understanding.groups import announced_count
 from assistant.understanding.platform import is_platform
@@ -87,6 +89,30 @@ def announced_as_side(answer: str, group: str) -> bool:
     return any(phrase_at(norms, i, sides) for i in range(len(norms)))
 
 
+@lru_cache(maxsize=1)
+def _another() -> re.Pattern[str]:
+    words = reading_words()
+    return re.compile(rf"\b{any_of(words.another_words)}\s+(?:\w+\s+)?{any_of(words.structure_words)}\b")
+
+
+def _another_segment(text: str) -> bool:
+    """"…electricians adding solar, that's the other group", "…, c'est un autre segment": the group, with the
+    statement made about it, said to be another segment (`another_words` then a structure noun), and not put
+    off ("…a real group, for next year" waits)."""
+    said = normalise(text[len(before_predicate(text)):])
+    return names_a_segment(text) and bool(_another().search(said)) and contains(
+        said.split(), grammar_lists().deferral) is None
+
+
+def _rest_of_sentence(answer: str, group: str) -> str:
+    """The group and what follows it up to its sentence's end ("…, that's the other group, smaller but…")."""
+    at = answer.find(group)
+    if at < 0:
+        return group
+    end = re.search(r"[.!?;\n]", answer[at + len(group):])
+    return answer[at:at + len(group) + end.start()] if end else answer[at:]
+
+
 def _narrowed(seg: Segment, group: str, *, part: bool) -> str:
     """The segment's new description, "" for none: a group named again with at least as many words as the
     description replaces it; a part named by a pronoun, or a shorter group that adds words of its own, goes
@@ -132,6 +158,8 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
             who[name] = _narrowed(by_name[name], group, part=False)
     taken_back = any(c.mistake_id == "ignores_underserved" for c in canvas.open_critiques()) and bool(
         structure_words().search(normalise(answer)))
+    # "…and electricians adding solar, that's the other group": the founder makes it a segment of its own
+    made_segments = [g for g in unknown if _another_segment(_rest_of_sentence(answer, g))]
     outside = answer
     for group in unknown:
         outside = outside.replace(group, " ")
@@ -147,17 +175,17 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
     # whatever else is named; once both sides are there, "on the host side, homeowners…" narrows, it adds none.
     announced = [g for g in unknown if len(canvas.segments) == 1 and _is_platform(answer, canvas)
                  and announced_as_side(answer, g)]
-    unknown = [g for g in unknown if g not in announced]
+    unknown = [g for g in unknown if g not in announced and g not in made_segments]
     if len(groups) == len(canvas.segments) > 1:  # one group per segment: each side narrowed in turn
         free = [s.name for s in canvas.segments if s.name not in who]
         for name, group in zip(free, unknown, strict=False):
             who[name] = _narrowed(by_name[name], group, part=False)
         unknown = []
-    added: list[str] = []
+    added: list[str] = made_segments[:MAX_SEGMENTS - len(canvas.segments)]
     if announced:
-        added = announced[:MAX_SEGMENTS - len(canvas.segments)]
+        added = (added + announced)[:MAX_SEGMENTS - len(canvas.segments)]
     elif unknown and (taken_back or platform_side):
-        added = unknown if len(unknown) <= MAX_SEGMENTS - len(canvas.segments) else []
+        added += unknown if len(unknown) <= MAX_SEGMENTS - len(canvas.segments) - len(added) else []
     follow_up = any(c.question_id == "most_important" for c in canvas.open_critiques())
     if len(canvas.segments) == 1 and not added and not follow_up:
         # the first answer describes the one segment further: "within those, the ones whose contract…"

@@ -158,3 +158,23 @@ def test_the_one_segment_is_described_further_not_replaced(lang: str, who: str, 
                     segments=[Segment(name=name, who=who)])
     got = _updates(canvas, answer)[name]
     assert got.startswith(who) and answer.split(",")[1].strip()[:20] in got, got
+
+
+@pytest.mark.parametrize(("lang", "segment", "answer", "added", "not_added"), [
+    ("en", ("Roofing contractors", "roofing contractors with 3 to 15 people"),
+     "the owners who still measure roofs by hand at night. and handymen who are adding gutter repair as a second "
+     "line of work, thats the other group, smaller but growing", "handymen", "owners"),
+    ("fr", ("Boulangeries", "boulangeries artisanales de Rennes"),
+     "Les boulangeries qui livrent des restaurants. Et les traiteurs de mariage, c'est un autre segment, plus "
+     "petit mais fidèle.", "traiteurs", "boulangeries qui livrent"),
+])
+def test_a_group_the_answer_makes_a_segment_of_its_own_is_added(
+        lang: str, segment: tuple[str, str], answer: str, added: str, not_added: str) -> None:
+    """Found on a blind scenario: "…and electricians adding solar, that's the other group" (typed "thats")
+    never became a segment; a refinement of the segment there still adds none."""
+    canvas = Canvas(language=lang, startup="x", focus_segment=segment[0],  # type: ignore[arg-type]
+                    segments=[Segment(name=segment[0], who=segment[1])])
+    got = _updates(canvas, answer)
+    new = [name for name in got if name != segment[0]]
+    assert len(new) == 1 and added in got[new[0]].lower(), got
+    assert not any(not_added in name.lower() for name in new), got

@@ -47,3 +47,29 @@ def test_a_noun_modifier_after_a_determiner_narrows_a_broad_head(answer: str) ->
 @pytest.mark.parametrize("answer", ["our app helps people save time", "the other people too, really anyone"])
 def test_a_verb_or_other_before_a_broad_head_does_not_narrow_it(answer: str) -> None:
     assert "too_broad" in _flags("most_important", answer, "en")
+
+
+@pytest.mark.parametrize("pitch", [
+    "A shared-flat app that works out everyone's share of the rent and collects it on the 1st.",
+    "we plan the rota for a kitchen team and send everyones hours to their phone",
+])
+def test_a_broad_word_that_owns_a_thing_names_no_target(pitch: str) -> None:
+    """Found on a blind scenario ("it works out everyones share", typed without the apostrophe)."""
+    assert "too_broad" not in _flags("intake", pitch, "en")
+
+
+def test_a_possessive_beside_a_broad_target_leaves_it_flagged() -> None:
+    assert "too_broad" in _flags("intake", "An app that works out everyone's share of the bills, for everyone.",
+                                 "en")
+
+
+@pytest.mark.parametrize(("answer", "flagged"), [
+    ("students. like all students honestly, first years to phds", True),  # "like" opens on a filler
+    ("honestly we are like everyone else in this market", False),  # "like" compares
+])
+def test_like_compares_only_inside_a_clause(answer: str, flagged: bool) -> None:
+    """The rule detector alone (the classifier heads weigh its hit): a filler "like" is no comparison."""
+    from assistant.understanding.mistakes import detect
+
+    ctx = DetectionContext(question_id="for_whom", answer=answer, language="en", canvas=Canvas(), answers={})
+    assert ("too_broad" in {d.mistake_id for d in detect(ctx)}) is flagged

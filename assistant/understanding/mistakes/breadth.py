@@ -148,9 +148,24 @@ def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
     # "millions of people", "des milliers de personnes": a number before the word is a size, not a target
     sets = _sets()
     number = before[-2] if last in sets["number_links"] and len(before) == 2 else last
-    return (last in sets["comparatives"] or last in sets["subordinators"] or number.isdigit()
+    at = m.start - 1  # "like everyone else" compares; "…. like all students honestly" opens on a filler
+    filler = at == 0 or tokens[at - 1].clause != tokens[at].clause
+    return (last in sets["comparatives"] and not filler or last in sets["subordinators"] or number.isdigit()
             or number in sets["number_words"] or number in all_grammar_words().quantities
             or before[-2:] in _pairs())
+
+
+def _possessive(text: str, tokens: Sequence[Token], m: Match, pronoun: bool = False) -> bool:
+    """"everyone's share", "everyones share", "people's bills": the broad word owns a thing, it is no target.
+    The English possessive "'s" (the apostrophe before the s: "s'inscrit" is no possessive), or a `pronoun`
+    typed with a possessive s ("everyones": a pronoun has no plural)."""
+    last = tokens[m.end - 1]
+    word = m.pattern.source  # one word: "tout le mondes" is a typo, French has no possessive s
+    if pronoun and last.norm.endswith("s") and not word.endswith("s") and " " not in word and "|" not in word:
+        return True
+    if m.end >= len(tokens) or tokens[m.end].norm != "s" or tokens[m.end].clause != last.clause:
+        return False
+    return text[last.end:tokens[m.end].start] in ("'", "\u2019")
 
 
 def _dismissed(tokens: Sequence[Token], m: Match) -> bool:
@@ -167,6 +182,15 @@ def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
     return None
 
 
+def broad_words_only_possessive(text: str) -> bool:
+    """Every broad word of the text owns a thing ("works out everyone's share of the bills"): it names no
+    target, so no too-broad one (a definition the classifier head's guess must meet too)."""
+    tokens = tokenise(text)
+    pronouns, nouns = find_all(tokens, _pronouns()), find_all(tokens, _nouns())
+    return bool(pronouns or nouns) and all(_possessive(text, tokens, m, pronoun=True) for m in pronouns) and all(
+        _possessive(text, tokens, m) for m in nouns)
+
+
 def people_only_as_exchange_sides(ctx: DetectionContext) -> bool:
     """Every broad word of the answer is a platform side described by what it does there ("makers list
     their pieces, people find a gift"): the answer names nobody as a target in general."""
@@ -181,7 +205,8 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     french = ctx.language == "fr"
 
     def broad_pronoun(m: Match) -> bool:
-        return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False))
+        return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False)
+                    or _possessive(ctx.answer, tokens, m, pronoun=True))
 
     platform = is_platform(context_text(ctx))
 
@@ -191,7 +216,7 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
         # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
         # described by what it does there, not a claim that everyone is the customer.
         side = platform and exchange_verb_at(tokens, m.end)
-        return not (_dismissed(tokens, m) or narrowed or side)
+        return not (_dismissed(tokens, m) or narrowed or side or _possessive(ctx.answer, tokens, m))
 
     m = first_match(tokens, _pronouns(), broad_pronoun) or first_match(tokens, _nouns(), broad_noun)
     m = m or first_match(tokens, _explicit(), lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
