@@ -30,6 +30,10 @@ class GroupReadingWords(BaseModel):
         description="Hedges never trimmed at the end of a group: they cannot end one ('et', 'so', 'mostly').")
     demonstratives: list[str] = Field(
         description="Openers of a noun phrase that names people without a group word ('ceux qui…', 'the ones').")
+    restatements: list[str] = Field(
+        description="Phrases (words split at spaces) that open a restatement of the group before, after a comma "
+                    "('…, en gros les petites boutiques de seconde main', '…, basically the small practices'): "
+                    "the same group, not another.")
     comparatives: list[str] = Field(
         description="A fragment that opens on a comparison continues the group before ('under 500 acres', "
                     "'moins de 10').")

@@ -7,11 +7,14 @@ reader's labels and `group_check.relabel`.
 - A demonstrative followed by a preposition points back to the group before ("les cliniques vétérinaires,
   mais pas toutes : celles de 3 à 8 vétos", "dental practices, those with 2 to 5 chairs"): it narrows that
   group, it does not add one ("ceux qui…", "those who…" still name people of their own).
+- A restatement after a comma ("les friperies indépendantes, en gros les petites boutiques de seconde main",
+  "dental practices, basically the small ones") is the same group.
 - A clause of the founder's ("…, je vous l'accorde", "I admit") never opens a group, even right after a
   number of groups was announced.
 - A list put off as a whole ("food banks, leagues and the rest can come later") defers every item.
 
-Words: `relative_openers`, `preposition_openers`, `demonstratives` of `lexicon/<lang>/group_reading.yaml`;
+Words: `relative_openers`, `preposition_openers`, `demonstratives`, `restatements` of
+`lexicon/<lang>/group_reading.yaml`;
 `first_person`, `deferral_after`, `universal` of `lexicon/<lang>/grammar.yaml`.
 """
 
@@ -20,8 +23,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.text.tokens import tokenise
-from assistant.understanding.grammar_lists import contains, grammar_lists
-from assistant.understanding.group_check import DEMONSTRATIVES, OPENERS, FragmentLike, skip_hedges
+from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
+from assistant.understanding.group_check import (
+    DEMONSTRATIVES,
+    OPENERS,
+    FragmentLike,
+    reading_phrases,
+    skip_hedges,
+    trim,
+)
 
 ASIDE_WORDS = 4  # a fragment this short between a group and its relative clause is an aside ("mais pas toutes")
 _LIST_JOINS = frozenset(("comma", "and", "comma_and", "or"))
@@ -31,6 +41,17 @@ _LIST_ITEM_WORDS = 3  # the items of a list put off together are bare noun phras
 def _opening(text: str) -> list[str]:
     norms = [t.norm for t in tokenise(text)]
     return norms[skip_hedges(norms):]
+
+
+def _restates(text: str) -> bool:
+    norms = [t.norm for t in tokenise(text)]
+    return phrase_at(norms, 0, reading_phrases("restatements")) is not None
+
+
+def _noun_phrase(text: str) -> bool:
+    """A phrase that opens on a determiner ("Les friperies indépendantes je pense")."""
+    words = _opening(text)
+    return len(words) > 1 and words[0] in OPENERS["determiner"]
 
 
 def _leans_back(text: str) -> bool:
@@ -65,6 +86,16 @@ def attach_dependents(frags: Sequence[FragmentLike], labels: Sequence[str], answ
             j = _antecedent(frags, out, i, answer)  # a narrowing read as no group still narrows the group before
             if j is not None:
                 out[j + 1:i + 1] = ["cont"] * (i - j)
+            continue
+        if out[i] == "none" or frag.separator != "comma" or not i or not _restates(frag.text):
+            pass
+        elif out[i - 1] in ("new", "cont"):
+            out[i] = "cont"  # "les friperies indépendantes, en gros les petites boutiques de seconde main"
+            continue
+        elif out[i - 1] == "none" and _noun_phrase(frags[i - 1].text):
+            # "Les friperies indépendantes je pense, en gros les…": a restatement says the phrase before it is
+            # the group, whatever hedge ends it
+            out[i - 1], out[i] = "new", "cont"
             continue
         if out[i] != "new":
             continue
@@ -111,3 +142,23 @@ def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[s
                     out[k] = "deferred"
         i = j
     return out
+
+
+def without_restatements(answer: str, groups: list[str]) -> list[str]:
+    """The rule reader's groups with those that restate the group before them joined to it ("…indépendantes je
+    pense, en gros les petites boutiques…": a comma, then a restatement marker, right before the group)."""
+    out: list[str] = []
+    cursor = 0  # where the group before ends
+    for group in groups:
+        at = answer.find(group, cursor)
+        if at < 0:
+            out.append(group)
+            continue
+        between = answer[cursor:at]
+        if out and "," in between and _restates(between.rsplit(",", 1)[1]):
+            out[-1] = f"{trim(out[-1])}, {group}"  # the group, restated: one group, the marker and hedges left out
+        else:
+            out.append(group)
+        cursor = at + len(group)
+    return out
+

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_anaphora import attach_dependents, defer_listed
+from assistant.understanding.group_anaphora import attach_dependents, defer_listed, without_restatements
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
 from assistant.understanding.group_deferrals import FUTURE, deferral_relabel, deferred_after
@@ -174,6 +174,8 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     for i, (kind, start, end) in enumerate(spans):
         # a side heading goes before any filler is trimmed ("Côté offre c'est les artisans": "côté" is one)
         text = trim(before_predicate(after_modal(unclefted(trim(unclefted(answer[start:end]))))))
+        head, comma, rest = text.partition(", ")  # "…indépendantes je pense, en gros les…": no hedge in the head
+        text = f"{trim(head)}{comma}{rest}" if comma and trim(head) else text
         if not text:
             continue
         limit = _sentence_end(answer, end)
@@ -199,7 +201,7 @@ def rule_reading(answer: str) -> GroupReading:
     from assistant.understanding.grouping import split_groups
 
     reading = GroupReading()
-    for group in split_groups(answer):
+    for group in without_restatements(answer, split_groups(answer)):
         at = answer.find(group)
         if at >= 0 and excluded(answer, at, at + len(group), _sentence_end(answer, at + len(group))):
             reading.excluded.append(trim(group))

@@ -66,3 +66,19 @@ def test_a_list_put_off_as_a_whole_is_deferred(answer: str, kept: str, put_off: 
     for name in put_off:
         assert not any(name in g.lower() for g in reading.groups), reading
         assert any(name in g.lower() for g in reading.deferred), reading
+
+
+@pytest.mark.parametrize(("answer", "group", "restated"), [
+    ("Les caves à vin indépendantes je crois, en gros les petits cavistes de quartier qui ont pas de site.",
+     "caves à vin", "petits cavistes"),
+    ("Dental practices in Leeds, basically the small ones with 2 to 5 chairs.", "dental practices",
+     "small ones"),
+])
+def test_a_restatement_after_a_comma_is_the_same_group(answer: str, group: str, restated: str) -> None:
+    """Found on a blind scenario ("les friperies indépendantes, en gros les petites boutiques de seconde main"
+    became two segments)."""
+    from assistant.understanding.extract import groups_updates
+
+    updates = groups_updates(answer, embed_queries)
+    assert len(updates) == 1, updates
+    assert group in updates[0].who.lower() and restated in updates[0].who.lower(), updates
