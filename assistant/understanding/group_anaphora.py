@@ -80,38 +80,56 @@ def _antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answe
 def attach_dependents(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
     """`labels` with the fragments that lean on a group (see the module) joined to it, or set to none."""
     out = list(labels)
-    for i, frag in enumerate(frags):
-        words = _opening(frag.text)
-        if out[i] == "none" and words and words[0] in DEMONSTRATIVES and _leans_back(frag.text):
-            j = _antecedent(frags, out, i, answer)  # a narrowing read as no group still narrows the group before
-            if j is not None:
-                out[j + 1:i + 1] = ["cont"] * (i - j)
-            continue
-        if out[i] == "none" or frag.separator != "comma" or not i or not _restates(frag.text):
-            pass
-        elif out[i - 1] in ("new", "cont"):
-            out[i] = "cont"  # "les friperies indépendantes, en gros les petites boutiques de seconde main"
-            continue
-        elif out[i - 1] == "none" and _noun_phrase(frags[i - 1].text):
-            # "Les friperies indépendantes je pense, en gros les…": a restatement says the phrase before it is
-            # the group, whatever hedge ends it
-            out[i - 1], out[i] = "new", "cont"
-            continue
-        if out[i] != "new":
-            continue
-        if words and words[0] in grammar_lists().first_person and not _leans_back(frag.text):
-            if len(words) > 1 and words[1] not in OPENERS["determiner"]:
-                out[i] = "none"  # "je vous l'accorde": the founder speaking, no group named
-            continue
-        if not _leans_back(frag.text):
-            continue
-        j = _antecedent(frags, out, i, answer)
-        if j is None:
-            out[i] = "none" if words[0] in OPENERS["relative"] else out[i]
-            continue
-        for k in range(j + 1, i + 1):
-            out[k] = "cont"
+    for i in range(len(frags)):
+        if out[i] == "none":
+            _narrowing(frags, out, i, answer)
+        elif not _restatement(frags, out, i) and out[i] == "new":
+            _dependent(frags, out, i, answer)
     return out
+
+
+def _narrowing(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
+    """A demonstrative with a preposition read as no group still narrows the group before ("…, mais pas
+    toutes : celles de 3 à 8 vétos")."""
+    words = _opening(frags[i].text)
+    if words and words[0] in DEMONSTRATIVES and _leans_back(frags[i].text):
+        j = _antecedent(frags, out, i, answer)
+        if j is not None:
+            out[j + 1:i + 1] = ["cont"] * (i - j)
+
+
+def _restatement(frags: Sequence[FragmentLike], out: list[str], i: int) -> bool:
+    """A restatement after a comma joins the group before; when the phrase before it was read as no group
+    ("Les friperies indépendantes je pense, en gros les…"), it says that phrase is the group, whatever hedge
+    ends it. Whether it acted."""
+    if not i or frags[i].separator != "comma" or not _restates(frags[i].text):
+        return False
+    if out[i - 1] in ("new", "cont"):
+        out[i] = "cont"
+        return True
+    if out[i - 1] == "none" and _noun_phrase(frags[i - 1].text):
+        out[i - 1], out[i] = "new", "cont"
+        return True
+    return False
+
+
+def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
+    """A fragment read as a new group that is the founder speaking ("je vous l'accorde") names none; one that
+    leans on the group before joins it, past asides; a relative clause with no group before names none."""
+    words = _opening(frags[i].text)
+    if not words:
+        return
+    if words[0] in grammar_lists().first_person and not _leans_back(frags[i].text):
+        if len(words) > 1 and words[1] not in OPENERS["determiner"]:
+            out[i] = "none"
+        return
+    if not _leans_back(frags[i].text):
+        return
+    j = _antecedent(frags, out, i, answer)
+    if j is not None:
+        out[j + 1:i + 1] = ["cont"] * (i - j)
+    elif words[0] in OPENERS["relative"]:
+        out[i] = "none"
 
 
 def _bare_item(text: str) -> bool:
