@@ -7,8 +7,9 @@ import re
 from functools import lru_cache
 
 from assistant.canvas import Canvas
-from assistant.lexicon import all_conversation_words, every_language
+from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
 from assistant.lexicon.segment_reading import SegmentReadingWords
+from assistant.text.tokens import tokenise
 from assistant.understanding.substance import content_words, is_generic_group
 
 
@@ -52,6 +53,27 @@ def _dangling() -> frozenset[str]:
     return frozenset(reading_words().dangling_words)
 
 
+@lru_cache(maxsize=1)
+def _trailing_noise() -> frozenset[str]:
+    """Hedges and frequency words of the grammar lexicon ("too", "aussi", "obviously", "d'abord"): said after a
+    group, they are no part of its name."""
+    grammar = all_grammar_words()
+    return frozenset(_key(w) for w in [*grammar.hedges, *grammar.frequency])
+
+
+def _key(text: str) -> str:
+    return " ".join(t.norm for t in tokenise(text))
+
+
+def _noise_at_end(words: list[str]) -> bool:
+    """The last written word is a hedge or a frequency word ("d'abord" counts as one), and not the end of a
+    longer phrase ("as well": "well" alone is a hedge)."""
+    return _key(words[-1]) in _trailing_noise() and _key(" ".join(words[-2:])) not in _COMMON_PAIRS
+
+
+_COMMON_PAIRS = frozenset(("as well",))  # two words whose last one alone is a hedge
+
+
 _PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")
 ONE_WORD_EXTRA = 2  # a one-word head's name may run this many words longer, to end its relative clause
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
@@ -81,6 +103,8 @@ def segment_name(group: str) -> str:
         while words and any(ch.isdigit() for ch in words[-1]):
             words.pop()
     while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
+        words.pop()
+    while len(words) > 1 and _noise_at_end(words):  # "Young professionals too", "Kinés aussi", "Hôtels d'abord"
         words.pop()
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]

@@ -66,3 +66,16 @@ def test_a_name_whose_head_is_people_in_general_is_known_by_its_whole_name() -> 
 
     assert name_head("Makers who sell handmade ceramics") == "Makers"
     assert name_head("People who want to know what's on") == "People who want to know what's on"
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("young professionals too", "Young professionals"),
+    ("les kinés libéraux aussi", "Kinés libéraux"),
+    ("les hôtels indépendants d'abord", "Hôtels indépendants"),
+    ("students obviously", "Students"),
+    ("dentists as well", "Dentists as well"),  # "well" alone is a hedge, not in "as well"
+    ("juste", "Juste"),  # a name is never emptied
+])
+def test_a_hedge_or_an_adverb_after_the_group_is_no_part_of_its_name(group: str, name: str) -> None:
+    """Found on a blind scenario: the canvas showed a segment "Young professionals too"."""
+    assert segment_name(group) == name
