@@ -44,6 +44,26 @@ def _apply_segment(seg: Segment, up: SegmentUpdate) -> Segment:
     return Segment.model_validate(data)
 
 
+# Critiques of the groups themselves: a follow-up answer to one at `for_whom` names the groups anew.
+_REDEFINING = ("too_broad", "too_many_segments")
+
+
+def redefines_groups(question_id: QuestionId, follow_up_count: int, canvas: Canvas,
+                     updates: list[SegmentUpdate]) -> bool:
+    """Whether this answer's `updates` replace the canvas's segments (`apply_analysis(replace_segments=…)`): a
+    follow-up answer at `for_whom` after a too-broad or too-many critique redefines the groups; after a
+    demographics-only critique, when it names a group the canvas does not hold (the same people told by what
+    they do, "des adultes qui ont fait de la musique ado…" for "Femmes de 35 à 50 ans"); an answer that only
+    describes a segment already there replaces nothing."""
+    if question_id != "for_whom" or follow_up_count == 0 or not updates:
+        return False
+    open_here = {c.mistake_id for c in canvas.open_critiques() if c.question_id == "for_whom"}
+    if open_here.intersection(_REDEFINING):
+        return True
+    held = {s.name.lower() for s in canvas.segments}
+    return "demographics_only" in open_here and any(u.segment.lower() not in held for u in updates)
+
+
 def apply_analysis(canvas: Canvas, analysis: Analysis, *, replace_segments: bool = False) -> Canvas:
     """Return a new canvas with the analysis applied.
 

@@ -12,7 +12,7 @@ import re
 
 from assistant.canvas import Canvas
 from assistant.canvas.render import canvas_markdown
-from assistant.canvas.update import apply_analysis
+from assistant.canvas.update import apply_analysis, redefines_groups
 from assistant.coach.base import Analysis, Answer, Finding, SegmentUpdate, TurnContext, Usage
 from assistant.coach.voice import reflect
 from assistant.domain import Language
@@ -99,7 +99,8 @@ class OfflineCoach:
         focus = ""
         if qid in ("most_important", "priority") and "too_many_segments" not in mistakes:
             focus = focus_from_answer(ctx.answer, ctx.canvas)  # a wish list of groups sets no priority
-        if qid == "for_whom" and ctx.canvas.segments and not self._replaces(ctx):
+        if qid == "for_whom" and ctx.canvas.segments and not redefines_groups(
+                qid, ctx.follow_up_count, ctx.canvas, updates):
             updates = regroup(updates, ctx.canvas)
         if qid in ("for_whom", "most_important"):
             updates = self._with_types(ctx, updates, focus)
@@ -135,16 +136,9 @@ class OfflineCoach:
             return [u.model_copy(update={"validated": False, "evidence": [], "assumptions": tests}) for u in updates]
         return [u.model_copy(update={"validated": level == "validated"}) for u in updates]
 
-    @staticmethod
-    def _replaces(ctx: TurnContext) -> bool:
-        """A follow-up to a too-broad or too-many `for_whom` answer redefines the groups."""
-        return ctx.question_id == "for_whom" and ctx.follow_up_count > 0 and any(
-            c.question_id == "for_whom" and c.mistake_id in ("too_broad", "too_many_segments")
-            for c in ctx.canvas.open_critiques())
-
     def _with_types(self, ctx: TurnContext, updates: list[SegmentUpdate], focus: str) -> list[SegmentUpdate]:
         """Classify the segment type once the groups are known, and link the sides of a platform."""
-        replace = self._replaces(ctx)
+        replace = redefines_groups(ctx.question_id, ctx.follow_up_count, ctx.canvas, updates)
         preview = apply_analysis(ctx.canvas, Analysis(updates=updates, focus_segment=focus), replace_segments=replace)
         answers = {**ctx.answers, ctx.question_id: ctx.answer}
         pitch = ctx.canvas.startup or answers.get("intake", "")

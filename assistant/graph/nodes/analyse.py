@@ -15,10 +15,11 @@ from assistant.canvas.update import (
     add_open_question,
     apply_analysis,
     mark_drafts,
+    redefines_groups,
     resolve_critiques,
 )
 from assistant.coach.base import MAX_FOLLOW_UPS, TurnContext, metering
-from assistant.domain import Language, QuestionId
+from assistant.domain import Language
 from assistant.graph.context import Context
 from assistant.graph.nodes.common import advance, example_text, fallback_notice, lang_of, msg, quote, with_usage
 from assistant.graph.state import State
@@ -39,13 +40,6 @@ async def _cited_passages(ctx: Context, analysis: Analysis, passages: list[Passa
             retrieved.update({p.chunk_id: p for p in own})
         cited_for[finding.mistake_id] = own
     return cited_for, retrieved
-
-
-def replaces_segments(qid: QuestionId, follow_ups: int, canvas: Canvas) -> bool:
-    """A follow-up answer to a too-broad or too-many `for_whom` answer redefines the groups."""
-    return qid == "for_whom" and follow_ups > 0 and any(
-        c.question_id == "for_whom" and c.mistake_id in ("too_broad", "too_many_segments")
-        for c in canvas.open_critiques())
 
 
 def critique_message(ctx: Context, lang: Language, qid: str, mistake: str, message: str, evidence: str,
@@ -126,7 +120,7 @@ async def analyse(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
 
     raised_before = {c.mistake_id for c in canvas.critiques if c.question_id == qid}
     analysis = without_generic_groups(analysis, canvas)
-    replace = replaces_segments(qid, follow_ups, canvas) and bool(analysis.updates)
+    replace = redefines_groups(qid, follow_ups, canvas, analysis.updates)
     canvas = apply_analysis(canvas, analysis, replace_segments=replace)
     found: set[str] = {f.mistake_id for f in analysis.findings}
     if qid == "for_whom" and "too_broad" in found:
