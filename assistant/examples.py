@@ -124,9 +124,10 @@ class Examples:
         best = max(scores, key=lambda s: scores[s])
         if scores[best] < MIN_SIMILARITY:
             return ""
-        if self.head is not None and set(self.head.sectors) == set(scores):
-            return self.head.sector(vector)
-        return best
+        head = self.head
+        if head is not None and set(head.sectors) == set(scores) and head.weights.shape[1:] == vector.shape:
+            return head.sector(vector)
+        return best  # no head, or one made for other sectors or another embedding model: the nearest cues
 
     def example(self, language: Language, sector: str, question_id: str) -> str:
         """The sector's worked example for the question, "" when the sector or question has none."""

@@ -46,6 +46,11 @@ def test_a_damaged_or_missing_head_leaves_the_cues_to_pick(tmp_path: Path) -> No
     assert SectorHead.load(damaged) is None and SectorHead.load(tmp_path / "none.npz") is None
     cues_only = Examples(PROMPTS_DIR, embed_queries, bundle=PROMPTS_DIR / BUNDLE, head=damaged)
     assert cues_only.sector_for("We run a dog-walking and pet-sitting service for busy owners in Leeds") == "pets"
+    other_model = tmp_path / "other.npz"  # a head made for vectors of another size: never a crash, the cues pick
+    sectors = cues_only.sector_ids()
+    SectorHead(np.zeros((len(sectors), 8)), np.zeros(len(sectors)), sectors, "k").save(other_model)
+    mismatched = Examples(PROMPTS_DIR, embed_queries, bundle=PROMPTS_DIR / BUNDLE, head=other_model)
+    assert mismatched.sector_for("We run a dog-walking and pet-sitting service for busy owners in Leeds") == "pets"
 
 
 def test_cues_are_the_phrases_of_a_description() -> None:
