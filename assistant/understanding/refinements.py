@@ -99,9 +99,9 @@ def _another_segment(text: str) -> bool:
     """"…electricians adding solar, that's the other group", "…, c'est un autre segment": the group, with the
     statement made about it, said to be another segment (`another_words` then a structure noun), and not put
     off ("…a real group, for next year" waits)."""
-    said = normalise(text[len(before_predicate(text)):])
-    return names_a_segment(text) and bool(_another().search(said)) and contains(
-        said.split(), grammar_lists().deferral) is None
+    said = [t.norm for t in tokenise(text[len(before_predicate(text)):])]  # "l'autre" read as "l autre"
+    return names_a_segment(text) and bool(_another().search(" ".join(said))) and contains(
+        said, grammar_lists().deferral) is None
 
 
 def _rest_of_sentence(answer: str, group: str) -> str:

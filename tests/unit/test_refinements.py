@@ -167,6 +167,9 @@ def test_the_one_segment_is_described_further_not_replaced(lang: str, who: str, 
     ("fr", ("Boulangeries", "boulangeries artisanales de Rennes"),
      "Les boulangeries qui livrent des restaurants. Et les traiteurs de mariage, c'est un autre segment, plus "
      "petit mais fidèle.", "traiteurs", "boulangeries qui livrent"),
+    ("fr", ("Garages", "garages indépendants de Lille"),
+     "Les garages qui font encore leurs devis à la main. Et les carrossiers qui débutent, c'est l'autre groupe, "
+     "plus petit.", "carrossiers", "garages qui font"),
 ])
 def test_a_group_the_answer_makes_a_segment_of_its_own_is_added(
         lang: str, segment: tuple[str, str], answer: str, added: str, not_added: str) -> None:
@@ -178,3 +181,14 @@ def test_a_group_the_answer_makes_a_segment_of_its_own_is_added(
     new = [name for name in got if name != segment[0]]
     assert len(new) == 1 and added in got[new[0]].lower(), got
     assert not any(not_added in name.lower() for name in new), got
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("fr", "Les garages qui font encore leurs devis à la main. Et les carrossiers, c'est l'autre groupe, mais "
+           "l'an prochain."),
+    ("en", "the owners who still quote by hand. and body shops, thats the other group, but next year."),
+])
+def test_another_segment_put_off_is_not_added(lang: str, answer: str) -> None:
+    canvas = Canvas(language=lang, startup="x", focus_segment="Garages",  # type: ignore[arg-type]
+                    segments=[Segment(name="Garages", who="independent garages")])
+    assert set(_updates(canvas, answer)) == {"Garages"}
