@@ -185,7 +185,8 @@ def training_texts(examples: Examples) -> tuple[list[str], list[str]]:
     ids, texts = examples.cues()
     for lang in examples.languages:
         for sector_id, pitches in load_pitches(examples.prompts_dir, lang).items():
-            ids, texts = ids + [sector_id] * len(pitches), texts + pitches
+            ids += [sector_id] * len(pitches)
+            texts += pitches
     return ids, texts
 
 

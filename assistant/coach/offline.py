@@ -99,11 +99,11 @@ class OfflineCoach:
         focus = ""
         if qid in ("most_important", "priority") and "too_many_segments" not in mistakes:
             focus = focus_from_answer(ctx.answer, ctx.canvas)  # a wish list of groups sets no priority
-        if qid == "for_whom" and ctx.canvas.segments and not redefines_groups(
-                qid, ctx.follow_up_count, ctx.canvas, updates):
+        replace = redefines_groups(qid, ctx.follow_up_count, ctx.canvas, updates)
+        if qid == "for_whom" and ctx.canvas.segments and not replace:
             updates = regroup(updates, ctx.canvas)
         if qid in ("for_whom", "most_important"):
-            updates = self._with_types(ctx, updates, focus)
+            updates = self._with_types(ctx, updates, focus, replace)
         follow_up = ""
         if findings:
             first = findings[0].mistake_id
@@ -136,9 +136,10 @@ class OfflineCoach:
             return [u.model_copy(update={"validated": False, "evidence": [], "assumptions": tests}) for u in updates]
         return [u.model_copy(update={"validated": level == "validated"}) for u in updates]
 
-    def _with_types(self, ctx: TurnContext, updates: list[SegmentUpdate], focus: str) -> list[SegmentUpdate]:
-        """Classify the segment type once the groups are known, and link the sides of a platform."""
-        replace = redefines_groups(ctx.question_id, ctx.follow_up_count, ctx.canvas, updates)
+    def _with_types(self, ctx: TurnContext, updates: list[SegmentUpdate], focus: str,
+                    replace: bool) -> list[SegmentUpdate]:
+        """Classify the segment type once the groups are known (`replace`: they replace the canvas's), and link
+        the sides of a platform."""
         preview = apply_analysis(ctx.canvas, Analysis(updates=updates, focus_segment=focus), replace_segments=replace)
         answers = {**ctx.answers, ctx.question_id: ctx.answer}
         pitch = ctx.canvas.startup or answers.get("intake", "")

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
+from assistant.understanding.group_boundaries import LIST_ITEM_WORDS  # the items of a list are bare noun phrases
 from assistant.understanding.group_check import (
     DEMONSTRATIVES,
     OPENERS,
@@ -35,7 +36,6 @@ from assistant.understanding.group_check import (
 
 ASIDE_WORDS = 4  # a fragment this short between a group and its relative clause is an aside ("mais pas toutes")
 _LIST_JOINS = frozenset(("comma", "and", "comma_and", "or"))
-_LIST_ITEM_WORDS = 3  # the items of a list put off together are bare noun phrases ("leagues", "the rest")
 
 
 def _opening(text: str) -> list[str]:
@@ -134,7 +134,7 @@ def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: st
 
 def _bare_item(text: str) -> bool:
     words = _opening(text)
-    return 0 < len(words) <= _LIST_ITEM_WORDS and contains(words, grammar_lists().universal) is None
+    return 0 < len(words) <= LIST_ITEM_WORDS and contains(words, grammar_lists().universal) is None
 
 
 def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:

@@ -175,7 +175,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         # a side heading goes before any filler is trimmed ("Côté offre c'est les artisans": "côté" is one)
         text = trim(before_predicate(after_modal(unclefted(trim(unclefted(answer[start:end]))))))
         head, comma, rest = text.partition(", ")  # "…indépendantes je pense, en gros les…": no hedge in the head
-        text = f"{trim(head)}{comma}{rest}" if comma and trim(head) else text
+        text = f"{head}{comma}{rest}" if comma and (head := trim(head)) else text
         if not text:
             continue
         limit = _sentence_end(answer, end)

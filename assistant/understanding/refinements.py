@@ -49,6 +49,7 @@ def structure_words() -> re.Pattern[str]:
 
 
 MIN_NEW_WORDS = 3  # words a shorter group must add to a segment's description to be added to it
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")  # where a sentence ends, for what is said of a group in it
 SIDE_WINDOW = 6  # words before a group where a side announcement counts ("and then on the other side, the")
 
 
@@ -83,7 +84,7 @@ def announced_as_side(answer: str, group: str) -> bool:
     at = answer.find(group)
     if at < 0:
         return False
-    before = re.split(r"[.!?;\n]", answer[:at])[-1]
+    before = _SENTENCE_BREAK.split(answer[:at])[-1]
     norms = [t.norm for t in tokenise(before)][-SIDE_WINDOW:]
     sides = grammar_lists().sides
     return any(phrase_at(norms, i, sides) for i in range(len(norms)))
@@ -109,7 +110,7 @@ def _rest_of_sentence(answer: str, group: str) -> str:
     at = answer.find(group)
     if at < 0:
         return group
-    end = re.search(r"[.!?;\n]", answer[at + len(group):])
+    end = _SENTENCE_BREAK.search(answer[at + len(group):])
     return answer[at:at + len(group) + end.start()] if end else answer[at:]
 
 

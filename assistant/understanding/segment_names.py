@@ -10,6 +10,7 @@ from assistant.canvas import Canvas
 from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
 from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.text.tokens import tokenise
+from assistant.understanding.grammar_lists import Phrase, phrases
 from assistant.understanding.substance import content_words, is_generic_group
 
 
@@ -54,24 +55,24 @@ def _dangling() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _trailing_noise() -> frozenset[str]:
-    """Hedges and frequency words of the grammar lexicon ("too", "aussi", "obviously", "d'abord"): said after a
-    group, they are no part of its name."""
+def _trailing_noise() -> frozenset[Phrase]:
+    """Hedges and frequency words of the grammar lexicon ("too", "aussi", "obviously", "d'abord"), as phrases of
+    normalised words: said after a group, they are no part of its name."""
     grammar = all_grammar_words()
-    return frozenset(_key(w) for w in [*grammar.hedges, *grammar.frequency])
-
-
-def _key(text: str) -> str:
-    return " ".join(t.norm for t in tokenise(text))
+    return frozenset(phrases([*grammar.hedges, *grammar.frequency]))
 
 
 def _noise_at_end(words: list[str]) -> bool:
     """The last written word is a hedge or a frequency word ("d'abord" counts as one), and not the end of a
     longer phrase ("as well": "well" alone is a hedge)."""
-    return _key(words[-1]) in _trailing_noise() and _key(" ".join(words[-2:])) not in _COMMON_PAIRS
+    return _norms(words[-1]) in _trailing_noise() and _norms(" ".join(words[-2:])) not in _COMMON_PAIRS
 
 
-_COMMON_PAIRS = frozenset(("as well",))  # two words whose last one alone is a hedge
+def _norms(text: str) -> Phrase:
+    return tuple(t.norm for t in tokenise(text))
+
+
+_COMMON_PAIRS = frozenset({("as", "well")})  # two words whose last one alone is a hedge
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")

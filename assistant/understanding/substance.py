@@ -101,16 +101,19 @@ def names_people_in_general(text: str) -> bool:
     return any(w in generic and not narrowed_here(i) for i, w in enumerate(words))
 
 
+def _alternatives(words: list[str]) -> str:
+    """Regular-expression alternatives of literal words, the longest first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _sizes() -> re.Pattern[str]:
     """A number (digits or a `quantities` word of the grammar lexicon), an optional "of"/"de" (`quantity_links`
     of `substance.yaml`), and the word after it: "millions de personnes", "4 000 people", "thousands of users";
     or a unit's link (`unit_links`) and the unit after it: "£2.50 per person", "5 € par personne"."""
-    words = "|".join(sorted((re.escape(w) for w in all_grammar_words().quantities), key=len, reverse=True))
-    links = every_language(SubstanceWords, "substance").quantity_links
-    link = "|".join(sorted((re.escape(w) for w in links), key=len, reverse=True))
-    units = "|".join(sorted((re.escape(w) for w in every_language(SubstanceWords, "substance").unit_links),
-                            key=len, reverse=True))
+    substance = every_language(SubstanceWords, "substance")
+    words, link, units = (_alternatives(w) for w in (all_grammar_words().quantities, substance.quantity_links,
+                                                       substance.unit_links))
     counted = rf"(?:\d[\d ,.]*|(?:{words}))\s+(?:(?:{link})\s+)?"
     return re.compile(rf"(?<![a-z0-9])(?:(?:{units})\s+|{counted}(?:(?:{units})\s+)?)[a-z]+(?![a-z])")
 
