@@ -82,8 +82,8 @@ class GroupReadingWords(BaseModel):
         description="A platform side's heading word written after the side's name ('supply side'). Empty in "
                     "French, where it comes before.")
     side_clefts: list[str] = Field(
-        description="Phrases of a copula after a side heading, before the group ('cote offre c est les "
-                    "artisans', 'on the supply side it s the drivers').")
+        description="Phrases of a copula or a hedge after a side heading, before the group ('cote offre c est "
+                    "les artisans', 'cote bateaux je dirais les proprios', 'on the supply side it s the drivers').")
     # --- group_predicate: a statement made about a group
     predicate_relatives: list[str] = Field(
         description="Relative pronouns: a copula after one is the clause's, not the sentence's ('nurses who "
@@ -131,3 +131,13 @@ class GroupReadingWords(BaseModel):
                     "to large corporations').")
     range_to: list[str] = Field(
         description="Words that close a sweep across groups, before its last group ('aux', 'to').")
+    # --- group_dependents: groups reached through another
+    possessives: list[str] = Field(
+        description="Possessive determiners that tie a group to the one named before it ('and their patients', "
+                    "'et leurs salariés'): that group's own clients, staff or members.")
+    reached_through: list[str] = Field(
+        description="Phrases that say the groups after them are reached through the group before ('and through "
+                    "them the residents', 'et indirectement leurs patients', 'via eux').")
+    back_references: list[str] = Field(
+        description="Demonstrative determiners inside a group that point back to what was named before ('the "
+                    "boards of those buildings', 'les clubs qui occupent ces équipements').")

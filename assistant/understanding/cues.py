@@ -128,6 +128,25 @@ def past_belief_before(tokens: Sequence[Token], m: Match) -> bool:
                for p in find_all(tokens, _past_belief()))
 
 
+def dropped_belief_spans(text: str) -> list[tuple[int, int]]:
+    """Where the founder tells a belief they have moved on from, as character offsets: from the past-belief
+    words ("at first we thought", "au début je pensais") through the contrast that corrects it ("mais en
+    fait…") when it is in the same sentence, else to the end of that sentence when the correction opens the next one
+    ("…all of it. But that's a different business. Now it's…"). Nothing without a correction."""
+    tokens = tokenise(text)
+    spans = []
+    for p in find_all(tokens, _past_belief()):
+        if not contrast_after(tokens, p):
+            continue
+        sentence = tokens[p.start].sentence
+        inside = [c for c in find_all(tokens, _contrasts())
+                  if c.start >= p.end and tokens[c.start].sentence == sentence]
+        last = max(i for i, t in enumerate(tokens) if t.sentence == sentence)
+        end = tokens[inside[0].end - 1].end if inside else tokens[last].end  # the contrast word too: no group
+        spans.append((tokens[p.start].start, end))
+    return spans
+
+
 def excerpt(text: str, tokens: Sequence[Token], m: Match, limit: int = 160) -> str:
     """The founder's sentence around a match, trimmed to about `limit` characters."""
     sentence = tokens[m.start].sentence

@@ -14,7 +14,9 @@ from assistant.lexicon.extract import ExtractWords
 from assistant.prompts import Prompts
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise
+from assistant.understanding.group_dependents import fold_dependents
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
+from assistant.understanding.platform import is_platform
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
 from assistant.understanding.segment_blocks import paired_in_order, segment_blocks, segments_mentioned
@@ -133,7 +135,8 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
 
 
 def groups_updates(answer: str, embed: Embed | None = None, canvas: Canvas | None = None) -> list[SegmentUpdate]:
-    """One segment per customer group the answer names (deferred and excluded groups are not segments;
+    """One segment per customer group the answer names (deferred and excluded groups are not segments; a group
+    reached through another, "and their patients", is part of that one's segment: `group_dependents`;
     the rule reader's groups, exclusions checked, when the model reads none), at most `MAX_SEGMENTS`; on a
     `canvas` that already holds segments, an answer the model reads no group in describes the focus segment.
     Tried and left out (2026-12-01): a list longer than the canvas giving only its lead group; the reader
@@ -146,6 +149,9 @@ def groups_updates(answer: str, embed: Embed | None = None, canvas: Canvas | Non
         target = next(s for s in canvas.segments if s.name == (canvas.focus_segment or canvas.segments[0].name))
         return [SegmentUpdate(segment=target.name, who=f"{target.who or target.name}; {answer.strip()}")]
     groups = read or rule_reading(answer).groups or [answer]
+    # "clinics … and their patients": the customer's own clients are its users, not a segment of their own
+    pitch = canvas.startup if canvas else ""
+    groups = fold_dependents(answer, groups, platform=is_platform(pitch), pitch=pitch)
     return [SegmentUpdate(segment=segment_name(g), who=g.strip()) for g in groups[:MAX_SEGMENTS]]
 
 

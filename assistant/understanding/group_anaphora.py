@@ -1,5 +1,5 @@
 """Fragments that lean on the group before them, and lists put off together: grammar checks run after the
-reader's labels and `group_check.relabel`.
+reader's labels and `group_check.relabel` (a list put off as a whole: `group_deferrals.defer_listed`).
 
 - A fragment that opens on a relative pronoun has an antecedent: it never opens a group. After a parenthesis
   or a short aside ("les coworkings des petites villes (Rumilly, Cluses...) qui sont à moitié vides") it
@@ -11,21 +11,29 @@ reader's labels and `group_check.relabel`.
   "dental practices, basically the small ones") is the same group.
 - A clause of the founder's ("…, je vous l'accorde", "I admit") never opens a group, even right after a
   number of groups was announced.
-- A list put off as a whole ("food banks, leagues and the rest can come later") defers every item.
+- A thing coordinated inside a group's relative clause ("pharmacies qui ont beaucoup de patients chroniques
+  et des files d'attente", "farms who lose a full day plus the haulage") is more of that clause: a fragment
+  that names no people, joined by a coordination after a relative clause, never opens a group.
+- "The ones" with a comparison after it ("specially the ones more than an hour from Welshpool") narrows the
+  group before, like a demonstrative with a preposition.
+- After a heading and a colon ("hosts: homeowners within a mile…"), the words after the colon open the group
+  even when the reader read them as the continuation of a heading it set aside.
 
-Words: `relative_openers`, `preposition_openers`, `demonstratives`, `restatements` of
+Words: `relative_openers`, `preposition_openers`, `comparatives`, `demonstratives`, `restatements` of
 `lexicon/<lang>/group_reading.yaml`;
-`first_person`, `deferral_after`, `universal` of `lexicon/<lang>/grammar.yaml`.
+`first_person` of `lexicon/<lang>/grammar.yaml`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.lexicon import all_conversation_words
+from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
-from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
-from assistant.understanding.group_boundaries import LIST_ITEM_WORDS  # the items of a list are bare noun phrases
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import (
+    COMPARATIVES,
     DEMONSTRATIVES,
     OPENERS,
     FragmentLike,
@@ -33,9 +41,12 @@ from assistant.understanding.group_check import (
     skip_hedges,
     trim,
 )
+from assistant.understanding.grouping import EXAMPLE_MARKERS
+from assistant.understanding.groups import exact_group_word, group_words
 
+HEADING_WORDS = 3  # a heading before a colon names a side or a group in a few words ("hosts:", "côté écoles :")
 ASIDE_WORDS = 4  # a fragment this short between a group and its relative clause is an aside ("mais pas toutes")
-_LIST_JOINS = frozenset(("comma", "and", "comma_and", "or"))
+_COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
 
 
 def _opening(text: str) -> list[str]:
@@ -54,13 +65,38 @@ def _noun_phrase(text: str) -> bool:
     return len(words) > 1 and words[0] in OPENERS["determiner"]
 
 
+def _past_focus(words: list[str]) -> list[str]:
+    """The words after a focus or example marker that opens them ("especially the ones…", "surtout celles…")."""
+    tokens = tokenise(" ".join(words))
+    lead = next((m.end for m in find_all(tokens, EXAMPLE_MARKERS) if m.start == 0), 0)
+    return words[lead:]
+
+
 def _leans_back(text: str) -> bool:
-    """A relative clause, or a demonstrative with a preposition after it."""
-    words = _opening(text)
+    """A relative clause, or a demonstrative with a preposition or a comparison after it."""
+    words = _past_focus(_opening(text))
     if not words:
         return False
-    return words[0] in OPENERS["relative"] or (
-        words[0] in DEMONSTRATIVES and len(words) > 1 and words[1] in OPENERS["preposition"])
+    if words[0] in OPENERS["relative"]:
+        return True
+    at = _demonstrative_at(words)
+    return at is not None and len(words) > at + 1 and _narrows(words[at + 1])
+
+
+def _demonstrative_at(words: list[str]) -> int | None:
+    """Where the demonstrative of a fragment opening on one is ("those", "the ones": 0 or 1)."""
+    if words[0] in DEMONSTRATIVES:
+        return 0
+    if len(words) > 1 and words[0] in OPENERS["determiner"] and words[1] in DEMONSTRATIVES and (
+            words[1] not in all_conversation_words().generic_people):  # "the ones", not "les gens du quartier"
+        return 1
+    return None
+
+
+def _narrows(word: str) -> bool:
+    """A preposition or a comparison after a demonstrative: it narrows the group before ("those with 2 to 5
+    chairs", "the ones more than an hour away")."""
+    return word in OPENERS["preposition"] or word in COMPARATIVES
 
 
 def _antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
@@ -77,23 +113,78 @@ def _antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answe
     return None
 
 
+def _leaned_on(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
+    """The antecedent of fragment `i`; for a demonstrative that opens a sentence, the group that ends the sentence
+    before ("…every time they go to mart. Especially the ones more than an hour away")."""
+    j = _antecedent(frags, out, i, answer)
+    words = _past_focus(_opening(frags[i].text))
+    if j is None and frags[i].first_in_sentence and i and out[i - 1] in ("new", "cont") and words and (
+            _demonstrative_at(words) is not None):
+        return i - 1
+    return j
+
+
 def attach_dependents(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
     """`labels` with the fragments that lean on a group (see the module) joined to it, or set to none."""
     out = list(labels)
     for i in range(len(frags)):
         if out[i] == "none":
             _narrowing(frags, out, i, answer)
+        elif out[i] == "cont" and _after_heading(frags, out, i):
+            out[i] = "new"
         elif not _restatement(frags, out, i) and out[i] == "new":
             _dependent(frags, out, i, answer)
+            _in_relative_clause(frags, out, i, answer)
     return out
+
+
+def _after_heading(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """A continuation right after a colon, with no group open before it, after a heading of a few words that
+    names a group ("hosts: homeowners within a mile…", the heading read as no group): the words after the colon
+    are the group. A clause before the colon ("Alors ce qu'ils vivent : …") is no heading."""
+    if not i or frags[i].separator != "colon" or out[i - 1] != "none":
+        return False
+    heading = _opening(frags[i - 1].text)
+    return 0 < len(heading) <= HEADING_WORDS and bool(group_words(tokenise(frags[i - 1].text))) and bool(
+        group_words(tokenise(frags[i].text)))
+
+
+def _in_relative_clause(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
+    """A fragment read as a new group that opens on a determiner and names nobody, coordinated right after a
+    group whose relative clause is still open: it is more of that clause ("qui ont beaucoup de patients
+    chroniques et des files d'attente"). A bare noun ("and locals with a spare room") is left to the reader: it
+    may name people the group lexicon does not hold."""
+    if out[i] != "new" or frags[i].separator not in _COORDINATIONS or frags[i].first_in_sentence:
+        return
+    words = _opening(frags[i].text)
+    if not words or words[0] not in OPENERS["determiner"]:
+        return  # "…, and locals with a spare room": a bare noun may be people the lexicon does not know
+    j = _antecedent(frags, out, i, answer)
+    if j is None or _names_people(frags[i].text):
+        return
+    opened = j
+    while opened > 0 and out[opened] == "cont":
+        opened -= 1
+    open_text = answer[frags[opened].start:frags[i - 1].end]
+    words = _opening(open_text)
+    if any(w in OPENERS["relative"] for w in words[1:]):
+        out[j + 1:i + 1] = ["cont"] * (i - j)
+
+
+def _names_people(text: str) -> bool:
+    """The fragment names people or organisations by a word of the group lexicon as written (a typo-tolerant
+    match would read "files d'attente" as "filles"), a word for people in general, or a demonstrative."""
+    words = _opening(text)
+    people = all_conversation_words().generic_people  # "les gens du quartier", "people who…"
+    return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
 
 
 def _narrowing(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
     """A demonstrative with a preposition read as no group still narrows the group before ("…, mais pas
     toutes : celles de 3 à 8 vétos")."""
-    words = _opening(frags[i].text)
-    if words and words[0] in DEMONSTRATIVES and _leans_back(frags[i].text):
-        j = _antecedent(frags, out, i, answer)
+    words = _past_focus(_opening(frags[i].text))
+    if words and _demonstrative_at(words) is not None and _leans_back(frags[i].text):
+        j = _leaned_on(frags, out, i, answer)
         if j is not None:
             out[j + 1:i + 1] = ["cont"] * (i - j)
 
@@ -125,41 +216,11 @@ def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: st
         return
     if not _leans_back(frags[i].text):
         return
-    j = _antecedent(frags, out, i, answer)
+    j = _leaned_on(frags, out, i, answer)
     if j is not None:
         out[j + 1:i + 1] = ["cont"] * (i - j)
     elif words[0] in OPENERS["relative"]:
         out[i] = "none"
-
-
-def _bare_item(text: str) -> bool:
-    words = _opening(text)
-    return 0 < len(words) <= LIST_ITEM_WORDS and contains(words, grammar_lists().universal) is None
-
-
-def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
-    """A run of list items in one sentence whose last item puts them off ("food banks, leagues and the rest
-    can come later"): every item read as a group is deferred. The run's items are bare noun phrases: one
-    carrying anything more ("events first, everyone else can wait") keeps the list from being put off."""
-    out = list(labels)
-    i = 0
-    while i < len(frags):
-        j = i + 1
-        while j < len(frags) and frags[j].separator in _LIST_JOINS and not frags[j].first_in_sentence:
-            j += 1
-        last = frags[j - 1]
-        norms = [t.norm for t in tokenise(last.text)]
-        hit = contains(norms, grammar_lists().deferral_after)
-        # two items are one subject when "and"/"or" joins them: "florists, and wedding planners come later" puts
-        # off the planners only; three or more are a list whatever the commas
-        listed = j - i >= 3 or (j - i == 2 and frags[i + 1].separator in ("and", "or"))
-        if listed and hit and _bare_item(" ".join(norms[:hit])) and all(
-                _bare_item(frags[k].text) for k in range(i, j - 1)):
-            for k in range(i, j):
-                if out[k] == "new":
-                    out[k] = "deferred"
-        i = j
-    return out
 
 
 def without_restatements(answer: str, groups: list[str]) -> list[str]:

@@ -66,7 +66,7 @@ class FragmentLike(Protocol):
     def first_in_sentence(self) -> bool: ...
 # Openers of a noun phrase that names people without a group word: "ceux qui…", "the ones running…".
 DEMONSTRATIVES = LazyWords(lambda: reading_words().demonstratives)
-_COMPARATIVES = LazyWords(lambda: reading_words().comparatives)
+COMPARATIVES = LazyWords(lambda: reading_words().comparatives)
 MODALS = LazyWords(lambda: reading_words().modals)
 _AUXILIARIES = LazyWords(lambda: reading_words().auxiliaries)
 _VERB_NEGATIONS = LazyWords(lambda: reading_words().verb_negations)
@@ -103,7 +103,7 @@ def opens_noun_phrase(text: str) -> bool:
         return True  # "d'autres jardiniers qui…": a determiner, "other gardeners"
     if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
         return first in DEMONSTRATIVES
-    if first in _COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
+    if first in COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
             group_words_at(tokens)):
         return False
     if len(norms) > 1 and norms[1] in _VERB_NEGATIONS and (first in MODALS or first in _AUXILIARIES):

@@ -1,6 +1,7 @@
 """Groups put off to later: a fragment the reader reads as deferred must speak of a time to come, and the
-words right after a group can put it off ("les kinés et le reste, on verra", "advertisers come later"). The
-words are grammar data (`deferral`, `deferral_after` in `assistant/lexicon/<lang>/grammar.yaml`)."""
+words right after a group can put it off ("les kinés et le reste, on verra", "advertisers come later"), and a
+list put off as a whole ("food banks, leagues and the rest can come later") defers every item. The words are
+grammar data (`deferral`, `deferral_after`, `universal` in `assistant/lexicon/<lang>/grammar.yaml`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from collections.abc import Sequence
 from assistant.lexicon.lazy import LazyRegex
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists
-from assistant.understanding.group_check import FragmentLike, group_words_at, opens_noun_phrase, reading_words
+from assistant.understanding.group_boundaries import LIST_ITEM_WORDS  # the items of a list are bare noun phrases
+from assistant.understanding.group_check import (
+    FragmentLike,
+    group_words_at,
+    opens_noun_phrase,
+    reading_words,
+    skip_hedges,
+)
+
+_LIST_JOINS = frozenset(("comma", "and", "comma_and", "or"))
 
 # A time to come after a group ("labs in Q3", "conservatoires en 2026"): a preposition (`future_prepositions`
 # of `group_reading.yaml`) before a year or a quarter; a deferral like the grammar's words.
@@ -55,3 +65,48 @@ def deferred_after(answer: str, end: int, sentence_end: int) -> bool:
     if hit is None or hit > DEFERRAL_GAP or group_words_at(tokens[:hit]):
         return False
     return contains(norms[:hit], grammar_lists().universal) is None
+
+
+def _bare_item(text: str) -> bool:
+    norms = [t.norm for t in tokenise(text)]
+    words = norms[skip_hedges(norms):]
+    return 0 < len(words) <= LIST_ITEM_WORDS and contains(words, grammar_lists().universal) is None
+
+
+def _deferral_at(text: str) -> int | None:
+    return contains([t.norm for t in tokenise(text)], grammar_lists().deferral_after)
+
+
+def _before_resumption(norms: list[str]) -> list[str]:
+    """The item's own words before a pronoun that takes it up again ("écoles | on les garde pour", "schools |
+    we keep for"): a subject or a first-person pronoun after the first word ends the noun phrase."""
+    pronouns = grammar_lists().subjects | grammar_lists().first_person
+    cut = next((k for k in range(1, len(norms)) if norms[k] in pronouns), len(norms))
+    return norms[:cut]
+
+
+def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """A run of list items in one sentence whose last item puts them off ("food banks, leagues and the rest
+    can come later"): every item read as a group is deferred. The run's items are bare noun phrases: one
+    carrying anything more ("events first, everyone else can wait") keeps the list from being put off."""
+    out = list(labels)
+    i = 0
+    while i < len(frags):
+        j = i + 1
+        while j < len(frags) and frags[j].separator in _LIST_JOINS and not frags[j].first_in_sentence:
+            j += 1
+        # the list ends at the first item that puts it off ("Les mairies et écoles on les garde pour plus tard,
+        # pour remplir les tournées"): what follows is about them, not more of them
+        end = next((k + 1 for k in range(i, j) if _deferral_at(frags[k].text) is not None), j)
+        norms = [t.norm for t in tokenise(frags[end - 1].text)]
+        hit = contains(norms, grammar_lists().deferral_after)
+        # two items are one subject when "and"/"or" joins them: "florists, and wedding planners come later" puts
+        # off the planners only; three or more are a list whatever the commas
+        listed = end - i >= 3 or (end - i == 2 and frags[i + 1].separator in ("and", "or"))
+        if listed and hit and _bare_item(" ".join(_before_resumption(norms[:hit]))) and all(
+                _bare_item(frags[k].text) for k in range(i, end - 1)):
+            for k in range(i, end):
+                if out[k] == "new":
+                    out[k] = "deferred"
+        i = j
+    return out

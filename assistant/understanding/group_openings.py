@@ -82,8 +82,9 @@ SIDE_HEADING_WORDS = 4  # "on the supply side", "côté offre": where a side hea
 
 
 def _after_side_heading(norms: Sequence[str]) -> int:
-    """Where the group starts after a platform side's heading and a copula: "côté offre c'est les artisans",
-    "on the supply side it's the drivers" name the group after it; 0 otherwise."""
+    """Where the group starts after a platform side's heading and a copula, a hedge or a determiner: "côté offre
+    c'est les artisans", "côté bateaux je dirais les proprios", "côté mécanos les jeunes indépendants", "on the
+    supply side it's the drivers" name the group after it; 0 otherwise."""
     side = next((k for k, w in enumerate(norms[:SIDE_HEADING_WORDS]) if w in _SIDE_BEFORE_NAME
                  or w in _SIDE_AFTER_NAME), None)
     if side is None:
@@ -93,7 +94,10 @@ def _after_side_heading(norms: Sequence[str]) -> int:
         cleft = next((c for c in reading_phrases("side_clefts") if tuple(norms[j:j + len(c)]) == c), None)
         if cleft and j + len(cleft) < len(norms):
             return j + len(cleft)
-    return 0
+    # "côté mécanos les jeunes indépendants…", "on the guest side the nurses…": a determiner after the heading
+    # opens the group
+    j = side + 2 if named_after else side + 1
+    return j if j + 1 < len(norms) and norms[j] in OPENERS["determiner"] else 0
 
 
 def unclefted(text: str) -> str:

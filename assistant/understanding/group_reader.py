@@ -21,17 +21,18 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_anaphora import attach_dependents, defer_listed, without_restatements
+from assistant.understanding.group_anaphora import attach_dependents, without_restatements
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
-from assistant.understanding.group_deferrals import FUTURE, deferral_relabel, deferred_after
+from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
+from assistant.understanding.group_focus import focus_on_part
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
-from assistant.understanding.target_frame import after_frame, unframe
+from assistant.understanding.target_frame import after_frame, unframe, without_dropped_beliefs
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -155,7 +156,8 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
     labels = relabel(frags, deferral_relabel(frags, labels, answer), answer)
-    labels = defer_listed(frags, mark_boundaries(frags, attach_dependents(frags, labels, answer)))
+    labels = focus_on_part(frags, attach_dependents(frags, labels, answer))
+    labels = defer_listed(frags, mark_boundaries(frags, labels))
     # "…, and faut convaincre les deux": a modal opening that names no group is no part of any group
     labels = ["none" if label != "none" and not after_modal(frag.text).strip() else label
               for frag, label in zip(frags, labels, strict=True)]
@@ -216,7 +218,7 @@ def rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
-    framed = blank_clefts(answer)
+    framed = blank_clefts(without_dropped_beliefs(answer))
     answer = unframe(framed)  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:

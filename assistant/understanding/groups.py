@@ -36,6 +36,20 @@ def _not_groups() -> frozenset[str]:
     return frozenset(x for w in _per_language() for x in w.not_groups)
 
 
+def exact_group_word(word: str) -> bool:
+    """A group word as written (up to a final s/x): a lemma of the group lexicon, a word its stems ("artisan*")
+    start, or an agent noun; no typo tolerance, for checks where a near word is another word ("files" is not
+    "filles")."""
+    if word in _not_groups() or word.isdigit() or len(word) < 2:
+        return False
+    lemmas = _group_lemmas().lemmas_for(word)
+    singular = word.rstrip("sx")
+    if any(lemma.rstrip("*") in (word, singular) or lemma.rstrip("sx") == singular
+           or lemma.endswith("*") and word.startswith(lemma[:-1]) for lemma in lemmas):
+        return True
+    return len(word) >= 6 and word.endswith(_agent_suffixes())
+
+
 def is_group_word(word: str) -> bool:
     if word in _not_groups() or word.isdigit() or len(word) < 2:
         return False

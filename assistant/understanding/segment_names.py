@@ -100,15 +100,29 @@ def segment_name(group: str) -> str:
         limit = MAX_NAME_WORDS + ONE_WORD_EXTRA
     words = head.split()
     if len(words) > limit:
-        words = words[:limit]
-        while words and any(ch.isdigit() for ch in words[-1]):
-            words.pop()
+        words = _before_number(words[:limit])
     while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
         words.pop()
     while len(words) > 1 and _noise_at_end(words):  # "Young professionals too", "Kinés aussi", "Hôtels d'abord"
         words.pop()
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _before_number(words: list[str]) -> list[str]:
+    """A name cut at its limit inside a number phrase loses the whole phrase, from the function word that opens
+    it: "Software startups of 10 to 50" → "Software startups", "Petits salons de 1 à 4" → "Petits salons",
+    "Their patients during the first 90" → "Their patients during" (the dangling word goes next). Half a
+    range ("de 1 à") would mislead; a name that stops before its numbers does not."""
+    first = next((i for i, w in enumerate(words) if _has_digit(w)), None)
+    if first is None:
+        return words
+    opener = next((j for j in range(first - 1, 0, -1) if words[j].lower() in _dangling()), None)
+    return words[:opener] if opener else words[:first] or words
 
 
 @lru_cache(maxsize=1)

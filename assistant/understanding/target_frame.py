@@ -1,6 +1,7 @@
 """The words that announce a target are not part of it: in "Nos clients, ce sont les foyers qui ont un
 chien" or "our customers are households with a dog", the group is what follows the frame. The frames are
-grammar data (`target_frames` in `assistant/lexicon/<lang>/grammar.yaml`)."""
+grammar data (`target_frames` in `assistant/lexicon/<lang>/grammar.yaml`). A belief the founder has dropped
+("au début je pensais tout l'agricole…, en fait c'est…") frames no target either."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
+from assistant.understanding.cues import dropped_belief_spans
 from assistant.understanding.grammar_lists import Phrase, phrase_at, phrases
 
 _JOINERS = " ,:;-–—"
@@ -39,6 +41,16 @@ def unframe(answer: str) -> str:
         for k in range(tokens[i].start, end):
             chars[k] = " "
         i += len(frame)
+    return "".join(chars)
+
+
+def without_dropped_beliefs(answer: str) -> str:
+    """`answer` with the belief the founder moved on from blanked out by spaces (same length): "at first we
+    thought any school group, sports teams, debate… but now it's band programs" names band programs only; the
+    groups of the dropped belief are no targets (`cues.dropped_belief_spans`)."""
+    chars = list(answer)
+    for start, end in dropped_belief_spans(answer):
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 

@@ -90,3 +90,18 @@ def test_dont_know_is_read_through_the_data(text: str, dont_know: bool) -> None:
 
 def test_a_structure_noun_after_the_copula_makes_a_segment() -> None:
     assert names_a_segment("les infirmières de nuit, c est un vrai segment")
+
+
+@pytest.mark.parametrize("pitch", [
+    # an auction, or a seller and a buyer each paying a fee: two sides (third blind set, 2026-12-02)
+    "An online auction for used tractors: dealers list machines, farms bid over three days",
+    "Sellers pay 3% of the hammer price and buyers a 2% fee, we handle the transport",
+    "Une plateforme de vente aux enchères de vins pour les caves",
+    "On prend 4 % au vendeur et 1 % à l'acheteur sur chaque lot de bois",
+])
+def test_an_auction_or_fees_on_sellers_and_buyers_make_a_platform(pitch: str) -> None:
+    assert is_platform(pitch)
+
+
+def test_a_buyer_alone_makes_no_platform() -> None:
+    assert not is_platform("We help the buyer at each school get the purchase approved by the district")

@@ -79,3 +79,18 @@ def test_a_name_whose_head_is_people_in_general_is_known_by_its_whole_name() -> 
 def test_a_hedge_or_an_adverb_after_the_group_is_no_part_of_its_name(group: str, name: str) -> None:
     """Found on a blind scenario: the canvas showed a segment "Young professionals too"."""
     assert segment_name(group) == name
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    # a name cut at its limit inside a number phrase loses the whole phrase, never keeps half of a range
+    ("les cabinets d'architectes de 2 à 10 salariés qui répondent à des concours", "Cabinets d'architectes"),
+    ("villages de 1 500 à 3 000 habitants sans médecin ni pharmacie", "Villages"),
+    ("families in their first 6 months after a move abroad", "Families"),
+    ("independent garages installed for less than 3 years in the Midlands", "Independent garages installed"),
+    # short enough: the numbers stay
+    ("kids 9 to 12", "Kids 9 to 12"),
+    ("women over 75", "Women over 75"),
+])
+def test_a_name_never_stops_inside_a_number_range(group: str, name: str) -> None:
+    got = segment_name(group)
+    assert got == name, got

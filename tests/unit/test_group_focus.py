@@ -1,0 +1,32 @@
+"""A focus on part of the group already named ("…, pas les franchises. Surtout les petits salons…") is no second
+segment, and a side heading followed by a hedge or a determiner ("côté bateaux je dirais les proprios", "côté
+mécanos les jeunes indépendants") names the group after it (third blind set, 2026-12-02). Phrasings written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.vectors import embed_queries
+from assistant.understanding.group_openings import unclefted
+from assistant.understanding.group_reader import read_group_list
+
+
+@pytest.mark.parametrize(("answer", "head"), [
+    ("Les boulangeries artisanales, pas les chaînes (elles ont leur logiciel). Surtout les petites boulangeries "
+     "de 2 à 5 salariés qui font tout sur papier.", "boulangeries"),
+    ("independent bookshops in Yorkshire, not the chains. Especially the small bookshops with no website.",
+     "bookshops"),
+])
+def test_a_focus_on_part_of_the_group_is_no_second_group(answer: str, head: str) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 1 and head in groups[0].lower(), groups
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("côté propriétaires je dirais les retraités qui partent l'hiver", "les retraités qui partent l'hiver"),
+    ("côté artisans les jeunes plombiers installés depuis peu", "les jeunes plombiers installés depuis peu"),
+    ("on the supply side I'd say retirees with a spare room", "retirees with a spare room"),
+])
+def test_a_side_heading_then_a_hedge_or_a_determiner_names_the_group_after_it(text: str, group: str) -> None:
+    assert unclefted(text) == group
