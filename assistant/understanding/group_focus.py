@@ -7,6 +7,11 @@ follows it directly, else (an exclusion or an aside between them) it is dropped 
 segment. Another head after the marker ("surtout les kinés", after "les ostéos") is another group, as the
 reader said.
 
+Things listed after a colon are no groups either: "les communes, pour leurs parcelles difficiles : bassins de
+rétention, talus…", "city councils, for their awkward plots: retention ponds, embankments". When people are named
+before the colon in its sentence and no item after it names people (a word of the group lexicon as written, or a
+word for people in general), the items are examples of a thing; the people before the colon are the group.
+
 Runs on the reader's labels, after `group_anaphora.attach_dependents`.
 """
 
@@ -14,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.lexicon import all_conversation_words
 from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words, skip_hedges
 from assistant.understanding.grouping import EXAMPLE_MARKERS
+from assistant.understanding.groups import exact_group_word
 from assistant.understanding.substance import content_words
 
 HEAD_WORDS = 3  # content words of a noun phrase's head compared ("petits salons", "salons de coiffure")
@@ -43,6 +50,45 @@ def _set_aside(text: str) -> bool:
     norms = [t.norm for t in tokenise(text)]
     lead = skip_hedges(norms)
     return lead < len(norms) and (norms[lead] in OPENERS["negation"] or norms[lead] in reading_words().exclusion_leads)
+
+
+def _names_people(text: str) -> bool:
+    people = all_conversation_words().generic_people
+    return any(exact_group_word(t.norm) or t.norm in people for t in tokenise(text))
+
+
+def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the things listed after a colon read as no group, and the people named before the colon in
+    its sentence (on a determiner) as the group, when no item after the colon names people (see the module)."""
+    out = list(labels)
+    for i, frag in enumerate(frags):
+        if frag.separator != "colon" or frag.first_in_sentence:
+            continue
+        end = i + 1
+        while end < len(frags) and not frags[end].first_in_sentence and frags[end].separator != "colon":
+            end += 1
+        items = range(i, end)
+        start = i
+        while start > 0 and not frags[start].first_in_sentence:
+            start -= 1
+        read_before = any(out[k] in ("new", "cont") for k in range(start, i))
+        read_after = any(out[k] in ("new", "cont") for k in items)
+        if any(_names_people(frags[k].text) for k in items) or (read_before and not read_after):
+            continue
+        people = [k for k in range(start, i) if _names_people(frags[k].text) and _opens_on_determiner(frags[k].text)]
+        if not people:
+            continue
+        for k in items:
+            out[k] = "none"
+        if not any(out[k] in ("new", "cont") for k in range(start, i)):
+            out[people[-1]] = "new"
+    return out
+
+
+def _opens_on_determiner(text: str) -> bool:
+    norms = [t.norm for t in tokenise(text)]
+    lead = skip_hedges(norms)
+    return lead < len(norms) and norms[lead] in OPENERS["determiner"]
 
 
 def focus_on_part(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:

@@ -30,3 +30,21 @@ def test_a_focus_on_part_of_the_group_is_no_second_group(answer: str, head: str)
 ])
 def test_a_side_heading_then_a_hedge_or_a_determiner_names_the_group_after_it(text: str, group: str) -> None:
     assert unclefted(text) == group
+
+
+@pytest.mark.parametrize(("answer", "group", "thing"), [
+    ("En second, les mairies, pour leurs terrains difficiles : digues, fossés, bords de canaux.", "mairies",
+     "digues"),
+    # a thing that is also a group word ("steep banks": banks) is a limit of the check: none here
+    ("then the golf clubs, for their hard-to-mow areas: bunker edges, steep slopes, ponds", "golf clubs", "bunker"),
+])
+def test_things_listed_after_a_colon_are_examples_not_groups(answer: str, group: str, thing: str) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert any(group in g.lower() for g in groups), groups
+    assert not any(thing in g.lower() for g in groups), groups
+
+
+def test_people_listed_after_a_colon_are_still_groups() -> None:
+    groups = read_group_list("deux côtés : les hôtes qui ont une chambre libre, les étudiants en stage",
+                             embed_queries).groups
+    assert len(groups) == 2, groups
