@@ -9,8 +9,9 @@ reader said.
 
 Things listed after a colon are no groups either: "les communes, pour leurs parcelles difficiles : bassins de
 rétention, talus…", "city councils, for their awkward plots: retention ponds, embankments". When people are named
-before the colon in its sentence and no item after it names people (a word of the group lexicon as written, or a
-word for people in general), the items are examples of a thing; the people before the colon are the group.
+before the colon in its sentence and no item after it names people (a word of the group lexicon as written, a
+word for people in general, or a demonstrative), the items are examples of a thing; the people before the colon
+are the group.
 
 Runs on the reader's labels, after `group_anaphora.attach_dependents`.
 """
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from assistant.lexicon import all_conversation_words
 from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words, skip_hedges
+from assistant.understanding.group_check import DEMONSTRATIVES, OPENERS, FragmentLike, reading_words, skip_hedges
 from assistant.understanding.grouping import EXAMPLE_MARKERS
 from assistant.understanding.groups import exact_group_word
 from assistant.understanding.substance import content_words
@@ -53,8 +54,10 @@ def _set_aside(text: str) -> bool:
 
 
 def _names_people(text: str) -> bool:
+    """A word of the group lexicon as written, a word for people in general or a demonstrative ("celles de 3 à
+    8 vétos")."""
     people = all_conversation_words().generic_people
-    return any(exact_group_word(t.norm) or t.norm in people for t in tokenise(text))
+    return any(exact_group_word(t.norm) or t.norm in people or t.norm in DEMONSTRATIVES for t in tokenise(text))
 
 
 def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
