@@ -11,9 +11,6 @@ reader's labels and `group_check.relabel` (a list put off as a whole: `group_def
   "dental practices, basically the small ones") is the same group.
 - A clause of the founder's ("…, je vous l'accorde", "I admit") never opens a group, even right after a
   number of groups was announced.
-- A thing coordinated inside a group's relative clause ("pharmacies qui ont beaucoup de patients chroniques
-  et des files d'attente", "farms who lose a full day plus the haulage") is more of that clause: a fragment
-  that names no people, joined by a coordination after a relative clause, never opens a group.
 - "The ones" with a comparison after it ("specially the ones more than an hour from Welshpool") narrows the
   group before, like a demonstrative with a preposition.
 - After a heading and a colon ("hosts: homeowners within a mile…"), the words after the colon open the group
@@ -42,14 +39,14 @@ from assistant.understanding.group_check import (
     trim,
 )
 from assistant.understanding.grouping import EXAMPLE_MARKERS
-from assistant.understanding.groups import exact_group_word, group_words
+from assistant.understanding.groups import group_words
 
 HEADING_WORDS = 3  # a heading before a colon names a side or a group in a few words ("hosts:", "côté écoles :")
 ASIDE_WORDS = 4  # a fragment this short between a group and its relative clause is an aside ("mais pas toutes")
-_COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
 
 
-def _opening(text: str) -> list[str]:
+def opening(text: str) -> list[str]:
+    """The normalised words of a fragment past its hedges."""
     norms = [t.norm for t in tokenise(text)]
     return norms[skip_hedges(norms):]
 
@@ -61,7 +58,7 @@ def _restates(text: str) -> bool:
 
 def _noun_phrase(text: str) -> bool:
     """A phrase that opens on a determiner ("Les friperies indépendantes je pense")."""
-    words = _opening(text)
+    words = opening(text)
     return len(words) > 1 and words[0] in OPENERS["determiner"]
 
 
@@ -74,7 +71,7 @@ def _past_focus(words: list[str]) -> list[str]:
 
 def _leans_back(text: str) -> bool:
     """A relative clause, or a demonstrative with a preposition or a comparison after it."""
-    words = _past_focus(_opening(text))
+    words = _past_focus(opening(text))
     if not words:
         return False
     if words[0] in OPENERS["relative"]:
@@ -99,7 +96,7 @@ def _narrows(word: str) -> bool:
     return word in OPENERS["preposition"] or word in COMPARATIVES
 
 
-def _antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
+def antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
     """The fragment of the group open before fragment `i` in its sentence, past asides (fragments in
     parentheses, or of at most `ASIDE_WORDS` words, read as no group); None when there is none."""
     j = i - 1
@@ -116,8 +113,8 @@ def _antecedent(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answe
 def _leaned_on(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
     """The antecedent of fragment `i`; for a demonstrative that opens a sentence, the group that ends the sentence
     before ("…every time they go to mart. Especially the ones more than an hour away")."""
-    j = _antecedent(frags, out, i, answer)
-    words = _past_focus(_opening(frags[i].text))
+    j = antecedent(frags, out, i, answer)
+    words = _past_focus(opening(frags[i].text))
     if j is None and frags[i].first_in_sentence and i and out[i - 1] in ("new", "cont") and words and (
             _demonstrative_at(words) is not None):
         return i - 1
@@ -134,7 +131,6 @@ def attach_dependents(frags: Sequence[FragmentLike], labels: Sequence[str], answ
             out[i] = "new"
         elif not _restatement(frags, out, i) and out[i] == "new":
             _dependent(frags, out, i, answer)
-            _in_relative_clause(frags, out, i, answer)
     return out
 
 
@@ -144,45 +140,15 @@ def _after_heading(frags: Sequence[FragmentLike], out: Sequence[str], i: int) ->
     are the group. A clause before the colon ("Alors ce qu'ils vivent : …") is no heading."""
     if not i or frags[i].separator != "colon" or out[i - 1] != "none":
         return False
-    heading = _opening(frags[i - 1].text)
+    heading = opening(frags[i - 1].text)
     return 0 < len(heading) <= HEADING_WORDS and bool(group_words(tokenise(frags[i - 1].text))) and bool(
         group_words(tokenise(frags[i].text)))
-
-
-def _in_relative_clause(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
-    """A fragment read as a new group that opens on a determiner and names nobody, coordinated right after a
-    group whose relative clause is still open: it is more of that clause ("qui ont beaucoup de patients
-    chroniques et des files d'attente"). A bare noun ("and locals with a spare room") is left to the reader: it
-    may name people the group lexicon does not hold."""
-    if out[i] != "new" or frags[i].separator not in _COORDINATIONS or frags[i].first_in_sentence:
-        return
-    words = _opening(frags[i].text)
-    if not words or words[0] not in OPENERS["determiner"]:
-        return  # "…, and locals with a spare room": a bare noun may be people the lexicon does not know
-    j = _antecedent(frags, out, i, answer)
-    if j is None or _names_people(frags[i].text):
-        return
-    opened = j
-    while opened > 0 and out[opened] == "cont":
-        opened -= 1
-    open_text = answer[frags[opened].start:frags[i - 1].end]
-    words = _opening(open_text)
-    if any(w in OPENERS["relative"] for w in words[1:]):
-        out[j + 1:i + 1] = ["cont"] * (i - j)
-
-
-def _names_people(text: str) -> bool:
-    """The fragment names people or organisations by a word of the group lexicon as written (a typo-tolerant
-    match would read "files d'attente" as "filles"), a word for people in general, or a demonstrative."""
-    words = _opening(text)
-    people = all_conversation_words().generic_people  # "les gens du quartier", "people who…"
-    return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
 
 
 def _narrowing(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
     """A demonstrative with a preposition read as no group still narrows the group before ("…, mais pas
     toutes : celles de 3 à 8 vétos")."""
-    words = _past_focus(_opening(frags[i].text))
+    words = _past_focus(opening(frags[i].text))
     if words and _demonstrative_at(words) is not None and _leans_back(frags[i].text):
         j = _leaned_on(frags, out, i, answer)
         if j is not None:
@@ -207,7 +173,7 @@ def _restatement(frags: Sequence[FragmentLike], out: list[str], i: int) -> bool:
 def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
     """A fragment read as a new group that is the founder speaking ("je vous l'accorde") names none; one that
     leans on the group before joins it, past asides; a relative clause with no group before names none."""
-    words = _opening(frags[i].text)
+    words = opening(frags[i].text)
     if not words:
         return
     if words[0] in grammar_lists().first_person and not _leans_back(frags[i].text):

@@ -74,9 +74,9 @@ def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> 
         start = i
         while start > 0 and not frags[start].first_in_sentence:
             start -= 1
-        read_before = any(out[k] in ("new", "cont") for k in range(start, i))
-        read_after = any(out[k] in ("new", "cont") for k in items)
-        if any(_names_people(frags[k].text) for k in items) or (read_before and not read_after):
+        # only where the reader took a thing after the colon for a group: a colon after a remark ("ça reste
+        # large, des millions de personnes, mais c'est ça notre marché : un geste très répandu") names none
+        if not any(out[k] in ("new", "cont") for k in items) or any(_names_people(frags[k].text) for k in items):
             continue
         people = [k for k in range(start, i) if _names_people(frags[k].text) and _opens_on_determiner(frags[k].text)]
         if not people:

@@ -139,3 +139,17 @@ def test_a_group_said_not_to_be_a_customer_is_set_aside(answer: str, kept: str, 
     reading = read_group_list(answer, embed_queries)
     assert len(reading.groups) == 1 and kept in reading.groups[0].lower(), reading
     assert not any(aside in g.lower() for g in reading.groups), reading
+
+
+@pytest.mark.parametrize(("answer", "head", "tail"), [
+    ("de l'autre côté les propriétaires de lapins et furets qui partent en vacances", "propriétaires", "furets"),
+    ("owners of food trucks and vans who park downtown on weekends", "owners", "vans"),
+])
+def test_a_bare_noun_coordinated_with_a_complement_goes_on_with_it(answer: str, head: str, tail: str) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 1 and head in groups[0].lower() and tail in groups[0].lower(), groups
+
+
+def test_people_coordinated_with_a_complement_are_another_group() -> None:
+    groups = read_group_list("les gérants de campings et les moniteurs de voile du littoral", embed_queries).groups
+    assert len(groups) == 2, groups

@@ -35,13 +35,19 @@ def test_a_side_heading_then_a_hedge_or_a_determiner_names_the_group_after_it(te
 @pytest.mark.parametrize(("answer", "group", "thing"), [
     ("En second, les mairies, pour leurs terrains difficiles : digues, fossés, bords de canaux.", "mairies",
      "digues"),
-    # a thing that is also a group word ("steep banks": banks) is a limit of the check: none here
-    ("then the golf clubs, for their hard-to-mow areas: bunker edges, steep slopes, ponds", "golf clubs", "bunker"),
+    ("the city councils, for their awkward plots: retention ponds, embankments, roadside verges", "city councils",
+     "ponds"),
 ])
 def test_things_listed_after_a_colon_are_examples_not_groups(answer: str, group: str, thing: str) -> None:
     groups = read_group_list(answer, embed_queries).groups
     assert any(group in g.lower() for g in groups), groups
     assert not any(thing in g.lower() for g in groups), groups
+
+
+def test_a_remark_before_a_colon_names_no_group() -> None:
+    answer = ("les gens qui font leurs courses en grande surface et lisent les étiquettes. ça reste large, des "
+              "millions de personnes, mais c'est ça notre marché : un geste très répandu, pas une niche")
+    assert len(read_group_list(answer, embed_queries).groups) == 1
 
 
 def test_people_listed_after_a_colon_are_still_groups() -> None:

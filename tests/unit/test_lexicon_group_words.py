@@ -105,3 +105,20 @@ def test_an_auction_or_fees_on_sellers_and_buyers_make_a_platform(pitch: str) ->
 
 def test_a_buyer_alone_makes_no_platform() -> None:
     assert not is_platform("We help the buyer at each school get the purchase approved by the district")
+
+
+@pytest.mark.parametrize(("pitch", "sides"), [
+    # words founders use for people the lexicon lacked (third blind set, 2026-12-02)
+    ("une plateforme qui met en relation les proprios de camping-cars avec des mécanos à domicile",
+     ["proprios", "mecanos"]),
+    ("une appli qui met en relation les voisins et les habitants du quartier", ["voisins", "habitants"]),
+    ("an app that connects neighbours with parents who work late", ["neighbours", "parents"]),
+])
+def test_colloquial_words_for_people_name_the_sides_of_a_platform(pitch: str, sides: list[str]) -> None:
+    assert platform_sides(pitch) == sides
+
+
+def test_a_word_close_to_a_new_people_word_is_no_group() -> None:
+    from assistant.understanding.groups import is_group_word
+    for word in ("voisinage", "locally", "neighbourhood", "habitat"):
+        assert not is_group_word(word), word

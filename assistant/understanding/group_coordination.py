@@ -1,0 +1,83 @@
+"""Coordination inside one group: "et"/"and" that goes on with the group rather than opening another. Grammar
+checks run on the reader's labels after `group_anaphora.attach_dependents`.
+
+- A thing coordinated inside a group's relative clause ("pharmacies qui ont beaucoup de patients chroniques
+  et des files d'attente", "farms who lose a full day plus the haulage") is more of that clause: a fragment on a
+  determiner that names no people, joined by a coordination after a relative clause, never opens a group.
+- A bare noun that names nobody, coordinated with a group's complement ("propriétaires de chiens et chats",
+  "owners of vans and trucks"), goes on with that complement.
+
+"Names people": a word of the group lexicon as written (a typo-tolerant match would read "files d'attente" as
+"filles"), a word for people in general (`generic_people` of `lexicon/<lang>/conversation.yaml`) or a
+demonstrative. Words: `relative_openers`, `preposition_openers`, `determiner_openers`, `demonstratives` of
+`lexicon/<lang>/group_reading.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.lexicon import all_conversation_words
+from assistant.understanding.group_anaphora import antecedent, opening
+from assistant.understanding.group_check import DEMONSTRATIVES, OPENERS, FragmentLike
+from assistant.understanding.groups import exact_group_word
+
+_COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
+
+
+def join_coordinated(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
+    """`labels` with the coordinations that go on inside a group joined to it (see the module)."""
+    out = list(labels)
+    for i in range(1, len(frags)):
+        _in_relative_clause(frags, out, i, answer)
+        _coordinated_complement(frags, out, i)
+    return out
+
+
+def _in_relative_clause(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
+    """A fragment read as a new group that opens on a determiner and names nobody, coordinated right after a
+    group whose relative clause is still open: it is more of that clause ("qui ont beaucoup de patients
+    chroniques et des files d'attente"). A bare noun ("and locals with a spare room") is left to the reader: it
+    may name people the group lexicon does not hold."""
+    if out[i] != "new" or frags[i].separator not in _COORDINATIONS or frags[i].first_in_sentence:
+        return
+    words = opening(frags[i].text)
+    if not words or words[0] not in OPENERS["determiner"]:
+        return  # "…, and locals with a spare room": a bare noun may be people the lexicon does not know
+    j = antecedent(frags, out, i, answer)
+    if j is None or _names_people(frags[i].text):
+        return
+    opened = j
+    while opened > 0 and out[opened] == "cont":
+        opened -= 1
+    open_text = answer[frags[opened].start:frags[i - 1].end]
+    words = opening(open_text)
+    if any(w in OPENERS["relative"] for w in words[1:]):
+        out[j + 1:i + 1] = ["cont"] * (i - j)
+
+
+def _names_people(text: str) -> bool:
+    """The fragment names people or organisations by a word of the group lexicon as written (a typo-tolerant
+    match would read "files d'attente" as "filles"), a word for people in general, or a demonstrative."""
+    words = opening(text)
+    people = all_conversation_words().generic_people  # "les gens du quartier", "people who…"
+    return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
+
+
+COMPLEMENT_WINDOW = 3  # last words of a group where a preposition opens its complement ("propriétaires de chiens")
+
+
+def _coordinated_complement(frags: Sequence[FragmentLike], out: list[str], i: int) -> None:
+    """A bare noun that names nobody, joined by "et"/"and" to a group that ends on a complement ("les
+    propriétaires de chiens et chats qui…", "owners of vans and trucks"): the complement goes on, no group
+    opens. A word for people ("…de chiens et éleveurs") or a determiner ("et les chats") leaves the reader's."""
+    if out[i] != "new" or frags[i].separator not in ("and", "or") or frags[i].first_in_sentence:
+        return
+    if out[i - 1] not in ("new", "cont"):
+        return
+    words = opening(frags[i].text)
+    if not words or words[0] in OPENERS["determiner"] or _names_people(frags[i].text):
+        return
+    tail = opening(frags[i - 1].text)[-COMPLEMENT_WINDOW:]
+    if any(w in OPENERS["preposition"] for w in tail[:-1]):
+        out[i] = "cont"
