@@ -30,7 +30,7 @@ from assistant.understanding.segment_blocks import segment_blocks, segments_ment
 _PRONOUN = role_regex(r"\b{segment_pronouns}\b", re.IGNORECASE)
 # Where a role that names several segments splits into each one's part: "the charities and the volunteers".
 MAX_PART_WORDS = 4  # a segment's part of a coordination is a short noun phrase ("the charities")
-_COORDINATION = role_regex(r",|\s{coordinators}\s", re.IGNORECASE)
+_COORDINATION = role_regex(r"[,;]|\s{coordinators}\s", re.IGNORECASE)  # ";" joins the users a reading keeps
 
 
 # A best-effort reading when the role reader finds nobody: the clause with a paying verb, the one with a

@@ -18,12 +18,17 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.text.tokens import tokenise
 from assistant.understanding.classifier import Head, head_arrays, read_head
+from assistant.understanding.group_check import OPENERS
+from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
-from assistant.understanding.roles_reader import read_roles
+from assistant.understanding.roles_reader import read_roles, split_clauses
+from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
 ROLES = ("buyer", "user")
+STEM = 5
 Embed = Callable[[list[str]], np.ndarray]
 
 
@@ -78,13 +83,65 @@ def load_role_model(path: Path = ROLES_MODEL_PATH) -> RoleModel | None:
         return RoleModel((buyer, user), str(data["train_hash"])) if buyer and user else None
 
 
-def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndarray) -> tuple[str, str]:
-    """Per role, the candidate with the highest probability, or "" below the threshold."""
+# Another candidate this likely to be a user is one more user ("audiologists use the dashboard, patients use
+# the app"): measured on the train split's buyer/user answers, the extra candidates at p >= 0.5 were a user the
+# label names in 10 of 11 (at the role threshold alone, 12 of 29).
+EXTRA_USER_P = 0.5
+USER_JOIN = "; "
+PREPOSITIONS = OPENERS["preposition"]
+
+
+def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndarray,
+                 clauses: list[str] | None = None) -> tuple[str, str]:
+    """Per role, the candidate with the highest probability, or "" below the threshold; the user also lists,
+    in the answer's order and joined by `USER_JOIN`, every other candidate at `EXTRA_USER_P` or more that names
+    a group, is not the buyer, and is no part of a user already kept (its span neither overlaps nor meets one,
+    its words are not theirs)."""
     picks = []
     for j in range(len(ROLES)):
         best = int(np.argmax(p[:, j]))
         picks.append(candidates[best].text if p[best, j] >= thresholds[j] else "")
-    return picks[0], picks[1]
+    buyer, user = picks
+    if user:
+        best = int(np.argmax(p[:, 1]))
+        kept = [best]
+        bar = max(EXTRA_USER_P, float(thresholds[1]))
+        for k in (int(k) for k in np.argsort(-p[:, 1])):
+            cand = candidates[k]
+            if p[k, 1] < bar or k in kept or not group_words(tokenise(cand.text)):
+                continue
+            if any(_touches(cand, candidates[m], clauses) or _same_words(cand.text, candidates[m].text)
+                   for m in kept):
+                continue  # part of a user already kept ("les adultes qui reprennent la guitare")
+            if buyer and _same_words(cand.text, buyer):
+                continue
+            kept.append(k)
+        user = USER_JOIN.join(candidates[k].text for k in sorted(kept))
+    return buyer, user
+
+
+def _touches(a: Candidate, b: Candidate, clauses: list[str] | None) -> bool:
+    """Two candidates of one clause whose token spans overlap or meet, or with only prepositions between them
+    ("les opérateurs | sur | la chaîne": one phrase; "contractors | and | homeowners": two users)."""
+    if a.clause != b.clause:
+        return False
+    if a.start <= b.end and b.start <= a.end:
+        return True
+    if clauses is None or a.clause >= len(clauses):
+        return False
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    between = [t.norm for t in tokenise(clauses[a.clause])[first.end:second.start]]
+    return bool(between) and all(w in PREPOSITIONS for w in between)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two role phrases share their content words' stems (one holds the other's)."""
+    wa, wb = _stems(a), _stems(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM] for w in content_words(text) if len(w) > 2}
 
 
 def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = None) -> tuple[str, str]:
@@ -96,4 +153,4 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     candidates, x = role_features(embed, answer)
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)
-    return choose_roles(candidates, model.probabilities(x), model.thresholds)
+    return choose_roles(candidates, model.probabilities(x), model.thresholds, split_clauses(answer))

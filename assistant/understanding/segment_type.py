@@ -177,12 +177,26 @@ def _mass(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]) -
         return False
     tokens = tokenise("\n".join([pitch, answers.get("for_whom", ""), answers.get("most_important", ""),
                                  answers.get("characteristics", ""), described]))
-    percent = PERCENT.search(pitch + answers.get("most_important", "")) is not None
+    percent = _share_of_people(pitch + "\n" + answers.get("most_important", ""))
     size = find(tokens, _cues().size) is not None or percent
     cues = _cues()
     score = 2 * size + sum(find(tokens, p) is not None for p in (cues.shared, cues.consumer_units, cues.channels))
     score -= find(tokens, _cues().specialised) is not None
     return score >= 3 or (size and score >= 2)
+
+
+PERCENT_WINDOW = 3  # words after a percentage where the people it counts are named ("30 % des foyers")
+
+
+def _share_of_people(text: str) -> bool:
+    """A percentage of consumers ("30 % des foyers", "40% of households": `consumer_groups` of the segment-type
+    lexicon): a size claim. A percentage of something else ("100 % Santé", "80 % des scans", "60% cash") is
+    not."""
+    for m in PERCENT.finditer(text):
+        after = tokenise(text[m.end():])[:PERCENT_WINDOW]
+        if any(t.norm in _cues().consumers for t in after):
+            return True
+    return False
 
 
 def _professional(text: str) -> bool:

@@ -82,3 +82,24 @@ def test_the_shipped_role_heads_choose_among_the_answer_s_own_words() -> None:
     answer = "Les CCAS financent, les aidants familiaux l'utilisent le soir"
     buyer, user = read_roles_in(answer, embed_queries, model)
     assert buyer and buyer in answer and user and user in answer
+
+
+@pytest.mark.parametrize(("answer", "users"), [
+    # two users of two parts of the product are both kept, in the answer's order (third blind set, 2026-12-02)
+    ("The gym owner pays the subscription. Coaches use the planning screen, members use the booking app.",
+     ["coaches", "members"]),
+    ("the district buys it; teachers run the dashboard and students do the exercises on their tablets",
+     ["teachers", "students"]),
+])
+def test_every_user_the_answer_names_is_kept(answer: str, users: list[str]) -> None:
+    buyer, user = read_buyer_user(answer, embed_queries)
+    parts = [u.strip().lower() for u in user.split(";")]
+    assert parts == users, (buyer, user)
+
+
+@pytest.mark.parametrize("answer", [
+    "les adultes qui reprennent la guitare paient et utilisent l'appli",  # part of the user's phrase
+    "the parents pay, the kids use it",
+])
+def test_a_single_user_stays_one(answer: str) -> None:
+    assert ";" not in read_buyer_user(answer, embed_queries)[1]

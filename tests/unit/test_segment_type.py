@@ -130,6 +130,11 @@ CASES = [
       "characteristics": "They buy at big retailers and grocery chains"},
      [seg("Everyday earbud buyers", "Consumers buying earbuds at big retailers")]),
     # --- niche market: one specialised, specific group
+    # a percentage that names an offer is no size claim (third blind set, 2026-12-02)
+    ("niche_market", "fr", "Un opticien itinérant dans les villages du Cantal, lunettes 100 % Santé remboursées",
+     {"for_whom": "Les retraités des villages du Cantal qui ne conduisent plus et n'ont pas d'opticien à moins "
+                  "de 40 minutes"},
+     [seg("Retraités des villages du Cantal", "Retraités qui ne conduisent plus")]),
     ("niche_market", "fr", "Des balances connectées pour ruches",
      {"for_whom": "Les apiculteurs professionnels qui font de la transhumance"},
      [seg("Apiculteurs transhumants", "Apiculteurs professionnels avec plus de 200 ruches")]),
