@@ -171,14 +171,16 @@ def _head_group(text: str) -> str | None:
 
 def _mass(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]) -> bool:
     """A very large group with shared needs: a size claim ("des millions de foyers", "a third of
-    households") or several consumer-market signs, and no trade or organisation as the customer."""
+    households", a sweep across kinds of consumers) or several consumer-market signs, and no trade or
+    organisation as the customer."""
     described = "\n".join([*(f"{s.name}. {s.who}" for s in segments), answers.get("most_important", "")])
     if _professional(described or answers.get("for_whom", "")):
         return False
     tokens = tokenise("\n".join([pitch, answers.get("for_whom", ""), answers.get("most_important", ""),
                                  answers.get("characteristics", ""), described]))
     percent = _share_of_people(pitch + "\n" + answers.get("most_important", ""))
-    size = find(tokens, _cues().size) is not None or percent
+    sweep = _sweeps_consumers(answers.get("for_whom", "") + "\n" + answers.get("most_important", ""))
+    size = find(tokens, _cues().size) is not None or percent or sweep
     cues = _cues()
     score = 2 * size + sum(find(tokens, p) is not None for p in (cues.shared, cues.consumer_units, cues.channels))
     score -= find(tokens, _cues().specialised) is not None
@@ -195,6 +197,20 @@ def _share_of_people(text: str) -> bool:
     for m in PERCENT.finditer(text):
         after = tokenise(text[m.end():])[:PERCENT_WINDOW]
         if any(t.norm in _cues().consumers for t in after):
+            return True
+    return False
+
+
+SWEEP = 3  # kinds of consumers named in one sentence of one segment's description: a very large group
+
+
+def _sweeps_consumers(text: str) -> bool:
+    """One sentence names `SWEEP` or more kinds of consumers for the one segment ("very different on paper,
+    students, parents, retirees, commuters… but the behaviour is the same"): a size claim in other words."""
+    tokens = tokenise(text)
+    for sentence in {t.sentence for t in tokens}:
+        kinds = {t.norm.rstrip("sx") for t in tokens if t.sentence == sentence and t.norm in _cues().consumers}
+        if len(kinds) >= SWEEP:
             return True
     return False
 

@@ -129,6 +129,11 @@ CASES = [
      {"for_whom": "Consumers who want decent earbuds without paying premium prices, millions of people",
       "characteristics": "They buy at big retailers and grocery chains"},
      [seg("Everyday earbud buyers", "Consumers buying earbuds at big retailers")]),
+    # a sweep across kinds of consumers with one behaviour is a very large group, whatever its share says
+    ("mass_market", "en", "A free app that teaches you to cook in ten minutes a day, premium at 5 dollars",
+     {"most_important": "the ones who cook every evening, they're 70% of our recipes viewed. on paper they're "
+                        "nothing alike, students, parents, retirees, but they all do the same thing"},
+     [seg("Everyday home cooks", "People who cook every evening")]),
     # --- niche market: one specialised, specific group
     # a percentage that names an offer is no size claim (third blind set, 2026-12-02)
     ("niche_market", "fr", "Un opticien itinérant dans les villages du Cantal, lunettes 100 % Santé remboursées",
