@@ -179,7 +179,7 @@ def _mass(pitch: str, answers: Mapping[str, str], segments: Sequence[Segment]) -
     tokens = tokenise("\n".join([pitch, answers.get("for_whom", ""), answers.get("most_important", ""),
                                  answers.get("characteristics", ""), described]))
     percent = _share_of_people(pitch + "\n" + answers.get("most_important", ""))
-    sweep = _sweeps_consumers(answers.get("for_whom", "") + "\n" + answers.get("most_important", ""))
+    sweep = _sweeps_consumers(answers.get("most_important", ""))
     size = find(tokens, _cues().size) is not None or percent or sweep
     cues = _cues()
     score = 2 * size + sum(find(tokens, p) is not None for p in (cues.shared, cues.consumer_units, cues.channels))
@@ -205,9 +205,14 @@ SWEEP = 3  # kinds of consumers named in one sentence of one segment's descripti
 
 
 def _sweeps_consumers(text: str) -> bool:
-    """One sentence names `SWEEP` or more kinds of consumers for the one segment ("very different on paper,
-    students, parents, retirees, commuters… but the behaviour is the same"): a size claim in other words."""
+    """The answer says the one segment's people share a need or a behaviour and one of its sentences names
+    `SWEEP` or more kinds of consumers ("very different on paper, students, parents, retirees, commuters… but
+    the behaviour is the same"): a size claim in other words. Read on the `most_important` answer, where the
+    founder describes the segment kept (a first answer's sweep, "toddlers to teenagers", is the too-broad
+    target the coach narrows; attributes of one person, "women over 70, retired", name one kind)."""
     tokens = tokenise(text)
+    if find(tokens, _cues().shared) is None:
+        return False
     for sentence in {t.sentence for t in tokens}:
         kinds = {t.norm.rstrip("sx") for t in tokens if t.sentence == sentence and t.norm in _cues().consumers}
         if len(kinds) >= SWEEP:

@@ -54,3 +54,15 @@ def test_people_listed_after_a_colon_are_still_groups() -> None:
     groups = read_group_list("deux côtés : les hôtes qui ont une chambre libre, les étudiants en stage",
                              embed_queries).groups
     assert len(groups) == 2, groups
+
+
+@pytest.mark.parametrize(("answer", "kept", "dropped"), [
+    ("Au départ on pensait à tous les commerces, les boulangers, les fleuristes, les cavistes. En fait ce sont les "
+     "opticiens indépendants de plus de 3 salariés", "opticiens", "fleuristes"),
+    ("at first we thought any small business, hairdressers, plumbers, florists. but that's a different game. now "
+     "it's independent opticians with 3 staff or more", "opticians", "plumbers"),
+])
+def test_the_groups_of_a_dropped_belief_are_no_targets(answer: str, kept: str, dropped: str) -> None:
+    groups = read_group_list(answer, embed_queries).groups
+    assert any(kept in g.lower() for g in groups), groups
+    assert not any(dropped in g.lower() for g in groups), groups

@@ -135,6 +135,15 @@ CASES = [
                         "nothing alike, students, parents, retirees, but they all do the same thing"},
      [seg("Everyday home cooks", "People who cook every evening")]),
     # --- niche market: one specialised, specific group
+    # a first answer's sweep ("babies to teenagers") narrowed later, and one person's attributes, are no size claim
+    ("niche_market", "en", "Swimming lessons at home pools",
+     {"for_whom": "all kids, babies, toddlers, children, teenagers, everyone should swim",
+      "most_important": "kids aged 4 to 7 who are scared of the water and whose parents have a pool"},
+     [seg("Water-shy kids aged 4 to 7", "Kids aged 4 to 7 scared of water, with a pool at home")]),
+    ("niche_market", "en", "Ready-made low-salt meals delivered weekly",
+     {"most_important": "women over 75, retired, widowed, living alone, who just came back from hospital; they "
+                        "all do the same thing: skip meals"},
+     [seg("Women over 75 back from hospital", "Retired widowed women living alone, just out of hospital")]),
     # a percentage that names an offer is no size claim (third blind set, 2026-12-02)
     ("niche_market", "fr", "Un opticien itinérant dans les villages du Cantal, lunettes 100 % Santé remboursées",
      {"for_whom": "Les retraités des villages du Cantal qui ne conduisent plus et n'ont pas d'opticien à moins "
