@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon import all_conversation_words
-from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import (
@@ -38,7 +37,7 @@ from assistant.understanding.group_check import (
     skip_hedges,
     trim,
 )
-from assistant.understanding.grouping import EXAMPLE_MARKERS
+from assistant.understanding.grouping import after_leading_marker
 from assistant.understanding.groups import group_words
 
 HEADING_WORDS = 3  # a heading before a colon names a side or a group in a few words ("hosts:", "côté écoles :")
@@ -64,9 +63,7 @@ def _noun_phrase(text: str) -> bool:
 
 def _past_focus(words: list[str]) -> list[str]:
     """The words after a focus or example marker that opens them ("especially the ones…", "surtout celles…")."""
-    tokens = tokenise(" ".join(words))
-    lead = next((m.end for m in find_all(tokens, EXAMPLE_MARKERS) if m.start == 0), 0)
-    return words[lead:]
+    return words[after_leading_marker(tokenise(" ".join(words))) or 0:]
 
 
 def _leans_back(text: str) -> bool:

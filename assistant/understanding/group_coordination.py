@@ -15,7 +15,7 @@ demonstrative. Words: `relative_openers`, `preposition_openers`, `determiner_ope
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.lexicon import all_conversation_words
 from assistant.understanding.group_anaphora import antecedent, opening
@@ -56,12 +56,17 @@ def _in_relative_clause(frags: Sequence[FragmentLike], out: list[str], i: int, a
         out[j + 1:i + 1] = ["cont"] * (i - j)
 
 
-def _names_people(text: str) -> bool:
-    """The fragment names people or organisations by a word of the group lexicon as written (a typo-tolerant
-    match would read "files d'attente" as "filles"), a word for people in general, or a demonstrative."""
-    words = opening(text)
-    people = all_conversation_words().generic_people  # "les gens du quartier", "people who…"
+def names_people(words: Iterable[str]) -> bool:
+    """One of the normalised `words` names people or organisations: a word of the group lexicon as written (a
+    typo-tolerant match would read "files d'attente" as "filles"), a word for people in general ("les gens du
+    quartier", "people who…"), or a demonstrative."""
+    people = all_conversation_words().generic_people
     return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
+
+
+def _names_people(text: str) -> bool:
+    """The fragment's words past its hedges name people (`names_people`)."""
+    return names_people(opening(text))
 
 
 COMPLEMENT_WINDOW = 3  # last words of a group where a preposition opens its complement ("propriétaires de chiens")

@@ -73,8 +73,12 @@ def _bare_item(text: str) -> bool:
     return 0 < len(words) <= LIST_ITEM_WORDS and contains(words, grammar_lists().universal) is None
 
 
-def _deferral_at(text: str) -> int | None:
-    return contains([t.norm for t in tokenise(text)], grammar_lists().deferral_after)
+def _norms(text: str) -> list[str]:
+    return [t.norm for t in tokenise(text)]
+
+
+def _deferral_at(norms: list[str]) -> int | None:
+    return contains(norms, grammar_lists().deferral_after)
 
 
 def _before_resumption(norms: list[str]) -> list[str]:
@@ -97,9 +101,13 @@ def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[s
             j += 1
         # the list ends at the first item that puts it off ("Les mairies et écoles on les garde pour plus tard,
         # pour remplir les tournées"): what follows is about them, not more of them
-        end = next((k + 1 for k in range(i, j) if _deferral_at(frags[k].text) is not None), j)
-        norms = [t.norm for t in tokenise(frags[end - 1].text)]
-        hit = contains(norms, grammar_lists().deferral_after)
+        end, hit, norms = j, None, _norms(frags[j - 1].text)
+        for k in range(i, j):
+            words = _norms(frags[k].text)
+            at = _deferral_at(words)
+            if at is not None:
+                end, hit, norms = k + 1, at, words
+                break
         # two items are one subject when "and"/"or" joins them: "florists, and wedding planners come later" puts
         # off the planners only; three or more are a list whatever the commas
         listed = end - i >= 3 or (end - i == 2 and frags[i + 1].separator in ("and", "or"))

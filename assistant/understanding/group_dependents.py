@@ -95,16 +95,14 @@ def fold_dependents(answer: str, groups: list[str], platform: bool = False, pitc
             reached = False
         through = contains(_norms(before) + _norms(group)[:3], reading_phrases("reached_through"))
         reached = reached or through is not None
-        if _shares_determiner(group, before) and len(out) >= 2 and spans[-2][0] >= 0 and not reached and (
-                _depends(group, answer[spans[-2][1]:spans[-1][0]], f"{out[-2]} {pitch}")):
+        split_phrase = _shares_determiner(group, before) and len(out) >= 2 and spans[-2][0] >= 0 and not reached \
+            and _depends(group, answer[spans[-2][1]:spans[-1][0]], f"{out[-2]} {pitch}")
+        if split_phrase:
             # "…, et les clubs et associations sportives qui occupent ces équipements": the reader split one noun
             # phrase; both parts are reached through the group before them
             out.pop()
             spans.pop()
-            start = spans[-1][0]
-            out[-1] = answer[start:at + len(group)].strip()
-            spans[-1] = (start, at + len(group))
-        elif (reached or _depends(group, before, f"{out[-1]} {pitch}")) and spans[-1][0] >= 0:
+        if split_phrase or (reached or _depends(group, before, f"{out[-1]} {pitch}")) and spans[-1][0] >= 0:
             start = spans[-1][0]
             out[-1] = answer[start:at + len(group)].strip()
             spans[-1] = (start, at + len(group))

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.lexicon import all_conversation_words
-from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
-from assistant.understanding.group_check import DEMONSTRATIVES, OPENERS, FragmentLike, reading_words, skip_hedges
-from assistant.understanding.grouping import EXAMPLE_MARKERS
-from assistant.understanding.groups import exact_group_word
+from assistant.understanding.group_anaphora import opening
+from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
+from assistant.understanding.group_coordination import names_people
+from assistant.understanding.grouping import after_leading_marker
 from assistant.understanding.substance import content_words
 
 HEAD_WORDS = 3  # content words of a noun phrase's head compared ("petits salons", "salons de coiffure")
@@ -40,7 +39,7 @@ def _head_stems(text: str) -> set[str]:
 def _focus_head(text: str) -> set[str] | None:
     """The head stems after a focus marker that opens the fragment; None when no marker opens it."""
     tokens = tokenise(text)
-    lead = next((m.end for m in find_all(tokens, EXAMPLE_MARKERS) if m.start == 0), None)
+    lead = after_leading_marker(tokens)
     if lead is None or lead >= len(tokens):
         return None
     return _head_stems(text[tokens[lead].start:])
@@ -48,16 +47,13 @@ def _focus_head(text: str) -> set[str] | None:
 
 def _set_aside(text: str) -> bool:
     """A fragment that opens on a negation or an exception ("pas les franchises", "except hospitals")."""
-    norms = [t.norm for t in tokenise(text)]
-    lead = skip_hedges(norms)
-    return lead < len(norms) and (norms[lead] in OPENERS["negation"] or norms[lead] in reading_words().exclusion_leads)
+    words = opening(text)
+    return bool(words) and (words[0] in OPENERS["negation"] or words[0] in reading_words().exclusion_leads)
 
 
 def _names_people(text: str) -> bool:
-    """A word of the group lexicon as written, a word for people in general or a demonstrative ("celles de 3 à
-    8 vétos")."""
-    people = all_conversation_words().generic_people
-    return any(exact_group_word(t.norm) or t.norm in people or t.norm in DEMONSTRATIVES for t in tokenise(text))
+    """Any of the fragment's words names people ("celles de 3 à 8 vétos"): `group_coordination.names_people`."""
+    return names_people(t.norm for t in tokenise(text))
 
 
 def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
@@ -89,9 +85,8 @@ def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> 
 
 
 def _opens_on_determiner(text: str) -> bool:
-    norms = [t.norm for t in tokenise(text)]
-    lead = skip_hedges(norms)
-    return lead < len(norms) and norms[lead] in OPENERS["determiner"]
+    words = opening(text)
+    return bool(words) and words[0] in OPENERS["determiner"]
 
 
 def focus_on_part(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:

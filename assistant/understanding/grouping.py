@@ -13,7 +13,7 @@ from assistant.lexicon import every_language
 from assistant.lexicon.grouping import GroupingWords
 from assistant.lexicon.lazy import LazyPatterns, LazyWords
 from assistant.text.lists import COMMA, QUALIFIER_STARTS, SENTENCE_END, lines_of, spans, trim, words_in
-from assistant.text.patterns import PatternSet, compile_all, find
+from assistant.text.patterns import PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 
@@ -49,6 +49,12 @@ _RELATIVES = LazyWords(lambda: _lists().relatives)
 _NOT_A_GROUP_START = LazyWords(lambda: _lists().not_a_group_start)
 # After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
 EXAMPLE_MARKERS: PatternSet = LazyPatterns(lambda: compile_all(_lists().example_markers))
+
+
+def after_leading_marker(tokens: Sequence[Token]) -> int | None:
+    """Where the words after an example or focus marker that opens `tokens` start ("especially | the ones",
+    "surtout | les petits salons"); None when no marker opens them."""
+    return next((m.end for m in find_all(tokens, EXAMPLE_MARKERS) if m.start == 0), None)
 # "business plan", "school year": the group word is only a modifier there.
 _COMPOUND_BREAKERS = LazyWords(lambda: _lists().compound_breakers)
 # Generic heads that restate the group before them rather than add one.
