@@ -28,7 +28,7 @@ from assistant.ui.dashboard import notes
 from assistant.ui.dashboard import routes as dashboard
 from assistant.ui.dashboard import signup as signup_page
 from assistant.ui.datalayer import CoachDataLayer
-from assistant.ui.panel import open_canvas
+from assistant.ui.reply import open_canvas
 from assistant.ui.room import Room
 from assistant.ui.tab import Tab
 

@@ -8,7 +8,7 @@ import logging
 import chainlit as cl
 
 from assistant.ui import canvas_view, texts
-from assistant.ui.buttons import show_actions
+from assistant.ui.reply import show_actions
 from assistant.ui.tab import Tab
 
 log = logging.getLogger("assistant.ui")

@@ -14,8 +14,8 @@ from assistant.graph.revisit import question_label, reopenable
 from assistant.session import CoachSession
 from assistant.turns import Action
 from assistant.ui import conversation, texts
-from assistant.ui.buttons import show_actions
 from assistant.ui.history_view import compare_pairs, diff_markdown, history_markdown, text
+from assistant.ui.reply import show_actions
 from assistant.ui.safety import safe_markdown
 from assistant.ui.tab import Tab
 

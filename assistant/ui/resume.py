@@ -6,9 +6,8 @@ from __future__ import annotations
 from chainlit.types import ThreadDict
 
 from assistant.ui import auth, history, texts
-from assistant.ui.buttons import show_actions
-from assistant.ui.panel import canvas_element
 from assistant.ui.preferences import load_preference, send_settings
+from assistant.ui.reply import canvas_element, show_actions
 from assistant.ui.tab import Tab
 
 

@@ -23,8 +23,8 @@ HANDLERS = "assistant.ui.app"
 # The handlers module's parts: they import Chainlit (directly or through one another), and only the handlers
 # module imports them.
 CHAINLIT_SIDE = {
-    "assistant.ui.buttons", "assistant.ui.conversation", "assistant.ui.datalayer", "assistant.ui.export",
-    "assistant.ui.panel", "assistant.ui.preferences", "assistant.ui.reply", "assistant.ui.resume",
+    "assistant.ui.conversation", "assistant.ui.datalayer", "assistant.ui.export",
+    "assistant.ui.preferences", "assistant.ui.reply", "assistant.ui.resume",
     "assistant.ui.room", "assistant.ui.tab",
     # The versions history and its diff view are sent as room messages with buttons.
     "assistant.ui.history",
