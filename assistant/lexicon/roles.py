@@ -14,6 +14,11 @@ class RoleWords(BaseModel):
 
     indifference: list[str] = Field(
         description="Who pays does not matter to the founder ('whoever pays', 'peu importe qui paie').")
+    payer_mentions: list[str] = Field(
+        description="Who pays, named as a question ('who writes the check', 'qui sort la carte bleue'): with "
+                    "`unimportant` in its sentence, who pays is waved away.")
+    unimportant: list[str] = Field(
+        description="Said to matter little ('is a detail', 'secondary', 'c est accessoire').")
     same_person: list[str] = Field(
         description="Buyer and user said to be one and the same ('same person', 'de leur poche').")
     different: list[str] = Field(

@@ -38,6 +38,9 @@ RECIPIENT_WINDOW = 14
 DETERMINERS = frozenset("les des the some ses leurs their".split())
 RECIPIENTS = frozenset("to a aux au".split())
 FOR = frozenset("for pour".split())
+# A group word after these is the complement of a noun, no subject: "instead of kids books", "les cours de
+# danse des enfants réservés".
+OF = frozenset("of de d du".split())
 
 
 def _subject(tokens: Sequence[Token], at: int) -> str | None:
@@ -50,7 +53,7 @@ def _subject(tokens: Sequence[Token], at: int) -> str | None:
         if t.clause != clause:
             return None
         # "vendu aux patients et loué aux EHPAD": a group after "to"/"aux"/"for" receives, it is no subject
-        if is_group_word(t.norm) and not (i and tokens[i - 1].norm in RECIPIENTS | FOR):
+        if is_group_word(t.norm) and not (i and tokens[i - 1].norm in RECIPIENTS | FOR | OF):
             return t.norm
     return None
 

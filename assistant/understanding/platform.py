@@ -88,10 +88,17 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
 
 
 def is_platform(text: str) -> bool:
+    """A marker ("marketplace", a take rate on each booking), two groups named as the two sides of one
+    sentence ("drivers on one side, carriers on the other"), or two groups a connector or an exchange links."""
     tokens = tokenise(text)
     marker = find(tokens, _markers())
     if marker is not None and not negated_before(tokens, marker):
         return True
+    both = find(tokens, _both())
+    if both is not None:
+        sentence = [t for t in tokens if t.sentence == tokens[both.start].sentence]
+        if len(_distinct_groups(sentence)) >= 2:
+            return True
     return bool(platform_sides(text))
 
 

@@ -25,7 +25,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
-from assistant.understanding.mistakes.revisit import speaks_of_the_target_over_time, speaks_of_time_or_change
+from assistant.understanding.mistakes.revisit import claims_fixedness, speaks_of_the_target_over_time
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
@@ -108,10 +108,10 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
     if mistake == "ignores_underserved" and p < CONFIDENT:
         return not sets_a_group_aside(ctx.answer)  # the mistake is an act: some group turned away
-    if mistake == "never_revisited" and p < CONFIDENT:
-        if ctx.question_id == "intake":  # a pitch's words of change may name its service ("la révision")
-            return not speaks_of_the_target_over_time(ctx.answer)
-        return not speaks_of_time_or_change(ctx.answer)  # fixed segments are a claim about time
+    if mistake == "never_revisited":
+        # fixed segments are a claim: a word of fixedness, or of change about the target or the founder's own
+        # choice; a word of time in a pain ("their first try died") or a pitch's service ("la révision") is none
+        return not (claims_fixedness(ctx.answer) or speaks_of_the_target_over_time(ctx.answer))
     if mistake == "too_broad":
         if broad_words_only_possessive(ctx.answer):
             return True  # "works out everyone's share": the broad word owns a thing, no target is named

@@ -70,6 +70,15 @@ def speaks_of_the_target_over_time(answer: str) -> bool:
     return bool(changing & (subjects | {t.sentence for t in tokens if t.norm in founder}))
 
 
+def claims_fixedness(answer: str) -> bool:
+    """Whether the answer holds a word of fixedness, of anything (revisit lexicon `frozen`, `no_revisit`,
+    `fixed_idioms`, `fixed_states`, `stale`: "carved in stone", "c'est définitif", "that won't change"), not
+    negated. Segments said to be fixed need one, or a word of change about the target."""
+    tokens = tokenise(answer)
+    keys: tuple[Patterns, ...] = ("frozen", "no_revisit", "fixed_idioms", "fixed_states", "stale")
+    return any(first_match(tokens, _patterns(k), lambda m: not negated_before(tokens, m, 3)) for k in keys)
+
+
 def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
     sentence = tokens[m.start].sentence
     return any(tokens[s.start].sentence in {sentence, sentence - 1} and s.start != m.start

@@ -7,13 +7,14 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.roles import RoleWords
-from assistant.text.patterns import Lexicon, PatternSet, compile_all, find, first_match
+from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, provides
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import group_head, group_words, is_group_word, same_group
 from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
@@ -24,7 +25,8 @@ from assistant.understanding.rules import context_text, hit, scoped, whole
 def _patterns() -> dict[str, PatternSet]:
     """Every pattern list of `roles.yaml`, compiled once."""
     w = every_language(RoleWords, "roles")
-    keys = ("indifference", "same_person", "different", "payer_roles", "team_users", "child_users", "solo")
+    keys = ("indifference", "payer_mentions", "unimportant", "same_person", "different", "payer_roles",
+            "team_users", "child_users", "solo")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
@@ -70,11 +72,31 @@ def roles_told_apart(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _opens(tokens: Sequence[Token], at: int) -> bool:
+    """The question "who pays" opens its clause, past a hedge ("honestly who pays", "franchement qui paie"): a
+    relative clause ("the HR people who sign the order") names a payer, it does not ask who pays."""
+    start = at
+    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
+        start -= 1
+    return skip_hedges([t.norm for t in tokens[start:at]]) == at - start
+
+
+def _payer_waved_away(tokens: Sequence[Token]) -> Match | None:
+    """Who pays named as a question, and said to matter little in the same sentence ("qui sort la carte bleue
+    à la fin, c'est un détail", "honestly who signs the PO is secondary"); "qui paie, c'est pas un détail"
+    keeps it."""
+    patterns = _patterns()
+    payers = {tokens[m.start].sentence for m in find_all(tokens, patterns["payer_mentions"]) if _opens(tokens, m.start)}
+    return first_match(tokens, patterns["unimportant"],
+                       lambda m: tokens[m.start].sentence in payers and not negated_before(tokens, m, 3))
+
+
 @scoped("for_whom", "most_important", "buyer_user", "priority")
 def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     patterns = _patterns()
-    m = first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2))
+    m = first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2)) or _payer_waved_away(
+        tokens)
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
     said_different = first_match(tokens, patterns["different"], lambda m: not negated_before(tokens, m))
