@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,6 +103,14 @@ def tokenise(text: str) -> tuple[Token, ...]:
         tokens.extend(_expand(tokens, word, gap, start, end, clause, sentence))
         prev_end = m.end()
     return tuple(_split_bare_dont(tokens))
+
+
+def clause_start(tokens: Sequence[Token], at: int) -> int:
+    """Index of the first token of the clause that holds `tokens[at]`."""
+    start = at
+    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
+        start -= 1
+    return start
 
 
 def _digits_around(prev: Token, m: re.Match[str]) -> bool:

@@ -19,6 +19,9 @@ from assistant.ui.safety import plain, safe_markdown
 from assistant.ui.tab import Tab
 
 log = logging.getLogger("assistant.ui")
+ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
+                "export": "download", "restart": "rotate-ccw", "revisit": "pencil", "history": "history",
+                "interviews": "clipboard-list"}
 
 
 def _sources(message: CoachMessage, lang: str) -> list[cl.CustomElement]:
@@ -77,10 +80,6 @@ async def _name_thread(tab: Tab, canvas: Canvas) -> None:
         tab.view().thread_named = True
     except Exception:
         log.exception("could not name thread")
-
-ACTION_ICONS = {"skip": "skip-forward", "example": "lightbulb", "canvas": "panel-right-open",
-                "export": "download", "restart": "rotate-ccw", "revisit": "pencil", "history": "history",
-                "interviews": "clipboard-list"}
 
 
 async def show_actions(tab: Tab, message_id: str | None, done: bool, lang: str) -> None:

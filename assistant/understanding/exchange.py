@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
-from assistant.text.tokens import Token, tokenise
+from assistant.text.tokens import Token, clause_start, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word, same_group
 
@@ -131,10 +131,7 @@ FOUNDER = frozenset("we nous on i je our notre".split())
 
 
 def _founder_speaks(tokens: Sequence[Token], at: int) -> bool:
-    start = at
-    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
-        start -= 1
-    return any(t.norm in FOUNDER for t in tokens[start:at])
+    return any(t.norm in FOUNDER for t in tokens[clause_start(tokens, at):at])
 
 
 def exchange_verb_at(tokens: Sequence[Token], at: int) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from assistant.lexicon import every_language
 from assistant.lexicon.roles import RoleWords
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
-from assistant.text.tokens import Token, tokenise
+from assistant.text.tokens import Token, clause_start, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.dont_know import is_dont_know
@@ -75,9 +75,7 @@ def roles_told_apart(tokens: Sequence[Token]) -> bool:
 def _opens(tokens: Sequence[Token], at: int) -> bool:
     """The question "who pays" opens its clause, past a hedge ("honestly who pays", "franchement qui paie"): a
     relative clause ("the HR people who sign the order") names a payer, it does not ask who pays."""
-    start = at
-    while start > 0 and tokens[start - 1].clause == tokens[at].clause:
-        start -= 1
+    start = clause_start(tokens, at)
     return skip_hedges([t.norm for t in tokens[start:at]]) == at - start
 
 
@@ -95,8 +93,8 @@ def _payer_waved_away(tokens: Sequence[Token]) -> Match | None:
 def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     patterns = _patterns()
-    m = first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2)) or _payer_waved_away(
-        tokens)
+    m = (first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2))
+         or _payer_waved_away(tokens))
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
     said_different = first_match(tokens, patterns["different"], lambda m: not negated_before(tokens, m))
