@@ -20,6 +20,14 @@ class GroupReadingWords(BaseModel):
     # --- group_check: what opens a fragment, and what cannot end a group
     relative_openers: list[str] = Field(
         description="Relative pronouns: a fragment that opens on one continues the group before ('qui', 'who').")
+    describing_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open a description of a group named earlier, never a group ('with a setting "
+                    "team of 2 to 6', 'sans salarie').")
+    action_endings: list[str] = Field(
+        default_factory=list,
+        description="Endings of verb forms ('ing', 'er'): such a word followed by its object ('Losing 25% of', "
+                    "'Accompagner leurs enfants') describes what a group does, it names none.")
     preposition_openers: list[str] = Field(
         description="Prepositions: a fragment that opens on one continues the group before ('avec', 'in').")
     determiner_openers: list[str] = Field(
@@ -131,6 +139,13 @@ class GroupReadingWords(BaseModel):
                     "to large corporations').")
     range_to: list[str] = Field(
         description="Words that close a sweep across groups, before its last group ('aux', 'to').")
+    calendar_words: list[str] = Field(
+        default_factory=list,
+        description="Days and months: a range over them ('du lundi au vendredi') spans time, not people.")
+    range_determiners: list[str] = Field(
+        default_factory=list,
+        description="Range words that carry their noun's determiner ('du collegien au papi'): the noun phrase "
+                    "opens at them.")
     # --- group_dependents: groups reached through another
     possessives: list[str] = Field(
         description="Possessive determiners that tie a group to the one named before it ('and their patients', "

@@ -38,5 +38,12 @@ class RevisitWords(BaseModel):
     articles: list[str] = Field(
         description="Whole words after which a noun of change names the service sold ('the review', 'la "
                     "revision').")
+    cadence: list[str] = Field(
+        default_factory=list,
+        description="A rhythm ('every 6 months', 'each quarter', 'tous les trimestres', 'deux fois par an').")
+    review_verbs: list[str] = Field(
+        default_factory=list,
+        description="Looking again at what was decided ('review*', 'adjust*', 'look at', 'revoi*', 'faire le "
+                    "point'). With a `cadence` in one sentence: a review planned, the opposite of fixed segments.")
     service_nouns: list[str] = Field(
         description="Starts of nouns of change a pitch may sell, after one of `articles` ('review', 'revis').")

@@ -17,6 +17,10 @@ class RoleWords(BaseModel):
     payer_mentions: list[str] = Field(
         description="Who pays, named as a question ('who writes the check', 'qui sort la carte bleue'): with "
                     "`unimportant` in its sentence, who pays is waved away.")
+    question_frames: list[str] = Field(
+        default_factory=list,
+        description="Words that embed the question 'who pays' ('knowing', 'the question of', 'savoir'): "
+                    "'savoir qui règle la facture' still asks it.")
     unimportant: list[str] = Field(
         description="Said to matter little ('is a detail', 'secondary', 'c est accessoire').")
     same_person: list[str] = Field(

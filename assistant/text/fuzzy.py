@@ -27,6 +27,13 @@ def edit_distance(a: str, b: str) -> int:
 
 SHORT_WORD = 6
 SILENT_ENDINGS = frozenset("tsxe")
+# A frequent word is a word, not a typo of another: "looked" is no "locked", "files" no "filles", "colleges"
+# no "collegue". Zipf 4.0 (once per 100,000 words; wordfreq's scale) keeps a few thousand words per language,
+# everyday ones, while a typo ("custmer", "clien", "tou") stays below it. Only an edit inside the word tells
+# two words apart: one at its end is an inflection or the other language's spelling ("clients", "touche" for
+# "toucher", "pilots" for "pilote").
+FREQUENT_ZIPF = 4.0
+FREQUENT_LANGUAGES = ("en", "fr")
 
 
 def _tolerance(lemma: str) -> int:
@@ -52,6 +59,28 @@ def within(a: str, b: str, k: int) -> bool:
     return edit_distance(a, b) <= k
 
 
+@lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """Folded words at or above FREQUENT_ZIPF in English or French (wordfreq's lists, shipped in its wheel)."""
+    import wordfreq  # imported on first use: its lists take a fraction of a second to load
+
+    floor = 10 ** (FREQUENT_ZIPF - 9)  # zipf = log10(frequency per word) + 9
+    return frozenset(normalise(word) for language in FREQUENT_LANGUAGES
+                     for word, frequency in wordfreq.get_frequency_dict(language).items() if frequency >= floor)
+
+
+def _another_word(token: str, lemma: str) -> bool:
+    """True when `token` is a frequent word of its own that differs from `lemma` inside: not by an ending
+    added ("client"/"clients", "touche"/"toucher") nor by its last letter ("pilots"/"pilote")."""
+    if token not in frequent_words():
+        return False
+    shared = 0
+    while shared < min(len(token), len(lemma)) and token[shared] == lemma[shared]:
+        shared += 1
+    rest = (len(token) - shared, len(lemma) - shared)
+    return not (min(rest) == 0 or rest == (1, 1))
+
+
 @lru_cache(maxsize=65536)
 def similar(token: str, lemma: str) -> bool:
     """True when `token` is `lemma` up to a typo; a lemma ending in '*' is a stem."""
@@ -60,7 +89,7 @@ def similar(token: str, lemma: str) -> bool:
         if token.startswith(stem):
             return True
         tol = _tolerance(stem) if len(stem) >= 6 else 0
-        if not tol or token[:1] != stem[:1] or token.isdigit():
+        if not tol or token[:1] != stem[:1] or token.isdigit() or _another_word(token, stem):
             return False
         return any(within(token[:k], stem, tol) for k in (len(stem) - 1, len(stem), len(stem) + 1)
                    if 0 < k <= len(token))
@@ -70,6 +99,8 @@ def similar(token: str, lemma: str) -> bool:
         return True  # a silent final letter dropped: "tou" for "tout", "mem" for "meme"
     tol = _tolerance(lemma)
     if not tol or token[:1] != lemma[:1] or abs(len(token) - len(lemma)) > tol:
+        return False
+    if _another_word(token, lemma):
         return False
     if len(lemma) < SHORT_WORD and len(token) == len(lemma):
         # a substitution turns a short word into another word ("parce"/"parle"): only swaps count

@@ -54,7 +54,7 @@ def is_dont_know(text: str) -> bool:
     covered = {i for m in matches for i in range(m.start, m.end)}
     rest = [t.norm for i, t in enumerate(tokens) if i not in covered and t.norm not in _fillers()]
     if any(t.norm.isdigit() or _names_a_group(tokens, i)
-           for i, t in enumerate(tokens) if i not in covered):
+           for i, t in enumerate(tokens) if i not in covered and t.norm not in _fillers()):
         return False
     if any(contrast_after(tokens, m) for m in matches):
         return False

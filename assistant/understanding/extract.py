@@ -13,8 +13,10 @@ from assistant.lexicon import every_language
 from assistant.lexicon.extract import ExtractWords
 from assistant.prompts import Prompts
 from assistant.text.lists import split_items
-from assistant.text.tokens import normalise
+from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.group_check import opens_noun_phrase
 from assistant.understanding.group_dependents import fold_dependents
+from assistant.understanding.group_descriptions import describes
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
 from assistant.understanding.platform import is_platform
 from assistant.understanding.refinements import most_important_updates, sides_named_later
@@ -148,7 +150,10 @@ def groups_updates(answer: str, embed: Embed | None = None, canvas: Canvas | Non
         # demographics critique) describes the segment already there: it is no segment of its own.
         target = next(s for s in canvas.segments if s.name == (canvas.focus_segment or canvas.segments[0].name))
         return [SegmentUpdate(segment=target.name, who=f"{target.who or target.name}; {answer.strip()}")]
-    groups = read or rule_reading(answer).groups or [answer]
+    # the rule reader's groups, when the model reads none, only where they open a noun phrase ("à énormément
+    # de gens" is an aside, "Losing 25% of treated water" a description)
+    fallback = [g for g in rule_reading(answer).groups if opens_noun_phrase(g) and not describes(tokenise(g))]
+    groups = read or fallback or [answer]
     # "clinics … and their patients": the customer's own clients are its users, not a segment of their own
     pitch = canvas.startup if canvas else ""
     groups = fold_dependents(answer, groups, platform=is_platform(pitch), pitch=pitch)

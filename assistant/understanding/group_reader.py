@@ -26,6 +26,7 @@ from assistant.understanding.group_boundaries import mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
 from assistant.understanding.group_coordination import join_coordinated
 from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
+from assistant.understanding.group_descriptions import descriptions_relabel
 from assistant.understanding.group_focus import focus_on_part, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
@@ -156,7 +157,7 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
-    labels = relabel(frags, deferral_relabel(frags, labels, answer), answer)
+    labels = descriptions_relabel(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
     labels = join_coordinated(frags, attach_dependents(frags, labels, answer), answer)
     labels = things_after_colon(frags, focus_on_part(frags, labels))
     labels = defer_listed(frags, mark_boundaries(frags, labels))

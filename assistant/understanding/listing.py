@@ -72,6 +72,8 @@ def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
 # `lexicon/<lang>/group_reading.yaml`).
 RANGE_FROM = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_from)
 RANGE_TO = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_to)
+CALENDAR = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").calendar_words)
+RANGE_DETERMINERS = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_determiners)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,50 @@ def _range() -> Pattern:
     """The sweep as a pattern, to label its match ("from|des|de|du ... to|aux|au|a")."""
     words = every_language(GroupReadingWords, "group_reading")
     return compile_all((f"{'|'.join(words.range_from)} ... {'|'.join(words.range_to)}",))[0]
+
+
+CHAIN_LINKS = 2  # "from A to B to C": two links or more
+CHAIN_GAP = 10  # at most this many words between two links
+
+
+def _opens_person(text: str, tokens: Sequence[Token], at: int) -> bool:
+    """The words after a link open a common noun phrase: a determiner ("the cellist"), the link itself one
+    ("au papi", "du collégien"), or a group word; no number, day or month, nor a capitalised name ("from
+    Lyon to Paris"; "the DJ" is an acronym)."""
+    if at >= len(tokens) or tokens[at].norm.isdigit() or tokens[at].norm in CALENDAR:
+        return False
+    word = text[tokens[at].start:tokens[at].end]
+    if word.istitle() and tokens[at].norm not in _DETERMINERS:
+        return False
+    return tokens[at].norm in _DETERMINERS or tokens[at - 1].norm in RANGE_DETERMINERS or is_group_word(tokens[at].norm)
+
+
+def chained_sweep(text: str, tokens: Sequence[Token]) -> Match | None:
+    """"from the ten-year-old with a ukulele to the cellist in the symphony to the DJ": a range whose links
+    chain (`CHAIN_LINKS`), each opening a noun phrase, sweeps across people whatever words name them: one
+    unbounded group, not a list of targets."""
+    for i, tok in enumerate(tokens):
+        found = _chained_at(text, tokens, i) if tok.norm in RANGE_FROM else None
+        if found is not None:
+            return found
+    return None
+
+
+def _chained_at(text: str, tokens: Sequence[Token], i: int) -> Match | None:
+    if not _opens_person(text, tokens, i + 1):
+        return None
+    links, last = 0, i
+    for j in range(i + 2, len(tokens)):
+        if tokens[j].sentence != tokens[i].sentence or j - last > CHAIN_GAP:
+            break
+        if tokens[j].norm in RANGE_TO and j - last >= 2 and _opens_person(text, tokens, j + 1):
+            links, last = links + 1, j
+    if links < CHAIN_LINKS:
+        return None
+    end = last + 2  # the last link and its noun phrase's first word, up to three words of it
+    while end < min(len(tokens), last + 4) and tokens[end].sentence == tokens[i].sentence:
+        end += 1
+    return Match(i, end, _range())
 
 
 def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:

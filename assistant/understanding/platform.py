@@ -46,10 +46,12 @@ def _both() -> PatternSet:
 SIDE_WINDOW = 20
 
 
-def platform_sides(text: str) -> list[str]:
+def platform_sides(text: str, read_on: bool = False) -> list[str]:
     """The two groups a platform brings together, as folded words: those a connector links ("met en
     relation les kinés et les patients"), else the first two groups of the sentence that says
-    "marketplace" or "two-sided"."""
+    "marketplace" or "two-sided" (with `read_on`, of that sentence and the next: a pitch's own words, where
+    the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
+    targets)."""
     tokens = tokenise(text)
     for m in find_all(tokens, _connectors()):
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
@@ -60,10 +62,13 @@ def platform_sides(text: str) -> list[str]:
         if sides:
             return sides
     for m in find_all(tokens, _markers()):
-        sentence = [t for t in tokens if t.sentence == tokens[m.start].sentence]
-        sides = _distinct_groups(sentence)
-        if len(sides) >= 2:
-            return sides[:2]
+        # "it's a marketplace. Indie shows list their slots, small brands book them": the sides may come in
+        # the sentence after the one that says what the startup is
+        at = tokens[m.start].sentence
+        for span in ({at}, {at, at + 1}) if read_on else ({at},):
+            sides = _distinct_groups([t for t in tokens if t.sentence in span])
+            if len(sides) >= 2:
+                return sides[:2]
     return exchange_sides(text)
 
 

@@ -25,7 +25,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
-from assistant.understanding.mistakes.revisit import claims_fixedness, speaks_of_the_target_over_time
+from assistant.understanding.mistakes.revisit import claims_fixedness, plans_a_review, speaks_of_the_target_over_time
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
@@ -111,7 +111,9 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
     if mistake == "never_revisited":
         # fixed segments are a claim: a word of fixedness, or of change about the target or the founder's own
         # choice; a word of time in a pain ("their first try died") or a pitch's service ("la révision") is none
-        return not (claims_fixedness(ctx.answer) or speaks_of_the_target_over_time(ctx.answer))
+        # a review planned on a rhythm ("every 6 months we look again") is the mistake's opposite
+        return plans_a_review(ctx.answer) or not (claims_fixedness(ctx.answer)
+                                                 or speaks_of_the_target_over_time(ctx.answer))
     if mistake == "too_broad":
         if broad_words_only_possessive(ctx.answer):
             return True  # "works out everyone's share": the broad word owns a thing, no target is named

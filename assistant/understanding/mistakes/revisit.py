@@ -25,7 +25,7 @@ def _lists() -> RevisitWords:
 
 
 Patterns = Literal["subjects", "change", "frozen", "no_revisit", "fixed_idioms", "fixed_states", "stale",
-                   "still_fine", "temporary"]
+                   "still_fine", "temporary", "cadence", "review_verbs"]
 
 
 @cache
@@ -68,6 +68,17 @@ def speaks_of_the_target_over_time(answer: str) -> bool:
     founder = grammar_lists().first_person
     subjects = {tokens[m.start].sentence for m in find_all(tokens, _patterns("subjects"))}
     return bool(changing & (subjects | {t.sentence for t in tokens if t.norm in founder}))
+
+
+def plans_a_review(answer: str) -> bool:
+    """Whether a sentence of the answer plans to look at the segments again on a rhythm (revisit lexicon
+    `cadence` and `review_verbs`, neither negated: "we look at the churn every 6 months and adjust", "on
+    refait le point chaque trimestre"): the opposite of segments set in stone, whatever else the answer says."""
+    tokens = tokenise(answer)
+    rhythm = {tokens[m.start].sentence for m in find_all(tokens, _patterns("cadence"))
+              if not negated_before(tokens, m, 3)}
+    return any(tokens[m.start].sentence in rhythm and not negated_before(tokens, m, 3)
+               for m in find_all(tokens, _patterns("review_verbs")))
 
 
 def claims_fixedness(answer: str) -> bool:

@@ -73,10 +73,18 @@ def roles_told_apart(tokens: Sequence[Token]) -> bool:
 
 
 def _opens(tokens: Sequence[Token], at: int) -> bool:
-    """The question "who pays" opens its clause, past a hedge ("honestly who pays", "franchement qui paie"): a
-    relative clause ("the HR people who sign the order") names a payer, it does not ask who pays."""
+    """The question "who pays" opens its clause, past a hedge and a word that embeds it ("honestly who pays",
+    "savoir qui règle la facture": `question_frames`): a relative clause ("the HR people who sign the order")
+    names a payer, it does not ask who pays."""
     start = clause_start(tokens, at)
-    return skip_hedges([t.norm for t in tokens[start:at]]) == at - start
+    norms = [t.norm for t in tokens[start:at]]
+    rest = norms[skip_hedges(norms):]
+    return not rest or " ".join(rest) in _question_frames()
+
+
+@lru_cache(maxsize=1)
+def _question_frames() -> frozenset[str]:
+    return frozenset(every_language(RoleWords, "roles").question_frames)
 
 
 def _payer_waved_away(tokens: Sequence[Token]) -> Match | None:
@@ -158,7 +166,7 @@ def _another_group_provides(group: str, side: str) -> bool:
 def pitch_sides(ctx: DetectionContext) -> list[str]:
     """The groups the session says the platform connects: read in what was said before this answer (the
     answer's own objects, "no time for a web shop", are not sides), else with the answer."""
-    return platform_sides(context_text(ctx, with_answer=False)) or platform_sides(context_text(ctx))
+    return platform_sides(context_text(ctx, with_answer=False), read_on=True) or platform_sides(context_text(ctx))
 
 
 def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:

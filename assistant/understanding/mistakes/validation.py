@@ -76,7 +76,8 @@ def _counts(tokens: Sequence[Token], m: Match) -> bool:
     if tokens[m.start].norm in _lists().generic_evidence:
         return _quantified(tokens, m) and not _friends_near(tokens, m)
     sentence = tokens[m.start].sentence
-    past = any(tokens[p.start].sentence == sentence and p.start != m.start
+    # "des études, j'en ai pas fait": a past action negated reports none done
+    past = any(tokens[p.start].sentence == sentence and p.start != m.start and not negated_before(tokens, p, 3)
                for p in find_all(tokens, _patterns("past_actions")))
     return _quantified(tokens, m) or past
 

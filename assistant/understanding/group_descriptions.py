@@ -1,0 +1,44 @@
+"""Fragments that describe a group named before them, never a group of their own: "- with a setting team of 2
+to 6 people", "- Losing 25% of treated water", "Accompagner leurs enfants" (`describing_openers` and
+`action_endings` of `lexicon/<lang>/group_reading.yaml`). A founder who lists a group's traits as bullets gets
+one segment, not one per bullet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.lexicon.lazy import LazyWords
+from assistant.text.tokens import Token, tokenise
+from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words, skip_hedges
+from assistant.understanding.groups import is_group_word
+
+# Not among OPENERS: those are features of the group reader, whose weights expect exactly those four lists.
+_DESCRIBING = LazyWords(lambda: reading_words().describing_openers)
+_ACTION_ENDINGS = LazyWords(lambda: reading_words().action_endings)
+_POSSESSIVES = LazyWords(lambda: reading_words().possessives)
+
+
+def describes(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on a description of a group, not on a group: a describing preposition ("with a
+    setting team", "sans salarié") or a verb form with its object ("Losing 25% of treated water", "Serving
+    3,000 people", "Accompagner leurs enfants"); "Nursing homes" is a group."""
+    norms = [t.norm for t in tokens]
+    start = skip_hedges(norms)
+    if start >= len(norms):
+        return False
+    first = norms[start]
+    if first in _DESCRIBING:
+        return True
+    following = norms[start + 1] if start + 1 < len(norms) else ""
+    verb_form = len(first) > 4 and first.endswith(tuple(_ACTION_ENDINGS)) and not is_group_word(first)
+    return verb_form and (following.isdigit() or following in OPENERS["determiner"] or following in _POSSESSIVES)
+
+
+def descriptions_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """A fragment read as a new group that describes, once a group was named: part of the group just before
+    (`cont`), or of none when a fragment that is no group stands between them."""
+    out = list(labels)
+    for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
+        if label == "new" and "new" in out[:i] and describes(tokenise(frag.text)):
+            out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
+    return out
