@@ -74,10 +74,12 @@ def negated_before(tokens: Sequence[Token], m: Match, window: int = 4) -> bool:
 
 
 def negated_after(tokens: Sequence[Token], m: Match, window: int = 4) -> bool:
-    """French "tout le monde n'est pas ...": ne/n then a negator right after the match."""
+    """French "tout le monde n'est pas ...": ne/n then a negator right after the match; or the match inside
+    the negation, "ils ne [se ressemblent] pas": ne/n just before it, the negator right after."""
     clause = tokens[m.start].clause
     following = [i for i in range(m.end, min(len(tokens), m.end + window)) if tokens[i].clause == clause]
-    has_ne = any(tokens[i].norm in _negation().ne_particles for i in following)
+    just_before = [i for i in range(max(0, m.start - 2), m.start) if tokens[i].clause == clause]
+    has_ne = any(tokens[i].norm in _negation().ne_particles for i in [*just_before, *following])
     return has_ne and any(is_negator(tokens, i) for i in following)
 
 

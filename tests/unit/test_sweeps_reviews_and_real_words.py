@@ -142,3 +142,15 @@ def test_experience_in_place_of_research_is_not_validated(answer: str, lang: str
 ])
 def test_research_done_stays_evidence(answer: str, lang: str) -> None:
     assert "not_validated" not in mistakes("evidence", answer, lang)
+
+
+def test_a_fixedness_claim_ending_on_its_pronoun_is_never_revisited() -> None:
+    answer = "Les agences immobilières de 3 à 10 agents. Ça c'est tranché, on ne reviendra pas dessus."
+    assert "never_revisited" in mistakes("priority", answer, "fr")
+
+
+def test_sameness_inside_a_french_negation_is_denied() -> None:
+    answer = ("Ils préparent tout à l'avance. Mais ils ne se ressemblent pas tant que ça : un paraplégique de 35 ans "
+              "et une dame de 70 ans, ce ne sont pas les mêmes attentes.")
+    assert "assumes_homogeneous" not in mistakes("characteristics", answer, "fr")
+    assert "assumes_homogeneous" in mistakes("characteristics", "Ils se ressemblent tous : mêmes besoins.", "fr")
