@@ -1,6 +1,6 @@
 """The words of the never_revisited detector (`assistant/understanding/mistakes/revisit.py`), per language in
 `<lang>/revisit.yaml`: segments treated as fixed while markets move. Also read by the understanding reader's
-`speaks_of_time_or_change` and `speaks_of_the_target_over_time`."""
+`speaks_of_the_target_over_time`, `claims_fixedness` and `plans_a_review`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class RevisitWords(BaseModel):
     """What says the segments will never be looked at again (`revisit.yaml`): patterns of
     `assistant.text.patterns` for the claims, whole words (or word starts) for their surroundings. Read by
-    `never_revisited`, `speaks_of_time_or_change` and `speaks_of_the_target_over_time`."""
+    `never_revisited`, `speaks_of_the_target_over_time`, `claims_fixedness` and `plans_a_review`."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -72,3 +72,6 @@ async def _warm_up(retriever: Any) -> None:
         await retriever.search("customer segments", language="fr", k=1)
     except Exception:
         log.exception("could not warm up the knowledge index; the first answer will be slow")
+    from assistant.text.fuzzy import frequent_words
+
+    await asyncio.to_thread(frequent_words)  # the word lists of typo-tolerant reading: ~0.8 s to load

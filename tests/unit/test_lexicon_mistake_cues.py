@@ -17,7 +17,6 @@ from assistant.understanding.mistakes.profile import assumes_homogeneous, demogr
 from assistant.understanding.mistakes.revisit import (
     never_revisited,
     speaks_of_the_target_over_time,
-    speaks_of_time_or_change,
 )
 from assistant.understanding.mistakes.validation import evidence_level, not_validated, plans_research
 
@@ -80,7 +79,6 @@ def test_not_validated_reads_the_moved_words(language: str, question: str, answe
 ])
 def test_never_revisited_reads_the_moved_words(language: str, answer: str, flagged: bool, over_time: bool) -> None:
     assert (never_revisited(_ctx("for_whom", answer, language)) is not None) is flagged
-    assert speaks_of_time_or_change(answer)
     assert speaks_of_the_target_over_time(answer) is over_time
 
 

@@ -39,11 +39,6 @@ def _words(key: Literal["copulas", "time_words", "articles"]) -> frozenset[str]:
     return frozenset(getattr(_lists(), key))
 
 
-def speaks_of_time_or_change(answer: str) -> bool:
-    """Whether the answer has any word of time, change or decision (revisit lexicon `change`)."""
-    return bool(find_all(tokenise(answer), _patterns("change")))
-
-
 @lru_cache(maxsize=1)
 def _service_nouns() -> tuple[str, ...]:
     return tuple(_lists().service_nouns)
