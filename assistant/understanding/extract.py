@@ -14,7 +14,7 @@ from assistant.lexicon.extract import ExtractWords
 from assistant.prompts import Prompts
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise, tokenise
-from assistant.understanding.group_check import opens_noun_phrase
+from assistant.understanding.group_check import distinct, opens_noun_phrase
 from assistant.understanding.group_dependents import fold_dependents
 from assistant.understanding.group_descriptions import describes
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
@@ -151,8 +151,10 @@ def groups_updates(answer: str, embed: Embed | None = None, canvas: Canvas | Non
         target = next(s for s in canvas.segments if s.name == (canvas.focus_segment or canvas.segments[0].name))
         return [SegmentUpdate(segment=target.name, who=f"{target.who or target.name}; {answer.strip()}")]
     # the rule reader's groups, when the model reads none, only where they open a noun phrase ("à énormément
-    # de gens" is an aside, "Losing 25% of treated water" a description)
-    fallback = [g for g in rule_reading(answer).groups if opens_noun_phrase(g) and not describes(tokenise(g))]
+    # de gens" is an aside, "Losing 25% of treated water" a description), a bare group restated with its
+    # qualifiers once ("the interpreters … the freelance legal interpreters who…": `distinct`)
+    fallback = distinct([g for g in rule_reading(answer).groups
+                         if opens_noun_phrase(g) and not describes(tokenise(g))])
     groups = read or fallback or [answer]
     # "clinics … and their patients": the customer's own clients are its users, not a segment of their own
     pitch = canvas.startup if canvas else ""

@@ -41,3 +41,19 @@ def test_two_groups_of_a_nursing_answer_stay_two() -> None:
 def test_platform_sides_in_the_sentence_after_the_marker() -> None:
     sides = platform_sides("It's a marketplace. Landlords list spare garages, tradespeople rent them by the month.")
     assert len(sides) == 2
+
+
+def test_when_the_reader_reads_no_group_the_rule_groups_are_cleaned(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fallback path: the group reader reads nothing, the rule reader's groups are used, cleaned of asides,
+    # descriptions and a bare group restated with its qualifiers.
+    from assistant.understanding import extract
+    from assistant.understanding.group_reader import GroupReading
+
+    monkeypatch.setattr(extract, "read_group_list", lambda answer, embed: GroupReading())
+    answer = ("For the interpreters. It is for them I do this, the freelance legal interpreters who are on the "
+              "national register and who are exploited by the agencies.")
+    segments = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert sum("nterpreters" in s for s in segments) == 1, segments
+    answer = "- toute personne qui ne nage pas bien\n- à énormément de gens, du collégien au papi"
+    segments = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert segments and not any(s.startswith("À") for s in segments), segments
