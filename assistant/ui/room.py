@@ -74,4 +74,4 @@ async def _warm_up(retriever: Any) -> None:
         log.exception("could not warm up the knowledge index; the first answer will be slow")
     from assistant.text.fuzzy import frequent_words
 
-    await asyncio.to_thread(frequent_words)  # the word lists of typo-tolerant reading: ~0.8 s to load
+    await asyncio.to_thread(frequent_words)  # the word lists of typo-tolerant reading, loaded once
