@@ -68,6 +68,10 @@ class GrammarWords(BaseModel):
     attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
     target_frames: list[str] = Field(
         description="Words that announce the target, not part of it ('our customers are', 'nos clients ce sont').")
+    frame_complementizers: list[str] = Field(
+        default_factory=list,
+        description="A conjunction right before a target frame, after a hedge ('je dirais que ce sont…', 'I'd say "
+                    "that it's…'): part of the frame, not a relative pronoun opening a clause.")
     qualifiers: list[str] = Field(
         description="Words that attach a narrowing to a group: prepositions, relative pronouns ('of', 'qui').")
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")

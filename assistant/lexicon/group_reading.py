@@ -156,3 +156,30 @@ class GroupReadingWords(BaseModel):
     back_references: list[str] = Field(
         description="Demonstrative determiners inside a group that point back to what was named before ('the "
                     "boards of those buildings', 'les clubs qui occupent ces équipements').")
+    # --- group_repeats: the same customers named again in one answer
+    additions: list[str] = Field(
+        default_factory=list,
+        description="Phrases that add a group of the same kind as one named before ('small farms, and big farms "
+                    "too', 'les autres clubs', 'a second group'): another segment, not the same one named again.")
+    corrections: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which a founder corrects the group just named, in the same sentence ('les clubs "
+                    "de handball, je veux dire les clubs de taille moyenne', 'I mean'): the group named after "
+                    "is that one, restated.")
+    prenominal_adjectives: list[str] = Field(
+        default_factory=list,
+        description="Adjectives written before their noun that take its plural ('petites communes', 'jeunes "
+                    "agriculteurs'): the noun after them, not they, is the group's head. Empty in English, whose "
+                    "adjectives take no plural.")
+    reason_openers: list[str] = Field(
+        default_factory=list,
+        description="Conjunctions that open a reason ('because', 'parce', 'car'): a fragment that opens on one says "
+                    "why a group matters, it names none.")
+    quantity_openers: list[str] = Field(
+        default_factory=list,
+        description="Quantities that open a part of a group's make-up after a focus marker ('mostly teens, some "
+                    "older guys', 'surtout des retraités, quelques actifs').")
+    channel_words: list[str] = Field(
+        default_factory=list,
+        description="Words after which the groups named are ways to reach customers ('via les gîtes et l'office "
+                    "de tourisme', 'through schools'), not segments.")

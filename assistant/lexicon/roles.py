@@ -23,6 +23,14 @@ class RoleWords(BaseModel):
                     "'savoir qui règle la facture' still asks it.")
     unimportant: list[str] = Field(
         description="Said to matter little ('is a detail', 'secondary', 'c est accessoire').")
+    payments: list[str] = Field(
+        default_factory=list,
+        description="Someone said to pay ('parents pay', 'paid by', 'the transfer comes from', 'payé par'): with "
+                    "`waved_after` later in its sentence, the payer is named and waved away.")
+    waved_after: list[str] = Field(
+        default_factory=list,
+        description="A contrast that says what was just said matters little ('but that doesn't matter', 'mais "
+                    "peu importe').")
     same_person: list[str] = Field(
         description="Buyer and user said to be one and the same ('same person', 'de leur poche').")
     different: list[str] = Field(

@@ -61,23 +61,23 @@ def _noun_phrase(text: str) -> bool:
     return len(words) > 1 and words[0] in OPENERS["determiner"]
 
 
-def _past_focus(words: list[str]) -> list[str]:
+def past_focus(words: list[str]) -> list[str]:
     """The words after a focus or example marker that opens them ("especially the ones…", "surtout celles…")."""
     return words[after_leading_marker(tokenise(" ".join(words))) or 0:]
 
 
 def _leans_back(text: str) -> bool:
     """A relative clause, or a demonstrative with a preposition or a comparison after it."""
-    words = _past_focus(opening(text))
+    words = past_focus(opening(text))
     if not words:
         return False
     if words[0] in OPENERS["relative"]:
         return True
-    at = _demonstrative_at(words)
+    at = demonstrative_at(words)
     return at is not None and len(words) > at + 1 and _narrows(words[at + 1])
 
 
-def _demonstrative_at(words: list[str]) -> int | None:
+def demonstrative_at(words: list[str]) -> int | None:
     """Where the demonstrative of a fragment opening on one is ("those", "the ones": 0 or 1)."""
     if words[0] in DEMONSTRATIVES:
         return 0
@@ -111,9 +111,9 @@ def _leaned_on(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer
     """The antecedent of fragment `i`; for a demonstrative that opens a sentence, the group that ends the sentence
     before ("…every time they go to mart. Especially the ones more than an hour away")."""
     j = antecedent(frags, out, i, answer)
-    words = _past_focus(opening(frags[i].text))
+    words = past_focus(opening(frags[i].text))
     if j is None and frags[i].first_in_sentence and i and out[i - 1] in ("new", "cont") and words and (
-            _demonstrative_at(words) is not None):
+            demonstrative_at(words) is not None):
         return i - 1
     return j
 
@@ -145,8 +145,8 @@ def _after_heading(frags: Sequence[FragmentLike], out: Sequence[str], i: int) ->
 def _narrowing(frags: Sequence[FragmentLike], out: list[str], i: int, answer: str) -> None:
     """A demonstrative with a preposition read as no group still narrows the group before ("…, mais pas
     toutes : celles de 3 à 8 vétos")."""
-    words = _past_focus(opening(frags[i].text))
-    if words and _demonstrative_at(words) is not None and _leans_back(frags[i].text):
+    words = past_focus(opening(frags[i].text))
+    if words and demonstrative_at(words) is not None and _leans_back(frags[i].text):
         j = _leaned_on(frags, out, i, answer)
         if j is not None:
             out[j + 1:i + 1] = ["cont"] * (i - j)

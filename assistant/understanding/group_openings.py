@@ -18,6 +18,7 @@ from assistant.understanding.group_check import (
     DEMONSTRATIVES,
     MODALS,
     OPENERS,
+    FragmentLike,
     reading_phrases,
     reading_words,
     skip_hedges,
@@ -52,6 +53,40 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
     if said[0] in all_grammar_words().first_person or tuple(said) in reading_phrases("superlatives"):
         return 0  # "those who travel for work are our main target": a predicate, the group is the subject
     return copula + 1
+
+
+_REASONS = LazyWords(lambda: reading_words().reason_openers)
+
+
+def gives_a_reason(text: str) -> bool:
+    """A fragment that opens on a reason ("because ils achètent 20 instruments", "parce qu'elles…", "bc they
+    quit"): why a group matters, never a group of its own."""
+    norms = [t.norm for t in tokenise(text)]
+    i = skip_hedges(norms)
+    return i < len(norms) and norms[i] in _REASONS
+
+
+_CHANNELS = LazyWords(lambda: reading_words().channel_words)
+CHANNEL_WINDOW = 6  # words before the end of a fragment where a channel word still governs what follows
+
+
+def through_a_channel(before: str, separator: str) -> bool:
+    """A group coordinated right after "via" or "through" something ("on pousse côté familles via les gîtes et
+    l'office de tourisme", "we reach them through schools and libraries"): a way to reach customers, not a
+    segment. `before` is the fragment before the group's, `separator` what joins them."""
+    if separator not in ("and", "comma", "comma_and"):
+        return False
+    norms = [t.norm for t in tokenise(before)]
+    return any(w in _CHANNELS for w in norms[-CHANNEL_WINDOW:])
+
+
+def no_group_openings(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the fragments that open on no group read as none: a modal opening that names none ("…, and
+    faut convaincre les deux"), a reason ("…, because ils achètent 20 instruments d'un coup"), a group after a
+    channel word ("… via les gîtes et l'office de tourisme")."""
+    return ["none" if label != "none" and not after_modal(frag.text).strip() or label == "new" and (
+        gives_a_reason(frag.text) or i and through_a_channel(frags[i - 1].text, frag.separator))
+        else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
 
 
 def after_modal(text: str) -> str:

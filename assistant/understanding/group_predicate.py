@@ -28,7 +28,8 @@ AS_SPAN = 3  # words between "as" and the structure noun ("as a second segment")
 
 def before_predicate(text: str) -> str:
     """The group without the statement made about it ("…are a segment of their own", "…, c'est un vrai
-    segment", "…as a second segment"); `text` as it is when there is none."""
+    segment", "…as a second segment"); `text` as it is when there is none. After a bare pronoun ("then it is
+    the small farms…"), the copula presents the group: the words after it."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
     for k in range(1, len(norms) - 1):  # "…who are adding solar, that's the other group": after a comma, a
@@ -46,6 +47,9 @@ def before_predicate(text: str) -> str:
         if norms[k] not in COPULAS and not cleft:
             continue
         said = norms[k + (len(cleft) if cleft else 1):]
+        subject = [w for w in norms[:k] if w not in _CONNECTIVES]
+        if not cleft and subject and all(w in _CLEFT_SUBJECT for w in subject) and said:
+            return text[tokens[k + 1].start:]  # "then it is the small flower farms…": the group follows
         if any(is_group_word(w) and w not in _structure() for w in said):
             return text
         return text[:tokens[k].start].rstrip(" ,;:-–—")

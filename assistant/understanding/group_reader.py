@@ -29,9 +29,11 @@ from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferr
 from assistant.understanding.group_descriptions import descriptions_relabel
 from assistant.understanding.group_focus import focus_on_part, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
-from assistant.understanding.group_openings import after_modal, blank_clefts, unclefted
+from assistant.understanding.group_narrowing import narrowing_relabel
+from assistant.understanding.group_openings import after_modal, blank_clefts, no_group_openings, unclefted
 from assistant.understanding.group_parts import announced_parts
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
+from assistant.understanding.group_repeats import announced_split, names_a_thing, one_per_customer
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
 from assistant.understanding.target_frame import after_frame, unframe, without_dropped_beliefs
@@ -158,12 +160,10 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
     the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
     labels = descriptions_relabel(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
-    labels = join_coordinated(frags, attach_dependents(frags, labels, answer), answer)
+    labels = join_coordinated(frags, narrowing_relabel(frags, attach_dependents(frags, labels, answer)), answer)
     labels = things_after_colon(frags, focus_on_part(frags, labels))
-    labels = defer_listed(frags, mark_boundaries(frags, labels))
-    # "…, and faut convaincre les deux": a modal opening that names no group is no part of any group
-    labels = ["none" if label != "none" and not after_modal(frag.text).strip() else label
-              for frag, label in zip(frags, labels, strict=True)]
+    labels = announced_split(frags, defer_listed(frags, mark_boundaries(frags, labels)), answer)
+    labels = no_group_openings(frags, labels)
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None
@@ -181,7 +181,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         text = trim(before_predicate(after_modal(unclefted(trim(unclefted(answer[start:end]))))))
         head, comma, rest = text.partition(", ")  # "…indépendantes je pense, en gros les…": no hedge in the head
         text = f"{head}{comma}{rest}" if comma and (head := trim(head)) else text
-        if not text:
+        if not text or names_a_thing(text):
             continue
         limit = _sentence_end(answer, end)
         if i + 1 < len(spans):
@@ -192,7 +192,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         if kind == "new" and deferred_after(answer, end, limit):
             kind = "deferred"  # "les kinés et le reste, on verra une fois que ça tourne"
         (reading.deferred if kind == "deferred" else reading.groups).append(text)
-    reading.groups = distinct(reading.groups)
+    reading.groups = one_per_customer(answer, distinct(reading.groups))
     return reading
 
 
@@ -215,6 +215,7 @@ def rule_reading(answer: str) -> GroupReading:
             reading.deferred.append(trim(group))
         elif trim(group):
             reading.groups.append(trim(group))
+    reading.groups = one_per_customer(answer, reading.groups)
     return reading
 
 
@@ -231,10 +232,12 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
         return rule_reading(answer)
     # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux"), and so does
     # a group said to be a segment ("donc ok, les seniors après une prothèse c'est un vrai segment")
+    read = model.labels(x)
+    # ("our ICP is the seed / series A biotechs": the frame's object goes on in the next fragment)
     labels = ["new" if label == "none" and opens_noun_phrase(frag.text) and (
-        after_frame(framed, answer, frag.start) and group_words(tokenise(frag.text))
+        after_frame(framed, answer, frag.start) and (group_words(tokenise(frag.text)) or read[i + 1:i + 2] == ["cont"])
         or names_a_segment(frag.text) and not is_generic_group(before_predicate(frag.text))) else label
-        for frag, label in zip(frags, model.labels(x), strict=True)]
+        for i, (frag, label) in enumerate(zip(frags, read, strict=True))]
     reading = assemble(answer, frags, labels)
     parts = announced_parts(answer, reading.groups)
     if parts:

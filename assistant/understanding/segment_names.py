@@ -29,13 +29,16 @@ def _fillers() -> re.Pattern[str]:
     return re.compile(rf"^(?:{any_of(reading_words().name_fillers)}(?=[\s,:]|$)[\s,:]*)+", re.I)
 
 
+_MARK = r"[;:(\[]|,(?!\d)|(?<!\d),"  # punctuation that ends a name; a comma inside a number ("2,000") does not
+
+
 @lru_cache(maxsize=1)
 def _clause() -> re.Pattern[str]:
     """Where a name ends: a relative clause, punctuation, a dash, or a copula ("frontline workers are probably
     an underserved segment": a name never holds the verb of a statement about the group), or examples after
     the group ("les associations type ADMR", "visitors for like a week")."""
     w = reading_words()
-    return re.compile(rf"\s{any_of(w.name_clause_words)}\s|[,;:(\[]|\s[-–—]\s|\s{any_of(w.name_example_words)}\s",
+    return re.compile(rf"\s{any_of(w.name_clause_words)}\s|{_MARK}|\s[-–—]\s|\s{any_of(w.name_example_words)}\s",
                       re.I)
 
 
@@ -75,7 +78,7 @@ def _norms(text: str) -> Phrase:
 _COMMON_PAIRS = frozenset({("as", "well")})  # two words whose last one alone is a hedge
 
 
-_PUNCTUATION = re.compile(r"[,;:.!?(\[]|\s[-–—]\s")
+_PUNCTUATION = re.compile(r"[;:!?(\[]|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.|\s[-–—]\s")
 ONE_WORD_EXTRA = 2  # a one-word head's name may run this many words longer, to end its relative clause
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
 MAX_NAME_WORDS = 6

@@ -20,6 +20,11 @@ def _frames() -> tuple[Phrase, ...]:
     return phrases(all_grammar_words().target_frames)
 
 
+@lru_cache(maxsize=1)
+def _complementizers() -> frozenset[str]:
+    return frozenset(all_grammar_words().frame_complementizers)
+
+
 def unframe(answer: str) -> str:
     """`answer` with every target frame blanked out by spaces (same length, so offsets into the answer
     still hold). A frame counts only where something follows it in its sentence."""
@@ -38,7 +43,8 @@ def unframe(answer: str) -> str:
         if answer[end:end + 1] in ".!?\n":
             i += 1
             continue
-        for k in range(tokens[i].start, end):
+        start = tokens[i - 1].start if i and norms[i - 1] in _complementizers() else tokens[i].start
+        for k in range(start, end):  # "je dirais que ce sont…": the "que" goes with the frame
             chars[k] = " "
         i += len(frame)
     return "".join(chars)

@@ -26,7 +26,7 @@ def _patterns() -> dict[str, PatternSet]:
     """Every pattern list of `roles.yaml`, compiled once."""
     w = every_language(RoleWords, "roles")
     keys = ("indifference", "payer_mentions", "unimportant", "same_person", "different", "payer_roles",
-            "team_users", "child_users", "solo")
+            "team_users", "child_users", "solo", "payments", "waved_after")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
@@ -90,11 +90,18 @@ def _question_frames() -> frozenset[str]:
 def _payer_waved_away(tokens: Sequence[Token]) -> Match | None:
     """Who pays named as a question, and said to matter little in the same sentence ("qui sort la carte bleue
     à la fin, c'est un détail", "honestly who signs the PO is secondary"); "qui paie, c'est pas un détail"
-    keeps it."""
+    keeps it. Or a payer named, then waved away by a contrast later in the sentence ("parents pay most of the
+    time, but that doesn't matter": `payments`, `waved_after`)."""
     patterns = _patterns()
     payers = {tokens[m.start].sentence for m in find_all(tokens, patterns["payer_mentions"]) if _opens(tokens, m.start)}
-    return first_match(tokens, patterns["unimportant"],
-                       lambda m: tokens[m.start].sentence in payers and not negated_before(tokens, m, 3))
+    asked = first_match(tokens, patterns["unimportant"],
+                        lambda m: tokens[m.start].sentence in payers and not negated_before(tokens, m, 3))
+    if asked:
+        return asked
+    # "the parents pay in 70% of cases, but that doesn't matter": a payer named, then waved away
+    paid = {tokens[m.start].sentence: m.start for m in reversed(find_all(tokens, patterns["payments"]))}
+    return first_match(tokens, patterns["waved_after"],
+                       lambda m: paid.get(tokens[m.start].sentence, len(tokens)) < m.start)
 
 
 @scoped("for_whom", "most_important", "buyer_user", "priority")

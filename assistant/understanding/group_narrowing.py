@@ -1,0 +1,93 @@
+"""Sentences that narrow the group named just before them, read by the group reader after its other checks
+(`group_anaphora.attach_dependents`): what a founder adds in a new sentence or list line about the group they
+just named is that group, narrowed, not another segment.
+
+- "Merceries et boutiques de laine. Celles qui vendent à la pelote." — a demonstrative and a relative pronoun;
+- "- mostly independent power producers", "e.g. farms in Iowa" — a focus or example marker;
+- "…, mostly teens 14-18 + some older guys who ref on weekends" — a quantity after a focus marker, in the same
+  sentence: what the group is made of.
+
+Words: `demonstratives`, `relative_openers`, `quantity_openers` of `lexicon/<lang>/group_reading.yaml`;
+`example_markers` of `grouping.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.lexicon.lazy import LazyWords
+from assistant.text.tokens import tokenise
+from assistant.understanding.group_anaphora import demonstrative_at, opening, past_focus
+from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
+from assistant.understanding.grouping import after_leading_marker
+
+
+def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the fragments read as new groups that narrow the group before them (see the module) read
+    as its continuation."""
+    out = list(labels)
+    for i in range(len(frags)):
+        if out[i] == "new" and (_describes_last_group(frags, out, i) or _focus_on_last_group(frags, out, i)
+                                or _composition(frags, out, i)):
+            out[i] = "cont"
+    return out
+
+
+def _describes_last_group(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """A sentence that opens on a demonstrative and a relative pronoun ("Celles qui vendent à la pelote", "The
+    ones who…"), right after a sentence that ended on a group, says who among that group: it narrows it.
+    Inside a sentence ("les kinés et ceux qui font du domicile"), or after a group named the same way ("- ceux
+    qui s'abonnent… - ceux qui offrent…"), it still names people of its own."""
+    if not (frags[i].first_in_sentence and _group_in_sentence_before(frags, out, i)):
+        return False
+    words = past_focus(opening(frags[i].text))
+    at = demonstrative_at(words) if words else None
+    if at is None or len(words) <= at + 1 or words[at + 1] not in OPENERS["relative"]:
+        return False
+    opened = next((j for j in range(i - 1, -1, -1) if out[j] == "new"), None)
+    before = past_focus(opening(frags[opened].text)) if opened is not None else []
+    # "- ceux qui s'abonnent… - ceux qui offrent…": two groups named alike, in parallel
+    return not (before and demonstrative_at(before) is not None)
+
+
+def _composition(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """"…, mostly teens 14-18 + some older guys who ref on weekends", "surtout des retraités, quelques actifs":
+    after a part opened by a focus marker, in the same sentence, a part opened by a quantity says what the
+    group is made of. It continues that group."""
+    words = opening(frags[i].text)
+    if frags[i].first_in_sentence or not words or words[0] not in _QUANTITY_OPENERS:
+        return False
+    j = i - 1
+    while j >= 0 and out[j] in ("new", "cont"):
+        if after_leading_marker(tokenise(frags[j].text)):
+            return True
+        if frags[j].first_in_sentence:
+            return False
+        j -= 1
+    return False
+
+
+_QUANTITY_OPENERS = LazyWords(lambda: reading_words().quantity_openers)
+
+
+def _group_in_sentence_before(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """Whether the sentence (or list line) before fragment `i` holds a group."""
+    j = i - 1
+    while j >= 0:
+        if out[j] in ("new", "cont"):
+            return True
+        if frags[j].first_in_sentence:
+            return False
+        j -= 1
+    return False
+
+
+def _focus_on_last_group(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """A sentence or list line that opens on a focus or example marker ("- mostly independent power producers",
+    "Surtout les pizzerias.", "e.g. farms in Iowa"), right after a line that ended on a group, says what that
+    group is mostly made of: the same segment, narrowed."""
+    if not (frags[i].first_in_sentence and _group_in_sentence_before(frags, out, i)):
+        return False
+    return bool(after_leading_marker(tokenise(frags[i].text)))
+
+
