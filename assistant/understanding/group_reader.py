@@ -31,9 +31,9 @@ from assistant.understanding.group_focus import focus_on_part, things_after_colo
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
 from assistant.understanding.group_openings import after_modal, blank_clefts, no_group_openings, unclefted
-from assistant.understanding.group_parts import announced_parts
+from assistant.understanding.group_parts import announced_parts, announced_split
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
-from assistant.understanding.group_repeats import announced_split, names_a_thing, one_per_customer
+from assistant.understanding.group_repeats import names_a_thing, one_per_customer
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
 from assistant.understanding.target_frame import after_frame, unframe, without_dropped_beliefs

@@ -23,7 +23,6 @@ covers the nouns the group lexicon does not know, which the founders of the blin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon.lazy import LazyWords
@@ -32,16 +31,11 @@ from assistant.understanding.grammar_lists import Phrase, contains
 from assistant.understanding.group_check import (
     DEMONSTRATIVES,
     OPENERS,
-    FragmentLike,
-    opens_noun_phrase,
     reading_phrases,
     reading_words,
-    skip_hedges,
-    trim,
 )
 from assistant.understanding.group_fragments import SENTENCE
-from assistant.understanding.grouping import after_leading_marker
-from assistant.understanding.groups import announced_count, group_words, is_group_word, same_group
+from assistant.understanding.groups import group_words, is_group_word, same_group
 from assistant.understanding.segment_names import name_head, segment_name
 from assistant.understanding.substance import content_words
 
@@ -68,7 +62,7 @@ _PRENOMINAL = LazyWords(lambda: reading_words().prenominal_adjectives)
 MIN_PLURAL = 4  # letters of a plural-looking word ("kids", "clubs"); "les", "des", "this" are shorter or not content
 
 
-def _same(a: str, b: str) -> bool:
+def same_head(a: str, b: str) -> bool:
     """Two words name the same group (`groups.same_group`), both words of three letters or more: "s" (of
     "let's") is no stem of every group."""
     return len(a) >= MIN_WORD and len(b) >= MIN_WORD and same_group(a, b)
@@ -112,9 +106,9 @@ def _repeats(answer: str, earlier: str, at_earlier: int, group: str, at: int) ->
         return False
     between = answer[at_earlier + len(earlier):at]
     later_sentence = bool(_BREAK.search(between))
-    if _same(before[0], own[0]):
+    if same_head(before[0], own[0]):
         return later_sentence or contains(_norms(between), _phrases("corrections")) is not None
-    return later_sentence and any(_same(word, own[0]) for word in before[1:])
+    return later_sentence and any(same_head(word, own[0]) for word in before[1:])
 
 
 LIST_ITEMS = 3  # items of a bare list of examples ("Vêtements, chaussures, déco, épiceries fines, pharmacies.")
@@ -150,7 +144,7 @@ def _retracted(group: str, rest: str) -> bool:
     if not own or at is None:
         return False
     return any(norms[i] in OPENERS["negation"] and any(
-        _same(w, own[0]) for w in norms[i + 1:i + 2 + RETRACTION_WINDOW]) for i in range(at, len(norms)))
+        same_head(w, own[0]) for w in norms[i + 1:i + 2 + RETRACTION_WINDOW]) for i in range(at, len(norms)))
 
 
 def one_per_customer(answer: str, groups: list[str]) -> list[str]:
@@ -176,7 +170,7 @@ def one_per_customer(answer: str, groups: list[str]) -> list[str]:
                      None)
         if again is not None:
             earlier, earlier_at = kept[again]
-            if _same(heads(earlier)[0], heads(group)[0]) and _narrows(answer, earlier, earlier_at, group, at):
+            if same_head(heads(earlier)[0], heads(group)[0]) and _narrows(answer, earlier, earlier_at, group, at):
                 out[out.index(earlier)] = group  # "busy people… ok more specific: people in jersey city living…"
                 kept[again] = (group, at)
             else:
@@ -197,47 +191,3 @@ def names_a_thing(group: str) -> bool:
     a field the founder mentioned, not customers."""
     words = content_words(group)
     return len(words) == 1 and len(tokenise(group)) <= 2 and not heads(group)
-
-
-def _opens_another(text: str) -> bool:
-    """A noun phrase that can be another group: not a number ("like 40 to 300 teams": a size) nor examples."""
-    tokens = tokenise(text)
-    if not tokens or after_leading_marker(tokens) is not None:
-        return False
-    norms = [t.norm for t in tokens]
-    at = skip_hedges(norms)
-    return at < len(norms) and not norms[at].isdigit() and opens_noun_phrase(text)
-
-
-SPLITTING = ("and", "comma", "comma_and", "also", "plus", "plus_word")  # where an announced group may start
-
-
-def announced_split(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
-    """`labels` with a continuation read as a new group when the answer announces more groups than were opened
-    ("two groups really: owners of old sailboats…, and marinas that run winter storage"): a continuation after
-    "and" or a comma that opens a noun phrase on another head than the group it continues (not one it is made
-    of: "owners of sailboats or classic yachts" stays one), or a sentence read as no group that opens on such a
-    noun phrase ("and then the refs obv, theyre the other half"), first to last, until the count is reached."""
-    out = list(labels)
-    count = announced_count(answer)
-    opened = len({heads(trim(frag.text))[0] for frag, label in zip(frags, out, strict=True)
-                  if label == "new" and heads(trim(frag.text))})  # distinct heads: a group named twice is one
-    if count is None or opened >= count:
-        return out
-    current: list[str] = []
-    for i, (frag, label) in enumerate(zip(frags, out, strict=True)):
-        if label == "new":
-            current = heads(frag.text)
-        elif label == "none" and current and frag.first_in_sentence and _opens_another(frag.text) and (
-                own := heads(trim(frag.text))) and not any(_same(word, own[0]) for word in current):
-            # "2 sides really. …leagues in nj… and then the refs obv, theyre the other half": the other group
-            out[i], current, opened = "new", own, opened + 1
-            if opened >= count:
-                break
-        elif label == "cont" and frag.separator in SPLITTING and current and _opens_another(frag.text):
-            own = heads(frag.text)
-            if own and not any(_same(word, own[0]) for word in current):
-                out[i], current, opened = "new", own, opened + 1
-                if opened >= count:
-                    break
-    return out

@@ -46,6 +46,12 @@ def _both() -> PatternSet:
 SIDE_WINDOW = 20
 
 
+def _number_range(tokens: Sequence[Token], at: int) -> bool:
+    """Two numbers joined from `at` on ("150 et 400", "10 and 50", "10 to 50")."""
+    words = [t.norm for t in tokens[at:at + 3]]
+    return len(words) == 3 and words[0].isdigit() and words[2].isdigit()
+
+
 def platform_sides(text: str, read_on: bool = False) -> list[str]:
     """The two groups a platform brings together, as folded words: those a connector links ("met en
     relation les kinés et les patients"), else the first two groups of the sentence that says
@@ -57,6 +63,8 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:
             continue
+        if _number_range(tokens, m.end):
+            continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
         window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
         sides = _two_sides(window)
         if sides:

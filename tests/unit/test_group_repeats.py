@@ -134,3 +134,11 @@ def test_a_corrected_range_keeps_its_group() -> None:
               "in the house.")
     groups = read_group_list(answer, embed_queries).groups
     assert len(groups) == 1 and "Parents" in groups[0], groups
+
+
+def test_two_announced_groups_with_one_head_stay_two_and_no_more() -> None:
+    answer = ("ok fair. the ones who come back are two groups: owners of big farm horses (shires, clydesdales) who "
+              "can't trailer them, and owners of old or nervous horses who panic at the clinic with the noise and "
+              "the stalls and waiting all day")
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 2, groups

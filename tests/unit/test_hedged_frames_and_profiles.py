@@ -82,3 +82,22 @@ def test_a_payer_named_then_waved_away_is_buyer_user_confusion(answer: str, lang
 ])
 def test_a_payer_told_apart_is_no_confusion(answer: str, language: str) -> None:
     assert "buyer_user_confusion" not in _rules("buyer_user", answer, language)
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    ("2 sides really. hiking clubs in the alps, and then the guides obv, theyre the other half", True),
+    ("Honestly it's two sides: venues and the bands that play there.", True),
+    ("We see two sides of the problem: the cost and the time.", False),
+])
+def test_sides_announced_in_an_answer_make_a_platform(text: str, platform: bool) -> None:
+    from assistant.understanding.platform import is_platform
+
+    assert is_platform(text) is platform
+
+
+def test_a_number_range_after_between_is_no_two_sides() -> None:
+    from assistant.understanding.platform import is_platform
+
+    answer = "Les chorales amateurs, entre 20 et 60 choristes, où les chefs de choeur et les trésoriers font tout."
+    assert not is_platform(answer)
+    assert is_platform("On met en relation les chorales et les chefs de choeur remplaçants.")
