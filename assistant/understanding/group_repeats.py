@@ -23,11 +23,10 @@ covers the nouns the group lexicon does not know, which the founders of the blin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
-from assistant.understanding.grammar_lists import Phrase, contains
+from assistant.understanding.grammar_lists import contains
 from assistant.understanding.group_check import (
     DEMONSTRATIVES,
     OPENERS,
@@ -40,11 +39,6 @@ from assistant.understanding.segment_names import name_head, segment_name
 from assistant.understanding.substance import content_words
 
 _BREAK = re.compile(rf"{SENTENCE.pattern}|(?:^|\s)[-–•]\s")
-
-
-@lru_cache(maxsize=1)
-def _phrases(key: str) -> tuple[Phrase, ...]:
-    return tuple(sorted(reading_phrases(key), key=len, reverse=True))
 
 
 def _norms(text: str) -> list[str]:
@@ -96,7 +90,7 @@ def heads(group: str) -> list[str]:
 def _narrows(answer: str, earlier: str, earlier_at: int, group: str, at: int) -> bool:
     """The group named again narrows the earlier one: a correction stands between them ("ok more specific:",
     "je veux dire")."""
-    return contains(_norms(answer[earlier_at + len(earlier):at]), _phrases("corrections")) is not None
+    return contains(_norms(answer[earlier_at + len(earlier):at]), reading_phrases("corrections")) is not None
 
 
 def _repeats(answer: str, earlier: str, at_earlier: int, group: str, at: int) -> bool:
@@ -107,7 +101,7 @@ def _repeats(answer: str, earlier: str, at_earlier: int, group: str, at: int) ->
     between = answer[at_earlier + len(earlier):at]
     later_sentence = bool(_BREAK.search(between))
     if same_head(before[0], own[0]):
-        return later_sentence or contains(_norms(between), _phrases("corrections")) is not None
+        return later_sentence or contains(_norms(between), reading_phrases("corrections")) is not None
     return later_sentence and any(same_head(word, own[0]) for word in before[1:])
 
 
@@ -140,7 +134,7 @@ def _retracted(group: str, rest: str) -> bool:
     schools")."""
     own = heads(group)
     norms = _norms(rest)
-    at = contains(norms, _phrases("corrections"))
+    at = contains(norms, reading_phrases("corrections"))
     if not own or at is None:
         return False
     return any(norms[i] in OPENERS["negation"] and any(
@@ -165,7 +159,7 @@ def one_per_customer(answer: str, groups: list[str]) -> list[str]:
         start, end = _sentence(answer, at, at + len(group))
         if start == illustrating:
             continue
-        added = contains(_norms(answer[start:end]), _phrases("additions")) is not None
+        added = contains(_norms(answer[start:end]), reading_phrases("additions")) is not None
         again = next((k for k, (g, g_at) in enumerate(kept) if not added and _repeats(answer, g, g_at, group, at)),
                      None)
         if again is not None:
