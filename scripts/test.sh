@@ -21,9 +21,12 @@ eval_log=$(mktemp)
 COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \
   --thresholds evals/thresholds.toml --scenarios evals/scenarios --out out/eval --quiet >"$eval_log" 2>&1 &
 eval_pid=$!
-# Every tier: unit, integration, e2e (browser), postgres; a plain `pytest` runs only the fast unit tier.
+# Every tier: unit, integration, postgres and slow (opt-in) on every core, a test file per worker (its module
+# fixtures, rooms and servers, started once); then the browser tier (e2e) in one process, as its timeouts
+# assume a machine not shared with another room. A plain `pytest` runs only the fast unit tier.
 tests_status=0
-.venv/bin/python -m pytest -q -m "" -rs --durations=30 || tests_status=$?
+.venv/bin/python -m pytest -q -m "not e2e" -n auto --dist loadfile -rs --durations=20 || tests_status=$?
+.venv/bin/python -m pytest -q -m "e2e" -n 0 -rs --durations=10 || tests_status=$?
 eval_status=0
 wait "$eval_pid" || eval_status=$?
 echo "--- coach eval (shipped scenarios, evals/thresholds.toml) ---"
