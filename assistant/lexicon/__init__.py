@@ -72,6 +72,10 @@ class GrammarWords(BaseModel):
         default_factory=list,
         description="A conjunction right before a target frame, after a hedge ('je dirais que ce sont…', 'I'd say "
                     "that it's…'): part of the frame, not a relative pronoun opening a clause.")
+    answer_markers: list[str] = Field(
+        default_factory=list,
+        description="Words that bring a wandering answer back to the question ('who it's for:', 'pour répondre', "
+                    "'bref'): the groups of the detour before them are background, not the answer.")
     qualifiers: list[str] = Field(
         description="Words that attach a narrowing to a group: prepositions, relative pronouns ('of', 'qui').")
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")

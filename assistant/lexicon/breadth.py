@@ -26,6 +26,10 @@ class BreadthWords(BaseModel):
         description="Noun heads an adjective or a clause can narrow ('people', 'les gens', 'SMEs').")
     broad_explicit: list[str] = Field(
         description="Broad whatever follows ('as many people as possible', 'de 7 a 77 ans').")
+    indifferent_after_list: list[str] = Field(
+        description="Said right after a list of kinds, the founder choosing none of them ('sushi bar, "
+                    "taqueria, catering company, doesn't matter', 'restaurants, cantines, traiteurs, peu "
+                    "importe').")
     trivial: list[str] = Field(
         description="Words that narrow nothing after a broad head ('anyone with a phone', 'les gens en general').")
     narrowers: list[str] = Field(

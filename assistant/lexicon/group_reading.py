@@ -175,6 +175,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Conjunctions that open a reason ('because', 'parce', 'car'): a fragment that opens on one says "
                     "why a group matters, it names none.")
+    place_openers: list[str] = Field(
+        default_factory=list,
+        description="Phrases that open a place ('where a sixth-grader waits alone', 'là où un élève attend'): a "
+                    "fragment that opens on one says where a group is, it names none.")
     quantity_openers: list[str] = Field(
         default_factory=list,
         description="Quantities that open a part of a group's make-up after a focus marker ('mostly teens, some "

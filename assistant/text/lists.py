@@ -115,3 +115,32 @@ def split_items(text: str) -> list[str]:
                 pieces.extend(_split_conj_items(line, soft))
         items.extend(_clean(line, s) for s in _merge_qualifiers(line, pieces))
     return [i for i in items if i]
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def untable(text: str) -> str:
+    """`text` with its Markdown tables read as bullet lists, same length (offsets hold): a row "| condo &
+    apartment dwellers | 58% | $229 |" becomes one list item, "- condo & apartment dwellers" (cells of figures
+    only dropped, the others side by side, the row padded to its length), its header row and the rule under it
+    blanks. Text with no table is returned as it is."""
+    lines = text.split("\n")
+    if not any(_TABLE_RULE.match(line) for line in lines):
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("|"):
+            out.append(line)
+            continue
+        if _TABLE_RULE.match(line) or i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            out.append(" " * len(line))  # the rule, and the header row above it
+            continue
+        row = line.rstrip()
+        first, last = row.index("|"), row.rindex("|")
+        inner = row[first + 1:last] if last > first else row[first + 1:]
+        # a cell of figures only ("58%", "$229") describes no one: blanked
+        cells = [c.strip() for c in inner.split("|") if any(ch.isalpha() for ch in c)]
+        joined = " " + " ".join(cells)  # one row, one item: "cuisiniers indépendants sans local agréé"
+        out.append((row[:first] + "-" + joined).ljust(len(line)))
+    return "\n".join(out)

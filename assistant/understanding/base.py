@@ -26,6 +26,9 @@ class Detection:
     mistake_id: MistakeId
     evidence: str  # the founder's words that show the mistake (a quote or a short excerpt)
     reason: str = ""  # short internal explanation, for debugging and eval reports
+    # The founder states the mistake in so many words ("X, Y, Z, doesn't matter"; "who signs the PO doesn't
+    # matter"): the rule's reading stands whatever a classifier head guesses (`reader.read_mistakes`).
+    stated: bool = False
 
 
 Detector = Callable[[DetectionContext], Detection | None]

@@ -23,7 +23,7 @@ from assistant.understanding.group_check import (
     reading_words,
     skip_hedges,
 )
-from assistant.understanding.groups import number_words
+from assistant.understanding.groups import group_words, number_words
 
 # The words of `lexicon/<lang>/group_reading.yaml` (`cleft_*`, `superlatives`, `object_pronouns`…).
 _RELATIVE_PRONOUNS = LazyWords(lambda: reading_words().cleft_relatives)  # "celles où on gagne, c'est…"
@@ -66,6 +66,13 @@ def gives_a_reason(text: str) -> bool:
     return i < len(norms) and norms[i] in _REASONS
 
 
+def names_a_place(text: str) -> bool:
+    """A fragment that opens on a place ("là où un élève de sixième attend seul", "where the signal drops"):
+    where the group before it is, never a group of its own."""
+    norms = tuple(t.norm for t in tokenise(text))
+    return any(norms[:len(p)] == p for p in reading_phrases("place_openers"))
+
+
 _CHANNELS = LazyWords(lambda: reading_words().channel_words)
 CHANNEL_WINDOW = 6  # words before the end of a fragment where a channel word still governs what follows
 
@@ -85,7 +92,8 @@ def no_group_openings(frags: Sequence[FragmentLike], labels: Sequence[str]) -> l
     faut convaincre les deux"), a reason ("…, because ils achètent 20 instruments d'un coup"), a group after a
     channel word ("… via les gîtes et l'office de tourisme")."""
     return ["none" if label != "none" and not after_modal(frag.text).strip() or label == "new" and (
-        gives_a_reason(frag.text) or i and through_a_channel(frags[i - 1].text, frag.separator))
+        gives_a_reason(frag.text) or names_a_place(frag.text) or i and through_a_channel(frags[i - 1].text,
+                                                                                         frag.separator))
         else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
 
 
@@ -156,3 +164,18 @@ def blank_clefts(answer: str) -> str:
         if cleft:
             chars[own[0].start:own[cleft].start] = " " * (own[cleft].start - own[0].start)
     return "".join(chars)
+
+
+def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` where the reader opened no group at all: a fragment opened by a determiner on a group word that
+    the next fragment continues opens one ("c'est simple : les entreprises de gros œuvre | et de second œuvre
+    de 20 à 80 salariés"; not "fête des pères | départs en retraite", which has no determiner)."""
+    if "new" in labels:
+        return list(labels)
+    return ["new" if label == "none" and labels[i + 1:i + 2] == ["cont"] and _determined(frag.text) else label
+            for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
+
+
+def _determined(text: str) -> bool:
+    tokens = tokenise(text)
+    return bool(tokens) and tokens[0].norm in OPENERS["determiner"] and bool(group_words(tokens[1:5]))

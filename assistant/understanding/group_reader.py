@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.text.lists import untable
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import attach_dependents, without_restatements
 from assistant.understanding.group_boundaries import mark_boundaries, qualified
@@ -30,13 +31,13 @@ from assistant.understanding.group_descriptions import descriptions_relabel
 from assistant.understanding.group_focus import focus_on_part, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
-from assistant.understanding.group_openings import after_modal, blank_clefts, no_group_openings, unclefted
+from assistant.understanding.group_openings import after_modal, blank_clefts, lone_opened, no_group_openings, unclefted
 from assistant.understanding.group_parts import announced_parts, announced_split
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
 from assistant.understanding.group_repeats import names_a_thing, one_per_customer
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
-from assistant.understanding.target_frame import after_frame, unframe, without_dropped_beliefs
+from assistant.understanding.target_frame import after_frame, unframe, without_detour, without_dropped_beliefs
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -222,7 +223,7 @@ def rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
-    framed = blank_clefts(without_dropped_beliefs(answer))
+    framed = blank_clefts(without_dropped_beliefs(without_detour(untable(answer))))
     answer = unframe(framed)  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:
@@ -232,7 +233,7 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
         return rule_reading(answer)
     # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux"), and so does
     # a group said to be a segment ("donc ok, les seniors après une prothèse c'est un vrai segment")
-    read = model.labels(x)
+    read = lone_opened(frags, model.labels(x))
     # ("our ICP is the seed / series A biotechs": the frame's object goes on in the next fragment)
     labels = ["new" if label == "none" and opens_noun_phrase(frag.text) and (
         after_frame(framed, answer, frag.start) and (group_words(tokenise(frag.text)) or read[i + 1:i + 2] == ["cont"])

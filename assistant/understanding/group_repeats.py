@@ -35,6 +35,7 @@ from assistant.understanding.group_check import (
 )
 from assistant.understanding.group_fragments import SENTENCE
 from assistant.understanding.groups import group_words, is_group_word, same_group
+from assistant.understanding.listing import swept_span
 from assistant.understanding.segment_names import name_head, segment_name
 from assistant.understanding.substance import content_words
 
@@ -145,7 +146,10 @@ def one_per_customer(answer: str, groups: list[str]) -> list[str]:
     """`groups` (as read from `answer`, in order) without those that name again the customers of a group
     before them (see the module), nor the groups listed after such a repeat in its sentence ("Active kids,
     soccer, the little ones who…": illustrations of the kids, not segments), nor those of a bare list of
-    examples right after a group's sentence. A group not found verbatim in the answer is kept."""
+    examples right after a group's sentence, nor kinds listed then said not to matter (`indifferent_list`). A
+    group not found verbatim in the answer is kept."""
+    swept = swept_span(answer)  # "sushi bar, taqueria, catering company, doesn't matter": no choice made
+    groups = [g for g in groups if not swept[0] <= answer.find(g) < swept[1]]
     out: list[str] = []
     kept: list[tuple[str, int]] = []
     illustrating: int | None = None  # the start of the last repeat's sentence: what follows there illustrates it

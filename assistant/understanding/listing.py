@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.lexicon import every_language
+from assistant.lexicon import all_grammar_words, every_language
+from assistant.lexicon.breadth import BreadthWords
 from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.lists import QUALIFIER_STARTS, lines_of, trim, words_in
-from assistant.text.patterns import Match, Pattern, compile_all, find
-from assistant.text.tokens import Token
+from assistant.text.patterns import Match, Pattern, PatternSet, compile_all, find, find_all
+from assistant.text.tokens import Token, tokenise
+from assistant.understanding.cues import negated_before
 from assistant.understanding.grouping import (
     _DETERMINERS,
     _RESTATING,
@@ -143,3 +145,43 @@ def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
                 if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
                     return Match(i, j + 1 + len(tail), _range())
     return None
+
+
+LISTED_KINDS = 3  # kinds listed before "doesn't matter" for a sweep (two may be a choice: "bars or cafés")
+MAX_KIND_WORDS = 4
+
+
+def indifferent_list(tokens: Sequence[Token]) -> Match | None:
+    """"Sushi bar, taqueria, catering company, school cafeteria, doesn't matter": kinds listed, one short
+    clause each, then said not to matter: no choice among them, one unbounded target."""
+    pronouns = frozenset(all_grammar_words().subject_pronouns)
+    for m in find_all(tokens, _indifferent()):
+        sentence, clause = tokens[m.start].sentence, tokens[m.start].clause
+        # the verdict opens its own clause, past a subject pronoun ("…, it doesn't matter", "…, ça importe peu")
+        said = [t for t in tokens[:m.start] if t.clause == clause]
+        if m.start == 0 or any(t.norm not in pronouns for t in said) or negated_before(tokens, m):
+            continue
+        sizes: dict[int, int] = {}
+        for t in tokens[:m.start - len(said)]:
+            if t.sentence == sentence:
+                sizes[t.clause] = sizes.get(t.clause, 0) + 1
+        kinds = list(sizes.values())[-LISTED_KINDS:]
+        if len(kinds) == LISTED_KINDS and max(kinds) <= MAX_KIND_WORDS:
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def _indifferent() -> PatternSet:
+    return compile_all(every_language(BreadthWords, "breadth").indifferent_after_list)
+
+
+def swept_span(text: str) -> tuple[int, int]:
+    """The characters of `text` holding the kinds an `indifferent_list` sweeps across (its sentence, up to
+    the verdict); (0, 0) when there is none."""
+    tokens = tokenise(text)
+    m = indifferent_list(tokens)
+    if m is None:
+        return 0, 0
+    first = next(t for t in tokens if t.sentence == tokens[m.start].sentence)
+    return first.start, tokens[m.start].start

@@ -77,7 +77,18 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             sides = _distinct_groups([t for t in tokens if t.sentence in span])
             if len(sides) >= 2:
                 return sides[:2]
-    return exchange_sides(text)
+    return exchange_sides(text) or _the_only_two(tokens, read_on)
+
+
+def _the_only_two(tokens: Sequence[Token], read_on: bool) -> list[str]:
+    """A pitch that says "marketplace" apart from the sentences naming who meets ("The farmer puts up the
+    milkings he needs done, relief milkers see them and take them. […] A wee marketplace for relief
+    milking"): its sides are the two groups it names, when it names exactly two; [] otherwise (a third group
+    may be a partner, and an answer's groups are the founder's targets, not sides)."""
+    if not read_on or find(tokens, _markers()) is None:
+        return []
+    groups = _distinct_groups(tokens)
+    return groups if len(groups) == 2 else []
 
 
 def _distinct_groups(tokens: Sequence[Token]) -> list[str]:

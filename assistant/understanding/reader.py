@@ -7,7 +7,7 @@ function, the rule detectors alone decide.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from assistant.understanding.classifier import (
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
-from assistant.understanding.mistakes.focus import all_groups_at_once, sets_a_group_aside
+from assistant.understanding.mistakes.focus import all_groups_at_once, turns_a_group_away_for_good
 from assistant.understanding.mistakes.revisit import claims_fixedness, plans_a_review, speaks_of_the_target_over_time
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
@@ -68,8 +68,10 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
         if mistake in CONTEXT_MISTAKES and not context:
             continue  # judged against the session: with no pitch nor earlier answer there is nothing to judge
         yes, p = model.decide(mistake, features(mistake, answer, session, ctx.question_id, set(by_rule)))
+        yes = yes or mistake in by_rule and by_rule[mistake].stated  # said in so many words: the rule stands
         if yes and mistake not in by_rule:
-            yes = not _ruled_out(mistake, ctx, embed, p)
+            read = {*by_rule, *(d.mistake_id for d in found)}  # too_broad is decided first (MISTAKE_IDS)
+            yes = not _ruled_out(mistake, ctx, embed, p) and not _one_broad_group(mistake, read, ctx, embed, p)
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
     if ctx.question_id == "for_whom" and not any(d.mistake_id == "too_many_segments" for d in found):
@@ -78,6 +80,16 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
         late = all_groups_at_once(ctx, len(read_group_list(ctx.answer, embed).groups))
         found += [late] if late else []
     return found
+
+
+def _one_broad_group(mistake: str, ruled: Collection[str], ctx: DetectionContext, embed: Embed | None,
+                     p: float) -> bool:
+    """A guess of too many segments, or of a segment assumed homogeneous, where one target too broad is read
+    and the answer names at most one group ("toutes les PME de France. Toutes."; "every runner in the UK…
+    they all wear out shoes"): one group too wide, neither many segments nor a segment's members assumed
+    alike."""
+    return (mistake in ("too_many_segments", "assumes_homogeneous") and p < CONFIDENT and "too_broad" in ruled
+            and len(read_group_list(ctx.answer, embed).groups) <= 1)
 
 
 def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: float = 0.0) -> bool:
@@ -107,7 +119,7 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
     if mistake == "ignores_underserved" and p < CONFIDENT:
-        return not sets_a_group_aside(ctx.answer)  # the mistake is an act: some group turned away
+        return not turns_a_group_away_for_good(ctx.answer)  # the mistake is an act: some group turned away
     if mistake == "never_revisited":
         # fixed segments are a claim: a word of fixedness, or of change about the target or the founder's own
         # choice; a word of time in a pain ("their first try died") or a pitch's service ("la révision") is none

@@ -32,8 +32,9 @@ def scoped(*questions: QuestionId) -> Callable[[Detector], Detector]:
     return wrap
 
 
-def hit(mistake_id: MistakeId, text: str, tokens: Sequence[Token], m: Match, reason: str) -> Detection:
-    return Detection(mistake_id=mistake_id, evidence=excerpt(text, tokens, m), reason=reason)
+def hit(mistake_id: MistakeId, text: str, tokens: Sequence[Token], m: Match, reason: str,
+        stated: bool = False) -> Detection:
+    return Detection(mistake_id=mistake_id, evidence=excerpt(text, tokens, m), reason=reason, stated=stated)
 
 
 def whole(mistake_id: MistakeId, text: str, reason: str, limit: int = 160) -> Detection:

@@ -1,7 +1,8 @@
 """The words that announce a target are not part of it: in "Nos clients, ce sont les foyers qui ont un
 chien" or "our customers are households with a dog", the group is what follows the frame. The frames are
 grammar data (`target_frames` in `assistant/lexicon/<lang>/grammar.yaml`). A belief the founder has dropped
-("au début je pensais tout l'agricole…, en fait c'est…") frames no target either."""
+("au début je pensais tout l'agricole…, en fait c'est…") frames no target either, and neither does the detour
+a founder takes before coming back to the question ("…Anyway. Who it's for: the small production companies")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
 from assistant.understanding.cues import dropped_belief_spans
 from assistant.understanding.grammar_lists import Phrase, phrase_at, phrases
+from assistant.understanding.groups import group_words
 
 _JOINERS = " ,:;-–—"
 
@@ -67,3 +69,20 @@ def after_frame(framed: str, unframed: str, at: int) -> bool:
     while k >= 0 and framed[k] in _JOINERS + " \t":
         k -= 1
     return k >= 0 and framed[k] != unframed[k]
+
+
+def without_detour(answer: str) -> str:
+    """`answer` with what comes before its last answer marker blanked out by spaces (same length) when a
+    sentence comes before the marker and a group word after it: "[a story about big features and Marvel
+    movies]. Anyway. Who it's for: the small production companies…" names the production companies; an
+    answer with no marker, or none with a group after it, is returned as it is (`answer_markers` of
+    `grammar.yaml`)."""
+    tokens = tokenise(answer)
+    norms = [t.norm for t in tokens]
+    markers = phrases(all_grammar_words().answer_markers)
+    at = next((i for i in range(len(norms) - 1, 0, -1) if tokens[i].sentence > 0 and phrase_at(norms, i, markers)
+               and group_words(tokens[i:])), None)
+    if at is None:
+        return answer
+    end = tokens[at + len(phrase_at(norms, at, markers) or ()) - 1].end  # the marker goes too: "Who it's for:"
+    return " " * end + answer[end:]

@@ -21,7 +21,7 @@ from assistant.understanding.cues import (
     past_belief_before,
 )
 from assistant.understanding.exchange import exchange_verb_at
-from assistant.understanding.listing import chained_sweep, sweeping_range
+from assistant.understanding.listing import chained_sweep, indifferent_list, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
 
@@ -222,5 +222,7 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     m = m or first_match(tokens, _explicit(), lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
     m = m or sweeping_range(tokens, 2) or chained_sweep(ctx.answer, tokens)
     if m is None:
-        return None
+        listed = indifferent_list(tokens)
+        said = "kinds listed, then said not to matter"
+        return None if listed is None else hit("too_broad", ctx.answer, tokens, listed, said, stated=True)
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier")

@@ -173,3 +173,16 @@ def sets_a_group_aside(answer: str) -> bool:
         if refused or any(t.norm in words.first_person for t in clause):
             return True
     return False
+
+
+def turns_a_group_away_for_good(answer: str) -> bool:
+    """`sets_a_group_aside` in a sentence that speaks of no later time: "the small rural courts can't justify a
+    contract; we'll come back with a shared version once we have ten courts" keeps them for later, the
+    reasoned focus the reference text's mistake excludes; "seniors, forget them" turns them away."""
+    tokens = tokenise(answer)
+    for sentence in sorted({t.sentence for t in tokens}):
+        words = [t for t in tokens if t.sentence == sentence]
+        text = answer[words[0].start:words[-1].end]
+        if sets_a_group_aside(text) and contains([t.norm for t in words], grammar_lists().deferral) is None:
+            return True
+    return False

@@ -18,6 +18,7 @@ from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import group_head, group_words, is_group_word, same_group
 from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
+from assistant.understanding.roles_reader import ROLE_WORDS
 from assistant.understanding.rules import context_text, hit, scoped, whole
 
 
@@ -54,7 +55,8 @@ def _nearest_group_before(tokens: Sequence[Token], i: int) -> str:
     """The group word nearest before the verb at `i`, not the object of an earlier verb ("c'est eux qui
     paient leur mutuelle et qui l'utilisent": "mutuelle" is what they pay, not who uses)."""
     start = max(0, i - 6)
-    words = set(group_words(tokens[start:i]))
+    # a role word names no group: "c'est elle notre cliente, c'est elle qui paie" names one person twice
+    words = {w for w in group_words(tokens[start:i]) if not ROLE_WORDS.match(w)}
     pay, use = _verbs()
     return next((tokens[j].norm for j in range(i - 1, start - 1, -1) if tokens[j].norm in words
                  and not any(t.norm in pay or t.norm in use for t in tokens[max(0, j - 2):j])), "")
@@ -111,7 +113,8 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     m = (first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2))
          or _payer_waved_away(tokens))
     if m:
-        return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder")
+        return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder",
+                   stated=True)
     said_different = first_match(tokens, patterns["different"], lambda m: not negated_before(tokens, m))
     told_apart = said_different is not None or roles_told_apart(tokens)
     if ctx.question_id != "buyer_user" or told_apart:
@@ -125,6 +128,15 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
 
 
 # --- one_sided_platform ------------------------------------------------------------------------------
+
+SINGULAR_DETERMINERS = frozenset({"le", "la", "l", "the"})
+
+
+def _one_person(group: str, head: str) -> bool:
+    """A group opened by a singular definite article on a singular head: "le conducteur de travaux", "the
+    site manager" (a role inside a customer; a plural head, "the farmers", is a group)."""
+    norms = [t.norm for t in tokenise(group)]
+    return bool(norms) and norms[0] in SINGULAR_DETERMINERS and not head.endswith(("s", "x"))
 
 
 def _named_groups(ctx: DetectionContext) -> list[str]:
@@ -197,7 +209,11 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     named = [side for side in sides if any(_names_side(g, side) for g in groups)]
     others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
     missing = [side for side in sides if side not in named]
-    told = [g for g in others if provides(g) or any(_stems(g) & _side_story(context, m) for m in missing)]
+    # what only the missing side's story says: the exchange's own words ("milkings", told of both sides) tell
+    # neither side apart
+    told_of_named = set().union(*(_side_story(context, n) for n in named))
+    told = [g for g in others if provides(g) or any(_stems(g) & (_side_story(context, m) - told_of_named)
+                                                     for m in missing)]
     # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
     # income"): the supply side is still told by what it provides.
     told += [g for g in groups if g not in others and len(named) == 1 and _another_group_provides(g, named[0])
@@ -216,7 +232,10 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     sides = pitch_sides(ctx)
     if sides and _sides_named(groups, sides, context):
         return None
-    if not sides and len({h for h in heads if h not in GENERIC_GROUPS}) >= 2:
+    # two groups named, no sides read: maybe both sides; one person of the first group ("Le conducteur de
+    # travaux n'a pas le temps…", a role inside the customer) is no second group
+    people = {h for g, h in zip(groups, heads, strict=True) if h not in GENERIC_GROUPS and not _one_person(g, h)}
+    if not sides and len(people) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
     return whole("one_sided_platform", ctx.answer, reason)
