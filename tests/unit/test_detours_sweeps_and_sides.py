@@ -132,3 +132,11 @@ def test_a_markdown_table_is_read_as_a_list_of_groups() -> None:
     assert len(untable(answer)) == len(answer) and "|" not in untable(answer)
     groups = read_group_list(answer, embed_queries).groups
     assert [g.split(",")[0] for g in groups] == ["dog groomers with a van", "cat boarding catteries"], groups
+
+
+@pytest.mark.parametrize(("answer", "language"), [
+    ("ceux dont l'installateur a fait faillite bon ceux-là non on n'y touche pas c'est pas pour nous", "fr"),
+    ("The ones whose installer went bust, nobody wants them. Not for us, honestly.", "en"),
+])
+def test_a_group_nobody_serves_dismissed_is_ignored_underserved(answer: str, language: str) -> None:
+    assert "ignores_underserved" in _rules(_ctx("most_important", answer, language))
