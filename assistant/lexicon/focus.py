@@ -36,6 +36,10 @@ class FocusWords(BaseModel):
     clause_end_dismissals: list[str] = Field(
         description="Dismissals that count only at the end of their clause ('do not count'; 'ils ne comptent "
                     "pas leurs heures' is an idiom).")
+    for_now: list[str] = Field(
+        default_factory=list,
+        description="Words that end a refusal on a time to come ('we can't get into yet', 'pas pour l'instant'): "
+                    "a group kept for later, not turned away for good.")
     trailing_ok: list[str] = Field(
         description="Words that may follow a clause-ending dismissal ('does not count for us', 'du tout').")
     describing_negators: list[str] = Field(

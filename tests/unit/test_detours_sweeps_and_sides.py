@@ -140,3 +140,14 @@ def test_a_markdown_table_is_read_as_a_list_of_groups() -> None:
 ])
 def test_a_group_nobody_serves_dismissed_is_ignored_underserved(answer: str, language: str) -> None:
     assert "ignores_underserved" in _rules(_ctx("most_important", answer, language))
+
+
+@pytest.mark.parametrize(("answer", "for_good"), [
+    ("Federal agencies have their own portal and a tender we can't get into yet.", False),
+    ("Les particuliers, on n'y va pas pour l'instant.", False),
+    ("Les particuliers, on n'y va pas, ça ne vaut rien.", True),
+])
+def test_a_refusal_ending_on_a_time_to_come_keeps_the_group_for_later(answer: str, for_good: bool) -> None:
+    from assistant.understanding.mistakes.focus import turns_a_group_away_for_good
+
+    assert turns_a_group_away_for_good(answer) is for_good

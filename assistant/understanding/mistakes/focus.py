@@ -41,7 +41,7 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = _lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers")
+            "refused_group_openers", "for_now")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
@@ -176,13 +176,18 @@ def sets_a_group_aside(answer: str) -> bool:
 
 
 def turns_a_group_away_for_good(answer: str) -> bool:
-    """`sets_a_group_aside` in a sentence that speaks of no later time: "the small rural courts can't justify a
+    """`sets_a_group_aside` in a sentence that speaks of no later time (a deferral, or a sentence ending on "yet",
+    "pour l'instant": `for_now`): "the small rural courts can't justify a
     contract; we'll come back with a shared version once we have ten courts" keeps them for later, the
     reasoned focus the reference text's mistake excludes; "seniors, forget them" turns them away."""
     tokens = tokenise(answer)
     for sentence in sorted({t.sentence for t in tokens}):
         words = [t for t in tokens if t.sentence == sentence]
         text = answer[words[0].start:words[-1].end]
-        if sets_a_group_aside(text) and contains([t.norm for t in words], grammar_lists().deferral) is None:
+        norms = [t.norm for t in words]
+        after = [t.norm for t in tokens if t.sentence == sentence + 1]  # "…on their own; we'll come back once…"
+        later = contains(norms + after, grammar_lists().deferral) is not None or norms[-1] in _sets()["for_now"] \
+            or " ".join(norms[-3:]).endswith(tuple(w for w in _lists().for_now if " " in w))
+        if sets_a_group_aside(text) and not later:
             return True
     return False
