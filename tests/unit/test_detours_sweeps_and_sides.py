@@ -8,22 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.canvas import Canvas
 from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.group_reader import read_group_list
-from assistant.understanding.mistakes.registry import detect
 from assistant.understanding.platform import platform_sides
 from assistant.understanding.reader import read_mistakes
-
-
-def _ctx(question: str, answer: str, language: str, pitch: str = "", **answers: str) -> DetectionContext:
-    return DetectionContext(question_id=question, answer=answer, language=language,  # type: ignore[arg-type]
-                            canvas=Canvas(startup=pitch), answers={"intake": pitch, **answers} if pitch else answers)
-
-
-def _rules(ctx: DetectionContext) -> set[str]:
-    return {d.mistake_id for d in detect(ctx)}
+from tests.contexts import context, rule_flags
 
 
 def _read(ctx: DetectionContext) -> set[str]:
@@ -37,8 +27,8 @@ def _read(ctx: DetectionContext) -> set[str]:
 def test_a_payer_waved_away_with_an_adverb_inside_is_a_buyer_user_confusion(answer: str, language: str) -> None:
     pitch = ("A scanning app for warehouse pickers, sold to logistics firms per site." if language == "en" else
              "Une appli de scan pour les magasiniers, vendue aux entreprises de logistique par site.")
-    ctx = _ctx("buyer_user", answer, language, pitch)
-    assert "buyer_user_confusion" in _rules(ctx) and "buyer_user_confusion" in _read(ctx)
+    ctx = context("buyer_user", answer, language, pitch)
+    assert "buyer_user_confusion" in rule_flags(ctx) and "buyer_user_confusion" in _read(ctx)
 
 
 def test_one_person_named_by_a_pronoun_and_a_role_word_is_not_two_roles() -> None:
@@ -47,7 +37,7 @@ def test_one_person_named_by_a_pronoun_and_a_role_word_is_not_two_roles() -> Non
     answer = ("C'est la même personne : c'est la personne âgée qui utilise le bracelet, c'est elle notre cliente, "
               "c'est elle qui paie.")
     most = "Les familles qui sortent d'une chute. La fille de M. Roux a pris l'abonnement avec sa carte bleue."
-    assert "buyer_user_confusion" in _rules(_ctx("buyer_user", answer, "fr", pitch, most_important=most))
+    assert "buyer_user_confusion" in rule_flags(context("buyer_user", answer, "fr", pitch, most_important=most))
 
 
 def test_a_platform_pitch_names_its_sides_apart_from_the_marketplace_sentence() -> None:
@@ -55,7 +45,7 @@ def test_a_platform_pitch_names_its_sides_apart_from_the_marketplace_sentence() 
              "Owner pays through the app, we keep 10%. A small marketplace for boat sitting, basically.")
     assert platform_sides(pitch, read_on=True) == ["owner", "skippers"]
     answer = "Boat owners. Retired couples on the south coast with a yacht they barely use, that's who it's for."
-    assert "one_sided_platform" in _rules(_ctx("for_whom", answer, "en", pitch))
+    assert "one_sided_platform" in rule_flags(context("for_whom", answer, "en", pitch))
 
 
 def test_a_role_inside_the_customer_is_no_second_side() -> None:
@@ -63,7 +53,7 @@ def test_a_role_inside_the_customer_is_no_second_side() -> None:
              "quelqu'un qui en a besoin. On prend 10 % sur chaque vente.")
     answer = ("Les garages indépendants de 5 à 20 salariés en Bretagne qui jettent des pièces neuves. "
               "Le chef d'atelier n'a pas le temps de les revendre. Ce sont eux, nos clients.")
-    assert "one_sided_platform" in _rules(_ctx("for_whom", answer, "fr", pitch))
+    assert "one_sided_platform" in rule_flags(context("for_whom", answer, "fr", pitch))
 
 
 @pytest.mark.parametrize(("answer", "language"), [
@@ -72,15 +62,15 @@ def test_a_role_inside_the_customer_is_no_second_side() -> None:
 ])
 def test_kinds_listed_then_said_not_to_matter_are_too_broad_and_no_segments(answer: str, language: str) -> None:
     pitch = "A card terminal rental for shops." if language == "en" else "Location de terminaux de paiement."
-    ctx = _ctx("for_whom", answer, language, pitch)
-    assert "too_broad" in _rules(ctx) and "too_broad" in _read(ctx)
+    ctx = context("for_whom", answer, language, pitch)
+    assert "too_broad" in rule_flags(ctx) and "too_broad" in _read(ctx)
     assert not any(kind in g.lower() for g in read_group_list(answer, embed_queries).groups
                    for kind in ("florist", "fleuriste", "caviste", "cheese"))
 
 
 def test_two_kinds_and_a_choice_are_no_sweep() -> None:
-    ctx = _ctx("for_whom", "Bakeries or butchers, it doesn't matter much to me which comes first.", "en")
-    assert "too_broad" not in _rules(ctx)
+    ctx = context("for_whom", "Bakeries or butchers, it doesn't matter much to me which comes first.", "en")
+    assert "too_broad" not in rule_flags(ctx)
 
 
 @pytest.mark.parametrize(("fragment", "place"), [
@@ -139,7 +129,7 @@ def test_a_markdown_table_is_read_as_a_list_of_groups() -> None:
     ("The ones whose installer went bust, nobody wants them. Not for us, honestly.", "en"),
 ])
 def test_a_group_nobody_serves_dismissed_is_ignored_underserved(answer: str, language: str) -> None:
-    assert "ignores_underserved" in _rules(_ctx("most_important", answer, language))
+    assert "ignores_underserved" in rule_flags(context("most_important", answer, language))
 
 
 @pytest.mark.parametrize(("answer", "for_good"), [

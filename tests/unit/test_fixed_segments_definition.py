@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.canvas import Canvas
-from assistant.text.vectors import embed_queries
-from assistant.understanding.base import DetectionContext
-from assistant.understanding.reader import read_mistakes
+from tests.contexts import context, read_flags
 
 
 def _flags(answer: str, lang: str) -> set[str]:
-    ctx = DetectionContext(question_id="intake", answer=answer, language=lang,  # type: ignore[arg-type]
-                           canvas=Canvas(), answers={})
-    return {d.mistake_id for d in read_mistakes(ctx, embed_queries)}
+    return read_flags(context("intake", answer, lang))
 
 
 @pytest.mark.parametrize(("lang", "pitch"), [

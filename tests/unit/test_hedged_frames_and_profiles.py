@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.canvas import Canvas
 from assistant.text.vectors import embed_queries
-from assistant.understanding.base import DetectionContext
 from assistant.understanding.group_reader import read_group_list
-from assistant.understanding.mistakes.registry import detect
 from assistant.understanding.segment_names import segment_name
+from tests.contexts import context, rule_flags
 
 
 def _rules(question: str, answer: str, language: str) -> set[str]:
-    ctx = DetectionContext(question_id=question, answer=answer, language=language, canvas=Canvas())  # type: ignore[arg-type]
-    return {d.mistake_id for d in detect(ctx)}
+    return rule_flags(context(question, answer, language))
 
 
 @pytest.mark.parametrize(("answer", "word"), [

@@ -7,26 +7,22 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from assistant.canvas import Canvas
 from assistant.lexicon import words
 from assistant.lexicon.profile import ProfileWords
 from assistant.lexicon.revisit import RevisitWords
 from assistant.lexicon.validation import ValidationWords
-from assistant.understanding.base import DetectionContext
 from assistant.understanding.mistakes.profile import assumes_homogeneous, demographic_profile, demographics_only
 from assistant.understanding.mistakes.revisit import (
     never_revisited,
     speaks_of_the_target_over_time,
 )
 from assistant.understanding.mistakes.validation import evidence_level, not_validated, plans_research
+from tests.contexts import context
 
 MODELS: list[tuple[type[BaseModel], str]] = [
     (ValidationWords, "validation"), (RevisitWords, "revisit"), (ProfileWords, "profile")]
 
 
-def _ctx(question: str, answer: str, language: str) -> DetectionContext:
-    return DetectionContext(question_id=question, answer=answer, language=language,  # type: ignore[arg-type]
-                            canvas=Canvas(language=language), answers={})  # type: ignore[arg-type]
 
 
 
@@ -61,7 +57,7 @@ def test_each_language_holds_its_own_words() -> None:
 ])
 def test_not_validated_reads_the_moved_words(language: str, question: str, answer: str, flagged: bool, level: str,
                                              plans: bool) -> None:
-    assert (not_validated(_ctx(question, answer, language)) is not None) is flagged
+    assert (not_validated(context(question, answer, language)) is not None) is flagged
     assert evidence_level(answer) == level
     assert plans_research(answer) is plans
 
@@ -78,7 +74,7 @@ def test_not_validated_reads_the_moved_words(language: str, question: str, answe
     ("en", "Our customers are locked in", True, True),
 ])
 def test_never_revisited_reads_the_moved_words(language: str, answer: str, flagged: bool, over_time: bool) -> None:
-    assert (never_revisited(_ctx("for_whom", answer, language)) is not None) is flagged
+    assert (never_revisited(context("for_whom", answer, language)) is not None) is flagged
     assert speaks_of_the_target_over_time(answer) is over_time
 
 
@@ -91,7 +87,7 @@ def test_never_revisited_reads_the_moved_words(language: str, answer: str, flagg
 ])
 def test_demographics_only_reads_the_moved_words(language: str, answer: str, flagged: bool,
                                                  categories: set[str]) -> None:
-    assert (demographics_only(_ctx("characteristics", answer, language)) is not None) is flagged
+    assert (demographics_only(context("characteristics", answer, language)) is not None) is flagged
     assert demographic_profile(answer)[0] == categories
 
 
@@ -104,4 +100,4 @@ def test_demographics_only_reads_the_moved_words(language: str, answer: str, fla
     ("en", "Basically the same price as a taxi", False),
 ])
 def test_assumes_homogeneous_reads_the_moved_words(language: str, answer: str, flagged: bool) -> None:
-    assert (assumes_homogeneous(_ctx("for_whom", answer, language)) is not None) is flagged
+    assert (assumes_homogeneous(context("for_whom", answer, language)) is not None) is flagged

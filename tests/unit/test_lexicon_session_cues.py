@@ -6,23 +6,18 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from assistant.canvas import Canvas
 from assistant.lexicon import words
 from assistant.lexicon.breadth import BreadthWords
 from assistant.lexicon.focus import FocusWords
 from assistant.lexicon.roles import RoleWords
-from assistant.understanding.base import DetectionContext
 from assistant.understanding.mistakes.breadth import too_broad
 from assistant.understanding.mistakes.focus import ignores_underserved, sets_a_group_aside, too_many_segments
 from assistant.understanding.mistakes.roles import buyer_user_confusion, roles_likely_differ
+from tests.contexts import context
 
 MODELS: list[tuple[type[BaseModel], str]] = [(BreadthWords, "breadth"), (FocusWords, "focus"), (RoleWords, "roles")]
 
 
-def _ctx(question: str, answer: str, language: str, pitch: str = "") -> DetectionContext:
-    answers = {"intake": pitch} if pitch else {}
-    return DetectionContext(question_id=question, answer=answer, language=language,  # type: ignore[arg-type]
-                            canvas=Canvas(language=language, startup=pitch), answers=answers)  # type: ignore[arg-type]
 
 
 
@@ -44,7 +39,7 @@ def test_each_language_holds_its_own_words() -> None:
     ("en", "more than anyone, nurses who work nights", False),
 ])
 def test_too_broad_reads_the_moved_words(language: str, answer: str, broad: bool) -> None:
-    assert (too_broad(_ctx("for_whom", answer, language)) is not None) is broad
+    assert (too_broad(context("for_whom", answer, language)) is not None) is broad
 
 
 @pytest.mark.parametrize(("language", "question", "answer", "flagged"), [
@@ -54,7 +49,7 @@ def test_too_broad_reads_the_moved_words(language: str, answer: str, broad: bool
     ("en", "priority", "The dentists first, then the clinics", False),
 ])
 def test_too_many_segments_reads_the_moved_words(language: str, question: str, answer: str, flagged: bool) -> None:
-    assert (too_many_segments(_ctx(question, answer, language)) is not None) is flagged
+    assert (too_many_segments(context(question, answer, language)) is not None) is flagged
 
 
 @pytest.mark.parametrize(("language", "answer", "flagged"), [
@@ -63,7 +58,7 @@ def test_too_many_segments_reads_the_moved_words(language: str, question: str, a
     ("en", "Small shops that open late, with no staff", False),
 ])
 def test_ignores_underserved_reads_the_moved_words(language: str, answer: str, flagged: bool) -> None:
-    assert (ignores_underserved(_ctx("for_whom", answer, language)) is not None) is flagged
+    assert (ignores_underserved(context("for_whom", answer, language)) is not None) is flagged
 
 
 @pytest.mark.parametrize(("answer", "aside"), [
@@ -83,7 +78,7 @@ def test_a_group_set_aside_through_the_moved_words(answer: str, aside: bool) -> 
     ("en", "Parents pay, kids play", "A coding game for kids aged 8 to 11", False),
 ])
 def test_buyer_user_confusion_reads_the_moved_words(language: str, answer: str, pitch: str, flagged: bool) -> None:
-    assert (buyer_user_confusion(_ctx("buyer_user", answer, language, pitch)) is not None) is flagged
+    assert (buyer_user_confusion(context("buyer_user", answer, language, pitch)) is not None) is flagged
 
 
 def test_roles_likely_differ_in_both_languages() -> None:

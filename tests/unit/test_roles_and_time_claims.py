@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.canvas import Canvas
 from assistant.text.vectors import embed_queries
-from assistant.understanding.base import DetectionContext
 from assistant.understanding.mistakes.roles import buyer_user_confusion
 from assistant.understanding.reader import read_mistakes
-
-
-def context(question: str, answer: str, lang: str, pitch: str = "") -> DetectionContext:
-    return DetectionContext(question_id=question, answer=answer, language=lang,  # type: ignore[arg-type]
-                            canvas=Canvas(language=lang, startup=pitch),  # type: ignore[arg-type]
-                            answers={"intake": pitch})
+from tests.contexts import context
 
 
 def mistakes(question: str, answer: str, lang: str, pitch: str = "") -> set[str]:

@@ -9,19 +9,15 @@ import pytest
 
 from assistant.canvas import Canvas
 from assistant.text.fuzzy import similar
-from assistant.text.vectors import embed_queries
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.mistakes.breadth import too_broad
 from assistant.understanding.mistakes.revisit import plans_a_review
-from assistant.understanding.reader import read_mistakes
+from tests.contexts import context, read_flags
 
 
 def mistakes(question: str, answer: str, lang: str, pitch: str = "a startup") -> set[str]:
-    ctx = DetectionContext(question_id=question, answer=answer, language=lang,  # type: ignore[arg-type]
-                           canvas=Canvas(language=lang, startup=pitch),  # type: ignore[arg-type]
-                           answers={"intake": pitch})
-    return {d.mistake_id for d in read_mistakes(ctx, embed_queries)}
+    return read_flags(context(question, answer, lang, pitch))
 
 
 @pytest.mark.parametrize(("token", "lemma"), [

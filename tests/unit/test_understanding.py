@@ -10,18 +10,15 @@ import pytest
 from assistant.canvas import Canvas, Segment
 from assistant.text.language import detect_language
 from assistant.text.vectors import embed_queries
-from assistant.understanding.base import DetectionContext
 from assistant.understanding.classifier import load_model, session_parts, session_vector
 from assistant.understanding.group_reader import load_group_model, read_group_list
-from assistant.understanding.reader import read_buyer_user, read_mistakes
+from assistant.understanding.reader import read_buyer_user
 from assistant.understanding.refinements import sides_named_later
+from tests.contexts import context, read_flags
 
 
 def mistakes(question: str, answer: str, lang: str, pitch: str = "", **earlier: str) -> set[str]:
-    ctx = DetectionContext(question_id=question, answer=answer, language=lang,  # type: ignore[arg-type]
-                           canvas=Canvas(language=lang, startup=pitch),  # type: ignore[arg-type]
-                           answers={"intake": pitch, **earlier})
-    return {d.mistake_id for d in read_mistakes(ctx, embed_queries)}
+    return read_flags(context(question, answer, lang, pitch, **earlier))
 
 
 def test_the_trained_models_ship() -> None:
