@@ -8,6 +8,7 @@ function, the rule detectors alone decide.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import cache
 
 import numpy as np
 
@@ -55,6 +56,7 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     in_session_scope = any(ctx.question_id in MISTAKE_SCOPES[m] and m in model.heads
                            and model.trusts(m, ctx.question_id) for m in CONTEXT_MISTAKES)
     context = said if in_session_scope else []
+    groups = cache(lambda: read_group_list(ctx.answer, embed).groups)  # read once, where a check needs them
     vectors = embed([ctx.answer, *context])  # earlier turns embedded these parts: the cache serves them
     answer, session = vectors[0], session_vector(vectors[1:])
     found: list[Detection] = []
@@ -71,28 +73,27 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
         yes = yes or mistake in by_rule and by_rule[mistake].stated  # said in so many words: the rule stands
         if yes and mistake not in by_rule:
             read = {*by_rule, *(d.mistake_id for d in found)}  # too_broad is decided first (MISTAKE_IDS)
-            yes = not _ruled_out(mistake, ctx, embed, p) and not _one_broad_group(mistake, read, ctx, embed, p)
+            yes = not _ruled_out(mistake, ctx, groups, p) and not _one_broad_group(mistake, read, groups, p)
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
     if ctx.question_id == "for_whom" and not any(d.mistake_id == "too_many_segments" for d in found):
         # The rules count groups with their lexicon; the group reader reads those it does not hold
         # ("gyms, physio clinics and amateur sports clubs, all of them at the same time").
-        late = all_groups_at_once(ctx, len(read_group_list(ctx.answer, embed).groups))
+        late = all_groups_at_once(ctx, len(groups()))
         found += [late] if late else []
     return found
 
 
-def _one_broad_group(mistake: str, ruled: Collection[str], ctx: DetectionContext, embed: Embed | None,
-                     p: float) -> bool:
+def _one_broad_group(mistake: str, ruled: Collection[str], groups: Callable[[], list[str]], p: float) -> bool:
     """A guess of too many segments, or of a segment assumed homogeneous, where one target too broad is read
     and the answer names at most one group ("toutes les PME de France. Toutes."; "every runner in the UK…
     they all wear out shoes"): one group too wide, neither many segments nor a segment's members assumed
     alike."""
     return (mistake in ("too_many_segments", "assumes_homogeneous") and p < CONFIDENT and "too_broad" in ruled
-            and len(read_group_list(ctx.answer, embed).groups) <= 1)
+            and len(groups()) <= 1)
 
 
-def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: float = 0.0) -> bool:
+def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[str]], p: float = 0.0) -> bool:
     """Definitions a head's guess must meet (source: the mistakes' definitions in the reference text):
     buyer/user confusion is impossible in an answer that names a payer and a different user, or that says
     one group pays and uses in a session where nobody else is said to pay; before the buyer/user question,
@@ -134,11 +135,11 @@ def _ruled_out(mistake: str, ctx: DetectionContext, embed: Embed | None, p: floa
             return False
         if p < CONFIDENT and people_only_as_exchange_sides(ctx):
             return True  # "makers list their pieces, people find a gift": a side of the exchange, not a target
-        groups = read_group_list(ctx.answer, embed).groups
-        if denied and groups:
+        named = groups()
+        if denied and named:
             return True  # "tout le monde n'a pas un animal... nos clients, ce sont les foyers qui...": a narrowing
         # A guess, not a certainty: the definition must hold (a target with nothing that narrows it).
-        return p < CONFIDENT and not names_people_in_general(ctx.answer) and all(narrowed(g) for g in groups)
+        return p < CONFIDENT and not names_people_in_general(ctx.answer) and all(narrowed(g) for g in named)
     return False
 
 

@@ -14,7 +14,7 @@ from assistant.text.patterns import Match, PatternSet, compile_all, find_all, fi
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, is_negator, negated_before
-from assistant.understanding.grammar_lists import contains, grammar_lists
+from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrases
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
@@ -41,8 +41,14 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = _lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers", "for_now")
+            "refused_group_openers")
     return {k: frozenset(getattr(w, k)) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def _for_now() -> tuple[Phrase, ...]:
+    """`focus.yaml` `for_now` ("yet", "pour l'instant") as phrases of normalised tokens, longest first."""
+    return phrases(_lists().for_now)
 
 
 # --- too_many_segments -------------------------------------------------------------------------------
@@ -186,8 +192,8 @@ def turns_a_group_away_for_good(answer: str) -> bool:
         text = answer[words[0].start:words[-1].end]
         norms = [t.norm for t in words]
         after = [t.norm for t in tokens if t.sentence == sentence + 1]  # "…on their own; we'll come back once…"
-        later = contains(norms + after, grammar_lists().deferral) is not None or norms[-1] in _sets()["for_now"] \
-            or " ".join(norms[-3:]).endswith(tuple(w for w in _lists().for_now if " " in w))
+        later = contains(norms + after, grammar_lists().deferral) is not None \
+            or any(tuple(norms[-len(p):]) == p for p in _for_now())
         if sets_a_group_aside(text) and not later:
             return True
     return False
