@@ -76,6 +76,10 @@ class GrammarWords(BaseModel):
         default_factory=list,
         description="Words that bring a wandering answer back to the question ('who it's for:', 'pour répondre', "
                     "'bref'): the groups of the detour before them are background, not the answer.")
+    speech_verbs: list[str] = Field(
+        default_factory=list,
+        description="Words that report someone else's speech before a quotation ('told me', 'm'a dit'): the "
+                    "groups inside the quotation are the speaker's words, not the founder's answer.")
     qualifiers: list[str] = Field(
         description="Words that attach a narrowing to a group: prepositions, relative pronouns ('of', 'qui').")
     universal: list[str] = Field(description="'Everyone' and its kin, as a target ('everyone', 'tout le monde').")

@@ -40,6 +40,10 @@ class FocusWords(BaseModel):
         default_factory=list,
         description="Words that end a refusal on a time to come ('we can't get into yet', 'pas pour l'instant'): "
                     "a group kept for later, not turned away for good.")
+    never_later: list[str] = Field(
+        default_factory=list,
+        description="A later time denied ('not even later', 'même plus tard', 'jamais'): with it a refusal is for "
+                    "good, whatever deferral word it holds.")
     trailing_ok: list[str] = Field(
         description="Words that may follow a clause-ending dismissal ('does not count for us', 'du tout').")
     describing_negators: list[str] = Field(

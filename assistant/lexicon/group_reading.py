@@ -183,6 +183,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Quantities that open a part of a group's make-up after a focus marker ('mostly teens, some "
                     "older guys', 'surtout des retraités, quelques actifs').")
+    place_prepositions: list[str] = Field(
+        default_factory=list,
+        description="Prepositions of place ('around', 'in', 'du côté de'): a proper noun coordinated after one "
+                    "('people around the Cotswolds and the south Midlands') is a second place of the same group.")
     channel_words: list[str] = Field(
         default_factory=list,
         description="Words after which the groups named are ways to reach customers ('via les gîtes et l'office "

@@ -22,6 +22,9 @@ class PlatformMarkerWords(BaseModel):
                     "relation les kines et les patients', 'connects').")
     joiners: list[str] = Field(
         description="Words between the two groups a connector links ('et', 'with', 'to').")
+    coordinators: list[str] = Field(
+        description="The joiners that coordinate two nouns of one kind ('et', 'and', 'with'): after them a side "
+                    "may be a noun the group lexicon does not hold ('les entrepots et les transporteurs').")
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")

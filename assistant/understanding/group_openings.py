@@ -23,7 +23,7 @@ from assistant.understanding.group_check import (
     reading_words,
     skip_hedges,
 )
-from assistant.understanding.groups import group_words, number_words
+from assistant.understanding.groups import group_words, is_group_word, number_words
 
 # The words of `lexicon/<lang>/group_reading.yaml` (`cleft_*`, `superlatives`, `object_pronouns`…).
 _RELATIVE_PRONOUNS = LazyWords(lambda: reading_words().cleft_relatives)  # "celles où on gagne, c'est…"
@@ -87,14 +87,40 @@ def through_a_channel(before: str, separator: str) -> bool:
     return any(w in _CHANNELS for w in norms[-CHANNEL_WINDOW:])
 
 
+def second_place(before: str, text: str, separator: str) -> bool:
+    """A place coordinated with the place that ends the fragment before ("people around the Cotswolds | and the
+    south Midlands who keep a horse", "du côté de Bastogne | ou de Chimay"): the fragment before ends on a
+    preposition of place (`place_prepositions`) and capitalised words, and this one opens, past a determiner or
+    a preposition, on capitalised words. One group in two places, not a second group."""
+    if separator not in ("and", "or", "comma_and", "comma"):
+        return False
+    tokens = tokenise(before)
+    norms = [t.norm for t in tokens]
+    at = max((i for i in range(len(norms)) if any(tuple(norms[i:i + len(p)]) == p
+                                                 for p in reading_phrases("place_prepositions"))), default=None)
+    if at is None or at < len(norms) - 5:
+        return False
+    named = [before[t.start:t.end] for t in tokens[at + 1:]]
+    if not named or not named[-1][:1].isupper() or any(is_group_word(t.norm) for t in tokens[at + 1:]):
+        return False
+    opening = tokenise(text)[:4]
+    words = [text[t.start:t.end] for t in opening]
+    lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    return lead is not None and lead <= 2 and not any(is_group_word(t.norm) for t in opening)
+
+
 def no_group_openings(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
     """`labels` with the fragments that open on no group read as none: a modal opening that names none ("…, and
     faut convaincre les deux"), a reason ("…, because ils achètent 20 instruments d'un coup"), a group after a
     channel word ("… via les gîtes et l'office de tourisme")."""
-    return ["none" if label != "none" and not after_modal(frag.text).strip() or label == "new" and (
+    out = ["none" if label != "none" and not after_modal(frag.text).strip() or label == "new" and (
         gives_a_reason(frag.text) or names_a_place(frag.text) or i and through_a_channel(frags[i - 1].text,
                                                                                          frag.separator))
         else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
+    # "people around the Cotswolds and the south Midlands who…": the second place goes on with the group
+    return ["cont" if label == "new" and i and out[i - 1] != "none" and second_place(frags[i - 1].text, frag.text,
+                                                                                        frag.separator)
+            else label for i, (frag, label) in enumerate(zip(frags, out, strict=True))]
 
 
 def after_modal(text: str) -> str:

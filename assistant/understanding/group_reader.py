@@ -37,7 +37,7 @@ from assistant.understanding.group_predicate import before_predicate, names_a_se
 from assistant.understanding.group_repeats import names_a_thing, one_per_customer
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
-from assistant.understanding.target_frame import after_frame, unframe, without_detour, without_dropped_beliefs
+from assistant.understanding.target_frame import after_frame, founders_answer, unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -223,7 +223,7 @@ def rule_reading(answer: str) -> GroupReading:
 def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None = None) -> GroupReading:
     """The groups and deferred groups an answer names. Falls back to the rule reader without weights."""
     model = model or load_group_model()
-    framed = blank_clefts(without_dropped_beliefs(without_detour(untable(answer))))
+    framed = blank_clefts(founders_answer(untable(answer)))
     answer = unframe(framed)  # "the two that pay are X", "our customers are X": the group is X
     frags = fragments(answer)
     if model is None or embed is None or not frags:

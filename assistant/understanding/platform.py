@@ -13,6 +13,7 @@ from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, same_group
+from assistant.understanding.roles_reader import DETERMINERS
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,11 @@ def _connectors() -> PatternSet:
 def _joiners() -> frozenset[str]:
     """Words between the two groups a connector links, and "&" (a symbol, of no language)."""
     return frozenset(_lists().joiners) | {"&"}
+
+
+@lru_cache(maxsize=1)
+def _coordinators() -> frozenset[str]:
+    return frozenset(_lists().coordinators)
 
 
 @lru_cache(maxsize=1)
@@ -99,15 +105,50 @@ def _distinct_groups(tokens: Sequence[Token]) -> list[str]:
     return groups
 
 
+def _side_noun(window: Sequence[Token], i: int, loose: bool) -> bool:
+    """A noun that may name a side after a connector: a group word, or (`loose`) a plural noun right after a
+    determiner or right before a coordinating joiner ("connecte les entrepôts et les transporteurs", "matches
+    hair salons with stylists": a warehouse, a salon are customers the group lexicon does not list)."""
+    word = window[i].norm
+    if is_group_word(word):
+        return True
+    plural = len(word) > 3 and word.endswith(("s", "x")) and word not in DETERMINERS
+    framed = (i > 0 and window[i - 1].norm in DETERMINERS
+              or i + 1 < len(window) and window[i + 1].norm in _coordinators())
+    return loose and plural and framed
+
+
+LOOSE_REACH = 3  # words after a connector within which a side off the group lexicon may open
+
+
 def _two_sides(window: Sequence[Token]) -> list[str]:
-    first = next((i for i, t in enumerate(window) if is_group_word(t.norm)), None)
-    if first is None:
-        return []
-    for j in range(first + 1, len(window)):
-        if window[j].norm in _joiners():
-            second = next((t.norm for t in window[j + 1:j + 5] if is_group_word(t.norm)), None)
-            if second and not same_group(second, window[first].norm):
-                return [window[first].norm, second]
+    """The two nouns a connector's joiner sets apart ("matches small vet clinics […] with locum vets"): group
+    words, or, where the joiner coordinates ("les entrepôts et les transporteurs"), one of them a plural noun
+    after a determiner; [] when there are not two different ones."""
+    for j, joiner in enumerate(window):
+        if joiner.norm not in _joiners():
+            continue
+        # a noun outside the group lexicon only where the joiner coordinates: "les entrepôts et les
+        # transporteurs", not "relie les capteurs aux tableaux"
+        loose = joiner.norm in _coordinators()
+        # off the lexicon, the first side is the connector's own object, in its clause: "a connected scale, sold
+        # to gyms and…" connects nothing
+        first = next((i for i in range(j) if _side_noun(window, i, loose and window[i].clause == window[0].clause)),
+                     None)
+        second = next((k for k in range(j + 1, min(len(window), j + 5)) if _side_noun(window, k, loose)), None)
+        if first is None or second is None:
+            continue
+        one, other = window[first].norm, window[second].norm
+        # "vet clinics … with locum vets": the first side is the compound's last noun, not its modifier
+        while same_group(other, one) and first + 1 < j and is_group_word(window[first + 1].norm):
+            first += 1
+            one = window[first].norm
+        lexicon = is_group_word(one) and is_group_word(other)
+        # a side off the lexicon only right after the connector, as its object: "connecte les entrepôts et…",
+        # not "se branche sur le Linky et explique la conso du foyer, avec des alertes"
+        if not same_group(other, one) and (lexicon or (is_group_word(one) or is_group_word(other))
+                                           and first <= LOOSE_REACH):
+            return [one, other]
     return []
 
 

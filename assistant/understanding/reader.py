@@ -30,7 +30,12 @@ from assistant.understanding.mistakes.revisit import claims_fixedness, plans_a_r
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
-from assistant.understanding.roles_session import one_group_pays_and_uses, payer_named_apart, roles_told_apart
+from assistant.understanding.roles_session import (
+    each_side_pays,
+    one_group_pays_and_uses,
+    payer_named_apart,
+    roles_told_apart,
+)
 from assistant.understanding.rules import whole
 from assistant.understanding.substance import everyone_only_denied, names_people_in_general, narrowed
 
@@ -106,8 +111,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
     exhaustive, and on the train split every confident guess the rules would veto was right."""
     if mistake == "buyer_user_confusion":
-        if roles_told_apart(ctx.answer):
-            return True
+        if roles_told_apart(ctx.answer) or each_side_pays(ctx.answer):
+            return True  # a payer and a different user, or each side's payer: who pays is told
         session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
         if payer_named_apart(ctx.answer, session):
             return False
@@ -125,8 +130,10 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # fixed segments are a claim: a word of fixedness, or of change about the target or the founder's own
         # choice; a word of time in a pain ("their first try died") or a pitch's service ("la révision") is none
         # a review planned on a rhythm ("every 6 months we look again") is the mistake's opposite
-        return plans_a_review(ctx.answer) or not (claims_fixedness(ctx.answer)
-                                                 or speaks_of_the_target_over_time(ctx.answer))
+        # a pitch describes the product: its words of time are the service's ("relance automatique l'année
+        # suivante"), so there only a word of fixedness claims the segments fixed
+        over_time = ctx.question_id != "intake" and speaks_of_the_target_over_time(ctx.answer)
+        return plans_a_review(ctx.answer) or not (claims_fixedness(ctx.answer) or over_time)
     if mistake == "too_broad":
         if broad_words_only_possessive(ctx.answer):
             return True  # "works out everyone's share": the broad word owns a thing, no target is named

@@ -28,11 +28,13 @@ def roles_told_apart(answer: str) -> bool:
     if SAME.search(folded):
         return False
     clauses = split_clauses(answer)
-    paying = paying_clauses(clauses)
+    heads = [_plural_head(clause_subject(c)) for c in clauses]
+    # a payer off the group lexicon still names someone ("l'ordre régional paie"); "qui paie" names nobody
+    payers = {i: _role_head(clause_subject(clauses[i])) for i in paying_clauses(clauses)}
+    paying = [i for i, head in payers.items() if head]
     if len(paying) != 1:
         return False
-    heads = [_head(clause_subject(c)) for c in clauses]
-    buyer = heads[paying[0]]
+    buyer = payers[paying[0]]
     return bool(buyer) and any(h and h != buyer for i, h in enumerate(heads) if i != paying[0])
 
 
@@ -69,6 +71,16 @@ def _role_head(role: str) -> str:
     return _head(role) or (words[-1][:5] if len(words) >= 2 and words[0] in DETERMINERS else "")
 
 
+_PLURAL_DETERMINERS = frozenset({"les", "des", "nos", "vos", "leurs", "ces", "the", "our", "their", "these", "those"})
+
+
+def _plural_head(role: str) -> str:
+    """`_head`, or the last word (5 letters) of a plural noun phrase the group lexicon does not hold ("les
+    stagiaires"); a singular article may be a pronoun before a verb ("l'utilise"), so it opens none."""
+    words = fold_clause(role).split()
+    return _head(role) or (words[-1][:5] if len(words) >= 2 and words[0] in _PLURAL_DETERMINERS else "")
+
+
 def payer_named_apart(answer: str, session: list[str]) -> bool:
     """Somewhere in the session (pitch, earlier answers) someone pays who is not the answer's own payer:
     the condition for a buyer/user confusion in an answer that says one group pays and uses
@@ -102,3 +114,17 @@ def one_group_pays_and_uses(answer: str) -> bool:
     and no different group is named as the user."""
     buyer, user = read_roles(answer)
     return bool(_head(buyer)) and _head(user) in ("", _head(buyer))
+
+
+def each_side_pays(answer: str) -> bool:
+    """Two different groups each said to pay in the answer ("the homeowner pays us for the assessment […] and
+    the tradie pays us 8% of each job"): the founder has said who pays on each side, so the users called the
+    customer there hide no other payer (the buyer/user confusion of the reference text needs one)."""
+    heads: set[str] = set()
+    for sentence in re.split(r"[.;!?\n]", answer):
+        clauses = split_clauses(sentence)
+        for i in paying_clauses(clauses):
+            words = fold_clause(clause_subject(clauses[i])).split()
+            if len(words) >= 2 and words[0] in DETERMINERS or words and is_group_word(words[-1]):
+                heads.add(words[-1])
+    return any(not (a in b or b in a) for a in heads for b in heads)

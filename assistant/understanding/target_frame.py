@@ -6,12 +6,13 @@ a founder takes before coming back to the question ("…Anyway. Who it's for: th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
 from assistant.text.tokens import tokenise
 from assistant.understanding.cues import dropped_belief_spans
-from assistant.understanding.grammar_lists import Phrase, phrase_at, phrases
+from assistant.understanding.grammar_lists import Phrase, contains, phrase_at, phrases
 from assistant.understanding.groups import group_words
 
 _JOINERS = " ,:;-–—"
@@ -60,6 +61,34 @@ def without_dropped_beliefs(answer: str) -> str:
     for start, end in dropped_belief_spans(answer):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def founders_answer(answer: str) -> str:
+    """`answer` with what is not the founder's own answer blanked out by spaces (same length): words reported
+    from someone else, a detour before an answer marker, a belief the founder dropped."""
+    return without_dropped_beliefs(without_detour(without_reported_speech(answer)))
+
+
+# A quotation: French guillemets, curly or straight double quotes (one line).
+_QUOTATION = re.compile(r'«[^»]*»|“[^”]*”|"[^"\n]*"')
+
+
+def without_reported_speech(answer: str) -> str:
+    """`answer` with the quotations that report someone else's words blanked out by spaces (same length): "un
+    fumiste de Besançon m'a dit : « des gens qui courent après leurs papiers, vous en avez partout »" is an
+    interview the founder recalls, and its groups are not the founder's answer. A quotation counts when its
+    sentence, before it, holds a speech verb (`speech_verbs` of `grammar.yaml`); other quotations stay."""
+    chars = list(answer)
+    for m in _QUOTATION.finditer(answer):
+        start = max(answer.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        if contains([t.norm for t in tokenise(answer[start:m.start()])], _speech_verbs()) is not None:
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[Phrase, ...]:
+    return phrases(all_grammar_words().speech_verbs)
 
 
 def after_frame(framed: str, unframed: str, at: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import all_grammar_words, every_language, languages, words
 from assistant.lexicon.breadth import BreadthWords
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
@@ -21,7 +22,7 @@ from assistant.understanding.cues import (
     past_belief_before,
 )
 from assistant.understanding.exchange import exchange_verb_at
-from assistant.understanding.listing import chained_sweep, indifferent_list, sweeping_range
+from assistant.understanding.listing import chained_sweep, indifferent_list, listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
 
@@ -219,8 +220,12 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
         return not (_dismissed(tokens, m) or narrowed or side or _possessive(ctx.answer, tokens, m))
 
     m = first_match(tokens, _pronouns(), broad_pronoun) or first_match(tokens, _nouns(), broad_noun)
-    m = m or first_match(tokens, _explicit(), lambda m: not _dismissed(tokens, m)) or _wide_age_range(tokens)
-    m = m or sweeping_range(tokens, 2) or chained_sweep(ctx.answer, tokens)
+    explicit = None if m else first_match(tokens, _explicit(), lambda m: not _dismissed(tokens, m))
+    if explicit:  # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the
+        # groups it covers follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
+        return hit("too_broad", ctx.answer, tokens, explicit, f"no choice made: '{explicit.pattern.source}'",
+                   stated=len(listed_groups(ctx.answer)) < MAX_SEGMENTS)
+    m = m or _wide_age_range(tokens) or sweeping_range(tokens, 2) or chained_sweep(ctx.answer, tokens)
     if m is None:
         listed = indifferent_list(tokens)
         said = "kinds listed, then said not to matter"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import every_language
@@ -45,10 +46,11 @@ def _sets() -> dict[str, frozenset[str]]:
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
-@lru_cache(maxsize=1)
-def _for_now() -> tuple[Phrase, ...]:
-    """`focus.yaml` `for_now` ("yet", "pour l'instant") as phrases of normalised tokens, longest first."""
-    return phrases(_lists().for_now)
+@lru_cache(maxsize=2)
+def _phrases(key: Literal["for_now", "never_later"]) -> tuple[Phrase, ...]:
+    """A list of `focus.yaml` ("yet", "pour l'instant"; "même plus tard") as phrases of normalised tokens,
+    longest first."""
+    return phrases(getattr(_lists(), key))
 
 
 # --- too_many_segments -------------------------------------------------------------------------------
@@ -120,9 +122,10 @@ def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
 
 
 def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
-    """A trait of underserved groups in the sentence or the one before ("rural clinics? forget them")."""
+    """A trait of underserved groups in the sentence, the one before ("rural clinics? forget them") or the one
+    after, which often gives the reason ("…, pas la peine. Ces gens-là n'ont besoin de rien")."""
     sentence = tokens[m.start].sentence
-    return any(tokens[t.start].sentence in {sentence, sentence - 1} and not (m.start <= t.start < m.end)
+    return any(tokens[t.start].sentence in {sentence - 1, sentence, sentence + 1} and not (m.start <= t.start < m.end)
                for t in find_all(tokens, _patterns()["underserved_traits"]))
 
 
@@ -135,7 +138,7 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
     m = m or first_match(tokens, _patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2))
-    if m is None or contrast_after(tokens, m):
+    if m is None or contrast_after(tokens, m) or _kept_for_later(tokens, tokens[m.start].sentence):
         return None
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
                f"'{m.pattern.source}'")
@@ -189,11 +192,17 @@ def turns_a_group_away_for_good(answer: str) -> bool:
     tokens = tokenise(answer)
     for sentence in sorted({t.sentence for t in tokens}):
         words = [t for t in tokens if t.sentence == sentence]
-        text = answer[words[0].start:words[-1].end]
-        norms = [t.norm for t in words]
-        after = [t.norm for t in tokens if t.sentence == sentence + 1]  # "…on their own; we'll come back once…"
-        later = contains(norms + after, grammar_lists().deferral) is not None \
-            or any(tuple(norms[-len(p):]) == p for p in _for_now())
-        if sets_a_group_aside(text) and not later:
+        if sets_a_group_aside(answer[words[0].start:words[-1].end]) and not _kept_for_later(tokens, sentence):
             return True
     return False
+
+
+def _kept_for_later(tokens: Sequence[Token], sentence: int) -> bool:
+    """The sentence, or the next one, speaks of a later time (grammar lexicon `deferral`: "on y viendra l'an
+    prochain", "we'll come back once…"), or the sentence ends on `for_now` ("yet", "pour l'instant")."""
+    norms = [t.norm for t in tokens if t.sentence == sentence]
+    after = [t.norm for t in tokens if t.sentence == sentence + 1]  # "…on their own; we'll come back once…"
+    if contains(norms + after, _phrases("never_later")) is not None:
+        return False  # "on ne va pas s'embêter avec eux, même plus tard"
+    return contains(norms + after, grammar_lists().deferral) is not None \
+        or any(tuple(norms[-len(p):]) == p for p in _phrases("for_now"))

@@ -16,9 +16,10 @@ from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, 
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import group_head, group_words, is_group_word, same_group
+from assistant.understanding.groups import group_head, group_words, is_group_word, number_words, same_group
 from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
 from assistant.understanding.roles_reader import ROLE_WORDS
+from assistant.understanding.roles_session import each_side_pays
 from assistant.understanding.rules import context_text, hit, scoped, whole
 
 
@@ -116,7 +117,7 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder",
                    stated=True)
     said_different = first_match(tokens, patterns["different"], lambda m: not negated_before(tokens, m))
-    told_apart = said_different is not None or roles_told_apart(tokens)
+    told_apart = said_different is not None or roles_told_apart(tokens) or each_side_pays(ctx.answer)
     if ctx.question_id != "buyer_user" or told_apart:
         return None
     m = first_match(tokens, patterns["same_person"],
@@ -170,7 +171,10 @@ def _names_side(group: str, side: str) -> bool:
     tokens = tokenise(group)
     norms = [t.norm for t in tokens]
     cut = next((i for i in range(len(norms)) if phrase_at(norms, i, grammar_lists().reasons)), len(norms))
-    return any(same_group(side, t.norm) for t in tokens[:cut] if len(t.norm) > 2)
+    # a count of the side's word sizes the group it describes ("clinics, like 1-3 vets", "cabinets de 2 à 5
+    # kinés"): it does not name that side
+    return any(same_group(side, t.norm) for i, t in enumerate(tokens[:cut])
+               if len(t.norm) > 2 and not (i and (norms[i - 1].isdigit() or norms[i - 1] in number_words())))
 
 
 def _another_group_provides(group: str, side: str) -> bool:
