@@ -110,6 +110,10 @@ class RoleReadingWords(BaseModel):
         description="Prepositions that qualify a role's head ('the teams across the company', 'chez').")
     pronouns: list[str] = Field(description="Personal pronouns: no role on their own ('they', 'eux').")
     determiners: list[str] = Field(description="Determiners: a noun follows ('the subscriber', 'l abonnee').")
+    plural_determiners: list[str] = Field(
+        default_factory=list,
+        description="Determiners of a plural noun phrase ('les stagiaires', 'the trainees'): never a pronoun "
+                    "before a verb, as a singular one may be ('l'utilise').")
     no_determiners: list[str] = Field(
         description="Words denying that the phrase after them names anyone ('no agency in between', 'aucune').")
     role_word_prefixes: list[str] = Field(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon.role_reading import role_regex
+from assistant.lexicon.role_reading import role_regex, role_word_set
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
@@ -71,7 +71,7 @@ def _role_head(role: str) -> str:
     return _head(role) or (words[-1][:5] if len(words) >= 2 and words[0] in DETERMINERS else "")
 
 
-_PLURAL_DETERMINERS = frozenset({"les", "des", "nos", "vos", "leurs", "ces", "the", "our", "their", "these", "those"})
+_PLURAL_DETERMINERS = role_word_set("plural_determiners")
 
 
 def _plural_head(role: str) -> str:
