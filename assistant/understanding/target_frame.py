@@ -77,12 +77,16 @@ def without_reported_speech(answer: str) -> str:
     """`answer` with the quotations that report someone else's words blanked out by spaces (same length): "un
     fumiste de Besançon m'a dit : « des gens qui courent après leurs papiers, vous en avez partout »" is an
     interview the founder recalls, and its groups are not the founder's answer. A quotation counts when its
-    sentence, before it, holds a speech verb (`speech_verbs` of `grammar.yaml`); other quotations stay."""
+    sentence, before it, holds a speech verb (`speech_verbs` of `grammar.yaml`); other quotations stay, the
+    founder's own label in straight quotes ('"busy parents" as we call them') set in curly ones, as the reader
+    reads them."""
     chars = list(answer)
     for m in _QUOTATION.finditer(answer):
         start = max(answer.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         if contains([t.norm for t in tokenise(answer[start:m.start()])], _speech_verbs()) is not None:
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+        elif answer[m.start()] == '"':
+            chars[m.start()], chars[m.end() - 1] = "“", "”"
     return "".join(chars)
 
 

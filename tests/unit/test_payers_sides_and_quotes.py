@@ -191,3 +191,9 @@ def test_a_pitchs_yearly_service_claims_no_fixed_segments(pitch: str, flagged: b
 
     found = read_mistakes(context("intake", pitch, "fr"), embed_queries, _GuessingHeads("never_revisited"))  # type: ignore[arg-type]
     assert ("never_revisited" in {d.mistake_id for d in found}) is flagged
+
+
+def test_the_founders_own_label_in_straight_quotes_is_read() -> None:
+    groups = read_groups('Our customers are "weekend bakers" as we call them, with a stand mixer at home.',
+                         embed_queries)
+    assert len(groups) == 1 and "weekend bakers" in groups[0]
