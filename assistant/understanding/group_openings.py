@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.lexicon import all_grammar_words
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
-from assistant.understanding.grammar_lists import grammar_lists
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import (
     COPULAS,
     DEMONSTRATIVES,
@@ -96,8 +96,8 @@ def second_place(before: str, text: str, separator: str) -> bool:
         return False
     tokens = tokenise(before)
     norms = [t.norm for t in tokens]
-    at = max((i for i in range(len(norms)) if any(tuple(norms[i:i + len(p)]) == p
-                                                 for p in reading_phrases("place_prepositions"))), default=None)
+    places = reading_phrases("place_prepositions")
+    at = max((i for i in range(len(norms)) if phrase_at(norms, i, places)), default=None)
     if at is None or at < len(norms) - 5:
         return False
     named = [before[t.start:t.end] for t in tokens[at + 1:]]

@@ -95,6 +95,11 @@ def _speech_verbs() -> tuple[Phrase, ...]:
     return phrases(all_grammar_words().speech_verbs)
 
 
+@lru_cache(maxsize=1)
+def _answer_markers() -> tuple[Phrase, ...]:
+    return phrases(all_grammar_words().answer_markers)
+
+
 def after_frame(framed: str, unframed: str, at: int) -> bool:
     """Whether a target frame ends right before offset `at` ("on commence par | les infirmiers libéraux"):
     `unframed` is `framed` passed through `unframe`, so the frame's characters differ there."""
@@ -112,7 +117,7 @@ def without_detour(answer: str) -> str:
     `grammar.yaml`)."""
     tokens = tokenise(answer)
     norms = [t.norm for t in tokens]
-    markers = phrases(all_grammar_words().answer_markers)
+    markers = _answer_markers()
     at = next((i for i in range(len(norms) - 1, 0, -1) if tokens[i].sentence > 0 and phrase_at(norms, i, markers)
                and group_words(tokens[i:])), None)
     if at is None:
