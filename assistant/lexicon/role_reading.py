@@ -114,6 +114,10 @@ class RoleReadingWords(BaseModel):
         default_factory=list,
         description="Determiners of a plural noun phrase ('les stagiaires', 'the trainees'): never a pronoun "
                     "before a verb, as a singular one may be ('l'utilise').")
+    singular_definites: list[str] = Field(
+        default_factory=list,
+        description="Singular definite articles: 'le conducteur de travaux', 'the site manager' is one person "
+                    "inside a customer, not a group.")
     no_determiners: list[str] = Field(
         description="Words denying that the phrase after them names anyone ('no agency in between', 'aucune').")
     role_word_prefixes: list[str] = Field(

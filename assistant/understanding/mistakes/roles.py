@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon import every_language
+from assistant.lexicon.role_reading import role_word_set
 from assistant.lexicon.roles import RoleWords
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, clause_start, tokenise
@@ -130,14 +131,14 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
 
 # --- one_sided_platform ------------------------------------------------------------------------------
 
-SINGULAR_DETERMINERS = frozenset({"le", "la", "l", "the"})
+SINGULAR_DEFINITES = role_word_set("singular_definites")
 
 
 def _one_person(group: str, head: str) -> bool:
     """A group opened by a singular definite article on a singular head: "le conducteur de travaux", "the
     site manager" (a role inside a customer; a plural head, "the farmers", is a group)."""
     norms = [t.norm for t in tokenise(group)]
-    return bool(norms) and norms[0] in SINGULAR_DETERMINERS and not head.endswith(("s", "x"))
+    return bool(norms) and norms[0] in SINGULAR_DEFINITES and not head.endswith(("s", "x"))
 
 
 def _named_groups(ctx: DetectionContext) -> list[str]:
