@@ -4,7 +4,11 @@ labels and the grammar checks of `group_check`):
 - a short heading before a colon is not a group when a group follows it ("For the schools: primary
   teachers who…", "Côté vendeurs : les brocanteurs…");
 - in a serial list of bare noun phrases half read as groups or more, every item is a group ("banks, insurers,
-  hospitals, law firms and pharma companies": the last two are not one group).
+  hospitals, law firms and pharma companies": the last two are not one group);
+- two plural noun phrases joined by "and"/"et", each qualified by the same preposition, are two groups ("gyms
+  in Austin and physio clinics in Dallas", "des salles de sport à Lyon et des cabinets de kiné à Marseille"):
+  the parallel says the second names its own customers, where an attribute list does not ("avec des
+  commerciaux et un service compta qui…": a singular head, another qualifier).
 
 And the cue the reader weighs for a second group: a phrase with its own qualifier.
 
@@ -73,11 +77,39 @@ def _serial_lists(frags: Sequence[FragmentLike], out: list[str]) -> None:
         i = j
 
 
+_PARALLEL_JOINS = frozenset(("and", "comma_and"))
+
+
+def _head_and_prepositions(text: str) -> tuple[str, set[str]]:
+    """The phrase's first word past determiners and conjunctions, and each preposition soon after it with the
+    word before it plural ("gyms in", "clinics in"; "salles de", "sport à")."""
+    words = [t.norm for t in tokenise(text) if t.norm not in OPENERS["determiner"] and t.norm not in CONJUNCTIONS]
+    if not words or words[0] in OPENERS["preposition"] or words[0] in OPENERS["relative"]:
+        return "", set()
+    window = words[:_QUALIFIER_WINDOW]
+    return words[0], {w for k, w in enumerate(window[1:], 1) if w in OPENERS["preposition"]
+                      and window[k - 1].endswith(("s", "x")) and len(window[k - 1]) > 3}
+
+
+def _parallel_phrases(frags: Sequence[FragmentLike], out: list[str]) -> None:
+    """A fragment read as going on with the one before, joined by "and"/"et", that mirrors it: both plural
+    phrases qualified by the same preposition ("gyms in Austin | and physio clinics in Dallas"): a group."""
+    for i in range(1, len(frags)):
+        if out[i] != "cont" or out[i - 1] not in ("new", "cont") or frags[i].separator not in _PARALLEL_JOINS \
+                or frags[i].first_in_sentence:
+            continue
+        head, mine = _head_and_prepositions(frags[i].text)
+        before_head, theirs = _head_and_prepositions(frags[i - 1].text)
+        if head and before_head and mine & theirs:
+            out[i] = "new"
+
+
 def mark_boundaries(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
     """`labels` (new/cont/deferred/none per fragment) with the headings before a group set to none and the
     items of a serial list of groups each a group."""
     out = list(labels)
     _serial_lists(frags, out)
+    _parallel_phrases(frags, out)
     for i in range(len(out) - 1):
         if out[i] == out[i + 1] == "new" and frags[i + 1].separator == "colon" and \
                 len(tokenise(frags[i].text)) <= HEADING_WORDS:

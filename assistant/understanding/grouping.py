@@ -130,6 +130,12 @@ def _joined_by_conjunction(line: str, prev: tuple[int, int], frag: tuple[int, in
     return _conj_groups().fullmatch(line[prev[1]:frag[0]]) is not None
 
 
+def _qualified(body: Sequence[Token]) -> bool:
+    """A fragment with a qualifier of its own after its first word ("gyms in Austin") is complete: it is
+    not a modifier waiting for the head of the next fragment ("full-time rideshare | and delivery drivers")."""
+    return any(t.norm in QUALIFIER_STARTS for t in body[1:])
+
+
 class _GroupReader:
     """Walks the fragments of one sentence and decides, for each, whether it opens a new group."""
 
@@ -158,7 +164,7 @@ class _GroupReader:
             self.in_examples = False
             self.shared_determiner = body[0].norm in _DETERMINERS
             return
-        elif not self.groups and len(body) <= MAX_NEUTRAL_WORDS:
+        elif not self.groups and len(body) <= MAX_NEUTRAL_WORDS and not _qualified(body):
             self.pending = frag[0] + body[0].start
         if self.groups:
             self.groups[-1] = (self.groups[-1][0], frag[1])
