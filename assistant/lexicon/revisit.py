@@ -45,5 +45,10 @@ class RevisitWords(BaseModel):
         default_factory=list,
         description="Looking again at what was decided ('review*', 'adjust*', 'look at', 'revoi*', 'faire le "
                     "point'). With a `cadence` in one sentence: a review planned, the opposite of fixed segments.")
+    returns: list[str] = Field(
+        default_factory=list,
+        description="Coming back to a decision ('come back to', 'circle back', 'on y reviendra', 'revenir "
+                    "dessus'). With a deferral of the grammar lexicon in one sentence ('next year', 'plus "
+                    "tard'): a return planned, the opposite of fixed segments.")
     service_nouns: list[str] = Field(
         description="Starts of nouns of change a pitch may sell, after one of `articles` ('review', 'revis').")

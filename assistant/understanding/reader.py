@@ -26,7 +26,12 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, turns_a_group_away_for_good
-from assistant.understanding.mistakes.revisit import claims_fixedness, plans_a_review, speaks_of_the_target_over_time
+from assistant.understanding.mistakes.revisit import (
+    claims_fixedness,
+    plans_a_return,
+    plans_a_review,
+    speaks_of_the_target_over_time,
+)
 from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
@@ -133,7 +138,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # a pitch describes the product: its words of time are the service's ("relance automatique l'année
         # suivante"), so there only a word of fixedness claims the segments fixed
         over_time = ctx.question_id != "intake" and speaks_of_the_target_over_time(ctx.answer)
-        return plans_a_review(ctx.answer) or not (claims_fixedness(ctx.answer) or over_time)
+        planned = plans_a_review(ctx.answer) or plans_a_return(ctx.answer)  # a date to look again
+        return planned or not (claims_fixedness(ctx.answer) or over_time)
     if mistake == "too_broad":
         if broad_words_only_possessive(ctx.answer):
             return True  # "works out everyone's share": the broad word owns a thing, no target is named

@@ -14,7 +14,7 @@ from assistant.text.patterns import Match, PatternSet, compile_all, find_all, fi
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
-from assistant.understanding.grammar_lists import grammar_lists
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.rules import hit, scoped
 
 
@@ -25,7 +25,7 @@ def _lists() -> RevisitWords:
 
 
 Patterns = Literal["subjects", "change", "frozen", "no_revisit", "fixed_idioms", "fixed_states", "stale",
-                   "still_fine", "temporary", "cadence", "review_verbs"]
+                   "still_fine", "temporary", "cadence", "review_verbs", "returns"]
 
 
 @cache
@@ -74,6 +74,18 @@ def plans_a_review(answer: str) -> bool:
               if not negated_before(tokens, m, 3)}
     return any(tokens[m.start].sentence in rhythm and not negated_before(tokens, m, 3)
                for m in find_all(tokens, _patterns("review_verbs")))
+
+
+def plans_a_return(answer: str) -> bool:
+    """Whether a sentence of the answer plans to come back to a decision at a later time (revisit lexicon
+    `returns` and the grammar lexicon's `deferral`, the return not negated: "not worth it yet, we'll come back
+    to them next year", "on y reviendra après le pilote"): a segment put off is looked at again, the opposite
+    of segments set in stone."""
+    tokens = tokenise(answer)
+    norms = [t.norm for t in tokens]
+    later = {tokens[i].sentence for i in range(len(tokens)) if phrase_at(norms, i, grammar_lists().deferral)}
+    return any(tokens[m.start].sentence in later and not negated_before(tokens, m, 3)
+               for m in find_all(tokens, _patterns("returns")))
 
 
 def claims_fixedness(answer: str) -> bool:
