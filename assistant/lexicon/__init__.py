@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.lexicon.platform_markers import PlatformWords
 from assistant.text.data_files import LEXICON_DIR, read_data_file
 from assistant.text.tokens import normalise
 
@@ -109,20 +110,6 @@ class GrammarWords(BaseModel):
     quantities: list[str] = Field(
         description="Large numbers before people in general: a market size, not a target ('millions of people', "
                     "'des milliers de personnes'); digits count too.")
-
-
-class PlatformWords(BaseModel):
-    """How founders describe the two sides of a platform (`platform.yaml`): patterns of
-    `assistant.text.patterns`."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    supply_verbs: list[str] = Field(description="One side supplies through the product ('list', 'mettent en vente').")
-    demand_verbs: list[str] = Field(description="The other side takes it ('book', 'achètent').")
-    booking_verbs: list[str] = Field(description="Taking a slot from someone ('book', 'prendre rdv').")
-    side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
-    provider_words: list[str] = Field(
-        description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")
 
 
 class SegmentTypeWords(BaseModel):

@@ -34,6 +34,10 @@ class CueWords(BaseModel):
     contrasts: list[str] = Field(
         description="Contrasts: a correction follows ('tout le monde... mais en fait surtout les parents'), "
                     "patterns ('=mais', 'en fait non|plutot', 'actually no|not').")
+    denials: list[str] = Field(
+        default_factory=list,
+        description="A sentence that opens on one of these denies the belief told just before ('At first I thought "
+                    "all staff. No: ...', 'Au début je pensais tout le monde. Non : ...'), patterns.")
     past_beliefs: list[str] = Field(
         description="A belief the founder has moved on from, before what it introduces ('au debut je pensais "
                     "que tout le monde...', 'at first'), patterns.")

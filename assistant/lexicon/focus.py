@@ -53,6 +53,14 @@ class FocusWords(BaseModel):
                     "verbless refusal.")
     prefix_negators: list[str] = Field(
         description="A negation that is a word's prefix unless it ends the clause ('non pourvus', 'non').")
+    people_objects: list[str] = Field(
+        default_factory=list,
+        description="Pronouns that stand for people after a verb ('them', 'eux', 'les', 'y'): a founder's own "
+                    "negation turns a group away only with a group or one of these in its clause ('we won't "
+                    "build for them'; 'on n'a pas besoin d'un sondage' refuses a thing).")
+    recipient_markers: list[str] = Field(
+        default_factory=list,
+        description="Before a determiner, a recipient follows ('for the night crews', 'pour les familles').")
     refused_group_openers: list[str] = Field(
         description="After a negation that opens a clause, the start of the group refused ('not the solo "
                     "ones', 'pas les grands groupes').")

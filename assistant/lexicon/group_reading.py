@@ -48,6 +48,10 @@ class GroupReadingWords(BaseModel):
     modals: list[str] = Field(
         description="Modal verbs: a fragment that opens on one is a clause, not a group ('can', 'peuvent'); "
                     "also an opening before the group ('doit convaincre les artisans').")
+    question_subjects: list[str] = Field(
+        default_factory=list,
+        description="Pronouns between a modal and its verb in a question before the group ('would it be the "
+                    "songwriters?', 'ce serait les…').")
     copulas: list[str] = Field(
         description="The verb 'to be' as a sentence's main verb ('are', 'sont'): the group is its subject or "
                     "is named after it.")

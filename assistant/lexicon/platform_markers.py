@@ -1,7 +1,7 @@
 """How a founder says the product is a multi-sided platform (`<lang>/platform_markers.yaml`): the markers that
 are enough on their own, the verbs that connect two groups and the words that name both sides. Read by
 `assistant.understanding.platform` (`is_platform`, `platform_sides`, `names_both_sides`). The supply and demand
-verbs of the sides are in `platform.yaml` (`PlatformWords`)."""
+verbs of the sides (`<lang>/platform.yaml`) are `PlatformWords`."""
 
 from __future__ import annotations
 
@@ -28,3 +28,26 @@ class PlatformMarkerWords(BaseModel):
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")
+    waved_off: list[str] = Field(
+        default_factory=list,
+        description="A side named only to be set aside: it will come by itself, it is not who the founder "
+                    "means by customer ('they'll follow', 'ils viendront d'eux-memes'). The one-sided platform "
+                    "of the reference text, said in words.")
+
+
+class PlatformWords(BaseModel):
+    """How founders describe the two sides of a platform (`platform.yaml`): patterns of
+    `assistant.text.patterns`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    supply_verbs: list[str] = Field(description="One side supplies through the product ('list', 'mettent en vente').")
+    demand_verbs: list[str] = Field(description="The other side takes it ('book', 'achètent').")
+    booking_verbs: list[str] = Field(description="Taking a slot from someone ('book', 'prendre rdv').")
+    finding_verbs: list[str] = Field(
+        default_factory=list,
+        description="Demand verbs whose object is the other side ('travellers find a host', 'les clientes "
+                    "trouvent un couturier').")
+    side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
+    provider_words: list[str] = Field(
+        description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")

@@ -31,6 +31,10 @@ class RoleWords(BaseModel):
         default_factory=list,
         description="A contrast that says what was just said matters little ('but that doesn't matter', 'mais "
                     "peu importe').")
+    payer_denied: list[str] = Field(
+        default_factory=list,
+        description="The payer denied the buyer's role ('he is not really the one who buys', 'c'est pas vraiment "
+                    "elle la cliente'): who pays said not to count, the reference text's buyer/user confusion.")
     same_person: list[str] = Field(
         description="Buyer and user said to be one and the same ('same person', 'de leur poche').")
     different: list[str] = Field(

@@ -40,6 +40,11 @@ class ValidationWords(BaseModel):
     intuition: list[str] = Field(
         description="Intuition and the founder's own story offered as evidence ('my gut', 'mon experience').")
     friends: list[str] = Field(description="Friends and family: weak evidence on its own ('friends', 'mon entourage').")
+    desk_research: list[str] = Field(
+        default_factory=list,
+        description="Figures about a market rather than from its customers ('market size', 'statistics', "
+                    "'selon l'INSEE'): on their own, no validation (the reference text: a segment is validated "
+                    "by what its customers did or said).")
     generic_evidence: list[str] = Field(
         description="Whole evidence words too general to count alone: only with a quantity and no friends near "
                     "('customers', 'personnes').")

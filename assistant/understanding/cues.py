@@ -130,6 +130,18 @@ def past_belief_before(tokens: Sequence[Token], m: Match) -> bool:
                for p in find_all(tokens, _past_belief()))
 
 
+@lru_cache(maxsize=1)
+def _denials() -> PatternSet:
+    return compile_all(_lists().denials)
+
+
+def _denied_next(tokens: Sequence[Token], p: Match) -> bool:
+    """The sentence after the belief opens on a denial ("…doctors included. No: the doctors have a lounge")."""
+    following = tokens[p.start].sentence + 1
+    first = next((i for i, t in enumerate(tokens) if t.sentence == following), None)
+    return first is not None and any(m.start == 0 for m in find_all(tokens[first:first + 4], _denials()))
+
+
 def dropped_belief_spans(text: str) -> list[tuple[int, int]]:
     """Where the founder tells a belief they have moved on from, as character offsets: from the past-belief
     words ("at first we thought", "au début je pensais") through the contrast that corrects it ("mais en
@@ -138,7 +150,7 @@ def dropped_belief_spans(text: str) -> list[tuple[int, int]]:
     tokens = tokenise(text)
     spans = []
     for p in find_all(tokens, _past_belief()):
-        if not contrast_after(tokens, p):
+        if not (contrast_after(tokens, p) or _denied_next(tokens, p)):
             continue
         sentence = tokens[p.start].sentence
         inside = [c for c in find_all(tokens, _contrasts())

@@ -22,15 +22,17 @@ GENERIC_GROUPS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str], PatternSet]:
-    """Supply, demand and booking verbs, side words, and what a supplying group is described by."""
+def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str], PatternSet, PatternSet]:
+    """Supply, demand and booking verbs, side words, what a supplying group is described by, and the demand
+    verbs whose object is the other side."""
     from assistant.lexicon import languages, platform
 
     words = [platform(lang) for lang in languages()]
     return (compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
             compile_all(*(w.booking_verbs for w in words)),
             frozenset(x for w in words for x in w.side_words),
-            compile_all(*(w.supply_verbs + w.provider_words for w in words)))
+            compile_all(*(w.supply_verbs + w.provider_words for w in words)),
+            compile_all(*(w.finding_verbs for w in words)))
 
 
 SUBJECT_WINDOW = 6
@@ -51,11 +53,30 @@ def _subject(tokens: Sequence[Token], at: int) -> str | None:
     for i in range(at - 1, max(0, at - SUBJECT_WINDOW) - 1, -1):
         t = tokens[i]
         if t.clause != clause:
-            return None
+            break
         # "vendu aux patients et loué aux EHPAD": a group after "to"/"aux"/"for" receives, it is no subject
         if is_group_word(t.norm) and not (i and tokens[i - 1].norm in RECIPIENTS | FOR | OF):
             return t.norm
-    return None
+    return _plural_opening(tokens, at)
+
+
+OPENING_WORDS = 3  # "Local home cooks | host": the clause's first words, then the verb
+
+
+def _plural_opening(tokens: Sequence[Token], at: int) -> str | None:
+    """A plural noun right before the verb that opens its clause within a few words: the subject, also off the
+    group lexicon ("Local home cooks host guests", "les huileries reçoivent"); None for a pronoun, a
+    determiner or a singular word."""
+    if at == 0 or tokens[at - 1].clause != tokens[at].clause:
+        return None
+    word = tokens[at - 1].norm
+    opened = clause_start(tokens, at)
+    plural = len(word) > 3 and word.endswith(("s", "x")) and word not in DETERMINERS | GENERIC_GROUPS
+    if not plural or at - opened > OPENING_WORDS or word in grammar_lists().subjects or word in FOUNDER:
+        return None
+    if at >= 2 and tokens[at - 2].norm in RECIPIENTS | FOR | OF:
+        return None  # "instead of kids books": a noun's complement, no subject
+    return word
 
 
 def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
@@ -83,7 +104,7 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _providers = _exchange_patterns()
+    supply, demand, booking, side_words, _providers, finding = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if _founder_speaks(tokens, m.start):
@@ -92,11 +113,18 @@ def exchange_sides(text: str) -> list[str]:
         if who:
             givers.append(who)
         recipient = next((i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
-                          if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence), None)
+                          if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence
+                          and not _in_range(tokens, i)), None)
         taker = _group_after(tokens, recipient + 1) if recipient is not None else None
         if taker:
             takers.append(taker)
     takers += [w for m in find_all(tokens, demand) if (w := _subject(tokens, m.start))]
+    for m in find_all(tokens, finding):
+        # "les clientes trouvent un couturier de quartier": the group found is the side that supplies
+        who, found = _subject(tokens, m.start) or _sentence_subject(tokens, m.start), _object(tokens, m.end)
+        if who and found and not _founder_speaks(tokens, m.start):
+            takers.append(who)
+            givers.append(found)
     pair = _distinct_pair(givers, takers) or _peers(tokens, givers, demand)
     if pair:
         return pair
@@ -110,6 +138,40 @@ def exchange_sides(text: str) -> list[str]:
     if pair:
         return pair
     return _named_sides(tokens, side_words)
+
+
+def _in_range(tokens: Sequence[Token], i: int) -> bool:
+    """"4 to 10 guests", "de 2 à 5 couverts": the word joins two numbers, it names no recipient."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].norm.isdigit() and tokens[i + 1].norm.isdigit()
+
+
+OBJECT_WINDOW = 3  # a determiner, an adjective, the noun: "a verified local tailor" is past it, "a tutor" is not
+
+
+def _object(tokens: Sequence[Token], at: int) -> str | None:
+    """The group word a verb's object opens on, in its clause, after a determiner ("find | a tutor", "trouvent
+    | un couturier"); None for a thing ("book | a seat") or a bare noun."""
+    if at >= len(tokens) or tokens[at].norm not in OBJECT_DETERMINERS:
+        return None
+    for t in tokens[at + 1:at + 1 + OBJECT_WINDOW]:
+        if t.clause != tokens[at].clause:
+            return None
+        # a singular agent noun the lexicon holds in the plural: "trouvent un couturier"
+        if (is_group_word(t.norm) or is_group_word(t.norm + "s")) and t.norm not in GENERIC_GROUPS:
+            return t.norm
+    return None
+
+
+def _sentence_subject(tokens: Sequence[Token], at: int) -> str | None:
+    """The group the sentence opens on, for a verb in a list of verbs that share it ("Les clientes choisissent
+    un modèle, trouvent un couturier"): a group word among the sentence's first words."""
+    sentence = tokens[at].sentence
+    first = next(i for i in range(at, -1, -1) if i == 0 or tokens[i - 1].sentence != sentence)
+    return next((t.norm for t in tokens[first:min(at, first + OPENING_WORDS)]
+                 if is_group_word(t.norm) and t.norm not in GENERIC_GROUPS), None)
+
+
+OBJECT_DETERMINERS = frozenset("a an the their un une des les leur leurs".split())
 
 
 def _peers(tokens: Sequence[Token], givers: list[str], demand: PatternSet) -> list[str]:

@@ -5,6 +5,7 @@ labels and the grammar checks of `group_check`):
   teachers who…", "Côté vendeurs : les brocanteurs…");
 - in a serial list of bare noun phrases half read as groups or more, every item is a group ("banks, insurers,
   hospitals, law firms and pharma companies": the last two are not one group);
+- a group right after a side heading ("on the other side, the buyers") opens one;
 - two plural noun phrases joined by "and"/"et", each qualified by the same preposition, are two groups ("gyms
   in Austin and physio clinics in Dallas", "des salles de sport à Lyon et des cabinets de kiné à Marseille"):
   the parallel says the second names its own customers, where an attribute list does not ("avec des
@@ -26,7 +27,9 @@ from collections.abc import Sequence
 from assistant.lexicon import all_grammar_words
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
+from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
+from assistant.understanding.groups import group_words
 from assistant.understanding.substance import content_words
 
 HEADING_WORDS = 4  # at most this many words before the colon
@@ -104,12 +107,23 @@ def _parallel_phrases(frags: Sequence[FragmentLike], out: list[str]) -> None:
             out[i] = "new"
 
 
+def _after_side_heading(frags: Sequence[FragmentLike], out: list[str]) -> None:
+    """A group right after a side heading ("on the other side, the buyers", "de l'autre côté, les acheteurs")
+    opens one: the founder announces the platform's other side."""
+    sides = grammar_lists().sides
+    for i in range(1, len(frags)):
+        heading = tuple(t.norm for t in tokenise(frags[i - 1].text))
+        if out[i] == "none" and heading in sides and group_words(tokenise(frags[i].text)):
+            out[i] = "new"
+
+
 def mark_boundaries(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
     """`labels` (new/cont/deferred/none per fragment) with the headings before a group set to none and the
     items of a serial list of groups each a group."""
     out = list(labels)
     _serial_lists(frags, out)
     _parallel_phrases(frags, out)
+    _after_side_heading(frags, out)
     for i in range(len(out) - 1):
         if out[i] == out[i + 1] == "new" and frags[i + 1].separator == "colon" and \
                 len(tokenise(frags[i].text)) <= HEADING_WORDS:

@@ -123,6 +123,9 @@ def no_group_openings(frags: Sequence[FragmentLike], labels: Sequence[str]) -> l
             else label for i, (frag, label) in enumerate(zip(frags, out, strict=True))]
 
 
+QUESTION_SUBJECTS = LazyWords(lambda: reading_words().question_subjects)  # "would it be…", "ce serait…"
+
+
 def after_modal(text: str) -> str:
     """A group opened by a modal or an impersonal verb: the noun phrase after it ("faut recruter des
     auxiliaires de vie" → "des auxiliaires de vie", "il faut les foyers nantais…" → "les foyers nantais…"),
@@ -135,6 +138,8 @@ def after_modal(text: str) -> str:
     if opening is None and not (i < len(norms) and norms[i] in MODALS):
         return text
     i += len(opening) if opening else 1
+    if not opening and i + 1 < len(norms) and norms[i] in QUESTION_SUBJECTS:
+        i += 1  # a question: "would it be the songwriters?", "could that be the caterers?"
     if i < len(norms) and norms[i] not in OPENERS["determiner"]:
         i += 1  # the verb: "recruter", "convince"
     rest = " ".join(norms[i:])

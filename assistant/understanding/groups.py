@@ -89,7 +89,25 @@ def announced_count(text: str) -> int | None:
     word, noun = tokens[m.start].norm, tokens[m.end - 1].norm
     if not noun.endswith(("s", "x")):  # "the 8 to 11 group" is an age band, not a count
         return None
+    if _ranged(tokens, m.start) or _per_period(tokens, m.end):
+        return None  # "5 to 15 markets a year", "trois marchés par mois": how often, not how many groups
     return int(word) if word.isdigit() else number_words()[word]
+
+
+_PER = frozenset("a per each every by par chaque l".split())
+_PERIODS = frozenset("year years month months week weeks day days season seasons an ans annee annees mois semaine "
+                     "semaines jour jours saison saisons".split())
+
+
+def _ranged(tokens: Sequence[Token], at: int) -> bool:
+    """The count closes a range of numbers ("5 to 15 markets", "de 3 à 5 salons")."""
+    return at >= 2 and tokens[at - 2].norm.isdigit() and tokens[at - 1].norm in {"to", "a", "et", "and", "or", "ou"}
+
+
+def _per_period(tokens: Sequence[Token], end: int) -> bool:
+    """A rate follows the count: "15 markets a year", "trois marchés par mois"."""
+    words = [t.norm for t in tokens[end:end + 2]]
+    return len(words) == 2 and words[0] in _PER and words[1] in _PERIODS
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@ language's `platform_markers.yaml`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -75,6 +76,9 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         sides = _two_sides(window)
         if sides:
             return sides
+    told = exchange_sides(text) if read_on else []
+    if told:
+        return told  # a pitch telling who supplies and who takes names its sides better than its word order
     for m in find_all(tokens, _markers()):
         # "it's a marketplace. Indie shows list their slots, small brands book them": the sides may come in
         # the sentence after the one that says what the startup is
@@ -165,6 +169,24 @@ def is_platform(text: str) -> bool:
         if len(_distinct_groups(sentence)) >= 2:
             return True
     return bool(platform_sides(text))
+
+
+@lru_cache(maxsize=1)
+def _waved_off() -> PatternSet:
+    return compile_all(_lists().waved_off)
+
+
+def waved_off_groups(answer: str) -> list[str]:
+    """The group words of the sentences that name a side only to set it aside ("the drivers, they'll follow")."""
+    return [w for s in re.split(r"(?<=[.!?;\n])", answer) if find(tokens := tokenise(s), _waved_off()) is not None
+            for w in group_words(tokens) if w not in GENERIC_GROUPS]
+
+
+def without_waved_off(answer: str) -> str:
+    """The answer without its sentences that name a side only to set it aside ("Les couturiers, bon, eux ils
+    suivront, ce n'est pas à eux que je pense quand je dis client"): the groups left are those it targets."""
+    kept = [s for s in re.split(r"(?<=[.!?;\n])", answer) if find(tokenise(s), _waved_off()) is None]
+    return "".join(kept)
 
 
 def names_both_sides(text: str) -> bool:

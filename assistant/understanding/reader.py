@@ -32,7 +32,7 @@ from assistant.understanding.mistakes.revisit import (
     plans_a_review,
     speaks_of_the_target_over_time,
 )
-from assistant.understanding.mistakes.roles import names_both_sides_of_the_pitch
+from assistant.understanding.mistakes.sides import names_both_sides_of_the_pitch
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_model import read_roles_in
 from assistant.understanding.roles_session import (

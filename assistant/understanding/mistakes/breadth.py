@@ -102,7 +102,10 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
                   and first not in _trivial())
     adjective = adjectives_after and first not in FUNCTION_WORDS and first not in _trivial()
     if first in _sets()["narrowers"] or participle or adjective:
-        return any(w not in _trivial() for w in _content(after))
+        # a verb's object must narrow too when there is one: "anybody building houses", not "anybody building
+        # anything" (a sweep of its own)
+        rest = _content(after[1:]) if participle else []
+        return any(w not in _trivial() for w in rest or _content(after))
     return False
 
 

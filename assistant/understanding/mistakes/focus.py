@@ -11,13 +11,13 @@ from typing import Literal
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import every_language
 from assistant.lexicon.focus import FocusWords
-from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
+from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, is_negator, negated_before
 from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrases
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import announced_count, is_group_word
+from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
@@ -42,7 +42,7 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = _lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers")
+            "refused_group_openers", "people_objects", "recipient_markers")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
@@ -81,10 +81,13 @@ def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
 def too_many_segments(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     if ctx.question_id in {"most_important", "priority"}:
-        m = first_match(tokens, _patterns()["refusals"], lambda m: not contrast_after(tokens, m))
-        m = m or _all_at_once(ctx, tokens)
+        refusal = first_match(tokens, _patterns()["refusals"], lambda m: not contrast_after(tokens, m))
+        m = refusal or _all_at_once(ctx, tokens)
         if m:
-            return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments")
+            # a refusal to choose, said in words, stands over a head's guess (`Detection.stated`); "all at once"
+            # may be said of something else ("they sign for every store at once"): the head weighs it
+            return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments",
+                       stated=refusal is not None)
     m = (first_match(tokens, _patterns()["all_kinds"], lambda m: not negated_before(tokens, m))
          or sweeping_range(tokens, 3))
     if m:
@@ -94,6 +97,9 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     if found:
         return found
     announced = announced_count(ctx.answer)
+    said = find(tokens, STRUCTURE)
+    if said is not None and negated_before(tokens, said, 3):
+        announced = None  # "nobody launches seven markets": a count denied announces nothing
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
@@ -179,9 +185,21 @@ def sets_a_group_aside(answer: str) -> bool:
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
                    or clause[0] is token and len(clause) > 1
                    and clause[1].norm in sets["refused_group_openers"])
-        if refused or any(t.norm in words.first_person for t in clause):
+        if refused:
+            return True
+        # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage"
+        if any(t.norm in words.first_person for t in clause) and _names_people(clause):
             return True
     return False
+
+
+def _names_people(clause: Sequence[Token]) -> bool:
+    """A group word, a pronoun for people ("them", "y"), or "for"/"pour" before a determiner ("for the night
+    crews"): the founder's refusal in the clause is of some people, not of a thing ("a survey")."""
+    sets = _sets()
+    return any(t.norm in sets["people_objects"] or is_group_word(t.norm)
+               or t.norm in sets["recipient_markers"] and nxt.norm in sets["refused_group_openers"]
+               for t, nxt in zip(clause, [*clause[1:], clause[-1]], strict=True))
 
 
 def turns_a_group_away_for_good(answer: str) -> bool:

@@ -8,7 +8,8 @@ from assistant.understanding.mistakes.breadth import too_broad
 from assistant.understanding.mistakes.focus import ignores_underserved, too_many_segments
 from assistant.understanding.mistakes.profile import assumes_homogeneous, demographics_only
 from assistant.understanding.mistakes.revisit import never_revisited
-from assistant.understanding.mistakes.roles import buyer_user_confusion, one_sided_platform
+from assistant.understanding.mistakes.roles import buyer_user_confusion
+from assistant.understanding.mistakes.sides import one_sided_platform
 from assistant.understanding.mistakes.validation import not_validated
 
 DETECTORS: dict[MistakeId, Detector] = {

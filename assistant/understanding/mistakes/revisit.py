@@ -72,8 +72,12 @@ def plans_a_review(answer: str) -> bool:
     tokens = tokenise(answer)
     rhythm = {tokens[m.start].sentence for m in find_all(tokens, _patterns("cadence"))
               if not negated_before(tokens, m, 3)}
-    return any(tokens[m.start].sentence in rhythm and not negated_before(tokens, m, 3)
+    # "we're not gonna go back and redo it every season": the negation may sit a few words before the verb
+    return any(tokens[m.start].sentence in rhythm and not negated_before(tokens, m, REVIEW_NEGATION_WINDOW)
                for m in find_all(tokens, _patterns("review_verbs")))
+
+
+REVIEW_NEGATION_WINDOW = 6  # words before a review verb, in its clause, where a negation denies the review
 
 
 def plans_a_return(answer: str) -> bool:

@@ -35,7 +35,7 @@ def _quantities() -> frozenset[str]:
 
 
 Patterns = Literal["evidence_nouns", "evidence_verbs", "commitments", "past_actions", "vague_gaps", "research_gaps",
-                   "certainty", "intuition", "friends"]
+                   "certainty", "intuition", "friends", "desk_research"]
 
 
 @cache
@@ -122,7 +122,7 @@ def _certain(tokens: Sequence[Token], negation_ok: bool) -> Match | None:
 def _evidence_gap(tokens: Sequence[Token]) -> Match | None:
     return (find(tokens, _patterns("research_gaps")) or find(tokens, _patterns("vague_gaps"))
             or _certain(tokens, negation_ok=True) or find(tokens, _patterns("intuition"))
-            or find(tokens, _patterns("friends")))
+            or find(tokens, _patterns("friends")) or find(tokens, _patterns("desk_research")))
 
 
 @scoped(*ALL_QUESTIONS)
