@@ -275,9 +275,41 @@ def test_a_past_belief_kept_is_not_dropped() -> None:
 
 
 @pytest.mark.parametrize(("answer", "group"), [
-    ("Would it be the climbers who train three nights a week? I think so.", "the climbers who train three nights a week"),
+    ("Would it be the climbers who train three nights a week? I think so.",
+     "the climbers who train three nights a week"),
     ("Could it be the caterers who deliver to offices? Probably.", "the caterers who deliver to offices"),
     ("Ce serait les traiteurs qui livrent les bureaux ? Je pense.", "les traiteurs qui livrent les bureaux"),
 ])
 def test_a_group_offered_as_a_question_is_read_without_its_question(answer: str, group: str) -> None:
     assert read_groups(answer, embed_queries) == [group]
+
+
+# --- who pays, as a label; "in the end" before the payer ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("answer", "buyer", "user"), [
+    ("1. Who pays: the climber. 2. Who uses it: the climber. 3. The gym doesn't pay a cent.",
+     "the climber", "the climber"),
+    ("Qui paie : la mairie. Qui utilise : les agents du service des sports.",
+     "la mairie", "les agents du service des sports"),
+])
+def test_who_pays_written_as_a_label_names_the_buyer(answer: str, buyer: str, user: str) -> None:
+    from assistant.understanding.reader import read_buyer_user
+
+    assert read_buyer_user(answer, embed_queries) == (buyer, user)
+
+
+def test_in_the_end_is_no_part_of_the_payer() -> None:
+    from assistant.understanding.reader import read_buyer_user
+
+    got, _ = read_buyer_user("Les élèves l'utilisent, et au final c'est la mairie qui paie.", embed_queries)
+    assert got == "la mairie"
+
+
+# --- a past participle narrows a universal word --------------------------------------------------------------
+
+
+def test_anyone_flagged_by_the_service_is_no_broad_target() -> None:
+    pitch = ("Mobile hearing-test vans at factories: the employer pays per worker tested, and anyone flagged is "
+             "booked straight into an audiologist.")
+    assert "too_broad" not in rule_flags(context("intake", pitch, "en"))
