@@ -47,6 +47,9 @@ def unframe(answer: str) -> str:
             i += 1
             continue
         start = tokens[i - 1].start if i and norms[i - 1] in _complementizers() else tokens[i].start
+        opening = next(j for j in range(i, -1, -1) if j == 0 or tokens[j - 1].sentence != tokens[i].sentence)
+        if opening < i and not group_words(tokens[opening:i]):
+            start = tokens[opening].start  # "is it weird to say it's for…": the preamble names nobody either
         for k in range(start, end):  # "je dirais que ce sont…": the "que" goes with the frame
             chars[k] = " "
         i += len(frame)

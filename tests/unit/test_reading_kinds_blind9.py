@@ -313,3 +313,14 @@ def test_anyone_flagged_by_the_service_is_no_broad_target() -> None:
     pitch = ("Mobile hearing-test vans at factories: the employer pays per worker tested, and anyone flagged is "
              "booked straight into an audiologist.")
     assert "too_broad" not in rule_flags(context("intake", pitch, "en"))
+
+
+# --- a frame after a preamble that names nobody ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("answer", "group"), [
+    ("Is it silly to say it's for the beekeepers? They're who I think about all day.", "the beekeepers"),
+    ("Bon, je sais pas, je dirais que nos clients ce sont les apiculteurs amateurs.", "les apiculteurs amateurs"),
+])
+def test_a_target_frame_after_a_preamble_reads_the_group_alone(answer: str, group: str) -> None:
+    assert read_groups(answer, embed_queries) == [group]
