@@ -165,6 +165,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Phrases that add a group of the same kind as one named before ('small farms, and big farms "
                     "too', 'les autres clubs', 'a second group'): another segment, not the same one named again.")
+    addition_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open a sentence adding groups to those of the sentence before ('And the hosts and "
+                    "the guests, of course.', 'Et les huileries aussi.'): no list of examples of them.")
     corrections: list[str] = Field(
         default_factory=list,
         description="Phrases by which a founder corrects the group just named, in the same sentence ('les clubs "

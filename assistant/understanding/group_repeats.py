@@ -163,7 +163,9 @@ def one_per_customer(answer: str, groups: list[str]) -> list[str]:
         start, end = _sentence(answer, at, at + len(group))
         if start == illustrating:
             continue
-        added = contains(_norms(answer[start:end]), reading_phrases("additions")) is not None
+        norms = _norms(answer[start:end])
+        added = contains(norms, reading_phrases("additions")) is not None or (
+            bool(norms) and norms[0] in reading_words().addition_openers)  # "And the hosts and the guests."
         again = next((k for k, (g, g_at) in enumerate(kept) if not added and _repeats(answer, g, g_at, group, at)),
                      None)
         if again is not None:

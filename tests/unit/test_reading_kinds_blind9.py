@@ -324,3 +324,16 @@ def test_anyone_flagged_by_the_service_is_no_broad_target() -> None:
 ])
 def test_a_target_frame_after_a_preamble_reads_the_group_alone(answer: str, group: str) -> None:
     assert read_groups(answer, embed_queries) == [group]
+
+
+# --- a sentence that opens on "and" adds groups -----------------------------------------------------------------
+
+
+def test_a_sentence_opening_on_and_adds_its_groups() -> None:
+    groups = read_groups("It's for the potters. And the gift shops and the craft fairs, of course.", embed_queries)
+    assert groups[0] == "the potters" and any("gift shops" in g for g in groups[1:])
+
+
+def test_a_bare_list_after_a_group_still_gives_its_examples() -> None:
+    assert read_groups("Independent shops downtown. Clothes, shoes, delis.", embed_queries) == [
+        "Independent shops downtown"]
