@@ -187,7 +187,9 @@ class Founder:
         deadline = time.monotonic() + CLICK_RETRY_S
         while nothing_started() and time.monotonic() < deadline:
             self.page.wait_for_timeout(200)
-        if nothing_started() and button.is_enabled():
+        # a button the room has removed means the action arrived (the room takes a message's buttons away when
+        # it acts on one): only a button still there may have been dropped; `is_enabled` would wait for it
+        if nothing_started() and button.count() and button.is_enabled():
             button.click()
         return self.wait_turn(before)
 
