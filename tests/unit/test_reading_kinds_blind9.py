@@ -337,3 +337,20 @@ def test_a_sentence_opening_on_and_adds_its_groups() -> None:
 def test_a_bare_list_after_a_group_still_gives_its_examples() -> None:
     assert read_groups("Independent shops downtown. Clothes, shoes, delis.", embed_queries) == [
         "Independent shops downtown"]
+
+
+# --- a refusal to look at the target again, said of it ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "pitch", "answer"), [
+    ("fr", "Une plateforme de devis entre les familles et les marbriers indépendants du Cantal.",
+     "Les familles du Cantal d'abord, l'Aveyron peut-être plus tard. Et franchement notre cible, je ne vais pas "
+     "la remettre en cause chaque trimestre : des gens qui perdent un proche il y en aura toujours, on n'y "
+     "reviendra pas."),
+    ("en", "A quote platform between families and independent stonemasons in Vermont.",
+     "Families in Vermont first, New Hampshire maybe later. And honestly our target, I'm not going to revisit it "
+     "every quarter like the startup books say: people will always lose someone, so that's settled."),
+])
+def test_a_refusal_to_revisit_the_target_stands(lang: str, pitch: str, answer: str) -> None:
+    ctx = context("priority", answer, lang, pitch)
+    assert "never_revisited" in read_flags(ctx)

@@ -137,12 +137,15 @@ def _stale_and_fine(tokens: Sequence[Token]) -> Match | None:
 def never_revisited(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     m = first_match(tokens, _patterns("frozen"), lambda m: _about_segments(tokens, m) and _claim_ends(tokens, m))
-    m = m or first_match(tokens, _patterns("no_revisit"),
-                         lambda m: _about_segments(tokens, m) or _claim_ends(tokens, m))
+    refused = None if m else first_match(tokens, _patterns("no_revisit"), lambda m: _about_segments(tokens, m))
+    m = m or refused or first_match(tokens, _patterns("no_revisit"), lambda m: _claim_ends(tokens, m))
     m = m or first_match(tokens, _patterns("fixed_idioms"), lambda m: _fixed(tokens, m, copula=False))
     m = m or first_match(tokens, _patterns("fixed_states"), lambda m: _fixed(tokens, m, copula=True))
     if m is None or _qualified(tokens, m):
         m = _stale_and_fine(tokens)
         if m is None or not _about_segments(tokens, m):
             return None
-    return hit("never_revisited", ctx.answer, tokens, m, f"segments treated as fixed: '{m.pattern.source}'")
+    # a refusal to look at the target again, said of it ("ma cible, je ne vais pas la remettre en question"),
+    # is the mistake in so many words: it stands over a head's guess (`Detection.stated`)
+    return hit("never_revisited", ctx.answer, tokens, m, f"segments treated as fixed: '{m.pattern.source}'",
+               stated=m is refused)
