@@ -113,6 +113,12 @@ def clause_start(tokens: Sequence[Token], at: int) -> int:
     return start
 
 
+def numbers_joined(tokens: Sequence[Token], at: int) -> bool:
+    """Two numbers joined by one word from `at` on ("150 et 400", "10 to 50", "4 to 10 guests"): a range."""
+    words = [t.norm for t in tokens[at:at + 3]]
+    return len(words) == 3 and words[0].isdigit() and words[2].isdigit()
+
+
 def _digits_around(prev: Token, m: re.Match[str]) -> bool:
     return prev.norm.isdigit() and m.group()[0].isdigit()
 

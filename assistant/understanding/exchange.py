@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
-from assistant.text.tokens import Token, clause_start, tokenise
+from assistant.text.tokens import Token, clause_start, numbers_joined, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
-from assistant.understanding.groups import is_group_word, same_group
+from assistant.understanding.groups import is_group_word, looks_plural, same_group
 
 # Words that name nobody in particular: they cannot be one side of a platform.
 GENERIC_GROUPS = frozenset(
@@ -21,18 +22,25 @@ GENERIC_GROUPS = frozenset(
 
 
 
+class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<lang>/platform.yaml`)
+    supply: PatternSet
+    demand: PatternSet
+    booking: PatternSet
+    side_words: frozenset[str]
+    providers: PatternSet  # what a supplying group is described by: its supply verbs and provider words
+    finding: PatternSet  # demand verbs whose object is the other side
+
+
 @lru_cache(maxsize=1)
-def _exchange_patterns() -> tuple[PatternSet, PatternSet, PatternSet, frozenset[str], PatternSet, PatternSet]:
-    """Supply, demand and booking verbs, side words, what a supplying group is described by, and the demand
-    verbs whose object is the other side."""
+def _exchange_patterns() -> _ExchangeWords:
     from assistant.lexicon import languages, platform
 
     words = [platform(lang) for lang in languages()]
-    return (compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
-            compile_all(*(w.booking_verbs for w in words)),
-            frozenset(x for w in words for x in w.side_words),
-            compile_all(*(w.supply_verbs + w.provider_words for w in words)),
-            compile_all(*(w.finding_verbs for w in words)))
+    return _ExchangeWords(compile_all(*(w.supply_verbs for w in words)), compile_all(*(w.demand_verbs for w in words)),
+                          compile_all(*(w.booking_verbs for w in words)),
+                          frozenset(x for w in words for x in w.side_words),
+                          compile_all(*(w.supply_verbs + w.provider_words for w in words)),
+                          compile_all(*(w.finding_verbs for w in words)))
 
 
 SUBJECT_WINDOW = 6
@@ -71,7 +79,7 @@ def _plural_opening(tokens: Sequence[Token], at: int) -> str | None:
         return None
     word = tokens[at - 1].norm
     opened = clause_start(tokens, at)
-    plural = len(word) > 3 and word.endswith(("s", "x")) and word not in DETERMINERS | GENERIC_GROUPS
+    plural = looks_plural(word) and word not in DETERMINERS | GENERIC_GROUPS
     if not plural or at - opened > OPENING_WORDS or word in grammar_lists().subjects or word in FOUNDER:
         return None
     if at >= 2 and tokens[at - 2].norm in RECIPIENTS | FOR | OF:
@@ -104,7 +112,7 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _providers, finding = _exchange_patterns()
+    supply, demand, booking, side_words, _, finding = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if _founder_speaks(tokens, m.start):
@@ -114,7 +122,7 @@ def exchange_sides(text: str) -> list[str]:
             givers.append(who)
         recipient = next((i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
                           if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence
-                          and not _in_range(tokens, i)), None)
+                          and not (i and numbers_joined(tokens, i - 1))), None)  # "4 to 10 guests"
         taker = _group_after(tokens, recipient + 1) if recipient is not None else None
         if taker:
             takers.append(taker)
@@ -138,11 +146,6 @@ def exchange_sides(text: str) -> list[str]:
     if pair:
         return pair
     return _named_sides(tokens, side_words)
-
-
-def _in_range(tokens: Sequence[Token], i: int) -> bool:
-    """"4 to 10 guests", "de 2 à 5 couverts": the word joins two numbers, it names no recipient."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1].norm.isdigit() and tokens[i + 1].norm.isdigit()
 
 
 OBJECT_WINDOW = 3  # a determiner, an adjective, the noun: "a verified local tailor" is past it, "a tutor" is not
@@ -201,14 +204,15 @@ def exchange_verb_at(tokens: Sequence[Token], at: int) -> bool:
     before it: "people | find a unique gift", "makers | list their pieces", "les gens | réservent"."""
     if not 0 < at < len(tokens) or tokens[at].clause != tokens[at - 1].clause:
         return False
-    supply, demand = _exchange_patterns()[:2]
+    words = _exchange_patterns()
+    supply, demand = words.supply, words.demand
     window = tokens[at:at + 4]
     return any(m.start == 0 for patterns in (supply, demand) for m in find_all(window, patterns))
 
 
 def provider_patterns() -> PatternSet:
     """What a supplying group is described by (`supply_verbs` and `provider_words` of the platform lexicon)."""
-    return _exchange_patterns()[4]
+    return _exchange_patterns().providers
 
 
 def provides(group: str) -> bool:
@@ -229,7 +233,7 @@ def announced_sides(text: str) -> list[str]:
     """Two groups named as sides ("on the host side ... on the guest side", "côté commerces ... côté
     clients"), as folded words; [] otherwise. The one platform reading used on answers after the pitch,
     where a connector word ("entre l'école et le boulot") is too loose a sign."""
-    return _named_sides(tokenise(text), _exchange_patterns()[3])
+    return _named_sides(tokenise(text), _exchange_patterns().side_words)
 
 
 def _named_sides(tokens: Sequence[Token], side_words: frozenset[str]) -> list[str]:

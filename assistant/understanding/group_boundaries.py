@@ -29,7 +29,7 @@ from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
-from assistant.understanding.groups import group_words
+from assistant.understanding.groups import group_words, looks_plural
 from assistant.understanding.substance import content_words
 
 HEADING_WORDS = 4  # at most this many words before the colon
@@ -91,7 +91,7 @@ def _head_and_prepositions(text: str) -> tuple[str, set[str]]:
         return "", set()
     window = words[:_QUALIFIER_WINDOW]
     return words[0], {w for k, w in enumerate(window[1:], 1) if w in OPENERS["preposition"]
-                      and window[k - 1].endswith(("s", "x")) and len(window[k - 1]) > 3}
+                      and looks_plural(window[k - 1])}
 
 
 def _parallel_phrases(frags: Sequence[FragmentLike], out: list[str]) -> None:

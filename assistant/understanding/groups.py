@@ -132,6 +132,11 @@ def group_head(fragment: str) -> str:
     return (heads[0] if heads else normalise(fragment)).rstrip("sx")
 
 
+def looks_plural(word: str) -> bool:
+    """A folded word longer than three letters that ends like a plural ("clinics", "huileries", "travaux")."""
+    return len(word) > 3 and word.endswith(("s", "x"))
+
+
 def same_group(a: str, b: str) -> bool:
     """Two folded words name the same group, up to number and a typo ("chauffeur", "chauffeurs")."""
     stem_a, stem_b = a.rstrip("sx"), b.rstrip("sx")

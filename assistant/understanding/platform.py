@@ -10,10 +10,10 @@ from functools import lru_cache
 from assistant.lexicon import every_language
 from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
-from assistant.text.tokens import Token, tokenise
+from assistant.text.tokens import Token, numbers_joined, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
-from assistant.understanding.groups import group_words, is_group_word, same_group
+from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
 from assistant.understanding.roles_reader import DETERMINERS
 
 
@@ -53,12 +53,6 @@ def _both() -> PatternSet:
 SIDE_WINDOW = 20
 
 
-def _number_range(tokens: Sequence[Token], at: int) -> bool:
-    """Two numbers joined from `at` on ("150 et 400", "10 and 50", "10 to 50")."""
-    words = [t.norm for t in tokens[at:at + 3]]
-    return len(words) == 3 and words[0].isdigit() and words[2].isdigit()
-
-
 def platform_sides(text: str, read_on: bool = False) -> list[str]:
     """The two groups a platform brings together, as folded words: those a connector links ("met en
     relation les kinés et les patients"), else the first two groups of the sentence that says
@@ -70,7 +64,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:
             continue
-        if _number_range(tokens, m.end):
+        if numbers_joined(tokens, m.end):
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
         window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
         sides = _two_sides(window)
@@ -116,7 +110,7 @@ def _side_noun(window: Sequence[Token], i: int, loose: bool) -> bool:
     word = window[i].norm
     if is_group_word(word):
         return True
-    plural = len(word) > 3 and word.endswith(("s", "x")) and word not in DETERMINERS
+    plural = looks_plural(word) and word not in DETERMINERS
     framed = (i > 0 and window[i - 1].norm in DETERMINERS
               or i + 1 < len(window) and window[i + 1].norm in _coordinators())
     return loose and plural and framed
@@ -176,17 +170,25 @@ def _waved_off() -> PatternSet:
     return compile_all(_lists().waved_off)
 
 
+def _sentences_waved(answer: str) -> list[tuple[str, tuple[Token, ...], bool]]:
+    """The answer's sentences, their tokens, and whether each names a side only to set it aside."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?;\n])", answer):
+        tokens = tokenise(sentence)
+        out.append((sentence, tokens, find(tokens, _waved_off()) is not None))
+    return out
+
+
 def waved_off_groups(answer: str) -> list[str]:
     """The group words of the sentences that name a side only to set it aside ("the drivers, they'll follow")."""
-    return [w for s in re.split(r"(?<=[.!?;\n])", answer) if find(tokens := tokenise(s), _waved_off()) is not None
+    return [w for _, tokens, waved in _sentences_waved(answer) if waved
             for w in group_words(tokens) if w not in GENERIC_GROUPS]
 
 
 def without_waved_off(answer: str) -> str:
     """The answer without its sentences that name a side only to set it aside ("Les couturiers, bon, eux ils
     suivront, ce n'est pas à eux que je pense quand je dis client"): the groups left are those it targets."""
-    kept = [s for s in re.split(r"(?<=[.!?;\n])", answer) if find(tokenise(s), _waved_off()) is None]
-    return "".join(kept)
+    return "".join(sentence for sentence, _, waved in _sentences_waved(answer) if not waved)
 
 
 def names_both_sides(text: str) -> bool:

@@ -14,9 +14,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.groups import group_words, same_group
-from assistant.understanding.platform import (
-    is_platform,
-)
+from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import ROLE_WORDS
 from assistant.understanding.roles_session import each_side_pays
 from assistant.understanding.rules import context_text, hit, scoped
