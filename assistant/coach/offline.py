@@ -18,6 +18,7 @@ from assistant.coach.voice import reflect
 from assistant.domain import Language
 from assistant.prompts import Prompts
 from assistant.retrieval.passage import Passage
+from assistant.text.dictation import is_dictated, spoken_punctuation
 from assistant.text.excerpt import excerpt, quote_lines
 from assistant.text.typography import quote
 from assistant.text.vectors import embed_queries
@@ -70,6 +71,10 @@ class OfflineCoach:
             return Analysis(startup=ctx.answer.strip() if ctx.question_id == "intake" else "")
 
     def _read(self, ctx: TurnContext) -> Analysis:
+        # a voice dictation's "period", "comma" are its full stops and commas: sentences fall where meant
+        dictated = any(map(is_dictated, [ctx.answer, *ctx.answers.values()]))
+        ctx = ctx.model_copy(update={"answer": spoken_punctuation(ctx.answer, dictated),
+                                     "answers": {q: spoken_punctuation(a, dictated) for q, a in ctx.answers.items()}})
         qid, lang = ctx.question_id, ctx.language
         detections = read_mistakes(
             DetectionContext(

@@ -61,6 +61,9 @@ class FocusWords(BaseModel):
     recipient_markers: list[str] = Field(
         default_factory=list,
         description="Before a determiner, a recipient follows ('for the night crews', 'pour les familles').")
+    alternative_joiners: list[str] = Field(
+        default_factory=list,
+        description="Before a negation, an alternative, not a refusal ('partial scholarships or none').")
     refused_group_openers: list[str] = Field(
         description="After a negation that opens a clause, the start of the group refused ('not the solo "
                     "ones', 'pas les grands groupes').")

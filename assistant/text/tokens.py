@@ -105,6 +105,15 @@ def tokenise(text: str) -> tuple[Token, ...]:
     return tuple(_split_bare_dont(tokens))
 
 
+_PERCENT = re.compile(r"(?<=\d)\s?%")
+
+
+def spell_percent(text: str) -> str:
+    """`text` with a "%" after a number spelled " percent" ("we keep 20%" -> "we keep 20 percent"), the way
+    the platform lexicons write a take rate in both languages. Offsets move: for readers that return no span."""
+    return _PERCENT.sub(" percent", text)
+
+
 def clause_start(tokens: Sequence[Token], at: int) -> int:
     """Index of the first token of the clause that holds `tokens[at]`."""
     start = at

@@ -33,6 +33,13 @@ class Typography(BaseModel):
     semicolon: str = Field(description="A semicolon with the space before it if any (' ;', ';'); a space "
                                        "follows it.")
     and_word: str = Field(description="The word before the last item of a list ('et', 'and'), without spaces.")
+    dictation_cues: list[str] = Field(
+        default_factory=list,
+        description="Words only a dictated text holds, punctuation said aloud ('comma', 'virgule'): with one of "
+                    "them, the spoken marks are punctuation.")
+    spoken_marks: dict[str, str] = Field(
+        default_factory=dict,
+        description="Punctuation said aloud and the mark it stands for ('period': '.', 'virgule': ',').")
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.lexicon import every_language
 from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
-from assistant.text.tokens import Token, numbers_joined, tokenise
+from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
@@ -153,7 +153,7 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
 def is_platform(text: str) -> bool:
     """A marker ("marketplace", a take rate on each booking), two groups named as the two sides of one
     sentence ("drivers on one side, carriers on the other"), or two groups a connector or an exchange links."""
-    tokens = tokenise(text)
+    tokens = tokenise(spell_percent(text))  # "we keep 20%": a take rate
     marker = find(tokens, _markers())
     if marker is not None and not negated_before(tokens, marker):
         return True

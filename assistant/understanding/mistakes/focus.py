@@ -17,7 +17,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, is_negator, negated_before
 from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrases
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
+from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word, looks_plural
 from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
@@ -42,7 +42,7 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = _lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers", "people_objects", "recipient_markers")
+            "refused_group_openers", "people_objects", "recipient_markers", "alternative_joiners")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
@@ -179,12 +179,15 @@ def sets_a_group_aside(answer: str) -> bool:
     for i, token in enumerate(tokens):
         if token.norm in sets["describing_negators"] or not is_negator(tokens, i):
             continue
+        if i and tokens[i - 1].norm in sets["alternative_joiners"]:
+            continue  # "partial scholarships or none": an alternative, not a refusal
         clause = [t for t in tokens if t.clause == token.clause]
         if token.norm in sets["prefix_negators"] and clause[-1] is not token:
             continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
-                   or clause[0] is token and len(clause) > 1
-                   and clause[1].norm in sets["refused_group_openers"])
+                   or clause[0] is token and len(clause) > 2
+                   and clause[1].norm in sets["refused_group_openers"]
+                   and (_names_people(clause[2:]) or any(looks_plural(t.norm) for t in clause[2:])))
         if refused:
             return True
         # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage"
@@ -197,9 +200,10 @@ def _names_people(clause: Sequence[Token]) -> bool:
     """A group word, a pronoun for people ("them", "y"), or "for"/"pour" before a determiner ("for the night
     crews"): the founder's refusal in the clause is of some people, not of a thing ("a survey")."""
     sets = _sets()
+    nexts = [t.norm for t in clause[1:]] + [""]  # the last word has none after it
     return any(t.norm in sets["people_objects"] or is_group_word(t.norm)
-               or t.norm in sets["recipient_markers"] and nxt.norm in sets["refused_group_openers"]
-               for t, nxt in zip(clause, [*clause[1:], clause[-1]], strict=True))
+               or t.norm in sets["recipient_markers"] and nxt in sets["refused_group_openers"]
+               for t, nxt in zip(clause, nexts, strict=True))
 
 
 def turns_a_group_away_for_good(answer: str) -> bool:

@@ -66,7 +66,19 @@ def _is_behaviour(tokens: Sequence[Token], i: int) -> bool:
     return relative_verb and word not in _words("demographic_verbs") and word not in _words("not_verbs")
 
 def _is_place_name(text: str, tokens: Sequence[Token], i: int) -> bool:
-    return i > 0 and tokens[i - 1].norm in _words("location_prepositions") and text[tokens[i].start].isupper()
+    """A capitalised name after a preposition of place ("in Leeds", "à Lyon"), or inside a sentence, not
+    opening it ("ménages ruraux, Hautes Terres", "région Vakinankaratra"): in a profile, a place."""
+    if not text[tokens[i].start].isupper() or i == 0:
+        return False
+    return tokens[i - 1].norm in _words("location_prepositions") or tokens[i - 1].sentence == tokens[i].sentence
+
+
+def _aside(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """A word inside brackets ("agriculteurs (riz, pomme de terre, maraîchage)"): the aside details the word
+    before it, which carries the category."""
+    before = text[:tokens[i].start]
+    return before.rfind("(") > before.rfind(")")
+
 
 def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str], int, int, int]:
     """(demographic categories, behaviour cues, content words, unexplained words) of a description."""
@@ -76,9 +88,10 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     for i, tok in enumerate(tokens):
         small = (tok.norm in FUNCTION_WORDS or tok.norm in _words("glue") or tok.norm.isdigit()
                  or (len(tok.norm) < 2 and tok.norm not in {"k", "m"}))
-        category = None if small else "location" if _is_place_name(text, tokens, i) else _category(tok.norm)
+        category = None if small else _category(tok.norm) or ("location" if _is_place_name(text, tokens, i) else None)
+        small = small or category is None and _aside(text, tokens, i)
         small = small or (category is None and is_group_word(tok.norm))
-        if category is None and _is_behaviour(tokens, i):
+        if category is None and tok.norm not in _words("glue") and _is_behaviour(tokens, i):  # "per" is no "pay"
             behaviours += 1
         if small:
             continue

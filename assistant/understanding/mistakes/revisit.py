@@ -4,7 +4,7 @@ changeront pas", "once defined, we won't revisit", "on a fait notre segmentation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -15,6 +15,7 @@ from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.listing import CALENDAR
 from assistant.understanding.rules import hit, scoped
 
 
@@ -47,8 +48,8 @@ def _service_nouns() -> tuple[str, ...]:
 def _names_a_service(tokens: Sequence[Token], m: Match) -> bool:
     """Nouns of change that a pitch may sell ("la révision", "le changement de plaquettes", "per review"):
     after an article they name the service, not a decision about segments."""
-    return (m.start > 0 and tokens[m.start - 1].norm in _words("articles")
-            and tokens[m.start].norm.startswith(_service_nouns()))
+    before = tokens[m.start - 1].norm if m.start else ""
+    return (before in _words("articles") or before.isdigit()) and tokens[m.start].norm.startswith(_service_nouns())
 
 
 def speaks_of_the_target_over_time(answer: str) -> bool:
@@ -61,7 +62,9 @@ def speaks_of_the_target_over_time(answer: str) -> bool:
     changing = {tokens[m.start].sentence for m in find_all(tokens, _patterns("change"))
                 if not _names_a_service(tokens, m)}
     founder = grammar_lists().first_person
-    subjects = {tokens[m.start].sentence for m in find_all(tokens, _patterns("subjects"))}
+    # "since March": a month is no "market", whatever the typo tolerance
+    subjects = {tokens[m.start].sentence for m in find_all(tokens, _patterns("subjects"))
+                if tokens[m.start].norm not in CALENDAR}
     return bool(changing & (subjects | {t.sentence for t in tokens if t.norm in founder}))
 
 
@@ -124,6 +127,15 @@ def _fixed(tokens: Sequence[Token], m: Match, copula: bool) -> bool:
     return not copula or any(t.norm in _words("copulas") for t in tokens[max(0, m.start - 2):m.start])
 
 
+QUOTES = frozenset('"“”«»')
+
+
+def _own_words(answer: str, tokens: Sequence[Token]) -> Callable[[Match], bool]:
+    """Whether a match stays on one side of a quotation mark: 'fewer "room not ready" reviews' quotes a
+    guest's words, the noun after them is no refusal to review."""
+    return lambda m: not QUOTES & set(answer[tokens[m.start].start:tokens[m.end - 1].end])
+
+
 def _stale_and_fine(tokens: Sequence[Token]) -> Match | None:
     for stale in find_all(tokens, _patterns("stale")):
         sentence = tokens[stale.start].sentence
@@ -136,11 +148,14 @@ def _stale_and_fine(tokens: Sequence[Token]) -> Match | None:
         "priority")
 def never_revisited(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
-    m = first_match(tokens, _patterns("frozen"), lambda m: _about_segments(tokens, m) and _claim_ends(tokens, m))
-    refused = None if m else first_match(tokens, _patterns("no_revisit"), lambda m: _about_segments(tokens, m))
-    m = m or refused or first_match(tokens, _patterns("no_revisit"), lambda m: _claim_ends(tokens, m))
-    m = m or first_match(tokens, _patterns("fixed_idioms"), lambda m: _fixed(tokens, m, copula=False))
-    m = m or first_match(tokens, _patterns("fixed_states"), lambda m: _fixed(tokens, m, copula=True))
+    own = _own_words(ctx.answer, tokens)
+    m = first_match(tokens, _patterns("frozen"),
+                    lambda m: own(m) and _about_segments(tokens, m) and _claim_ends(tokens, m))
+    refused = None if m else first_match(tokens, _patterns("no_revisit"),
+                                         lambda m: own(m) and _about_segments(tokens, m))
+    m = m or refused or first_match(tokens, _patterns("no_revisit"), lambda m: own(m) and _claim_ends(tokens, m))
+    m = m or first_match(tokens, _patterns("fixed_idioms"), lambda m: own(m) and _fixed(tokens, m, copula=False))
+    m = m or first_match(tokens, _patterns("fixed_states"), lambda m: own(m) and _fixed(tokens, m, copula=True))
     if m is None or _qualified(tokens, m):
         m = _stale_and_fine(tokens)
         if m is None or not _about_segments(tokens, m):
