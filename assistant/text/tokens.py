@@ -105,13 +105,18 @@ def tokenise(text: str) -> tuple[Token, ...]:
     return tuple(_split_bare_dont(tokens))
 
 
-_PERCENT = re.compile(r"(?<=\d)\s?%")
+# A percentage of nothing named ("we keep 20%.") or of each exchange ("1,5 % sur ce qui est encaissé", "2% of
+# what goes through"); not one of a named base ("1% of sales processed", "2 % sur les ventes").
+_TAKE_RATE = re.compile(r"(?<=\d)\s?%(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:of|on|from|sur|de)\s+(?:each|every|what|whatever|"
+                        r"chaque|ce|tout)\b)", re.IGNORECASE)
 
 
 def spell_percent(text: str) -> str:
-    """`text` with a "%" after a number spelled " percent" ("we keep 20%" -> "we keep 20 percent"), the way
-    the platform lexicons write a take rate in both languages. Offsets move: for readers that return no span."""
-    return _PERCENT.sub(" percent", text)
+    """`text` with a take rate's "%" spelled " percent" ("we keep 20%." -> "we keep 20 percent."), the way the
+    platform lexicons write a take rate in both languages: a percentage of nothing named, or of each exchange
+    ("of what goes through", "sur ce qui est encaissé", "on each booking"); one of a named base ("1% of sales
+    processed") stays as written. Offsets move: for readers that return no span."""
+    return _TAKE_RATE.sub(" percent", text)
 
 
 def clause_start(tokens: Sequence[Token], at: int) -> int:

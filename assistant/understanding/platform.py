@@ -59,7 +59,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     "marketplace" or "two-sided" (with `read_on`, of that sentence and the next: a pitch's own words, where
     the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
     targets)."""
-    tokens = tokenise(text)
+    tokens = tokenise(spell_percent(text))  # "nous laisse 1,5 % sur ce qui est encaissé": a take rate, a marker
     for m in find_all(tokens, _connectors()):
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:

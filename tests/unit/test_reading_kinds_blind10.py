@@ -19,7 +19,8 @@ from tests.contexts import context, read_flags, rule_flags
 
 def test_a_percent_sign_after_a_number_is_spelled_for_the_platform_markers() -> None:
     assert [t.norm for t in tokenise(spell_percent("we keep 20%."))] == ["we", "keep", "20", "percent"]
-    assert [t.norm for t in tokenise(spell_percent("1,5 % sur"))] == ["1", "5", "percent", "sur"]
+    assert [t.norm for t in tokenise(spell_percent("1,5 % sur ce qui"))] == ["1", "5", "percent", "sur", "ce", "qui"]
+    assert spell_percent("We take 1% of sales processed") == "We take 1% of sales processed"
 
 
 @pytest.mark.parametrize("pitch", [
