@@ -11,17 +11,24 @@ from assistant.domain import LANGUAGES
 from assistant.text.typography import typography
 
 
+def _alternatives(words: list[str]) -> str:
+    """The words as one regex alternation, longest first; one that never matches when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=1)
-def _spoken() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
-    cues = frozenset(c for lang in LANGUAGES for c in typography(lang).dictation_cues)
+def _spoken() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The cues as one pattern, the spoken marks, and the pattern that finds them (a mark eats the spaces
+    before it)."""
+    cues = [c for lang in LANGUAGES for c in typography(lang).dictation_cues]
     marks = {w: m for lang in LANGUAGES for w, m in typography(lang).spoken_marks.items()}
-    words = "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True))
-    return cues, marks, re.compile(rf"[ \t]*\b({words})\b", re.IGNORECASE)
+    return (re.compile(rf"\b({_alternatives(cues)})\b", re.IGNORECASE), marks,
+            re.compile(rf"[ \t]*\b({_alternatives(list(marks))})\b", re.IGNORECASE))
 
 
 def is_dictated(text: str) -> bool:
     """Whether `text` holds a word only a dictation writes ("comma", "virgule")."""
-    return any(re.search(rf"\b{re.escape(c)}\b", text, re.IGNORECASE) for c in _spoken()[0])
+    return _spoken()[0].search(text) is not None
 
 
 def spoken_punctuation(text: str, dictated: bool | None = None) -> str:

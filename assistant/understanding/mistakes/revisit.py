@@ -11,7 +11,7 @@ from typing import Literal
 from assistant.lexicon import every_language
 from assistant.lexicon.revisit import RevisitWords
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
-from assistant.text.tokens import Token, tokenise
+from assistant.text.tokens import Token, fold, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
@@ -127,13 +127,10 @@ def _fixed(tokens: Sequence[Token], m: Match, copula: bool) -> bool:
     return not copula or any(t.norm in _words("copulas") for t in tokens[max(0, m.start - 2):m.start])
 
 
-QUOTES = frozenset('"“”«»')
-
-
 def _own_words(answer: str, tokens: Sequence[Token]) -> Callable[[Match], bool]:
-    """Whether a match stays on one side of a quotation mark: 'fewer "room not ready" reviews' quotes a
-    guest's words, the noun after them is no refusal to review."""
-    return lambda m: not QUOTES & set(answer[tokens[m.start].start:tokens[m.end - 1].end])
+    """Whether a match stays on one side of a quotation mark (any of them: `fold` writes each as '"'): 'fewer
+    "room not ready" reviews' quotes a guest's words, the noun after them is no refusal to review."""
+    return lambda m: '"' not in fold(answer[tokens[m.start].start:tokens[m.end - 1].end])
 
 
 def _stale_and_fine(tokens: Sequence[Token]) -> Match | None:
