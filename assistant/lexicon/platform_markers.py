@@ -28,6 +28,34 @@ class PlatformMarkerWords(BaseModel):
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")
+    pronoun_objects: list[str] = Field(
+        default_factory=list,
+        description="Pronouns for people that a connector may take as its object, the two groups named before "
+                    "('we match em', 'on les met en relation'); compared word for word.")
+    sourcing: list[str] = Field(
+        default_factory=list,
+        description="One group ordering from another through the product ('pharmacies order from distributors', "
+                    "'les restaurants commandent aupres des maraichers'): the two sides of a supply marketplace.")
+    sourcing_channels: list[str] = Field(
+        default_factory=list,
+        description="The product as the place where the ordering happens ('in the app', 'sur la plateforme'): "
+                    "one group ordering from another counts as two sides only in a sentence that says so "
+                    "('restaurants buy from wholesalers' also describes today's habits).")
+    software_sale: list[str] = Field(
+        default_factory=list,
+        description="Words that sell the product as software to one customer ('SaaS', 'a licence', 'logiciel'): "
+                    "the people its features match or book are that customer's own, not a second side, unless "
+                    "the founder calls it a platform.")
+    platform_nouns: list[str] = Field(
+        default_factory=list,
+        description="The founder calling the product a platform ('platform', 'plateforme'); not enough on its "
+                    "own to make one (many tools are called platforms), but it keeps the sides a connector "
+                    "names when the product is also sold as software.")
+    sole_customer: list[str] = Field(
+        default_factory=list,
+        description="The founder closing the question on one group as the only customer, at the end of a clause "
+                    "('those are my customers, full stop', 'c'est eux le client, voila', 'point'): on a platform "
+                    "whose other side is not named, the one-sided platform said in so many words.")
     waved_off: list[str] = Field(
         default_factory=list,
         description="A side named only to be set aside: it will come by itself, it is not who the founder "

@@ -32,7 +32,8 @@ _BARE_CLITICS = {"im": ("i", "am"), "ive": ("i", "have"), "theyre": ("they", "ar
 # "I'm", "we're", "they'll", "I've", "I'd": the clitic becomes the full word.
 _CLITICS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
 _ENGLISH_SUBJECTS = frozenset("i you he she it we they there that who what".split())
-_DONT_VERBS = frozenset("know care need have want think matter see pay change use buy go target mind".split())
+_DONT_VERBS = frozenset(
+    "know care need have want think matter see pay change use buy go target mind bother worry".split())
 # Words that open a new clause: negation and restriction never reach across them.
 CLAUSE_OPENERS = frozenset(
     "mais but however cependant pourtant toutefois whereas tandis although though sauf except".split()

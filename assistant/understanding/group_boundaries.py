@@ -11,6 +11,9 @@ labels and the grammar checks of `group_check`):
   the parallel says the second names its own customers, where an attribute list does not ("avec des
   commerciaux et un service compta qui…": a singular head, another qualifier).
 
+- what a pair of dashes sets inside a sentence ("les alpages du Valais romand — Hérens, Anniviers, à peu près —
+  qui montent…") is an aside that details the group before it, as brackets are.
+
 And the cue the reader weighs for a second group: a phrase with its own qualifier.
 
 Tried and left out (2026-12-01), each by 5-fold cross-validation on the train split: opening a second group
@@ -128,4 +131,20 @@ def mark_boundaries(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
         if out[i] == out[i + 1] == "new" and frags[i + 1].separator == "colon" and \
                 len(tokenise(frags[i].text)) <= HEADING_WORDS:
             out[i] = "none"
+    return out
+
+
+def dash_asides(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the fragments between two dashes of one sentence read as going on with the group before
+    ("les alpages du Valais romand — Hérens, Anniviers, Entremont — qui…": places of the group, not groups),
+    when a group is open before the first dash; a dash with no closing one in its sentence sets nothing aside."""
+    out = list(labels)
+    for i, frag in enumerate(frags):
+        if frag.separator != "dash" or not i or out[i - 1] == "none":
+            continue
+        close = next((j for j in range(i + 1, len(frags))
+                      if frags[j].first_in_sentence or frags[j].separator == "dash"), None)
+        if close is None or frags[close].first_in_sentence:
+            continue
+        out[i:close] = ["cont"] * (close - i)
     return out

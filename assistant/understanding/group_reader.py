@@ -23,7 +23,7 @@ import numpy as np
 from assistant.text.lists import untable
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import attach_dependents, without_restatements
-from assistant.understanding.group_boundaries import mark_boundaries, qualified
+from assistant.understanding.group_boundaries import dash_asides, mark_boundaries, qualified
 from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
 from assistant.understanding.group_coordination import join_coordinated
 from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
@@ -164,7 +164,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     labels = join_coordinated(frags, narrowing_relabel(frags, attach_dependents(frags, labels, answer)), answer)
     labels = things_after_colon(frags, focus_on_part(frags, labels))
     labels = announced_split(frags, defer_listed(frags, mark_boundaries(frags, labels)), answer)
-    labels = no_group_openings(frags, labels)
+    labels = no_group_openings(frags, dash_asides(frags, labels))
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.platform_markers import PlatformMarkerWords
-from assistant.text.patterns import PatternSet, compile_all, find, find_all
+from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
@@ -22,32 +22,24 @@ def _lists() -> PlatformMarkerWords:
     return every_language(PlatformMarkerWords, "platform_markers")
 
 
-@lru_cache(maxsize=1)
-def _markers() -> PatternSet:
-    """Enough on their own: "marketplace", "mettre en relation", "le Uber des ..."."""
-    return compile_all(_lists().markers)
+_PATTERN_KEYS = ("markers", "connectors", "both_sides", "sourcing", "sourcing_channels", "software_sale",
+                 "platform_nouns", "waved_off", "sole_customer")
 
 
 @lru_cache(maxsize=1)
-def _connectors() -> PatternSet:
-    """Verbs that connect two groups; they count only when two groups surround them."""
-    return compile_all(_lists().connectors)
+def _patterns() -> dict[str, PatternSet]:
+    """Every pattern list of `PlatformMarkerWords`, compiled once: `markers` are enough on their own ("marketplace",
+    "mettre en relation", "le Uber des ..."); `connectors` count only when two groups surround them."""
+    return {key: compile_all(getattr(_lists(), key)) for key in _PATTERN_KEYS}
 
 
 @lru_cache(maxsize=1)
-def _joiners() -> frozenset[str]:
-    """Words between the two groups a connector links, and "&" (a symbol, of no language)."""
-    return frozenset(_lists().joiners) | {"&"}
-
-
-@lru_cache(maxsize=1)
-def _coordinators() -> frozenset[str]:
-    return frozenset(_lists().coordinators)
-
-
-@lru_cache(maxsize=1)
-def _both() -> PatternSet:
-    return compile_all(_lists().both_sides)
+def _words() -> dict[str, frozenset[str]]:
+    """The word lists: `joiners` between the two groups a connector links (and "&", a symbol of no language),
+    `coordinators`, `pronoun_objects`."""
+    w = _lists()
+    return {"joiners": frozenset(w.joiners) | {"&"}, "coordinators": frozenset(w.coordinators),
+            "pronouns": frozenset(w.pronoun_objects)}
 
 
 SIDE_WINDOW = 20
@@ -60,20 +52,23 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
     targets)."""
     tokens = tokenise(spell_percent(text))  # "nous laisse 1,5 % sur ce qui est encaissé": a take rate, a marker
-    for m in find_all(tokens, _connectors()):
+    # "a SaaS for labs: the patient books a slot", "the software that matches readers to volunteers": the people
+    # a tool sold to one customer matches or books are that customer's own; only a marker makes sides then
+    software = _sold_as_software(tokens)
+    for m in [] if software else find_all(tokens, _patterns()["connectors"]):
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:
             continue
         if numbers_joined(tokens, m.end):
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
         window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
-        sides = _two_sides(window)
+        sides = _two_sides(window) or _named_before(tokens, m)
         if sides:
             return sides
-    told = exchange_sides(text) if read_on else []
+    told = exchange_sides(text) if read_on and not software else []
     if told:
         return told  # a pitch telling who supplies and who takes names its sides better than its word order
-    for m in find_all(tokens, _markers()):
+    for m in find_all(tokens, _patterns()["markers"]):
         # "it's a marketplace. Indie shows list their slots, small brands book them": the sides may come in
         # the sentence after the one that says what the startup is
         at = tokens[m.start].sentence
@@ -81,7 +76,50 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             sides = _distinct_groups([t for t in tokens if t.sentence in span])
             if len(sides) >= 2:
                 return sides[:2]
-    return exchange_sides(text) or _the_only_two(tokens, read_on)
+    return (not software and (exchange_sides(text) or _sourcing_sides(tokens))) or _the_only_two(tokens, read_on)
+
+
+SOURCE_REACH = 4  # words after "order from" within which the supplying group is named
+
+
+def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
+    """"Pharmacies order from verified distributors on the app" (`sourcing`, in a sentence that puts the ordering
+    in the product: `sourcing_channels`): the group that orders and the group it orders from, two sides when they
+    differ; [] otherwise ("restaurants buy from wholesalers" may be today's habit)."""
+    channels = {tokens[m.start].sentence for m in find_all(tokens, _patterns()["sourcing_channels"])}
+    for m in find_all(tokens, _patterns()["sourcing"]):
+        sentence = tokens[m.start].sentence
+        if sentence not in channels:
+            continue
+        buyers = [w for w in group_words([t for t in tokens[:m.start] if t.sentence == sentence])
+                  if w not in GENERIC_GROUPS]
+        sellers = [w for w in group_words([t for t in tokens[m.end:m.end + SOURCE_REACH] if t.sentence == sentence])
+                   if w not in GENERIC_GROUPS]
+        if buyers and sellers and not same_group(buyers[-1], sellers[0]):
+            return [sellers[0], buyers[-1]]
+    return []
+
+
+def _sold_as_software(tokens: Sequence[Token]) -> bool:
+    """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence") and never
+    called a platform (`platform_nouns`)."""
+    patterns = _patterns()
+    return find(tokens, patterns["software_sale"]) is not None and find(tokens, patterns["platform_nouns"]) is None
+
+
+def _named_before(tokens: Sequence[Token], m: Match) -> list[str]:
+    """The sides of a connector whose object is a pronoun ("parks post the gig, travellers put up a profile,
+    we match em", "on les met en relation"): the two groups named in its sentence before it and in the
+    sentence before that, when they are exactly two plural groups; [] otherwise."""
+    pronouns = _words()["pronouns"]
+    after = tokens[m.end].norm if m.end < len(tokens) else ""
+    before = tokens[m.start - 1].norm if m.start else ""
+    if after not in pronouns and before not in pronouns:
+        return []
+    sentence = tokens[m.start].sentence
+    groups = _distinct_groups([t for t in tokens[:m.start] if t.sentence in {sentence - 1, sentence}])
+    # two groups, not a role: "the manager builds the week, staff swap shifts between them" links no sides
+    return groups if len(groups) == 2 and all(looks_plural(g) for g in groups) else []
 
 
 def _the_only_two(tokens: Sequence[Token], read_on: bool) -> list[str]:
@@ -89,7 +127,7 @@ def _the_only_two(tokens: Sequence[Token], read_on: bool) -> list[str]:
     milkings he needs done, relief milkers see them and take them. […] A wee marketplace for relief
     milking"): its sides are the two groups it names, when it names exactly two; [] otherwise (a third group
     may be a partner, and an answer's groups are the founder's targets, not sides)."""
-    if not read_on or find(tokens, _markers()) is None:
+    if not read_on or find(tokens, _patterns()["markers"]) is None:
         return []
     groups = _distinct_groups(tokens)
     return groups if len(groups) == 2 else []
@@ -112,7 +150,7 @@ def _side_noun(window: Sequence[Token], i: int, loose: bool) -> bool:
         return True
     plural = looks_plural(word) and word not in DETERMINERS
     framed = (i > 0 and window[i - 1].norm in DETERMINERS
-              or i + 1 < len(window) and window[i + 1].norm in _coordinators())
+              or i + 1 < len(window) and window[i + 1].norm in _words()["coordinators"])
     return loose and plural and framed
 
 
@@ -124,11 +162,11 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
     words, or, where the joiner coordinates ("les entrepôts et les transporteurs"), one of them a plural noun
     after a determiner; [] when there are not two different ones."""
     for j, joiner in enumerate(window):
-        if joiner.norm not in _joiners():
+        if joiner.norm not in _words()["joiners"]:
             continue
         # a noun outside the group lexicon only where the joiner coordinates: "les entrepôts et les
         # transporteurs", not "relie les capteurs aux tableaux"
-        loose = joiner.norm in _coordinators()
+        loose = joiner.norm in _words()["coordinators"]
         # off the lexicon, the first side is the connector's own object, in its clause: "a connected scale, sold
         # to gyms and…" connects nothing
         first = next((i for i in range(j) if _side_noun(window, i, loose and window[i].clause == window[0].clause)),
@@ -154,10 +192,10 @@ def is_platform(text: str) -> bool:
     """A marker ("marketplace", a take rate on each booking), two groups named as the two sides of one
     sentence ("drivers on one side, carriers on the other"), or two groups a connector or an exchange links."""
     tokens = tokenise(spell_percent(text))  # "we keep 20%": a take rate
-    marker = find(tokens, _markers())
+    marker = find(tokens, _patterns()["markers"])
     if marker is not None and not negated_before(tokens, marker):
         return True
-    both = find(tokens, _both())
+    both = find(tokens, _patterns()["both_sides"])
     if both is not None:
         sentence = [t for t in tokens if t.sentence == tokens[both.start].sentence]
         if len(_distinct_groups(sentence)) >= 2:
@@ -165,17 +203,12 @@ def is_platform(text: str) -> bool:
     return bool(platform_sides(text))
 
 
-@lru_cache(maxsize=1)
-def _waved_off() -> PatternSet:
-    return compile_all(_lists().waved_off)
-
-
 def _sentences_waved(answer: str) -> list[tuple[str, tuple[Token, ...], bool]]:
     """The answer's sentences, their tokens, and whether each names a side only to set it aside."""
     out = []
     for sentence in re.split(r"(?<=[.!?;\n])", answer):
         tokens = tokenise(sentence)
-        out.append((sentence, tokens, find(tokens, _waved_off()) is not None))
+        out.append((sentence, tokens, find(tokens, _patterns()["waved_off"]) is not None))
     return out
 
 
@@ -193,4 +226,12 @@ def without_waved_off(answer: str) -> str:
 
 def names_both_sides(text: str) -> bool:
     tokens = tokenise(text)
-    return find(tokens, _both()) is not None
+    return find(tokens, _patterns()["both_sides"]) is not None
+
+
+def closes_on_one_customer(answer: str) -> bool:
+    """The answer closes a clause on one group as the only customer (`sole_customer`: "Those ones are my
+    customers, full stop", "Nos clients, c'est les proprios de chalets, point")."""
+    tokens = tokenise(answer)
+    return any(m.end == len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause
+               for m in find_all(tokens, _patterns()["sole_customer"]))

@@ -11,6 +11,7 @@ from assistant.lexicon import all_conversation_words, all_grammar_words, every_l
 from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import Phrase, phrases
+from assistant.understanding.groups import is_group_word
 from assistant.understanding.substance import content_words, is_generic_group
 
 
@@ -85,10 +86,26 @@ MAX_NAME_WORDS = 6
 STEM = 5  # letters compared when a group is matched to a segment's name
 
 
+def _past_the_speaker(text: str) -> str:
+    """A reading that opens on the founder speaking, before any group ("d'accord j'ai compris si je dis tout le
+    monde … c'est surtout les familles qui habitent…", an unpunctuated run-on): the text from the first group
+    after a determiner that is no one in general ("les familles qui habitent…"); the text itself otherwise
+    ("Parents I meet at the school gate" opens on its group)."""
+    tokens = tokenise(text)
+    speaker = frozenset(all_grammar_words().first_person) - {"on"}  # "on" is also an English preposition
+    first = next((i for i, t in enumerate(tokens[:MAX_NAME_WORDS]) if t.norm in speaker), None)
+    if first is None or any(is_group_word(t.norm) and not is_generic_group(t.norm) for t in tokens[:first]):
+        return text
+    at = next((i for i in range(first + 1, len(tokens)) if is_group_word(tokens[i].norm)
+               and not is_generic_group(tokens[i].norm)
+               and _determiner().match(text[tokens[i - 1].start:tokens[i].start])), None)
+    return text[tokens[at - 1].start:] if at is not None else text
+
+
 def segment_name(group: str) -> str:
     """A short, readable name for a group described in a sentence: its head, before any clause or list of
     examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
-    text = re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…")
+    text = _past_the_speaker(re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…"))
     text = _fillers().sub("", text)
     cut = _clause().search(text)
     head = (text[:cut.start()] if cut else text).strip() or text

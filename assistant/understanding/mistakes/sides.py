@@ -15,6 +15,7 @@ from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import group_head, is_group_word, number_words, same_group
 from assistant.understanding.platform import (
+    closes_on_one_customer,
     is_platform,
     names_both_sides,
     platform_sides,
@@ -140,4 +141,6 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     if not sides and len(people) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
-    return whole("one_sided_platform", ctx.answer, reason)
+    # two sides read and one group closed on as the only customer ("c'est eux le client, voilà"): said outright
+    stated = bool(sides) and closes_on_one_customer(ctx.answer)
+    return replace(whole("one_sided_platform", ctx.answer, reason), stated=stated)
