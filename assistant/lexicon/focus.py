@@ -36,6 +36,10 @@ class FocusWords(BaseModel):
     clause_end_dismissals: list[str] = Field(
         description="Dismissals that count only at the end of their clause ('do not count'; 'ils ne comptent "
                     "pas leurs heures' is an idiom).")
+    oversights: list[str] = Field(
+        default_factory=list,
+        description="The founder admitting they forgot a group ('j'ai complètement zappé les préposées', 'I "
+                    "overlooked the drivers'): an oversight, often said while fixing it, not a group turned away.")
     for_now: list[str] = Field(
         default_factory=list,
         description="Words that end a refusal on a time to come ('we can't get into yet', 'pas pour l'instant'): "

@@ -20,6 +20,11 @@ class GroupReadingWords(BaseModel):
     # --- group_check: what opens a fragment, and what cannot end a group
     relative_openers: list[str] = Field(
         description="Relative pronouns: a fragment that opens on one continues the group before ('qui', 'who').")
+    appositive_openers: list[str] = Field(
+        default_factory=list,
+        description="Phrases that open an apposition describing the group just named, never a group of its own "
+                    "('..., souvent des femmes de la region qui...', '..., mostly retired couples'): a frequency "
+                    "word, then in French an indefinite article.")
     describing_openers: list[str] = Field(
         default_factory=list,
         description="Words that open a description of a group named earlier, never a group ('with a setting "

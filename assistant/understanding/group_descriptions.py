@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import Token, tokenise
-from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words, skip_hedges
+from assistant.understanding.group_check import OPENERS, FragmentLike, reading_phrases, reading_words, skip_hedges
 from assistant.understanding.groups import is_group_word
 
 # Not among OPENERS: those are features of the group reader, whose weights expect exactly those four lists.
@@ -19,10 +19,13 @@ _POSSESSIVES = LazyWords(lambda: reading_words().possessives)
 
 
 def describes(tokens: Sequence[Token]) -> bool:
-    """The fragment opens on a description of a group, not on a group: a describing preposition ("with a
-    setting team", "sans salarié") or a verb form with its object ("Losing 25% of treated water", "Serving
-    3,000 people", "Accompagner leurs enfants"); "Nursing homes" is a group."""
+    """The fragment opens on a description of a group, not on a group: an apposition ("souvent des femmes qui…",
+    "mostly retired couples"), a describing preposition ("with a setting team", "sans salarié") or a verb form
+    with its object ("Losing 25% of treated water", "Serving 3,000 people", "Accompagner leurs enfants");
+    "Nursing homes" is a group."""
     norms = [t.norm for t in tokens]
+    if any(tuple(norms[:len(p)]) == p for p in reading_phrases("appositive_openers")):
+        return True  # "souvent des femmes de la région qui…", "mostly retired couples": the group just named
     start = skip_hedges(norms)
     if start >= len(norms):
         return False

@@ -194,3 +194,30 @@ def test_places_between_two_dashes_are_an_aside_of_the_group_not_groups() -> Non
     groups = read_group_list(answer, embed_queries).groups
     assert len(groups) == 1
     assert groups[0].startswith("les vignerons")
+
+
+# --- an oversight admitted is no group turned away; "pis" and appositions -----------------------------------
+
+
+@pytest.mark.parametrize("answer", [
+    "Ah oui, t'as raison, j'ai complètement zappé les livreurs, sans eux y a pas d'app.",
+    "You're right, I completely forgot the drivers: without them there's no app.",
+])
+def test_admitting_a_forgotten_group_is_no_group_turned_away(answer: str) -> None:
+    assert not sets_a_group_aside(answer)
+
+
+@pytest.mark.parametrize("answer", ["Les petits livreurs, on les zappe.", "The small drivers, forget them."])
+def test_turning_a_group_away_in_the_present_still_is(answer: str) -> None:
+    assert sets_a_group_aside(answer)
+
+
+def test_a_regional_and_and_an_apposition_give_one_segment_per_group() -> None:
+    from assistant.text.vectors import embed_queries
+    from assistant.understanding.group_reader import read_group_list
+
+    answer = ("Deux bords : les proprios de condos en location court terme qui restent en ville, pis les déneigeurs à "
+              "leur compte dans le coin, souvent des gars de la région qui font déjà de l'entretien l'été.")
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 2
+    assert groups[1].startswith("les déneigeurs")

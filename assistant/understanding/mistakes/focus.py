@@ -33,7 +33,7 @@ def _patterns() -> dict[str, PatternSet]:
     """Every pattern list of `focus.yaml`, compiled once."""
     w = _lists()
     keys = ("all_kinds", "refusals", "all_at_once", "small_refs", "dismissals", "dismissal_phrases",
-            "clause_end_dismissals", "group_dismissals", "underserved_traits")
+            "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
@@ -171,9 +171,11 @@ def sets_a_group_aside(answer: str) -> bool:
     pas le temps", "the jobs non pourvus", "their broker ignores them" (someone else leaves them unserved).
     """
     tokens = tokenise(answer)
-    norms = [t.norm for t in tokens]
     words = grammar_lists()
     sets = _sets()
+    # "j'ai complètement zappé les préposées": an oversight admitted, its verb no turning away
+    admitted = {i for m in find_all(tokens, _patterns()["oversights"]) for i in range(m.start, m.end)}
+    norms = ["" if i in admitted else t.norm for i, t in enumerate(tokens)]
     if contains(norms, words.dismissal) is not None or contains(norms, words.turning_away) is not None:
         return True
     for i, token in enumerate(tokens):
