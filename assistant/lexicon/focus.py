@@ -36,6 +36,11 @@ class FocusWords(BaseModel):
     clause_end_dismissals: list[str] = Field(
         description="Dismissals that count only at the end of their clause ('do not count'; 'ils ne comptent "
                     "pas leurs heures' is an idiom).")
+    disowned_counts: list[str] = Field(
+        default_factory=list,
+        description="Words after a count of segments, in its sentence, that call the count a mistake ('six "
+                    "segments with a team of five is not a strategy', 'sept cibles, c'est trop'): the founder "
+                    "narrowing, not announcing them.")
     oversights: list[str] = Field(
         default_factory=list,
         description="The founder admitting they forgot a group ('j'ai complètement zappé les préposées', 'I "

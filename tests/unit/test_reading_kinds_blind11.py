@@ -221,3 +221,27 @@ def test_a_regional_and_and_an_apposition_give_one_segment_per_group() -> None:
     groups = read_group_list(answer, embed_queries).groups
     assert len(groups) == 2
     assert groups[1].startswith("les déneigeurs")
+
+
+# --- "chacun" of the members, a count of segments called a mistake -----------------------------------------
+
+
+def test_each_member_doing_something_is_no_target_too_broad() -> None:
+    pitch = ("Une appli pour les associations de quartier : les cotisations sont notées, et chacune peut voir qui a "
+             "payé. L'association paie 3 000 francs CFA par mois.")
+    assert "too_broad" not in rule_flags(context("intake", pitch, "fr"))
+    assert "too_broad" in rule_flags(context("for_whom", "Le produit parle à chacun, on ne veut pas se limiter.", "fr"))
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("Fair point, five segments with two people is not a strategy. Let me narrow: independent gyms in Bristol first.",
+     "en"),
+    ("Sept cibles pour trois personnes, c'est trop. On commence par les boulangeries du centre de Nantes.", "fr"),
+])
+def test_a_count_of_segments_called_a_mistake_announces_none(answer: str, lang: str) -> None:
+    assert "too_many_segments" not in rule_flags(context("most_important", answer, lang))
+
+
+def test_a_count_of_segments_announced_is_still_too_many() -> None:
+    answer = "We go after five segments: gyms, physios, schools, clubs and councils."
+    assert "too_many_segments" in rule_flags(context("most_important", answer, "en"))

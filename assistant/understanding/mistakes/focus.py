@@ -33,7 +33,7 @@ def _patterns() -> dict[str, PatternSet]:
     """Every pattern list of `focus.yaml`, compiled once."""
     w = _lists()
     keys = ("all_kinds", "refusals", "all_at_once", "small_refs", "dismissals", "dismissal_phrases",
-            "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights")
+            "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights", "disowned_counts")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
@@ -98,8 +98,12 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         return found
     announced = announced_count(ctx.answer)
     said = find(tokens, STRUCTURE)
-    if said is not None and negated_before(tokens, said, 3):
-        announced = None  # "nobody launches seven markets": a count denied announces nothing
+    if said is not None and (negated_before(tokens, said, 3) or any(
+            tokens[m.start].sentence == tokens[said.start].sentence and m.start >= said.end
+            for m in find_all(tokens, _patterns()["disowned_counts"]))):
+        # "nobody launches seven markets", "six segments with a team of five is not a strategy": a count denied
+        # or called a mistake announces nothing
+        announced = None
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
