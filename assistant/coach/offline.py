@@ -94,8 +94,10 @@ class OfflineCoach:
         if not findings and self._too_thin(qid, ctx.answer):
             # Nothing to record: a nudge for more (the graph asks it at most twice, then moves on).
             return Analysis(usable=False, follow_up=self.prompts.text(lang, f"questions.{qid}.nudge"))
-        updates = fields_from_answer(qid, ctx.answer, ctx.canvas, lang, self.embed)
         mistakes = {f.mistake_id for f in findings}
+        # a wish list or a sweep at the priority question is not what the segments are: the follow-up says it
+        flawed = qid == "most_important" and bool(mistakes & {"too_many_segments", "too_broad"})
+        updates = [] if flawed else fields_from_answer(qid, ctx.answer, ctx.canvas, lang, self.embed)
         level, plan = "", False
         if qid == "evidence":
             level = "assumption" if "not_validated" in mistakes else evidence_level(ctx.answer)

@@ -245,3 +245,26 @@ def test_a_count_of_segments_called_a_mistake_announces_none(answer: str, lang: 
 def test_a_count_of_segments_announced_is_still_too_many() -> None:
     answer = "We go after five segments: gyms, physios, schools, clubs and councils."
     assert "too_many_segments" in rule_flags(context("most_important", answer, "en"))
+
+
+# --- the canvas keeps the founder's correction, not the wish list it corrects ------------------------------
+
+
+def test_a_wish_list_at_the_most_important_question_leaves_the_segment_as_it_was() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.coach.base import TurnContext
+    from assistant.coach.offline import OfflineCoach
+    from assistant.prompts import Prompts
+    from assistant.text.vectors import embed_queries
+
+    who = "Independent physio practices in Leeds with 2 to 6 physios, booking by phone"
+    canvas = Canvas(language="en", startup="A booking tool for physio practices.",  # type: ignore[arg-type]
+                    segments=[Segment(name="Independent physio practices", who=who)],
+                    focus_segment="Independent physio practices")
+    answer = ("We want all of these in parallel: physio practices, osteopaths, sports clubs, gyms, hospitals and "
+              "insurers, all from day one, each one is a big market.")
+    turn = TurnContext(question_id="most_important", answer=answer, language="en", canvas=canvas)  # type: ignore[arg-type]
+    analysis = OfflineCoach(Prompts(), embed=embed_queries).analyse_sync(turn)
+    assert "too_many_segments" in {f.mistake_id for f in analysis.findings}
+    # the follow-up's answer, not the wish list, says what the segment is: no text of it, no segment added
+    assert [(u.segment, u.who) for u in analysis.updates] in ([], [("Independent physio practices", "")])
