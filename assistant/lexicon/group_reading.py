@@ -29,6 +29,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Words that open a description of a group named earlier, never a group ('with a setting "
                     "team of 2 to 6', 'sans salarie').")
+    not_action_endings: list[str] = Field(
+        default_factory=list,
+        description="Endings that make a word no verb form though it ends like one ('ment': 'seulement les "
+                    "boulangeries', 'souvent' are adverbs).")
     action_endings: list[str] = Field(
         default_factory=list,
         description="Endings of verb forms ('ing', 'er'): such a word followed by its object ('Losing 25% of', "
@@ -188,6 +192,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Conjunctions that open a reason ('because', 'parce', 'car'): a fragment that opens on one says "
                     "why a group matters, it names none.")
+    time_openers: list[str] = Field(
+        default_factory=list,
+        description="Phrases that open a time clause ('quand le reseau passe', 'when the season starts'): when "
+                    "something happens to the group before, never a group of its own.")
     place_openers: list[str] = Field(
         default_factory=list,
         description="Phrases that open a place ('where a sixth-grader waits alone', 'là où un élève attend'): a "

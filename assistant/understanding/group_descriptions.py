@@ -15,6 +15,7 @@ from assistant.understanding.groups import is_group_word
 # Not among OPENERS: those are features of the group reader, whose weights expect exactly those four lists.
 _DESCRIBING = LazyWords(lambda: reading_words().describing_openers)
 _ACTION_ENDINGS = LazyWords(lambda: reading_words().action_endings)
+_NOT_ACTION_ENDINGS = LazyWords(lambda: reading_words().not_action_endings)
 _POSSESSIVES = LazyWords(lambda: reading_words().possessives)
 
 
@@ -33,8 +34,12 @@ def describes(tokens: Sequence[Token]) -> bool:
     if first in _DESCRIBING:
         return True
     following = norms[start + 1] if start + 1 < len(norms) else ""
-    verb_form = len(first) > 4 and first.endswith(tuple(_ACTION_ENDINGS)) and not is_group_word(first)
-    return verb_form and (following.isdigit() or following in OPENERS["determiner"] or following in _POSSESSIVES)
+    # "Running roughly 1,500 ewes": one word between the verb form and the number of its object
+    counted = start + 2 < len(norms) and norms[start + 2].isdigit()
+    verb_form = (len(first) > 4 and first.endswith(tuple(_ACTION_ENDINGS)) and not is_group_word(first)
+                 and not first.endswith(tuple(_NOT_ACTION_ENDINGS)))
+    return verb_form and (following.isdigit() or counted or following in OPENERS["determiner"]
+                          or following in _POSSESSIVES)
 
 
 def descriptions_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:

@@ -67,10 +67,10 @@ def gives_a_reason(text: str) -> bool:
 
 
 def names_a_place(text: str) -> bool:
-    """A fragment that opens on a place ("là où un élève de sixième attend seul", "where the signal drops"):
-    where the group before it is, never a group of its own."""
+    """A fragment that opens on a place or a time ("là où un élève de sixième attend seul", "where the signal
+    drops", "quand le réseau passe"): where or when the group before it is, never a group of its own."""
     norms = tuple(t.norm for t in tokenise(text))
-    return any(norms[:len(p)] == p for p in reading_phrases("place_openers"))
+    return any(norms[:len(p)] == p for p in reading_phrases("place_openers") + reading_phrases("time_openers"))
 
 
 _CHANNELS = LazyWords(lambda: reading_words().channel_words)

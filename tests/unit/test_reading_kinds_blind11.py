@@ -268,3 +268,26 @@ def test_a_wish_list_at_the_most_important_question_leaves_the_segment_as_it_was
     assert "too_many_segments" in {f.mistake_id for f in analysis.findings}
     # the follow-up's answer, not the wish list, says what the segment is: no text of it, no segment added
     assert [(u.segment, u.who) for u in analysis.updates] in ([], [("Independent physio practices", "")])
+
+
+# --- fragments that are no group: a time clause, a verb form with a counted object, a French verb -----------
+
+
+@pytest.mark.parametrize("fragment", ["quand le réseau passe", "lorsque la saison commence", "when the season starts"])
+def test_a_time_clause_is_no_group(fragment: str) -> None:
+    from assistant.understanding.group_openings import names_a_place
+
+    assert names_a_place(fragment)
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("running roughly 1,500 to 8,000 ewes", True),
+    ("prennent des antidouleurs au boulot", True),
+    ("Nursing homes with 40 beds", False),
+    ("seulement les boulangeries du centre", False),
+    ("parents d'élèves de maternelle", False),
+])
+def test_a_verb_form_with_its_object_describes_a_group_and_names_none(fragment: str, expected: bool) -> None:
+    from assistant.understanding.group_descriptions import describes
+
+    assert describes(tokenise(fragment)) is expected
