@@ -60,6 +60,10 @@ class FocusWords(BaseModel):
     verb_negation: list[str] = Field(
         description="The particle that negates a verb ('ne' of 'ne ... pas'); a clause with one is no "
                     "verbless refusal.")
+    existentials: list[str] = Field(
+        default_factory=list,
+        description="'There is' before a clause-final negation ('sans eux y a rien', 'without them there's "
+                    "nothing'): a verb, so the clause is a statement about a thing, not a verbless refusal.")
     prefix_negators: list[str] = Field(
         description="A negation that is a word's prefix unless it ends the clause ('non pourvus', 'non').")
     people_objects: list[str] = Field(

@@ -201,13 +201,16 @@ def test_places_between_two_dashes_are_an_aside_of_the_group_not_groups() -> Non
 
 @pytest.mark.parametrize("answer", [
     "Ah oui, t'as raison, j'ai complètement zappé les livreurs, sans eux y a pas d'app.",
+    "Ah oui, t'as raison, j'ai complètement zappé les livreurs, sans eux y a rien.",
     "You're right, I completely forgot the drivers: without them there's no app.",
+    "You're right, I completely forgot the drivers: without them there's nothing.",
 ])
 def test_admitting_a_forgotten_group_is_no_group_turned_away(answer: str) -> None:
     assert not sets_a_group_aside(answer)
 
 
-@pytest.mark.parametrize("answer", ["Les petits livreurs, on les zappe.", "The small drivers, forget them."])
+@pytest.mark.parametrize("answer", ["Les petits livreurs, on les zappe.", "The small drivers, forget them.",
+                                    "Les retraités, non.", "Seniors? No."])
 def test_turning_a_group_away_in_the_present_still_is(answer: str) -> None:
     assert sets_a_group_aside(answer)
 

@@ -159,9 +159,11 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
 
 def _verbless(clause: Sequence[Token], verbs: frozenset[str]) -> bool:
     """A clause ending on its negation with no verb negated: "retirees, no" (not "ils ne conduisent pas",
-    "they do not")."""
+    "they do not", "sans eux y a rien")."""
     negated_verb = any(t.norm in _sets()["verb_negation"] for t in clause)
-    return not negated_verb and not (len(clause) > 1 and clause[-2].norm in verbs)
+    norms = tuple(t.norm for t in clause[:-1])  # "sans eux y a rien": "y a" is a verb, the clause a statement
+    existential = any(norms[-len(p):] == p for p in phrases(_lists().existentials))
+    return not negated_verb and not existential and not (len(clause) > 1 and clause[-2].norm in verbs)
 
 
 def sets_a_group_aside(answer: str) -> bool:
