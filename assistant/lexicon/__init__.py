@@ -77,6 +77,11 @@ class GrammarWords(BaseModel):
         default_factory=list,
         description="Words that bring a wandering answer back to the question ('who it's for:', 'pour répondre', "
                     "'bref'): the groups of the detour before them are background, not the answer.")
+    landscape_turns: list[str] = Field(
+        default_factory=list,
+        description="Patterns of `assistant.text.patterns`: a contrast that turns from the world around the product "
+                    "to the founder's own target ('but the one we're building for', 'mais nous on vise'): the groups "
+                    "listed before it, in no first-person sentence, are a landscape, not the answer.")
     speech_verbs: list[str] = Field(
         default_factory=list,
         description="Words that report someone else's speech before a quotation ('told me', 'm'a dit'): the "

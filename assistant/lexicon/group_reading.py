@@ -61,6 +61,11 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Pronouns between a modal and its verb in a question before the group ('would it be the "
                     "songwriters?', 'ce serait les…').")
+    personal_subjects: list[str] = Field(
+        default_factory=list,
+        description="Personal pronouns as a clause's subject ('they', 'ils'): a clause they open, past a connective, "
+                    "says what people named before do ('…, then they drive home half asleep'), unless a copula "
+                    "follows ('they are mostly nurses').")
     copulas: list[str] = Field(
         description="The verb 'to be' as a sentence's main verb ('are', 'sont'): the group is its subject or "
                     "is named after it.")

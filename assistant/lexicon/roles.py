@@ -51,5 +51,9 @@ class RoleWords(BaseModel):
                     "('freelance*', 'particuliers').")
     pay_verbs: list[str] = Field(
         description="Single verbs of paying or deciding, to tell who pays from who uses ('signs', 'paient').")
+    not_paying_before: list[str] = Field(
+        default_factory=list,
+        description="Words before a paying word that make it a noun ('logiciel de paie', 'the pay') or a passive "
+                    "('freelancers who get paid', 'sont payés'): the group before it pays nothing.")
     use_verbs: list[str] = Field(
         description="Single verbs of using ('the accountants use', 'les comptables utilisent').")

@@ -1,11 +1,11 @@
 """Checks on the groups a reader found, from grammar rather than from any domain's words
 (`assistant/lexicon/<lang>/grammar.yaml`):
 
-- a fragment the reader opened as a group but that does not open a noun phrase continues the group
-  before it: a clause led by a pronoun ("they need a full groom"), a preposition or a comparison
-  ("under 500 acres", "in the Denver suburbs"), a negated verb ("can't justify a planter"), a
-  measure of a group ("household income above $50k"), an announcement ("deux groupes :"), a parenthesis, or examples
-  ("typiquement des gens qui…", "genre les mairies, les coursiers");
+- a fragment the reader opened as a group but that does not open a noun phrase continues the group before it: a
+  clause led by a pronoun ("they need a full groom"), a preposition or a comparison ("under 500 acres", "in the
+  Denver suburbs"), a negated verb ("can't justify a planter"), a verb before its object ("rent them out"), a
+  measure of a group ("household income above $50k"), an announcement ("deux groupes :"), a parenthesis, or
+  examples ("typiquement des gens qui…", "genre les mairies, les coursiers");
 - a group the founder sets aside is excluded, not a target: a negation or "already have" in its main
   clause ("large academic centres already get RFID", "very small hospitals don't lose enough to care"),
   or a dismissal right after it ("les infirmiers en zone rurale, laisse tomber", "the night shift:
@@ -41,16 +41,16 @@ def reading_phrases(key: str) -> tuple[Phrase, ...]:
     return tuple(tuple(p.split()) for p in getattr(reading_words(), key))
 
 
-# Grammatical openers of a fragment (`*_openers` of the lexicon): a relative clause or a preposition continues
-# the group before; a determiner or a negation opens something else. The keys label the reader's features.
+# Grammatical openers of a fragment (`*_openers`): a relative clause or a preposition continues the group before;
+# a determiner or a negation opens something else. The keys label the reader's features (so: no key added).
 OPENERS: dict[str, LazyWords] = {
     "relative": LazyWords(lambda: reading_words().relative_openers),
     "preposition": LazyWords(lambda: reading_words().preposition_openers),
     "determiner": LazyWords(lambda: reading_words().determiner_openers),
     "negation": LazyWords(lambda: reading_words().negation_openers),
 }
-# Fillers trimmed at the end of a group only when they cannot end one ("…libéraux évidemment").
-_NOT_TRAILING = LazyWords(lambda: reading_words().not_trailing)
+_OBJECTS = LazyWords(lambda: reading_words().object_pronouns)  # after a first word, they make it a verb
+_NOT_TRAILING = LazyWords(lambda: reading_words().not_trailing)  # fillers that cannot end a group ("…évidemment")
 
 
 class FragmentLike(Protocol):
@@ -81,8 +81,8 @@ def group_words_at(tokens: Sequence[Token]) -> list[int]:
 
 
 def opens_noun_phrase(text: str) -> bool:
-    """Whether a fragment can open a group: not a pronoun-led clause, a preposition, a comparison,
-    a negated or modal verb, a short attribute or an announcement of the groups to come."""
+    """Whether a fragment can open a group: not a pronoun-led clause, a preposition, a comparison, a negated
+    or modal verb, a verb before its object pronoun, a short attribute or an announcement of the groups to come."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
     start = skip_hedges(norms)
@@ -104,7 +104,7 @@ def opens_noun_phrase(text: str) -> bool:
     if first in grammar_lists().subjects or first in OPENERS["preposition"] or first in OPENERS["relative"]:
         return first in DEMONSTRATIVES
     if first in COMPARATIVES or first in MODALS or first in OPENERS["negation"] or first.isdigit() and not (
-            group_words_at(tokens)):
+            group_words_at(tokens)) or norms[1:2] and norms[1] in _OBJECTS:  # "rent them out"
         return False
     if len(norms) > 1 and norms[1] in _VERB_NEGATIONS and (first in MODALS or first in _AUXILIARIES):
         return False

@@ -54,11 +54,14 @@ def deferral_relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answe
 DEFERRAL_GAP = 3  # words between a group and the words that put it off ("…, on verra", "ça viendra plus tard")
 
 
-def deferred_after(answer: str, end: int, sentence_end: int) -> bool:
+def deferred_after(answer: str, end: int, sentence_end: int, start: int | None = None) -> bool:
     """Whether the words right after the group ending at `end`, in its sentence (up to `sentence_end`), put
     it off to later: "les kinés et le reste, on verra", "advertisers come later" (grammar `deferral_after`),
     at most `DEFERRAL_GAP` words on, none of them a group or "everyone" ("events first, everyone else can
-    wait" puts off everyone else, not the events)."""
+    wait" puts off everyone else, not the events). With the group's `start`, a group whose own words end on
+    the deferral is put off too ("Les flottes peut-être plus tard", "fleets maybe later")."""
+    if start is not None and _ends_deferred(_norms(answer[start:end])):
+        return True
     tokens = tokenise(answer[end:sentence_end])[:DEFERRAL_GAP + 4]
     norms = [t.norm for t in tokens]
     hit = contains(norms, grammar_lists().deferral_after)
@@ -75,6 +78,14 @@ def _bare_item(text: str) -> bool:
 
 def _norms(text: str) -> list[str]:
     return [t.norm for t in tokenise(text)]
+
+
+def _ends_deferred(norms: list[str]) -> bool:
+    """The words end on a deferral (`deferral_after`), past a short noun phrase before it (at most
+    `DEFERRAL_GAP` + 1 words: "flottes peut-être plus tard"; "parents who can return the favor later" is a
+    clause whose verb the time word belongs to)."""
+    return any(0 < i <= DEFERRAL_GAP + 1 and tuple(norms[i:]) == p for p in grammar_lists().deferral_after
+               for i in [len(norms) - len(p)])
 
 
 def _deferral_at(norms: list[str]) -> int | None:

@@ -32,6 +32,7 @@ from assistant.understanding.group_focus import focus_on_part, things_after_colo
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
 from assistant.understanding.group_openings import after_modal, blank_clefts, lone_opened, no_group_openings, unclefted
+from assistant.understanding.group_orphans import orphans_relabel
 from assistant.understanding.group_parts import announced_parts, announced_split
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
 from assistant.understanding.group_repeats import names_a_thing, one_per_customer
@@ -164,7 +165,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     labels = join_coordinated(frags, narrowing_relabel(frags, attach_dependents(frags, labels, answer)), answer)
     labels = things_after_colon(frags, focus_on_part(frags, labels))
     labels = announced_split(frags, defer_listed(frags, mark_boundaries(frags, labels)), answer)
-    labels = no_group_openings(frags, dash_asides(frags, labels))
+    labels = orphans_relabel(frags, no_group_openings(frags, dash_asides(frags, labels)))
     reading = GroupReading()
     spans: list[tuple[str, int, int]] = []
     current: int | None = None
@@ -190,7 +191,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
         if kind == "new" and excluded(answer, start, end, limit):
             reading.excluded.append(text)
             continue
-        if kind == "new" and deferred_after(answer, end, limit):
+        if kind == "new" and deferred_after(answer, end, limit, start):
             kind = "deferred"  # "les kinés et le reste, on verra une fois que ça tourne"
         (reading.deferred if kind == "deferred" else reading.groups).append(text)
     reading.groups = one_per_customer(answer, distinct(reading.groups))

@@ -74,6 +74,8 @@ def _runs(line: str, sentence: tuple[int, int]) -> list[str]:
 # `lexicon/<lang>/group_reading.yaml`).
 RANGE_FROM = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_from)
 RANGE_TO = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_to)
+AND_WORDS = LazyWords(lambda: [*every_language(GroupReadingWords, "group_reading").and_separators,
+                                *every_language(GroupReadingWords, "group_reading").or_separators])
 CALENDAR = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").calendar_words)
 RANGE_DETERMINERS = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").range_determiners)
 
@@ -129,18 +131,40 @@ def _chained_at(text: str, tokens: Sequence[Token], i: int) -> Match | None:
     return Match(i, end, _range())
 
 
+RANGE_HEAD = 5  # words after "from" / "du" within which the sweep's first group stands
+RANGE_SPAN = 11  # words after "from" / "du" within which "to" / "au" closes the first end
+
+
+def _described_ends(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A long sweep holds two groups each with its description: a group right after "from" (past one
+    determiner), one right after "to", and no clause or list between them ("…oil from restaurants in small
+    towns and sells it to biodiesel makers" is a path, not a sweep), the "from" opening its clause ("on vend des
+    paniers … aux particuliers": an article after a verb)."""
+    if i and tokens[i - 1].clause == tokens[i].clause:
+        return False
+    between = tokens[i + 1:j]
+    if any(t.clause != tokens[i].clause or t.norm in AND_WORDS for t in between):
+        return False
+    return any(is_group_word(t.norm) for t in tokens[i + 1:i + 3]) and any(
+        is_group_word(t.norm) for t in tokens[j + 1:j + 3])
+
+
 def sweeping_range(tokens: Sequence[Token], min_groups: int) -> Match | None:
-    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups."""
+    """"des étudiants aux retraités", "from freelancers to large corporations": a sweep across groups, each end
+    possibly described ("du gamin de six ans avec son seau au retraité avec son râteau": the first group within
+    `RANGE_HEAD` words of "du", the "au" within `RANGE_SPAN`)."""
     for i, tok in enumerate(tokens):
         if tok.norm not in RANGE_FROM:
             continue
-        for j in range(i + 2, min(len(tokens), i + 5)):
+        for j in range(i + 2, min(len(tokens), i + RANGE_SPAN)):
             if tokens[j].sentence != tok.sentence or tokens[j].norm not in RANGE_TO:
                 continue
             if tokens[j - 1].norm.isdigit() or (j + 1 < len(tokens) and tokens[j + 1].norm.isdigit()):
                 continue  # "de 20 à 100 salariés": a size range, which narrows, not a sweep across groups
             tail = [t for t in tokens[j + 1:j + 8] if t.clause == tokens[j].clause]
-            first = any(is_group_word(t.norm) for t in tokens[i + 1:j])
+            if j > i + 4 and not _described_ends(tokens, i, j):
+                continue
+            first = any(is_group_word(t.norm) for t in tokens[i + 1:min(j, i + 1 + RANGE_HEAD)])
             if first and any(is_group_word(t.norm) for t in tail[:3]):
                 if 1 + sum(is_group_word(t.norm) for t in tail) >= min_groups:
                     return Match(i, j + 1 + len(tail), _range())

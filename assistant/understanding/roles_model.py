@@ -23,7 +23,7 @@ from assistant.understanding.classifier import Head, head_arrays, read_head
 from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
-from assistant.understanding.roles_reader import read_roles, split_clauses
+from assistant.understanding.roles_reader import labelled_roles, read_roles, split_clauses
 from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
@@ -148,8 +148,9 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     """(buyer, user) as short noun phrases of the answer, "" where it does not say: the role model's choice
     when its weights ship and `embed` is given, else the rule reader's."""
     model = model or load_role_model()
-    if model is None or embed is None or not answer.strip():
-        return read_roles(answer)
+    labelled = labelled_roles(answer)
+    if model is None or embed is None or not answer.strip() or labelled and all(labelled):
+        return labelled if labelled and all(labelled) else read_roles(answer)  # both roles labelled: as written
     candidates, x = role_features(embed, answer)
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)

@@ -125,6 +125,11 @@ def user_named(clause: str) -> str:
 
 _LABELLED = role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*:\s*(?P<who>[^.;\n]+)",
                       re.IGNORECASE)
+# "landlord = buyer, tenants = users", "buyer = the clinic": a role written as an equation, either way round
+_EQUATED = (role_regex(r"(?P<who>[^.;:,\n=]{2,60}?)\s*=\s*(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\b",
+                       re.IGNORECASE),
+            role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*=\s*(?P<who>[^.;,\n=]+)",
+                       re.IGNORECASE))
 MAX_SUBJECT_WORDS = 5
 # French object and reflexive pronouns written right before the verb (grammar, not vocabulary).
 _CLITICS = role_word_set("object_clitics")
@@ -166,10 +171,13 @@ def _names_someone(role: str) -> bool:
     return bool(words) and not all(ROLE_WORDS.match(w) or w in _NO_ONE for w in words)
 
 
-def _labelled_roles(answer: str) -> tuple[str, str] | None:
-    """"user: every employee who travels. buyer: the CFO"."""
+def labelled_roles(answer: str) -> tuple[str, str] | None:
+    """"user: every employee who travels. buyer: the CFO", "landlord = buyer, tenants = users" ("buyer = user"
+    names no one: the same-person reading stands)."""
     found = {("user" if m.group("user") else "buyer"): m.group("who").strip()
              for m in _LABELLED.finditer(answer)}
+    found |= {("user" if m.group("user") else "buyer"): who for regex in _EQUATED for m in regex.finditer(answer)
+              if _names_someone(who := LEAD.sub("", m.group("who").strip()))}
     return (found.get("buyer", ""), found.get("user", "")) if found else None
 
 
@@ -188,7 +196,7 @@ def read_roles(answer: str) -> tuple[str, str]:
     clause's; the buyer is the subject of a paying clause that is neither negated nor hedged ("maybe
     parents pay" decides nothing); the user is the one said to be the user, else the subject of a using
     clause, else another subject of the answer."""
-    labelled = _labelled_roles(answer)
+    labelled = labelled_roles(answer)
     if labelled:
         return labelled
     clauses = split_clauses(answer)

@@ -7,15 +7,20 @@ a founder takes before coming back to the question ("…Anyway. Who it's for: th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
-from assistant.text.tokens import tokenise
+from assistant.lexicon.lazy import LazyWords
+from assistant.text.patterns import PatternSet, compile_all, find_all
+from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import dropped_belief_spans
 from assistant.understanding.grammar_lists import Phrase, contains, phrase_at, phrases
+from assistant.understanding.group_check import OPENERS, reading_words
 from assistant.understanding.groups import group_words
 
 _JOINERS = " ,:;-–—"
+OPENERS_AND = LazyWords(lambda: [*reading_words().and_separators, *reading_words().or_separators])
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +74,47 @@ def without_dropped_beliefs(answer: str) -> str:
 def founders_answer(answer: str) -> str:
     """`answer` with what is not the founder's own answer blanked out by spaces (same length): words reported
     from someone else, a detour before an answer marker, a belief the founder dropped."""
-    return without_dropped_beliefs(without_detour(without_reported_speech(answer)))
+    return without_landscape(without_dropped_beliefs(without_detour(without_reported_speech(answer))))
+
+
+@lru_cache(maxsize=1)
+def _landscape_turns() -> PatternSet:
+    return compile_all(all_grammar_words().landscape_turns)
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    return frozenset(t.norm for w in all_grammar_words().first_person for t in tokenise(w)[:1])
+
+
+def _separators(answer: str, tokens: Sequence[Token]) -> int:
+    """How many list separators a stretch of the answer holds: commas, and the words of `and_separators` and
+    `or_separators` (`group_reading.yaml`)."""
+    words = OPENERS_AND
+    return answer.count(",", tokens[0].start, tokens[-1].end) + sum(t.norm in words for t in tokens)
+
+
+def without_landscape(answer: str) -> str:
+    """`answer` with its landscape blanked out by spaces (same length): the groups a founder lists as the world
+    around the product, before a contrast that turns to their own target ("everyone ships by air: clinics,
+    schools, lodges... but the one we're building for is the village store", "t'as les scouts, les guides, le
+    patro... Mais nous on vise une chose : les unités"). A landscape is a list (two separators or more), no
+    first-person word (`first_person` of `grammar.yaml`: "we serve gyms and studios, but our main customers…"
+    names the founder's own groups), and a group word after the turn (`landscape_turns`)."""
+    tokens = tokenise(answer)
+    turn = next(iter(find_all(tokens, _landscape_turns())), None)
+    if turn is None or not any(t.norm in OPENERS["determiner"] for t in tokens[turn.end:]) and not group_words(
+            tokens[turn.end:]):
+        return answer  # "…but we haven't decided yet": no target named after the turn
+    mine = _first_person()
+    last_mine = max((i for i in range(turn.start) if tokens[i].norm in mine), default=-1)
+    # the landscape opens on the sentence after the founder last spoke of themselves
+    start = next((i for i in range(last_mine + 1, turn.start)
+                  if last_mine < 0 or tokens[i].sentence != tokens[last_mine].sentence), turn.start)
+    if start >= turn.start or _separators(answer, tokens[start:turn.start]) < 2:
+        return answer
+    end = tokens[turn.start].end  # the contrast word goes too
+    return answer[:tokens[start].start] + " " * (end - tokens[start].start) + answer[end:]
 
 
 # A quotation: French guillemets, curly or straight double quotes (one line).

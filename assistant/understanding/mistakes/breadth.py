@@ -109,6 +109,19 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
     return False
 
 
+def _contact_relative(tokens: Sequence[Token], m: Match) -> bool:
+    """A relative clause with no pronoun, opened by the founder as its subject: "those are the people we're
+    building this for", "everyone we talked to": the broad word points at a group named elsewhere, or at the
+    founder's own contacts, no target of its own."""
+    return (m.end < len(tokens) and tokens[m.end].clause == tokens[m.end - 1].clause
+            and tokens[m.end].norm in _first_person())
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    return frozenset(t.norm for w in all_grammar_words().first_person for t in tokenise(w)[:1])
+
+
 def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
     """An adjective right before a bare head ("busy people", "eco-conscious consumers", "jeunes gens"), or a
     noun modifier between a determiner and it ("the doodle people": `modifier_determiners`). Verbs are not
@@ -210,13 +223,13 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
 
     def broad_pronoun(m: Match) -> bool:
         return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False)
-                    or _possessive(ctx.answer, tokens, m, pronoun=True))
+                    or _possessive(ctx.answer, tokens, m, pronoun=True) or _contact_relative(tokens, m))
 
     platform = is_platform(context_text(ctx))
 
     def broad_noun(m: Match) -> bool:
         narrowed = (_narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
-                    or _complement(tokens, m))
+                    or _complement(tokens, m) or _contact_relative(tokens, m))
         # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
         # described by what it does there, not a claim that everyone is the customer.
         side = platform and exchange_verb_at(tokens, m.end)

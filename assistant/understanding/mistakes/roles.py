@@ -11,13 +11,14 @@ from assistant.lexicon.roles import RoleWords
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, clause_start, tokenise
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.cues import contrast_after, negated_before
+from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_before
 from assistant.understanding.group_check import skip_hedges
-from assistant.understanding.groups import group_words, same_group
+from assistant.understanding.groups import group_words, looks_plural, same_group
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import ROLE_WORDS
 from assistant.understanding.roles_session import each_side_pays
 from assistant.understanding.rules import context_text, hit, scoped
+from assistant.understanding.substance import is_generic_group
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,26 @@ def roles_told_apart(tokens: Sequence[Token]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _not_paying_before() -> frozenset[str]:
+    return frozenset(every_language(RoleWords, "roles").not_paying_before)
+
+
+def payer_apart(context: str, answer: Sequence[Token]) -> bool:
+    """The pitch or an earlier answer names who pays ("C'est l'entreprise qui paie", "Landlord buys the meters"),
+    other than the group the answer opens on ("nos vrais clients, ce sont les collaborateurs", "Tenants. They top
+    up..."): the roles likely differ whatever the sector."""
+    tokens = tokenise(context)
+    pay, _ = _verbs()
+    blockers = _not_paying_before()
+    payers = {_nearest_group_before(tokens, i) for i, t in enumerate(tokens)
+              if t.norm in pay and not (i and tokens[i - 1].norm in blockers)} - {""}
+    named = next((w for w in group_words(answer) if not ROLE_WORDS.match(w) and not is_generic_group(w)), "")
+    if not named and answer and looks_plural(answer[0].norm) and answer[0].norm not in FUNCTION_WORDS:
+        named = answer[0].norm  # "Residents. They book…": an answer that opens on a plural names its group
+    return bool(named) and any(not same_group(p, named) for p in payers)
+
+
 def _opens(tokens: Sequence[Token], at: int) -> bool:
     """The question "who pays" opens its clause, past a hedge and a word that embeds it ("honestly who pays",
     "savoir qui règle la facture": `question_frames`): a relative clause ("the HR people who sign the order")
@@ -119,7 +140,8 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
         return None
     m = first_match(tokens, patterns["same_person"],
                     lambda m: not (negated_before(tokens, m, 3) or contrast_after(tokens, m)))
-    if m is None or not roles_likely_differ(context_text(ctx, with_answer=False)):
+    context = context_text(ctx, with_answer=False)
+    if m is None or not (roles_likely_differ(context) or payer_apart(context, tokens)):
         return None
     return hit("buyer_user_confusion", ctx.answer, tokens, m, "buyer and user said to be the same where they "
                "likely differ")
