@@ -32,6 +32,7 @@ from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
+from assistant.understanding.grouping import after_leading_marker
 from assistant.understanding.groups import group_words, looks_plural
 from assistant.understanding.substance import content_words
 
@@ -78,7 +79,9 @@ def _serial_lists(frags: Sequence[FragmentLike], out: list[str]) -> None:
         if len(run) >= _SERIAL and all(_bare(frags[k].text) for k in run[:-1]) and named >= 2 and \
                 2 * named >= len(run) and "deferred" not in [out[k] for k in run]:
             for k in run:  # a last item with its own qualifier is split off, never made up from nothing
-                if _bare(frags[k].text) or out[k] != "none":
+                # an item opened by a focus or example marker ("cavistes, surtout les indépendants, et…") is
+                # part of the item before it, no item of its own
+                if (_bare(frags[k].text) or out[k] != "none") and after_leading_marker(tokenise(frags[k].text)) is None:
                     out[k] = "new"
         i = j
 

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import opening
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
 from assistant.understanding.group_coordination import names_people
-from assistant.understanding.grouping import after_leading_marker
+from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
+from assistant.understanding.groups import looks_plural
 from assistant.understanding.substance import content_words
 
+_COORDINATED = frozenset(("and", "or"))
 HEAD_WORDS = 3  # content words of a noun phrase's head compared ("petits salons", "salons de coiffure")
 STEM = 5
 
@@ -43,6 +46,20 @@ def _focus_head(text: str) -> set[str] | None:
     if lead is None or lead >= len(tokens):
         return None
     return _head_stems(text[tokens[lead].start:])
+
+
+def _names_kinds(text: str) -> bool:
+    """After its focus marker, the fragment names people or plural things ("mostly the beach shacks"), not a
+    time or a place ("surtout l'hiver")."""
+    tokens = tokenise(text)
+    lead = after_leading_marker(tokens) or 0
+    return _names_people(text) or any(looks_plural(t.norm) for t in tokens[lead:lead + HEAD_WORDS])
+
+
+def _inner_focus(text: str) -> bool:
+    """A focus marker inside a group's fragment, past its head ("les restaurants surtout les restos de plage")."""
+    tokens = tokenise(text)
+    return any(m.start > 0 for m in find_all(tokens, EXAMPLE_MARKERS))
 
 
 def _set_aside(text: str) -> bool:
@@ -93,14 +110,34 @@ def focus_on_part(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[
     """`labels` with every focus on the group open before it joined to it (or dropped; see the module)."""
     out = list(labels)
     for i in range(1, len(frags)):
-        if out[i] != "new":
+        if out[i] not in ("new", "none"):
             continue
         head = _focus_head(frags[i].text)
         opened = next((k for k in range(i - 1, -1, -1) if out[k] == "new" and not _set_aside(frags[k].text)), None)
+        if head is None and out[i] == "new" and frags[i].separator in _COORDINATED and opened is not None and (
+                opened == i - 1 and _inner_focus(frags[opened].text)
+                or out[i - 1] == "cont" and _focus_head(frags[i - 1].text) is not None):
+            out[i] = "cont"  # "les restaurants surtout les restos de plage et les petits restos créoles"
+            continue
         if head is None or opened is None:
             continue
-        if not head & _head_stems(frags[opened].text):
-            continue
         adjacent = all(out[k] == "cont" for k in range(opened + 1, i))
+        if out[i] == "none" or not head & _head_stems(frags[opened].text):
+            kinds = frags[i].separator == "comma" and not frags[i].first_in_sentence and _names_kinds(frags[i].text)
+            if adjacent and kinds:
+                _kinds_of_the_group(frags, out, i)  # "restaurants, mostly the beach shacks and the creole places"
+            continue
         out[i] = "cont" if adjacent else "none"
     return out
+
+
+def _kinds_of_the_group(frags: Sequence[FragmentLike], out: list[str], i: int) -> None:
+    """A focus right after the group it narrows, past a comma, names kinds of that group whatever their head
+    ("restaurants, mostly the beach shacks and the small creole places"): it and the fragments coordinated with it
+    in its sentence continue the group."""
+    out[i] = "cont"
+    for j in range(i + 1, len(frags)):
+        if frags[j].first_in_sentence or frags[j].separator not in _COORDINATED:
+            return
+        if out[j] == "new":
+            out[j] = "cont"

@@ -126,9 +126,9 @@ def user_named(clause: str) -> str:
 _LABELLED = role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*:\s*(?P<who>[^.;\n]+)",
                       re.IGNORECASE)
 # "landlord = buyer, tenants = users", "buyer = the clinic": a role written as an equation, either way round
-_EQUATED = (role_regex(r"(?P<who>[^.;:,\n=]{2,60}?)\s*=\s*(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\b",
+_EQUATED = (role_regex(r"(?P<who>[^.;:,()\n=]{2,60}?)\s*=\s*(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\b",
                        re.IGNORECASE),
-            role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*=\s*(?P<who>[^.;,\n=]+)",
+            role_regex(r"\b(?:(?P<buyer>{buyer_labels})|(?P<user>{user_labels}))\s*=\s*(?P<who>[^.;,()\n=]+)",
                        re.IGNORECASE))
 MAX_SUBJECT_WORDS = 5
 # French object and reflexive pronouns written right before the verb (grammar, not vocabulary).

@@ -15,7 +15,7 @@ from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import PatternSet, compile_all, find_all
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import dropped_belief_spans
-from assistant.understanding.grammar_lists import Phrase, contains, phrase_at, phrases
+from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrase_at, phrases
 from assistant.understanding.group_check import OPENERS, reading_words
 from assistant.understanding.groups import group_words
 
@@ -82,11 +82,6 @@ def _landscape_turns() -> PatternSet:
     return compile_all(all_grammar_words().landscape_turns)
 
 
-@lru_cache(maxsize=1)
-def _first_person() -> frozenset[str]:
-    return frozenset(t.norm for w in all_grammar_words().first_person for t in tokenise(w)[:1])
-
-
 def _separators(answer: str, tokens: Sequence[Token]) -> int:
     """How many list separators a stretch of the answer holds: commas, and the words of `and_separators` and
     `or_separators` (`group_reading.yaml`)."""
@@ -106,7 +101,7 @@ def without_landscape(answer: str) -> str:
     if turn is None or not any(t.norm in OPENERS["determiner"] for t in tokens[turn.end:]) and not group_words(
             tokens[turn.end:]):
         return answer  # "…but we haven't decided yet": no target named after the turn
-    mine = _first_person()
+    mine = grammar_lists().first_person
     last_mine = max((i for i in range(turn.start) if tokens[i].norm in mine), default=-1)
     # the landscape opens on the sentence after the founder last spoke of themselves
     start = next((i for i in range(last_mine + 1, turn.start)

@@ -244,7 +244,35 @@ def test_buyer_and_user_written_as_equations_are_read_as_written(answer: str, ro
     assert read_buyer_user(answer, embed_queries) == roles
 
 
-def test_buyer_equals_user_names_no_one_as_a_role() -> None:
+@pytest.mark.parametrize("answer", [
+    "Residents. They book, they pay. Buyer = user. Simple.",
+    "- membres : ils paient et ils jouent (acheteur = utilisateur) - carte cadeau : c'est l'offreur qui paie",
+])
+def test_buyer_equals_user_names_no_one_as_a_role(answer: str) -> None:
     from assistant.understanding.roles_reader import labelled_roles
 
-    assert labelled_roles("Residents. They book, they pay. Buyer = user. Simple.") is None
+    assert labelled_roles(answer) is None
+
+
+# --- groups: kinds of the group named after a focus marker -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("answer", "head"), [
+    ("It's for bike shops, mostly the repair-only places and the mobile mechanics who come to your door.", "bike"),
+    ("C'est pour les boulangeries surtout les petites artisanales et les dépôts de pain des villages.", "boulangeries"),
+])
+def test_kinds_named_after_a_focus_marker_are_one_group(answer: str, head: str) -> None:
+    groups = _groups(answer)
+    assert len(groups) == 1 and head in groups[0].lower()
+
+
+def test_a_focus_between_commas_inside_a_serial_list_is_no_item_of_its_own() -> None:
+    groups = _groups("Les fromagers, surtout les affineurs, et les épiceries fines qui font du traiteur.")
+    assert len(groups) == 2 and "fromagers" in groups[0] and "épiceries" in groups[1]
+
+
+def test_a_focus_on_a_time_after_a_group_names_no_kind_of_it() -> None:
+    answer = ("Les écoles primaires qui cherchent des sorties, et les clubs de rando qui cherchent des sorties le "
+              "dimanche, surtout l'automne")
+    groups = _groups(answer)
+    assert len(groups) == 2 and not any("automne" in g for g in groups)

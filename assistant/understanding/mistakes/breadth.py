@@ -22,6 +22,7 @@ from assistant.understanding.cues import (
     past_belief_before,
 )
 from assistant.understanding.exchange import exchange_verb_at
+from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.listing import chained_sweep, indifferent_list, listed_groups, sweeping_range
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
@@ -114,12 +115,7 @@ def _contact_relative(tokens: Sequence[Token], m: Match) -> bool:
     building this for", "everyone we talked to": the broad word points at a group named elsewhere, or at the
     founder's own contacts, no target of its own."""
     return (m.end < len(tokens) and tokens[m.end].clause == tokens[m.end - 1].clause
-            and tokens[m.end].norm in _first_person())
-
-
-@lru_cache(maxsize=1)
-def _first_person() -> frozenset[str]:
-    return frozenset(t.norm for w in all_grammar_words().first_person for t in tokenise(w)[:1])
+            and tokens[m.end].norm in grammar_lists().first_person)
 
 
 def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
