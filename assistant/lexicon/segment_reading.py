@@ -35,6 +35,11 @@ class SegmentReadingWords(BaseModel):
     name_determiners: list[str] = Field(
         description="Regular-expression alternatives (raw text, case ignored): a determiner dropped at the "
                     "start of a name ('les', 'l'', 'the', 'our').")
+    name_conjunctions: list[str] = Field(
+        default_factory=list,
+        description="Normalised conjunctions where a name cut at its length limit stops: what follows one near "
+                    "the cut was cut mid-phrase ('Drill and blast crews and haul' → 'Drill and blast crews').")
+
     # --- segment_blocks: which segment a sentence speaks of
     topic_words: list[str] = Field(
         description="Regular-expression alternatives (raw text, case ignored): a preposition that opens a "

@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from assistant.canvas import Canvas
 from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
+from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import Phrase, phrases
-from assistant.understanding.groups import is_group_word
+from assistant.understanding.groups import is_group_word, looks_plural
 from assistant.understanding.substance import content_words, is_generic_group
 
 
@@ -119,14 +120,37 @@ def segment_name(group: str) -> str:
         head = f"{head} {_PUNCTUATION.split(text[cut.start():], maxsplit=1)[0].strip()}"
         limit = MAX_NAME_WORDS + ONE_WORD_EXTRA
     words = head.split()
+    full = words
     if len(words) > limit:
         words = _before_number(words[:limit])
     while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
         words.pop()
     while len(words) > 1 and _noise_at_end(words):  # "Young professionals too", "Kinés aussi", "Hôtels d'abord"
         words.pop()
+    words = _before_conjunction(words, full)
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
+
+
+CUT_TAIL = 3  # words before a name's cut within which a conjunction ends the name
+
+
+def _before_conjunction(words: list[str], full: list[str]) -> list[str]:
+    """A name cut inside a noun phrase just after a conjunction stops before it: "Drill and blast crews and haul
+    [truck operators…]" → "Drill and blast crews", "Archis d'intérieur indépendants ou en petite [agence]" →
+    "Archis d'intérieur indépendants" (`name_conjunctions`). The phrase was cut when the word after the name in
+    `full` (the group's words) is a content word; "Ceux de première et terminale [qui…]" and "Owners of vans
+    and trucks", "…warehousing and food processing" (a noun or a sector at the cut) stay, and so does a conjunction
+    among the first two words."""
+    conjunctions = frozenset(reading_words().name_conjunctions)
+    last = next((j for j in range(len(words) - 1, 1, -1) if words[j].lower() in conjunctions), None)
+    tail = words[-1].lower().strip(".,;:")
+    following = full[len(words)].lower() if len(full) > len(words) and full[:len(words)] == words else ""
+    endings = tuple(every_language(GroupReadingWords, "group_reading").action_endings)  # "…and food processing"
+    complete = looks_plural(tail) or is_group_word(tail) or bool(endings) and tail.endswith(endings)
+    if last is None or last < len(words) - CUT_TAIL or complete or not following.isalpha() or following in _dangling():
+        return words
+    return words[:last]
 
 
 def _has_digit(word: str) -> bool:

@@ -276,3 +276,22 @@ def test_a_focus_on_a_time_after_a_group_names_no_kind_of_it() -> None:
               "dimanche, surtout l'automne")
     groups = _groups(answer)
     assert len(groups) == 2 and not any("automne" in g for g in groups)
+
+
+# --- segment names cut at their length limit -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("Dairy and beef farms and milk tanker drivers on the night collection round", "Dairy and beef farms"),
+    ("les guides de montagne indépendants ou en petite structure, dans les Alpes du Nord",
+     "Guides de montagne indépendants"),
+    # the cut falls on a noun, or before a relative clause: the name keeps it
+    ("Owners of vans and trucks who drive for a living", "Owners of vans and trucks"),
+    ("Ceux de seconde et première qui préparent le bac de français", "Ceux de seconde et première"),
+    ("Employers in logistics and food processing around the port of Felixstowe",
+     "Employers in logistics and food processing"),
+])
+def test_a_name_cut_just_after_a_conjunction_stops_before_it(group: str, name: str) -> None:
+    from assistant.understanding.segment_names import segment_name
+
+    assert segment_name(group) == name
