@@ -149,8 +149,10 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     when its weights ship and `embed` is given, else the rule reader's."""
     model = model or load_role_model()
     labelled = labelled_roles(answer)
-    if model is None or embed is None or not answer.strip() or labelled and all(labelled):
-        return labelled if labelled and all(labelled) else read_roles(answer)  # both roles labelled: as written
+    if labelled and all(labelled):
+        return labelled  # both roles labelled ("landlord = buyer, tenants = users"): as written
+    if model is None or embed is None or not answer.strip():
+        return read_roles(answer)
     candidates, x = role_features(embed, answer)
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)

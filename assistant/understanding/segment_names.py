@@ -9,6 +9,7 @@ from functools import lru_cache
 from assistant.canvas import Canvas
 from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
 from assistant.lexicon.group_reading import GroupReadingWords
+from assistant.lexicon.lazy import LazyWords
 from assistant.lexicon.segment_reading import SegmentReadingWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import Phrase, phrases
@@ -133,6 +134,9 @@ def segment_name(group: str) -> str:
 
 
 CUT_TAIL = 3  # words before a name's cut within which a conjunction ends the name
+_NAME_CONJUNCTIONS = LazyWords(lambda: reading_words().name_conjunctions)
+# "…and food processing": a word ending like a verb form names an activity, a complete phrase at the cut
+_ACTION_ENDINGS = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").action_endings)
 
 
 def _before_conjunction(words: list[str], full: list[str]) -> list[str]:
@@ -142,12 +146,10 @@ def _before_conjunction(words: list[str], full: list[str]) -> list[str]:
     `full` (the group's words) is a content word; "Ceux de première et terminale [qui…]" and "Owners of vans
     and trucks", "…warehousing and food processing" (a noun or a sector at the cut) stay, and so does a conjunction
     among the first two words."""
-    conjunctions = frozenset(reading_words().name_conjunctions)
-    last = next((j for j in range(len(words) - 1, 1, -1) if words[j].lower() in conjunctions), None)
+    last = next((j for j in range(len(words) - 1, 1, -1) if words[j].lower() in _NAME_CONJUNCTIONS), None)
     tail = words[-1].lower().strip(".,;:")
     following = full[len(words)].lower() if len(full) > len(words) and full[:len(words)] == words else ""
-    endings = tuple(every_language(GroupReadingWords, "group_reading").action_endings)  # "…and food processing"
-    complete = looks_plural(tail) or is_group_word(tail) or bool(endings) and tail.endswith(endings)
+    complete = looks_plural(tail) or is_group_word(tail) or any(tail.endswith(e) for e in _ACTION_ENDINGS)
     if last is None or last < len(words) - CUT_TAIL or complete or not following.isalpha() or following in _dangling():
         return words
     return words[:last]

@@ -11,16 +11,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words
-from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import PatternSet, compile_all, find_all
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import dropped_belief_spans
 from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrase_at, phrases
-from assistant.understanding.group_check import OPENERS, reading_words
+from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
+from assistant.understanding.listing import AND_WORDS
 
 _JOINERS = " ,:;-–—"
-OPENERS_AND = LazyWords(lambda: [*reading_words().and_separators, *reading_words().or_separators])
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +84,7 @@ def _landscape_turns() -> PatternSet:
 def _separators(answer: str, tokens: Sequence[Token]) -> int:
     """How many list separators a stretch of the answer holds: commas, and the words of `and_separators` and
     `or_separators` (`group_reading.yaml`)."""
-    words = OPENERS_AND
-    return answer.count(",", tokens[0].start, tokens[-1].end) + sum(t.norm in words for t in tokens)
+    return answer.count(",", tokens[0].start, tokens[-1].end) + sum(t.norm in AND_WORDS for t in tokens)
 
 
 def without_landscape(answer: str) -> str:
