@@ -51,6 +51,14 @@ class RoleWords(BaseModel):
                     "('freelance*', 'particuliers').")
     pay_verbs: list[str] = Field(
         description="Single verbs of paying or deciding, to tell who pays from who uses ('signs', 'paient').")
+    price_for: list[str] = Field(
+        default_factory=list,
+        description="Normalised prepositions between a price and the group it is charged to ('40$/mois pour le "
+                    "proprio', '$12 a month for the landlord'): that group pays.")
+    price_units: list[str] = Field(
+        default_factory=list,
+        description="Normalised words after 'for'/'pour' that make a price a unit price ('€3 for each member', "
+                    "'10 € pour chaque adhérent'): no payer named.")
     not_paying_before: list[str] = Field(
         default_factory=list,
         description="Words before a paying word that make it a noun ('logiciel de paie', 'the pay') or a passive "

@@ -53,6 +53,19 @@ class SegmentReadingWords(BaseModel):
     same_for_all: list[str] = Field(
         description="Normalised words after 'the same' that keep it about every segment ('same thing for "
                     "both', 'meme chose pour les deux').")
+    # --- dictation: an unpunctuated answer that goes through the segments in turn
+    turn_determiners: list[str] = Field(
+        default_factory=list,
+        description="Normalised definite determiners that may open a turn to another group in a run-on "
+                    "('… au bord de la route le restaurant avoir…', '… the tenants want…').")
+    turn_topics: list[str] = Field(
+        default_factory=list,
+        description="Normalised prepositions that may open a turn to another group as its topic ('… pour les "
+                    "restos le débarquement…'); not those that also name a place ('chez', 'at').")
+    turn_blockers: list[str] = Field(
+        default_factory=list,
+        description="Normalised words after which a group is an object or a complement, never a turn to "
+                    "another group ('avoir des restos', 'vendre aux restos', 'with the tenants', 'and').")
     # --- segment_type: cues of the segment type
     offer_for: list[str] = Field(
         description="Normalised words before the group an offer is for: two offers, each for its own group, "

@@ -14,6 +14,7 @@ from assistant.lexicon.extract import ExtractWords
 from assistant.prompts import Prompts
 from assistant.text.lists import split_items
 from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.dictation import with_turns
 from assistant.understanding.group_check import distinct, opens_noun_phrase
 from assistant.understanding.group_dependents import fold_dependents
 from assistant.understanding.group_descriptions import describes
@@ -21,7 +22,12 @@ from assistant.understanding.group_reader import Embed, read_group_list, rule_re
 from assistant.understanding.platform import is_platform
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
-from assistant.understanding.segment_blocks import paired_in_order, segment_blocks, segments_mentioned
+from assistant.understanding.segment_blocks import (
+    opens_on_another_group,
+    paired_in_order,
+    segment_blocks,
+    segments_mentioned,
+)
 from assistant.understanding.segment_names import known_segment, name_head, segment_name
 from assistant.understanding.substance import content_words
 
@@ -130,8 +136,10 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
         field = field_for if isinstance(field_for, str) else field_for[item]
         if i in targets:  # a label opens a block: what follows goes where the labelled item goes
             labelled = targets[i]
-        for name in labelled if i in targets else (segments_mentioned(canvas, item) or in_sentence.get(i)
-                                                   or labelled or _default_targets(canvas)):
+        # "pêcheurs être payé … avoir des restos qui reviennent": an item whose subject is a group the canvas
+        # names otherwise is about its sentence's segment, whatever segment it names further on
+        own = [] if i in in_sentence and opens_on_another_group(canvas, item) else segments_mentioned(canvas, item)
+        for name in labelled if i in targets else (own or in_sentence.get(i) or labelled or _default_targets(canvas)):
             updates.setdefault(name, {}).setdefault(field, []).append(item)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]
 
@@ -186,6 +194,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     canvas = _ensure_target(canvas, language)
     if question_id == "most_important":
         return most_important_updates(answer, canvas, embed)
+    answer = with_turns(answer, canvas)  # dictated with no punctuation: a sentence per segment it turns to
     # "Hmm", "So no", "well": pieces with no content are not canvas items
     items = [i for i in split_items(answer) if content_words(i)] or [answer.strip()]
     if question_id == "characteristics":

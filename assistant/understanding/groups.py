@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.lexicon import languages, words
+from assistant.lexicon import MissingLanguage, languages, words
 from assistant.lexicon.groups import GroupWords
 from assistant.lexicon.lazy import LazyPatterns
 from assistant.text.patterns import Lexicon, PatternSet, compile_all, find, similar
@@ -42,12 +42,14 @@ def exact_group_word(word: str) -> bool:
     "filles")."""
     if word in _not_groups() or word.isdigit() or len(word) < 2:
         return False
+    return _lemma_word(word) or len(word) >= 6 and word.endswith(_agent_suffixes())
+
+
+def _lemma_word(word: str) -> bool:
     lemmas = _group_lemmas().lemmas_for(word)
     singular = word.rstrip("sx")
-    if any(lemma.rstrip("*") in (word, singular) or lemma.rstrip("sx") == singular
-           or lemma.endswith("*") and word.startswith(lemma[:-1]) for lemma in lemmas):
-        return True
-    return len(word) >= 6 and word.endswith(_agent_suffixes())
+    return any(lemma.rstrip("*") in (word, singular) or lemma.rstrip("sx") == singular
+               or lemma.endswith("*") and word.startswith(lemma[:-1]) for lemma in lemmas)
 
 
 def is_group_word(word: str) -> bool:
@@ -142,3 +144,18 @@ def same_group(a: str, b: str) -> bool:
     stem_a, stem_b = a.rstrip("sx"), b.rstrip("sx")
     return similar(stem_a, stem_b) or similar(stem_b, stem_a) or stem_a.startswith(stem_b) \
         or stem_b.startswith(stem_a)
+
+
+def member_word(word: str, language: str) -> bool:
+    """A word of the group lexicon as written, or an agent noun of `language` of at least 6 letters, plural or
+    singular ("pêcheurs", "pêcheur", "walker"; not "trouver" nor "réguliers" in French, whose "-er(s)" is an
+    English ending). Words for people in general ("clients") count."""
+    if word in _not_groups() or word.isdigit() or len(word) < 2 or word + "s" in _not_groups():
+        return False
+    if _lemma_word(word):
+        return True
+    try:
+        suffixes = tuple(words(GroupWords, "groups", language).agent_suffixes)
+    except MissingLanguage:  # a language with no lexicon folder: no agent nouns known
+        return False
+    return len(word) >= 6 and word.endswith(suffixes + tuple(s.removesuffix("s") for s in suffixes))

@@ -12,6 +12,7 @@ from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
+from assistant.understanding.described_sides import described_sides, names_two_described_sides
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
 from assistant.understanding.roles_reader import DETERMINERS
@@ -62,7 +63,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         if numbers_joined(tokens, m.end):
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
         window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
-        sides = _two_sides(window) or _named_before(tokens, m)
+        sides = _two_sides(window) or _named_before(tokens, m) or described_sides(window, _words()["joiners"])
         if sides:
             return sides
     told = exchange_sides(text) if read_on and not software else []
@@ -225,8 +226,11 @@ def without_waved_off(answer: str) -> str:
 
 
 def names_both_sides(text: str) -> bool:
+    """"Both sides", "on one side … on the other" (`both_sides`), or two sides told by what each does ("ceux
+    qui cherchent à louer et ceux qui ont quelque chose à louer": `described_sides`)."""
     tokens = tokenise(text)
-    return find(tokens, _patterns()["both_sides"]) is not None
+    return find(tokens, _patterns()["both_sides"]) is not None or names_two_described_sides(
+        text, _words()["coordinators"])
 
 
 def closes_on_one_customer(answer: str) -> bool:

@@ -19,6 +19,7 @@ from assistant.understanding.roles_reader import (
     read_roles,
     split_clauses,
 )
+from assistant.understanding.substance import is_generic_group
 
 
 def roles_told_apart(answer: str) -> bool:
@@ -125,6 +126,8 @@ def each_side_pays(answer: str) -> bool:
         clauses = split_clauses(sentence)
         for i in paying_clauses(clauses):
             words = fold_clause(clause_subject(clauses[i])).split()
-            if len(words) >= 2 and words[0] in DETERMINERS or words and is_group_word(words[-1]):
+            # "nos clients ce sont…", "acheteur = …": a role or people in general names no side that pays
+            if (len(words) >= 2 and words[0] in DETERMINERS or words and is_group_word(words[-1])) and not (
+                    ROLE_WORDS.match(words[-1]) or is_generic_group(words[-1])):
                 heads.add(words[-1])
     return any(not (a in b or b in a) for a in heads for b in heads)

@@ -35,7 +35,7 @@ from assistant.canvas import Canvas
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
-from assistant.understanding.groups import is_group_word
+from assistant.understanding.groups import is_group_word, member_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
 from assistant.understanding.segment_names import any_of, name_head, name_stems, reading_words
 from assistant.understanding.substance import content_words
@@ -131,7 +131,9 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
         named = segments_mentioned(canvas, phrase)
         if named:
             return Opening(named, sentence[opening.end():], topic)
-        if opening.group(2):  # a topic that is none of the segments: a block of its own
+        if opening.group(2) or any(_person(t.norm, canvas.language) for t in tokenise(phrase)):
+            # a topic, or a label that names a group ("pour les pêcheurs:"), that is none of the segments: a
+            # block of its own
             return Opening([], sentence[opening.end():], topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
@@ -146,7 +148,19 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
         return Opening(named, sentence, "")
     subject = words[0] if words else ""
     return Opening([], sentence, "", new_group=is_group_word(subject) and subject.endswith("s"),
-                   new_role=is_group_word(subject))
+                   new_role=_person(subject, canvas.language))
+
+
+def opens_on_another_group(canvas: Canvas, text: str) -> bool:
+    """The text's subject, its first word past determiners, is a group word or a member of a group that names
+    none of the canvas's segments ("pêcheurs être payé…" on a canvas of "Patrons de yole")."""
+    subject = next((t.norm for t in tokenise(text) if t.norm not in DETERMINERS), "")
+    return _person(subject, canvas.language) and not segments_mentioned(canvas, subject)
+
+
+def _person(word: str, language: str) -> bool:
+    """A group word, or one member of a group ("le pêcheur", "the landlord")."""
+    return is_group_word(word) or member_word(word, language)
 
 
 def _units(answer: str, canvas: Canvas) -> list[tuple[str, bool]]:

@@ -13,9 +13,9 @@ from assistant.text.tokens import Token, clause_start, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_before
 from assistant.understanding.group_check import skip_hedges
-from assistant.understanding.groups import group_words, looks_plural, same_group
+from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
 from assistant.understanding.platform import is_platform
-from assistant.understanding.roles_reader import ROLE_WORDS
+from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS
 from assistant.understanding.roles_session import each_side_pays
 from assistant.understanding.rules import context_text, hit, scoped
 from assistant.understanding.substance import is_generic_group
@@ -86,11 +86,38 @@ def payer_apart(context: str, answer: Sequence[Token]) -> bool:
     pay, _ = _verbs()
     blockers = _not_paying_before()
     payers = {_nearest_group_before(tokens, i) for i, t in enumerate(tokens)
-              if t.norm in pay and not (i and tokens[i - 1].norm in blockers)} - {""}
+              if t.norm in pay and not (i and tokens[i - 1].norm in blockers)} | _priced_for(tokens)
+    payers.discard("")
     named = next((w for w in group_words(answer) if not ROLE_WORDS.match(w) and not is_generic_group(w)), "")
     if not named and answer and looks_plural(answer[0].norm) and answer[0].norm not in FUNCTION_WORDS:
         named = answer[0].norm  # "Residents. They book…": an answer that opens on a plural names its group
     return bool(named) and any(not same_group(p, named) for p in payers)
+
+
+NOUN_PHRASE = 3  # words of the noun phrase after "for" where the group it charges is named
+PRICE_REACH = 4  # words between a price's figure and "for"/"pour" ("40 $ / mois pour", "12 a month for")
+
+
+def _priced_for(tokens: Sequence[Token]) -> set[str]:
+    """The groups a price is charged to ("40$/mois pour le proprio", "$12 a month for the landlord": `price_for`
+    of the roles lexicon); not a unit price ("€3 for each member", "10 € pour chaque adhérent")."""
+    words = every_language(RoleWords, "roles")
+    price_for, units = frozenset(words.price_for), frozenset(words.price_units)
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        if not t.norm.isdigit():
+            continue
+        at = next((k for k in range(i + 1, min(len(tokens), i + 1 + PRICE_REACH)) if tokens[k].norm in price_for), None)
+        if at is None:
+            continue
+        k = at + 1
+        while k < len(tokens) and tokens[k].norm in DETERMINERS and tokens[k].norm not in units:
+            k += 1
+        # the noun phrase's group word ("for the parish council"), in the clause of "for"
+        head = next((t.norm for t in tokens[k:k + NOUN_PHRASE] if t.clause == tokens[at].clause
+                     and is_group_word(t.norm) and not ROLE_WORDS.match(t.norm)), "")
+        out.add(head)
+    return out
 
 
 def _opens(tokens: Sequence[Token], at: int) -> bool:

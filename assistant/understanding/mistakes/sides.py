@@ -13,7 +13,14 @@ from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, provides
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.grouping import split_groups
-from assistant.understanding.groups import group_head, is_group_word, number_words, same_group
+from assistant.understanding.groups import (
+    announced_count,
+    group_head,
+    group_words,
+    is_group_word,
+    number_words,
+    same_group,
+)
 from assistant.understanding.platform import (
     closes_on_one_customer,
     is_platform,
@@ -134,6 +141,12 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     if waved:  # "les couturiers, eux ils suivront": the other side named only to be set aside
         return replace(whole("one_sided_platform", ctx.answer, f"side {waved[0]} waved off"), stated=True)
     if sides and _sides_named(groups, sides, context):
+        return None
+    # sides the pitch names only by what they do ("the people who have the sauna with the people who want to
+    # sit in it"): two groups the founder announces as such ("so two groups: farm families who own one, and
+    # the visitors") are the two sides
+    told = {w for w in group_words(tokenise(ctx.answer)) if not any(same_group(w, s) for s in sides)}
+    if sides and sides[0] == sides[1] and announced_count(ctx.answer) == 2 and len(told) >= 2:
         return None
     # two groups named, no sides read: maybe both sides; one person of the first group ("Le conducteur de
     # travaux n'a pas le temps…", a role inside the customer) is no second group
