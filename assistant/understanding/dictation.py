@@ -46,9 +46,13 @@ def _group_test(canvas: Canvas) -> Callable[[str], bool]:
     """Whether a word names a group: a word of a segment's name ("garages"), or a word for a group of people,
     singular or plural ("le pêcheur", "restos"), not for people in general ("les clients qui disent je passe"
     are the group's own customers)."""
+    seen: dict[str, bool] = {}  # a run-on asks about each word once
+
     def named(word: str) -> bool:
-        return (member_word(word, canvas.language) and not is_generic_group(word)
-                or len(word) > 3 and bool(segments_mentioned(canvas, word)))
+        if word not in seen:
+            seen[word] = (member_word(word, canvas.language) and not is_generic_group(word)
+                          or len(word) > 3 and bool(segments_mentioned(canvas, word)))
+        return seen[word]
     return named
 
 

@@ -131,10 +131,12 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
         named = segments_mentioned(canvas, phrase)
         if named:
             return Opening(named, sentence[opening.end():], topic)
-        if opening.group(2) or any(_person(t.norm, canvas.language) for t in tokenise(phrase)):
-            # a topic, or a label that names a group ("pour les pêcheurs:"), that is none of the segments: a
-            # block of its own
+        if opening.group(2):  # a topic that is none of the segments: a block of its own
             return Opening([], sentence[opening.end():], topic, new_group=True)
+        if any(_person(t.norm, canvas.language) for t in tokenise(phrase)):
+            # a label that names a group none of the segments' names hold ("pour les pêcheurs:", "particulier :"):
+            # a block of its own, the label kept (it may say who pays: "particulier : il achète…")
+            return Opening([], sentence, topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
     same = phrase_at(words, 0, grammar.same_people) or phrase_at([t.norm for t in tokens], 0, grammar.same_people)

@@ -65,3 +65,16 @@ def test_a_one_segment_canvas_is_left_alone() -> None:
     answer = ("the walker wants to fill the gaps between lectures with paid walks close to campus the owners want "
               "someone reliable who turns up on time")
     assert with_turns(answer, _canvas("en", "Dog walking students")) == answer
+
+
+def test_a_label_naming_a_group_keeps_its_words_for_the_roles() -> None:
+    """"particulier : il achète…": the label says who pays in a segment named otherwise ("Particuliers …")."""
+    from assistant.text.vectors import embed_queries
+    from assistant.understanding.roles_by_segment import roles_by_segment
+
+    canvas = _canvas("fr", "Particuliers sportifs du dimanche", "Clubs de course à pied")
+    answer = ("coureur : il achète la semelle 49 euros et la porte lui-même. clubs : le président choisit, le "
+              "trésorier paie, et les licenciés l'utilisent à l'entraînement")
+    roles = {u.segment: u for u in roles_by_segment(answer, canvas, embed_queries)}
+    assert "coureur" in roles["Particuliers sportifs du dimanche"].buyer
+    assert "licenciés" in roles["Clubs de course à pied"].user
