@@ -20,9 +20,9 @@ _RELATIVES = LazyWords(lambda: reading_words().predicate_relatives)
 DETERMINER_REACH = 2  # words between the joiner and the second side's head ("with the people who…")
 
 
-def _described_head(norms: Sequence[str], at: int) -> int | None:
+def _described_head(norms: list[str], at: int) -> int | None:
     """The index of the relative pronoun after a generic head or a pronoun head starting at `at`, else None."""
-    pronoun = phrase_at(list(norms), at, grammar_lists().pronoun_heads)
+    pronoun = phrase_at(norms, at, grammar_lists().pronoun_heads)
     length = len(pronoun) if pronoun else 1 if norms[at] in GENERIC_GROUPS else 0
     after = at + length
     return after if length and after < len(norms) and norms[after] in _RELATIVES else None

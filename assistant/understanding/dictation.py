@@ -14,8 +14,8 @@ The rules, for a canvas of at least two segments:
   (`turn_blockers`: "avoir des restos qui reviennent", "vendre aux restos", "with the tenants");
 - each turn is to a group none of the pieces before opened on, at most one turn per segment beyond the
   first, and each piece keeps at least `MIN_PIECE_WORDS` words;
-- a piece that opens on a topic ("pour les pêcheurs") gets a comma after its noun phrase, so that it reads as
-  the topic it is ("pour les pêcheurs, le poisson qui reste…").
+- a piece that opens on a topic ("pour les pêcheurs") gets a colon after its noun phrase, so that it reads as
+  the label it is ("pour les pêcheurs: le poisson qui reste…").
 The words are in `lexicon/<lang>/segment_reading.yaml`.
 """
 
@@ -77,20 +77,20 @@ def _object(tokens: Sequence[Token], k: int, head: int) -> bool:
     return before in _BLOCKERS or (head == k and before in _DEFINITE)
 
 
-def _turns(tokens: Sequence[Token], segments: int, group: Callable[[str], bool]) -> list[tuple[int, bool]]:
-    """Where a run-on turns to another group: (index of the turn's first word, whether it is a topic), the
-    run-on's own opening first; [] when it does not open on a group."""
+def _turns(tokens: Sequence[Token], segments: int, group: Callable[[str], bool]) -> list[tuple[int, int, bool]]:
+    """Where a run-on turns to another group: (index of the turn's first word, index of its group word, whether
+    it is a topic), the run-on's own opening first; [] when it does not open on a group."""
     first = _lead(tokens, 0, group)
     if first is None:
         return []
-    turns = [(0, first[1])]
+    turns = [(0, *first)]
     seen = {tokens[first[0]].norm[:STEM]}
     k = first[0] + 1
     while k < len(tokens) and len(turns) < segments:
         lead = _lead(tokens, k, group)
         if (lead is not None and k - turns[-1][0] >= MIN_PIECE_WORDS and len(tokens) - k >= MIN_PIECE_WORDS
                 and tokens[lead[0]].norm[:STEM] not in seen and (lead[1] or not _object(tokens, k, lead[0]))):
-            turns.append((k, lead[1]))
+            turns.append((k, *lead))
             seen.add(tokens[lead[0]].norm[:STEM])
             k = lead[0] + 1
             continue
@@ -98,15 +98,9 @@ def _turns(tokens: Sequence[Token], segments: int, group: Callable[[str], bool])
     return turns if len(turns) > 1 else []
 
 
-def _topic_end(tokens: Sequence[Token], at: int, group: Callable[[str], bool]) -> int:
-    """The index right after a topic's group phrase ("pour les pêcheurs" | "le poisson…")."""
-    lead = _lead(tokens, at, group)
-    return (lead[0] + 1) if lead else at
-
-
 def with_turns(answer: str, canvas: Canvas) -> str:
     """`answer` with a sentence break before each turn to another group of its run-ons (see the module's
-    rules), and a comma after a topic's group phrase; `answer` as it is when none is found or the canvas holds
+    rules), and a colon after a topic's group phrase; `answer` as it is when none is found or the canvas holds
     fewer than two segments."""
     if len(canvas.segments) < 2:
         return answer
@@ -116,13 +110,11 @@ def with_turns(answer: str, canvas: Canvas) -> str:
         tokens = tokenise(stretch.group())
         if len(tokens) < RUN_ON_WORDS:
             continue
-        for k, topic in _turns(tokens, len(canvas.segments), group):
+        for k, head, topic in _turns(tokens, len(canvas.segments), group):
             if k:
                 cuts.append((stretch.start() + tokens[k].start, ". "))
-            if topic:
-                end = _topic_end(tokens, k, group)
-                if end < len(tokens):
-                    cuts.append((stretch.start() + tokens[end - 1].end, ":"))
+            if topic and head + 1 < len(tokens):
+                cuts.append((stretch.start() + tokens[head].end, ":"))
     for offset, text in sorted(cuts, reverse=True):
         left = answer[:offset].rstrip() if text == ". " else answer[:offset]
         answer = left + text + answer[offset:]

@@ -98,11 +98,16 @@ NOUN_PHRASE = 3  # words of the noun phrase after "for" where the group it charg
 PRICE_REACH = 4  # words between a price's figure and "for"/"pour" ("40 $ / mois pour", "12 a month for")
 
 
+@lru_cache(maxsize=1)
+def _price_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = every_language(RoleWords, "roles")
+    return frozenset(words.price_for), frozenset(words.price_units)
+
+
 def _priced_for(tokens: Sequence[Token]) -> set[str]:
     """The groups a price is charged to ("40$/mois pour le proprio", "$12 a month for the landlord": `price_for`
     of the roles lexicon); not a unit price ("€3 for each member", "10 € pour chaque adhérent")."""
-    words = every_language(RoleWords, "roles")
-    price_for, units = frozenset(words.price_for), frozenset(words.price_units)
+    price_for, units = _price_words()
     out: set[str] = set()
     for i, t in enumerate(tokens):
         if not t.norm.isdigit():

@@ -145,8 +145,8 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     # sides the pitch names only by what they do ("the people who have the sauna with the people who want to
     # sit in it"): two groups the founder announces as such ("so two groups: farm families who own one, and
     # the visitors") are the two sides
-    told = {w for w in group_words(tokenise(ctx.answer)) if not any(same_group(w, s) for s in sides)}
-    if sides and sides[0] == sides[1] and announced_count(ctx.answer) == 2 and len(told) >= 2:
+    if sides and sides[0] == sides[1] and announced_count(ctx.answer) == 2 and len(
+            {w for w in group_words(tokenise(ctx.answer)) if not same_group(w, sides[0])}) >= 2:
         return None
     # two groups named, no sides read: maybe both sides; one person of the first group ("Le conducteur de
     # travaux n'a pas le temps…", a role inside the customer) is no second group
