@@ -38,6 +38,10 @@ class BreadthWords(BaseModel):
         description="Endings of a present participle that narrows the head ('people working ...': 'ing').")
     comparatives: list[str] = Field(
         description="Right before a broad word, a comparison rather than a target ('like everyone', 'comme').")
+    likeness_people: list[str] = Field(
+        description="Right after a comparative that follows a broad noun, the people it is likened to, which "
+                    "narrow it ('people like me', 'des gens comme nous': the founder's own kind, a target told "
+                    "by who they resemble).")
     comparative_pairs: list[str] = Field(
         description="Two words right before a broad word that make it a comparison ('plus que tout le monde').")
     quantifiers: list[str] = Field(

@@ -71,6 +71,11 @@ class FocusWords(BaseModel):
         description="Pronouns that stand for people after a verb ('them', 'eux', 'les', 'y'): a founder's own "
                     "negation turns a group away only with a group or one of these in its clause ('we won't "
                     "build for them'; 'on n'a pas besoin d'un sondage' refuses a thing).")
+    people_subjects: list[str] = Field(
+        default_factory=list,
+        description="Personal pronouns of other people as a clause's subject ('they', 'ils'): before the founder's "
+                    "own word in a negated clause ('they don't pay us'), the negation is what that group does, "
+                    "not the founder turning it away.")
     recipient_markers: list[str] = Field(
         default_factory=list,
         description="Before a determiner, a recipient follows ('for the night crews', 'pour les familles').")

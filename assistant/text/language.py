@@ -26,6 +26,9 @@ OTHER_CONFIDENCE = 0.5
 MIXED_CONFIDENCE = 0.15
 
 
+# Both detectors load every n-gram model when built (about 1 s and 60 MB, once per process, at the warm-up of
+# `assistant.app`): lingua otherwise loads them lazily, per model size, so the first long message of a process
+# paid about 2 s in the middle of a founder's turn, after a short warm-up text had loaded only some of them.
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
     from lingua import Language, LanguageDetectorBuilder
@@ -33,14 +36,15 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(
         Language.FRENCH, Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.ITALIAN,
         Language.PORTUGUESE, Language.DUTCH,
-    ).build()
+    ).with_preloaded_language_models().build()
 
 
 @lru_cache(maxsize=1)
 def _word_detector() -> LanguageDetector:
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+    builder = LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH)
+    return builder.with_preloaded_language_models().build()
 
 
 def _word_vote(text: str) -> Literal["fr", "en"]:

@@ -65,7 +65,8 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists looked up word by word, as sets."""
     w = _lists()
     return {"trivial": frozenset(w.trivial), "narrowers": frozenset(w.narrowers),
-            "comparatives": frozenset(w.comparatives), "quantifiers": frozenset(w.quantifiers),
+            "comparatives": frozenset(w.comparatives), "likeness_people": frozenset(w.likeness_people),
+            "quantifiers": frozenset(w.quantifiers),
             "pre_adjectives": frozenset(w.pre_adjectives), "modifier_determiners": frozenset(w.modifier_determiners),
             "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
             "subordinators": frozenset(w.subordinators),
@@ -99,6 +100,8 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
     if not after:
         return False
     first = after[0].norm
+    if first in _sets()["comparatives"] and len(after) > 1 and after[1].norm in _sets()["likeness_people"]:
+        return True  # "people like me", "des gens comme nous": told by who they resemble
     participle = (len(first) > 4 and first.endswith(tuple(_lists().participle_endings))
                   and first not in _trivial())
     adjective = adjectives_after and first not in FUNCTION_WORDS and first not in _trivial()

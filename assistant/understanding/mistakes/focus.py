@@ -42,7 +42,7 @@ def _sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = _lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers", "people_objects", "recipient_markers", "alternative_joiners")
+            "refused_group_openers", "people_objects", "people_subjects", "recipient_markers", "alternative_joiners")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
@@ -192,14 +192,19 @@ def sets_a_group_aside(answer: str) -> bool:
         clause = [t for t in tokens if t.clause == token.clause]
         if token.norm in sets["prefix_negators"] and clause[-1] is not token:
             continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
+        if clause[0].norm in sets["people_subjects"]:
+            continue  # "ils nous paient rien", "they don't pay us": what another group does, no refusal
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
                    or clause[0] is token and len(clause) > 2
                    and clause[1].norm in sets["refused_group_openers"]
                    and (_names_people(clause[2:]) or any(looks_plural(t.norm) for t in clause[2:])))
         if refused:
             return True
-        # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage"
-        if any(t.norm in words.first_person for t in clause) and _names_people(clause):
+        # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage";
+        # with another subject before the founder ("they don't pay us") the negation is what that group does
+        founder = next((k for k, t in enumerate(clause) if t.norm in words.first_person), None)
+        if founder is not None and _names_people(clause) and not any(
+                t.norm in sets["people_subjects"] for t in clause[:founder]):
             return True
     return False
 

@@ -119,8 +119,9 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     # what only the missing side's story says: the exchange's own words ("milkings", told of both sides) tell
     # neither side apart
     told_of_named = set().union(*(_side_story(context, n) for n in named))
-    told = [g for g in others if provides(g) or any(_stems(g) & (_side_story(context, m) - told_of_named)
-                                                     for m in missing)]
+    # one person ("le voisin il prête quand il veut", today's workaround) is no side named as a customer
+    told = [g for g in others if not _one_person(g, group_head(g))
+            and (provides(g) or any(_stems(g) & (_side_story(context, m) - told_of_named) for m in missing))]
     # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
     # income"): the supply side is still told by what it provides.
     told += [g for g in groups if g not in others and len(named) == 1 and _another_group_provides(g, named[0])

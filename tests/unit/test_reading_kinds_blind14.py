@@ -1,0 +1,67 @@
+"""Kinds the fourteenth blind set showed, each phrased anew here (none of these sentences is in
+`evals/scenarios-blind14/`): people told by who they resemble ("people like me") are a narrowed target; a share
+of the exchange paid to the startup ("owners pay us 10% of the rent") makes a platform; one person of today's
+workaround ("the neighbour lends it when he feels like it") is no side named as a customer; a group's own negation
+("they don't pay us") and an oversight admitted ("I skipped half of it") turn no group away."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understanding.mistakes.focus import sets_a_group_aside
+from assistant.understanding.platform import is_platform
+from tests.contexts import context, rule_flags
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("Cyclists who commute all winter in Tromsø and hate fixing a flat in the dark. Honestly it's for people "
+     "like me.", "en"),
+    ("Des parents qui font l'école à la maison et qui manquent de matériel de sciences, bref des gens comme "
+     "nous.", "fr"),
+])
+def test_people_told_by_who_they_resemble_are_no_broad_target(answer: str, lang: str) -> None:
+    assert "too_broad" not in rule_flags(context("for_whom", answer, lang))
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("People, basically. Anyone could use it.", "en"),
+    ("Les gens en général, tout le monde peut en avoir besoin.", "fr"),
+])
+def test_people_in_general_stay_a_broad_target(answer: str, lang: str) -> None:
+    assert "too_broad" in rule_flags(context("for_whom", answer, lang))
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    ("Landlords pay us 8% of the rent and students pay nothing.", True),
+    ("Les chauffeurs nous reversent 12 % de la course, le client ne paie que le trajet.", True),
+    ("Les propriétaires de box nous versent 15 % du loyer.", True),
+    ("Shops pay us 1% of sales processed through the terminal.", False),
+    ("Les commerces nous paient 1 % des ventes encaissées.", False),
+])
+def test_a_share_of_the_exchange_paid_to_the_startup_makes_a_platform(text: str, platform: bool) -> None:
+    assert is_platform(text) is platform
+
+
+@pytest.mark.parametrize(("pitch", "answer", "lang"), [
+    ("We connect mobile mechanics with garage owners who have a lift free in the afternoon; we keep 10% of each "
+     "booking.",
+     "Mobile mechanics who work out of a van and have no lift, so they lie on cardboard or wait until the "
+     "neighbour lends his garage, and the neighbour lends it when he feels like it.", "en"),
+    ("Les agriculteurs qui ont une chambre froide louent leurs palettes libres aux petits producteurs ; on garde "
+     "8 % de chaque location.",
+     "Les petits producteurs de fraises qui n'ont pas de froid : ils stockent chez un cousin ou attendent que le "
+     "voisin veuille bien leur faire une place, et le voisin dépanne quand il peut.", "fr"),
+])
+def test_one_person_of_todays_workaround_is_no_side_named(pitch: str, answer: str, lang: str) -> None:
+    assert "one_sided_platform" in rule_flags(context("for_whom", answer, lang, pitch=pitch))
+
+
+@pytest.mark.parametrize(("sentence", "aside"), [
+    ("They don't pay us a penny, but we need them on board as much as the owners.", False),
+    ("Ils nous paient rien, mais il faut les convaincre autant que les propriétaires.", False),
+    ("Right, I skipped half of it.", False),
+    ("Retirees, we won't build for them.", True),
+    ("Les retraités, on va pas y aller.", True),
+])
+def test_a_groups_own_negation_or_an_admitted_slip_turns_no_group_away(sentence: str, aside: bool) -> None:
+    assert sets_a_group_aside(sentence) is aside
