@@ -30,6 +30,15 @@ class BreadthWords(BaseModel):
         description="Said right after a list of kinds, the founder choosing none of them ('sushi bar, "
                     "taqueria, catering company, doesn't matter', 'restaurants, cantines, traiteurs, peu "
                     "importe').")
+    catch_all_after_list: list[str] = Field(
+        default_factory=list,
+        description="Everyone, closing a list of kinds: the kinds were examples of everyone ('hairdresser, cab "
+                    "driver, farmer, everybody waiting to be paid'); not when a place follows it "
+                    "(`catch_all_places`: 'the cooks, the waiters, everyone in the kitchen' are one customer's staff).")
+    catch_all_places: list[str] = Field(
+        default_factory=list,
+        description="Right after a catch-all closing a list, words that put everyone in one place ('in', 'dans', "
+                    "'y'): the kinds listed were roles inside one customer.")
     trivial: list[str] = Field(
         description="Words that narrow nothing after a broad head ('anyone with a phone', 'les gens en general').")
     narrowers: list[str] = Field(

@@ -177,9 +177,13 @@ MAX_KIND_WORDS = 4
 
 def indifferent_list(tokens: Sequence[Token]) -> Match | None:
     """"Sushi bar, taqueria, catering company, school cafeteria, doesn't matter": kinds listed, one short
-    clause each, then said not to matter: no choice among them, one unbounded target."""
+    clause each, then said not to matter, or closed by everyone ("…, farmer, everybody waiting to be paid": the
+    kinds were examples of everyone): no choice among them, one unbounded target."""
     pronouns = frozenset(all_grammar_words().subject_pronouns)
-    for m in find_all(tokens, _indifferent()):
+    places = _catch_alls()[1]
+    closing = [m for m in find_all(tokens, _catch_alls()[0])
+               if m.end >= len(tokens) or tokens[m.end].norm not in places]  # "everyone in the kitchen": staff
+    for m in sorted([*find_all(tokens, _indifferent()), *closing], key=lambda m: m.start):
         sentence, clause = tokens[m.start].sentence, tokens[m.start].clause
         # the verdict opens its own clause, past a subject pronoun ("…, it doesn't matter", "…, ça importe peu")
         said = [t for t in tokens[:m.start] if t.clause == clause]
@@ -198,6 +202,12 @@ def indifferent_list(tokens: Sequence[Token]) -> Match | None:
 @lru_cache(maxsize=1)
 def _indifferent() -> PatternSet:
     return compile_all(every_language(BreadthWords, "breadth").indifferent_after_list)
+
+
+@lru_cache(maxsize=1)
+def _catch_alls() -> tuple[PatternSet, frozenset[str]]:
+    words = every_language(BreadthWords, "breadth")
+    return compile_all(words.catch_all_after_list), frozenset(words.catch_all_places)
 
 
 def swept_span(text: str) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.understanding.mistakes.focus import sets_a_group_aside
 from assistant.understanding.platform import is_platform
-from tests.contexts import context, rule_flags
+from tests.contexts import context, read_flags, rule_flags
 
 
 @pytest.mark.parametrize(("answer", "lang"), [
@@ -65,3 +65,42 @@ def test_one_person_of_todays_workaround_is_no_side_named(pitch: str, answer: st
 ])
 def test_a_groups_own_negation_or_an_admitted_slip_turns_no_group_away(sentence: str, aside: bool) -> None:
     assert sets_a_group_aside(sentence) is aside
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("Any shop owner in Accra short of stock money, honestly. Tailor, phone repair man, chop bar, pharmacy, "
+     "everyone who sells something.", "en"),
+    ("Tous les indépendants de la région qui ont des factures en retard. Plombier, coiffeuse, taxi, épicier, tout "
+     "le monde qui attend d'être payé.", "fr"),
+])
+def test_kinds_closed_by_a_catch_all_are_one_broad_target_not_many_segments(answer: str, lang: str) -> None:
+    flags = read_flags(context("for_whom", answer, lang))
+    assert "too_broad" in flags and "too_many_segments" not in flags
+
+
+def test_roles_of_one_customer_closed_by_everyone_there_are_no_broad_target() -> None:
+    answer = ("Independent restaurants in Leeds with 10 to 30 covers: the cooks, the waiters, the manager, everyone "
+              "in the kitchen uses the rota.")
+    assert "too_broad" not in read_flags(context("for_whom", answer, "en"))
+
+
+@pytest.mark.parametrize(("answer", "lang"), [
+    ("Late payment, chasing the office, the bank saying no. Honestly they all feel it, one product for all of "
+     "them, no need to break it down by trade.", "en"),
+    ("Un cabinet dentaire, c'est un cabinet dentaire : mêmes fournisseurs, mêmes soucis. Pas besoin de faire des "
+     "catégories.", "fr"),
+    ("Public, privé, associatif, c'est kif-kif : même manque de bras partout.", "fr"),
+])
+def test_members_said_alike_in_other_words_assume_a_homogeneous_segment(answer: str, lang: str) -> None:
+    assert "assumes_homogeneous" in rule_flags(context("pains", answer, lang))
+
+
+@pytest.mark.parametrize(("pitch", "answer", "lang"), [
+    ("Video tutoring for pupils in rural schools; the school pays a yearly licence per pupil.",
+     "Our customers are the parents. They're the ones who foot the bill, and the kids use it at home.", "en"),
+    ("Des visites virtuelles de musées pour les résidents d'EHPAD ; l'établissement paie un abonnement mensuel.",
+     "Nos clients, ce sont les enfants des résidents. C'est eux qui mettent la main à la poche.", "fr"),
+])
+def test_paying_said_with_an_image_against_the_pitchs_payer_is_a_confusion(pitch: str, answer: str,
+                                                                           lang: str) -> None:
+    assert "buyer_user_confusion" in rule_flags(context("buyer_user", answer, lang, pitch=pitch))

@@ -122,17 +122,26 @@ def _sameness() -> PatternSet:
 _TAUTOLOGY = compile_all(("un|a _ est|is un|a _",))[0]  # a label for the matches of `_tautology`
 
 
+TAUTOLOGY_WORDS = 4  # words of the noun said twice: "a driver is a driver", "une maison de repos, c'est une…"
+
+
 def _tautology(tokens: Sequence[Token]) -> Match | None:
-    """"A driver is a driver", "un client c'est un client": the founder says there is nothing to tell."""
+    """"A driver is a driver", "un client c'est un client", "une maison de repos, c'est une maison de repos": the
+    founder says there is nothing to tell."""
     articles, verbs, presentatives = _words("indefinite_articles"), _words("tautology_verbs"), _words("presentatives")
-    for i in range(len(tokens) - 4):
-        det, noun, *verb, det2, noun2 = (t.norm for t in tokens[i:i + 5])
-        if det in articles and det2 in articles and noun == noun2 and len(verb) == 1 and verb[0] in verbs:
-            return Match(i, i + 5, _TAUTOLOGY)
-        det, noun, c, est, det2 = (t.norm for t in tokens[i:i + 5])
-        if i + 5 < len(tokens) and det in articles and f"{c} {est}" in presentatives and det2 in articles \
-                and tokens[i + 5].norm == noun:
-            return Match(i, i + 6, _TAUTOLOGY)
+    norms = [t.norm for t in tokens]
+    for i, det in enumerate(norms):
+        if det not in articles:
+            continue
+        for size in range(1, TAUTOLOGY_WORDS + 1):
+            noun = norms[i + 1:i + 1 + size]
+            at = i + 1 + size
+            link = 1 if at < len(norms) and norms[at] in verbs else (
+                2 if " ".join(norms[at:at + 2]) in presentatives else 0)
+            again = at + link
+            if len(noun) == size and link and again < len(norms) and norms[again] in articles \
+                    and norms[again + 1:again + 1 + size] == noun:
+                return Match(i, again + 1 + size, _TAUTOLOGY)
     return None
 
 
