@@ -174,6 +174,15 @@ class GroupReadingWords(BaseModel):
     back_references: list[str] = Field(
         description="Demonstrative determiners inside a group that point back to what was named before ('the "
                     "boards of those buildings', 'les clubs qui occupent ces équipements').")
+    back_pronouns: list[str] = Field(
+        default_factory=list,
+        description="Object pronouns in a group's relative clause that point back to the group before ('the small "
+                    "contractors that employ them', 'les agences qui les recrutent'): a group told through that one. "
+                    "A pronoun that is also a determiner ('les', 'leur') counts only right after the relative word.")
+    intensives: list[str] = Field(
+        default_factory=list,
+        description="Intensive pronouns right after a group's head ('the workers themselves', 'les travailleurs "
+                    "eux-mêmes'): the people the group before brings in, named again as its users.")
     # --- group_repeats: the same customers named again in one answer
     additions: list[str] = Field(
         default_factory=list,

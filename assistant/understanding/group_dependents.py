@@ -8,9 +8,13 @@ The group reader still lists them as groups (the corpus labels them so); this is
 Not applied when the founder names sides ("de l'autre côté les propriétaires…", "on the host side"), nor on a
 platform pitch, whose two sides are two segments.
 
-Words: `possessives`, `reached_through`, `back_references` of `lexicon/<lang>/group_reading.yaml`; the hedges
-and conjunctions skipped before a group are `hedges` of `lexicon/<lang>/grammar.yaml` and `conjunctions` of
-`group_reading.yaml`.
+A group is also told through the one before it when its relative clause points back to it ("the small
+contractors that employ them"), when an intensive pronoun names it as that one's people ("les travailleurs
+eux-mêmes"), or past "on the user side", "dedans" (`reached_through`).
+
+Words: `possessives`, `reached_through`, `back_references`, `back_pronouns`, `intensives` of
+`lexicon/<lang>/group_reading.yaml`; the hedges and conjunctions skipped before a group are `hedges` of
+`lexicon/<lang>/grammar.yaml` and `conjunctions` of `group_reading.yaml`.
 """
 
 from __future__ import annotations
@@ -55,12 +59,37 @@ def _depends(group: str, before: str, antecedent: str) -> bool:
         return True
     if contains(_norms(before) + _norms(group)[:3], reading_phrases("reached_through")) is not None:
         return True
+    if _points_back(words) or contains(words[:INTENSIVE_REACH], reading_phrases("intensives")) is not None:
+        return True  # "the small contractors that employ them", "les travailleurs eux-mêmes"
     at = contains(words[1:], reading_phrases("back_references"))
     if at is None or at + 2 >= len(words):
         return False
     pointed = words[at + 2]
     return any(w[:STEM] == pointed[:STEM] or len(w) >= MIN_STEM and pointed.startswith(w)
                for w in _norms(antecedent))
+
+
+BACK_REACH = 3  # words after a group's relative word within which "them" points back ("that employ them")
+INTENSIVE_REACH = 5  # words of a group's opening within which "themselves" follows its head
+
+
+def _points_back(words: list[str]) -> bool:
+    """The group's relative clause has an object pronoun that points back to the group before ("the small
+    contractors that employ them", "les agences qui les recrutent"); a pronoun that is also a determiner ("les",
+    "leur") only right after the relative word ("qui font les courses" names a thing)."""
+    at = next((i for i, w in enumerate(words) if w in OPENERS["relative"]), None)
+    if at is None:
+        return False
+    pronouns = {p[0] for p in reading_phrases("back_pronouns")}
+    return any(w in pronouns and (k == 1 or w not in OPENERS["determiner"])
+               for k, w in enumerate(words[at + 1:at + 1 + BACK_REACH], start=1))
+
+
+def _reached_inside(group: str) -> bool:
+    """A "reached through" phrase past the group's own opening ("Councils that run day centres. And on the user
+    side the carers", read as one group): what follows it in that sentence is reached through the customer."""
+    words = _norms(group)
+    return contains(words[3:], reading_phrases("reached_through")) is not None
 
 
 def _shares_determiner(group: str, before: str) -> bool:
@@ -94,7 +123,10 @@ def fold_dependents(answer: str, groups: list[str], platform: bool = False, pitc
         if "." in before or "\n" in before:
             reached = False
         through = contains(_norms(before) + _norms(group)[:3], reading_phrases("reached_through"))
-        reached = reached or through is not None
+        # the phrase read inside the group before ("…centres. And on the user side the carers on shift | and the
+        # families"): the groups after it in its sentence are reached through the customer too
+        inside = "." not in before and "\n" not in before and _reached_inside(out[-1])
+        reached = reached or through is not None or inside
         split_phrase = _shares_determiner(group, before) and len(out) >= 2 and spans[-2][0] >= 0 and not reached \
             and _depends(group, answer[spans[-2][1]:spans[-1][0]], f"{out[-2]} {pitch}")
         if split_phrase:

@@ -2,12 +2,18 @@
 `evals/scenarios-blind14/`): people told by who they resemble ("people like me") are a narrowed target; a share
 of the exchange paid to the startup ("owners pay us 10% of the rent") makes a platform; one person of today's
 workaround ("the neighbour lends it when he feels like it") is no side named as a customer; a group's own negation
-("they don't pay us") and an oversight admitted ("I skipped half of it") turn no group away."""
+("they don't pay us") and an oversight admitted ("I skipped half of it") turn no group away; kinds closed by
+everyone are one broad target; members said alike in other words; paying said with an image; a group told through
+the customer (a relative clause pointing back, "themselves", "on the user side", "dedans") is part of its segment."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.analysis import SegmentUpdate
+from assistant.canvas import Canvas
+from assistant.text.vectors import embed_queries
+from assistant.understanding.extract import fields_from_answer
 from assistant.understanding.mistakes.focus import sets_a_group_aside
 from assistant.understanding.platform import is_platform
 from tests.contexts import context, read_flags, rule_flags
@@ -104,3 +110,40 @@ def test_members_said_alike_in_other_words_assume_a_homogeneous_segment(answer: 
 def test_paying_said_with_an_image_against_the_pitchs_payer_is_a_confusion(pitch: str, answer: str,
                                                                            lang: str) -> None:
     assert "buyer_user_confusion" in rule_flags(context("buyer_user", answer, lang, pitch=pitch))
+
+
+def _segments(answer: str, lang: str, pitch: str = "") -> list[SegmentUpdate]:
+    canvas = Canvas(language=lang, startup=pitch)  # type: ignore[arg-type]
+    return fields_from_answer("for_whom", answer, canvas, canvas.language, embed_queries)
+
+
+@pytest.mark.parametrize(("lang", "answer", "head", "kept"), [
+    # a relative clause whose object points back to the customer
+    ("en", "Trainee plumbers in the Highlands who sit their SVQ this year, and the small firms that employ them and "
+           "lose a man for a week of college", "plumbers", "firms"),
+    ("fr", "Les saisonniers du ski en Tarentaise logés loin des stations, et les loueurs qui les embauchent chaque "
+           "hiver", "saisonniers", "loueurs"),
+    # the customer's people, named again with an intensive pronoun
+    ("fr", "Les cliniques privées de Dakar qui recrutent des infirmières à l'étranger, et les infirmières "
+           "elles-mêmes à leur arrivée", "cliniques", "infirmières"),
+    ("en", "Shipping agencies in Piraeus that crew their boats from Manila, and the seafarers themselves when they "
+           "land", "shipping agencies", "seafarers"),
+    # its users, introduced as such or as the people inside it
+    ("en", "District councils that run adult day centres. And on the user side the carers on shift and the "
+           "families", "councils", "carers"),
+    ("fr", "Les internats de lycées agricoles du Limousin. Et dedans, les élèves de seconde qui rentrent une fois "
+           "par mois", "internats", "élèves"),
+])
+def test_a_group_told_through_the_customer_is_part_of_its_segment(lang: str, answer: str, head: str,
+                                                                  kept: str) -> None:
+    got = _segments(answer, lang)
+    assert len(got) == 1 and head in got[0].segment.lower(), got
+    assert kept in got[0].who.lower(), got
+
+
+@pytest.mark.parametrize(("lang", "answer"), [
+    ("fr", "Les épiceries fines de Lyon, et les traiteurs qui font les marchés le dimanche"),  # "les" is an article
+    ("en", "Yoga studios in Porto, and the physios who treat runners after a marathon"),
+])
+def test_a_second_customer_with_its_own_clause_stays_a_segment(lang: str, answer: str) -> None:
+    assert len(_segments(answer, lang)) == 2
