@@ -73,9 +73,9 @@ class FocusWords(BaseModel):
                     "build for them'; 'on n'a pas besoin d'un sondage' refuses a thing).")
     people_subjects: list[str] = Field(
         default_factory=list,
-        description="Personal pronouns of other people as a clause's subject ('they', 'ils'): before the founder's "
-                    "own word in a negated clause ('they don't pay us'), the negation is what that group does, "
-                    "not the founder turning it away.")
+        description="Personal pronouns of other people ('they', 'ils'): before a negation in its clause ('they "
+                    "don't pay us', 'ils nous paient rien'), the negation is what that group does, not the founder "
+                    "turning it away.")
     recipient_markers: list[str] = Field(
         default_factory=list,
         description="Before a determiner, a recipient follows ('for the night crews', 'pour les familles').")

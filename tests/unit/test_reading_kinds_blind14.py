@@ -66,6 +66,7 @@ def test_one_person_of_todays_workaround_is_no_side_named(pitch: str, answer: st
     ("They don't pay us a penny, but we need them on board as much as the owners.", False),
     ("Ils nous paient rien, mais il faut les convaincre autant que les propriétaires.", False),
     ("Right, I skipped half of it.", False),
+    ("And the tenants, well they won't pay us a fee, but we court them all the same.", False),
     ("Retirees, we won't build for them.", True),
     ("Les retraités, on va pas y aller.", True),
 ])

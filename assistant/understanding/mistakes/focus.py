@@ -192,7 +192,7 @@ def sets_a_group_aside(answer: str) -> bool:
         clause = [t for t in tokens if t.clause == token.clause]
         if token.norm in sets["prefix_negators"] and clause[-1] is not token:
             continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
-        if clause[0].norm in sets["people_subjects"]:
+        if any(t.norm in sets["people_subjects"] for t in clause[:clause.index(token)]):
             continue  # "ils nous paient rien", "they don't pay us": what another group does, no refusal
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
                    or clause[0] is token and len(clause) > 2
@@ -200,11 +200,8 @@ def sets_a_group_aside(answer: str) -> bool:
                    and (_names_people(clause[2:]) or any(looks_plural(t.norm) for t in clause[2:])))
         if refused:
             return True
-        # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage";
-        # with another subject before the founder ("they don't pay us") the negation is what that group does
-        founder = next((k for k, t in enumerate(clause) if t.norm in words.first_person), None)
-        if founder is not None and _names_people(clause) and not any(
-                t.norm in sets["people_subjects"] for t in clause[:founder]):
+        # the founder's own refusal, of some people: "we won't build for them", not "on n'a pas besoin d'un sondage"
+        if any(t.norm in words.first_person for t in clause) and _names_people(clause):
             return True
     return False
 
