@@ -7,21 +7,21 @@ import os
 import signal
 import sys
 import uuid
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
 
-from assistant.canvas.render import canvas_markdown
 from assistant.cohorts.cli import cohort_app, sessions_app
 from assistant.db.commands import db_app
 from assistant.domain import LANGUAGES, as_language
-from assistant.interviews.kit import kit_markdown
-from assistant.session import BusyEvent, CoachSession, Turn
 from assistant.settings import Settings
 from assistant.ui.user_commands import user_app
+
+if TYPE_CHECKING:  # the session machinery (LangGraph...) loads only for the commands that run one
+    from assistant.session import CoachSession, Turn
 
 app = typer.Typer(help="Coach founders through the Customer Segments block of the Business Model Canvas.",
                   no_args_is_help=True, add_completion=False)
@@ -70,6 +70,8 @@ def _resume_hint(thread: str) -> None:
 
 
 async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
+    from assistant.session import BusyEvent, Turn
+
     while True:
         try:
             line = _read_line_interruptible(interactive)
@@ -168,6 +170,9 @@ def export(
     if turn is None:
         err.print(f"No session with thread id {thread!r}.")
         raise typer.Exit(1)
+    from assistant.canvas.render import canvas_markdown
+    from assistant.interviews.kit import kit_markdown
+
     print(turn.canvas.to_json() if fmt == "json" else (kit_markdown if fmt == "kit" else canvas_markdown)(turn.canvas))
 
 

@@ -36,8 +36,10 @@ class Plan:
 
 SECTIONS = ("offline", "load", "retrieval", "startup", "llm")  # llm: a session on a real local model
 
-QUICK = Plan(quick=True, latency_scenarios=2, floor_turns=20, saturation_founders=20, saturation_turns=2,
-             embedding_samples=10, checkpoint_turns=40, concurrency=(1, 5, 10), think=(0.0, 0.0), load_turns=2,
+# The CI smoke: every section and every results.json key, on the least data that still measures each one
+# (checkpoint_turns stays 40: the growth ratio is turn 40 over turn 5).
+QUICK = Plan(quick=True, latency_scenarios=1, floor_turns=10, saturation_founders=10, saturation_turns=2,
+             embedding_samples=5, checkpoint_turns=40, concurrency=(1, 3, 6), think=(0.0, 0.0), load_turns=2,
              cost_scenarios=1, sizes=(1_000, 2_000, 3_000), retrieval_rounds=1, index_chunks=2)
 
 

@@ -8,16 +8,18 @@ untracked_before=$(untracked)
 ./scripts/install.sh
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check .
-.venv/bin/mypy
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "NOTE: Chromium is absent: the browser tests (tests/e2e) will be skipped. Install Debian's chromium to run them." >&2
 fi
 .venv/bin/lint-imports
-# The offline coach on the shipped simulated founders; exits non-zero when a threshold of
-# evals/thresholds.toml is missed (completion, coverage, detection precision/recall, types, citations...).
-# It runs beside the test tiers (they mostly wait on the servers and browsers they start), its output shown
-# after them: the whole run stays within CI's 20 minutes on a 2-core machine.
+# Beside the test tiers (they leave a share of the 2 cores idle while they wait on the servers they start),
+# their output shown after them: mypy, and the offline coach on the shipped simulated founders, which exits
+# non-zero when a threshold of evals/thresholds.toml is missed (completion, coverage, detection
+# precision/recall, types, citations...).
+mypy_log=$(mktemp)
 eval_log=$(mktemp)
+.venv/bin/mypy >"$mypy_log" 2>&1 &
+mypy_pid=$!
 COACH_PROVIDER=offline .venv/bin/coach eval --provider offline --founder scripted --no-judge \
   --thresholds evals/thresholds.toml --scenarios evals/scenarios --out out/eval --quiet >"$eval_log" 2>&1 &
 eval_pid=$!
@@ -26,14 +28,18 @@ eval_pid=$!
 # assume a machine not shared with another room. A plain `pytest` runs only the fast unit tier.
 tests_status=0
 .venv/bin/python -m pytest -q -m "not e2e" -n auto --dist loadfile -rs --durations=20 || tests_status=$?
+mypy_status=0
+wait "$mypy_pid" || mypy_status=$?
+echo "--- mypy ---"
+cat "$mypy_log"
 .venv/bin/python -m pytest -q -m "e2e" -n 0 -rs --durations=10 || tests_status=$?
 eval_status=0
 wait "$eval_pid" || eval_status=$?
 echo "--- coach eval (shipped scenarios, evals/thresholds.toml) ---"
 cat "$eval_log"
-rm -f "$eval_log"
-if [ "$tests_status" -ne 0 ] || [ "$eval_status" -ne 0 ]; then
-  echo "tests exit status $tests_status, evaluation exit status $eval_status" >&2
+rm -f "$mypy_log" "$eval_log"
+if [ "$tests_status" -ne 0 ] || [ "$mypy_status" -ne 0 ] || [ "$eval_status" -ne 0 ]; then
+  echo "exit status: tests $tests_status, mypy $mypy_status, evaluation $eval_status" >&2
   exit 1
 fi
 # The benchmark suite runs as a smoke inside pytest (tests/integration/test_bench_smoke.py: `coach bench

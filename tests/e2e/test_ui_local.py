@@ -118,7 +118,7 @@ def test_reload_brings_back_the_conversation_and_the_canvas(local_room: Room, br
     SESSIONS[lang] = {"page": page, "founder": founder, "thread": thread_id, "question": now}
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", ["en"])  # the French room on a phone: the same layout, other labels
 def test_on_a_phone_the_canvas_waits_to_be_opened(local_room: Room, browser: Any, lang: str) -> None:
     from playwright.sync_api import expect
 
