@@ -71,7 +71,6 @@ def _resume_hint(thread: str) -> None:
 
 async def _loop(session: CoachSession, thread: str, interactive: bool) -> None:
     from assistant.session import BusyEvent, Turn
-
     while True:
         try:
             line = _read_line_interruptible(interactive)
@@ -172,7 +171,6 @@ def export(
         raise typer.Exit(1)
     from assistant.canvas.render import canvas_markdown
     from assistant.interviews.kit import kit_markdown
-
     print(turn.canvas.to_json() if fmt == "json" else (kit_markdown if fmt == "kit" else canvas_markdown)(turn.canvas))
 
 
@@ -207,10 +205,6 @@ def schema() -> None:
     from assistant.canvas import schema_json
 
     print(schema_json())
-
-
-def main() -> None:  # pragma: no cover
-    app()
 
 
 @app.command()
