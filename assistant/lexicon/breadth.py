@@ -84,3 +84,29 @@ class BreadthWords(BaseModel):
         description="Optional word between the two numbers of an age range ('to', 'a').")
     age_range_units: list[str] = Field(
         description="The word that closes an age range ('years', 'ans'); a wide range is a broad target.")
+    target_claims: list[str] = Field(
+        default_factory=list,
+        description="Right after a broad word, the founder saying it is their customer ('everyone is our customer', "
+                    "'tout le monde est client'): a target however the sentence opens ('so everyone is our "
+                    "customer' is a conclusion, not a subordinate clause).")
+    subordinate_openers: list[str] = Field(
+        default_factory=list,
+        description="Right after a broad word, a conjunction that opens a clause of time or condition, not one "
+                    "that narrows it ('n'importe qui dès qu'on vit ici': accents removed, 'dès' reads as the "
+                    "narrowing 'des').")
+    free_choice: list[str] = Field(
+        default_factory=list,
+        description="Quantifiers of free choice opening a broad group, which no clause narrows ('n'importe quelle "
+                    "entreprise qui cherche de la main d'oeuvre': any company at all).")
+    determiners_after: list[str] = Field(
+        default_factory=list,
+        description="Right after a pronoun head such as 'pour tous', a determiner that makes it the quantifier of "
+                    "the noun that follows ('pour tous les artisans' is no 'for everyone').")
+    pronoun_idioms: list[str] = Field(
+        default_factory=list,
+        description="Idioms holding a pronoun head that name nobody ('une fois pour toutes').")
+    market_boasts: list[str] = Field(
+        default_factory=list,
+        description="The market said huge for being everyone ('so market is huge', 'le marché est énorme'): a "
+                    "broad target in the same answer is then said in so many words.")
+

@@ -17,6 +17,10 @@ class FocusWords(BaseModel):
         description="Every kind of customer at once ('every industry', 'tous les secteurs').")
     refusals: list[str] = Field(
         description="Asked which segment comes first, the founder will not choose ('equally important').")
+    all_as_the_answer: list[str] = Field(
+        default_factory=list,
+        description="Asked which segment matters most, 'all of them' as the whole answer's opening clause "
+                    "('Honestly all of them, this is the point', 'Tous, franchement'): a refusal to choose.")
     all_at_once: list[str] = Field(
         description="Every group pursued at the same time ('all three at once', 'en meme temps').")
     pair_words: list[str] = Field(

@@ -17,6 +17,11 @@ class RevisitWords(BaseModel):
     subjects: list[str] = Field(
         description="What the claim must be about: the segments, the target, the market ('segment*', 'cible*').")
     frozen: list[str] = Field(description="The segments will not move ('never change*', 'ne changera pas').")
+    same_people: list[str] = Field(
+        default_factory=list,
+        description="The customers of years to come said to be today's, their own subject ('the people who need "
+                    "a plumber in ten years will be the same people', 'ce seront les mêmes gens'): segments "
+                    "said fixed.")
     no_revisit: list[str] = Field(
         description="The segments will not be looked at again ('no need to ...2 revisit', 'pas besoin de revoir').")
     fixed_idioms: list[str] = Field(description="Idioms of finality ('set in stone', 'une fois pour toutes').")

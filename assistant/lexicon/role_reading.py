@@ -131,6 +131,10 @@ class RoleReadingWords(BaseModel):
         description="The payer named after the verb: verbs of selling before their marker ('sold to school "
                     "districts', 'vendue?s?')." + _REGEX)
     sold_to_markers: list[str] = Field(description="The markers after those verbs ('to', 'aux')." + _REGEX)
+    sell_verbs: list[str] = Field(
+        default_factory=list,
+        description="Active verbs of selling, their object between them and the marker ('we sell packs to "
+                    "employers', 'vendre des forfaits aux employeurs')." + _REGEX)
     paid_by: list[str] = Field(
         description="Verbs of paying before an agent marker ('paid for by the employer', "
                     "'pris(?:e|es)? en charge')." + _REGEX)

@@ -23,6 +23,10 @@ class RoleWords(BaseModel):
                     "'savoir qui règle la facture' still asks it.")
     unimportant: list[str] = Field(
         description="Said to matter little ('is a detail', 'secondary', 'c est accessoire').")
+    topic_pronouns: list[str] = Field(
+        default_factory=list,
+        description="Pronouns that take up a topic before what is said of it ('les employeurs, ça change rien', "
+                    "'the insurer, that's secondary').")
     payments: list[str] = Field(
         default_factory=list,
         description="Someone said to pay ('parents pay', 'paid by', 'the transfer comes from', 'payé par'): with "

@@ -92,22 +92,35 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
         return True
     payer = read_roles(answer)[0]
     own, own_stems = _role_head(payer), set(_stems(payer))
+    # "sold to restaurants", "restaurant owners pay": the same payer
+    return any(head and head != own or named and not named & own_stems for head, named in _payers_in(session))
+
+
+def session_payers(session: list[str]) -> set[str]:
+    """The group words (5 letters) of everyone the session's texts say pay: the subjects of paying clauses,
+    and who things are sold to or paid by ("on vend des forfaits aux employeurs": {"emplo"})."""
+    return {stem for head, named in _payers_in(session) for stem in (head, *named) if stem}
+
+
+def _payers_in(session: list[str]) -> list[tuple[str, set[str]]]:
+    """Per payer named in the session: the head of a paying clause's subject, or the group words of who a
+    thing is sold to or paid by (the other left empty)."""
+    found: list[tuple[str, set[str]]] = []
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
-            subjects = (_subject_head(clauses, i) for i in paying_clauses(clauses))
-            if any(head and head != own for head in subjects):
-                return True
-            for m in _PAID_BY.finditer(fold_clause(sentence)):
-                named = set(_stems(m.group(1)))
-                if named and not named & own_stems:  # "sold to restaurants", "restaurant owners pay": the same
-                    return True
-    return False
+            found += [(_subject_head(clauses, i), set()) for i in paying_clauses(clauses)]
+            folded = fold_clause(sentence)
+            found += [("", set(_stems(m.group(1))))
+                      for m in [*_PAID_BY.finditer(folded), *_SOLD_WITH_OBJECT.finditer(folded)]]
+    return found
 
 
 # The payer named after the verb: "sold to school districts", "licensed to trucking companies", "vendu aux
 # mairies", "remboursée par les mutuelles", "paid for by the employer", "pris en charge par la CPAM".
 _PAID_BY = role_regex(r"\b(?:{sold_to}\s+{sold_to_markers}|{paid_by}\s+{paid_by_markers})\s+((?:\w+\s*){1,5})")
+# "we sell packs to employers", "vendre des forfaits aux employeurs": the payer after the verb's object
+_SOLD_WITH_OBJECT = role_regex(r"\b{sell_verbs}\s+(?:\w+\s+){1,3}?{sold_to_markers}\s+((?:\w+\s*){1,5})")
 
 
 def one_group_pays_and_uses(answer: str) -> bool:

@@ -6,12 +6,10 @@ given up ("at first we thought everyone, but...").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from assistant.domain import MAX_SEGMENTS
-from assistant.lexicon import all_grammar_words, every_language, languages, words
-from assistant.lexicon.breadth import BreadthWords
-from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
+from assistant.lexicon import all_grammar_words
+from assistant.text.patterns import Match, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import (
@@ -24,92 +22,42 @@ from assistant.understanding.cues import (
 from assistant.understanding.exchange import exchange_verb_at
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.listing import chained_sweep, indifferent_list, listed_groups, sweeping_range
+from assistant.understanding.mistakes.breadth_words import (
+    after_head,
+    age_range,
+    breadth_lists,
+    clause_after,
+    content_words,
+    explicit_sweeps,
+    noun_heads,
+    pairs,
+    pronoun_heads,
+    starts_with,
+    trivial,
+    word_sets,
+)
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
 
 WIDE_AGE_SPAN = 40
 
 
-@lru_cache(maxsize=1)
-def _lists() -> BreadthWords:
-    return every_language(BreadthWords, "breadth")
-
-
-@lru_cache(maxsize=1)
-def _pronouns() -> PatternSet:
-    return compile_all(_lists().broad_pronouns)
-
-
-@lru_cache(maxsize=1)
-def _nouns() -> PatternSet:
-    """The noun heads, and each language's quantifiers before its wide groups ("all kids", "tous les enfants")."""
-    per_language = (words(BreadthWords, "breadth", lang) for lang in languages())
-    groups = [f"{q} {'|'.join(w.broad_groups)}" for w in per_language for q in w.broad_group_quantifiers]
-    return compile_all(_lists().broad_nouns, groups)
-
-
-@lru_cache(maxsize=1)
-def _explicit() -> PatternSet:
-    return compile_all(_lists().broad_explicit)
-
-
-@lru_cache(maxsize=1)
-def _age_range() -> PatternSet:
-    w = _lists()
-    return compile_all((f"{'|'.join(w.age_range_openers)}? # {'|'.join(w.age_range_links)}? # "
-                        f"{'|'.join(w.age_range_units)}",))
-
-
-@lru_cache(maxsize=1)
-def _sets() -> dict[str, frozenset[str]]:
-    """The word lists looked up word by word, as sets."""
-    w = _lists()
-    return {"trivial": frozenset(w.trivial), "narrowers": frozenset(w.narrowers),
-            "comparatives": frozenset(w.comparatives), "likeness_people": frozenset(w.likeness_people),
-            "quantifiers": frozenset(w.quantifiers),
-            "pre_adjectives": frozenset(w.pre_adjectives), "modifier_determiners": frozenset(w.modifier_determiners),
-            "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
-            "subordinators": frozenset(w.subordinators),
-            "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links)}
-
-
-def _trivial() -> frozenset[str]:
-    return _sets()["trivial"]
-
-
-@lru_cache(maxsize=1)
-def _pairs() -> tuple[list[str], ...]:
-    """Two words before a broad word that make it no target: "plus que", "so that"."""
-    w = _lists()
-    return tuple(p.split() for p in (*w.comparative_pairs, *w.subordinator_pairs))
-
-
-def _content(tokens: Sequence[Token]) -> list[str]:
-    return [t.norm for t in tokens
-            if t.norm not in FUNCTION_WORDS and not t.norm.isdigit() and len(t.norm) > 1]
-
-
-def _clause_after(tokens: Sequence[Token], m: Match, limit: int = 10) -> list[Token]:
-    clause = tokens[m.end - 1].clause
-    return [t for t in tokens[m.end:m.end + limit] if t.clause == clause]
-
-
 def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: bool) -> bool:
     """"everyone who runs a dental practice", "les gens pressés" (French adjectives follow the noun)."""
-    after = _clause_after(tokens, m)
-    if not after:
-        return False
+    after = clause_after(tokens, m)
+    if not after or starts_with(tokens, m.end, after_head()["subordinate"]):
+        return False  # "n'importe qui dès qu'on vit ici": a clause of time, not a narrowing
     first = after[0].norm
-    if first in _sets()["comparatives"] and len(after) > 1 and after[1].norm in _sets()["likeness_people"]:
+    if first in word_sets()["comparatives"] and len(after) > 1 and after[1].norm in word_sets()["likeness_people"]:
         return True  # "people like me", "des gens comme nous": told by who they resemble
-    participle = (len(first) > 4 and first.endswith(tuple(_lists().participle_endings))
-                  and first not in _trivial())
-    adjective = adjectives_after and first not in FUNCTION_WORDS and first not in _trivial()
-    if first in _sets()["narrowers"] or participle or adjective:
+    participle = (len(first) > 4 and first.endswith(tuple(breadth_lists().participle_endings))
+                  and first not in trivial())
+    adjective = adjectives_after and first not in FUNCTION_WORDS and first not in trivial()
+    if first in word_sets()["narrowers"] or participle or adjective:
         # a verb's object must narrow too when there is one: "anybody building houses", not "anybody building
         # anything" (a sweep of its own)
-        rest = _content(after[1:]) if participle else []
-        return any(w not in _trivial() for w in rest or _content(after))
+        rest = content_words(after[1:]) if participle else []
+        return any(w not in trivial() for w in rest or content_words(after))
     return False
 
 
@@ -125,19 +73,19 @@ def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:
     """An adjective right before a bare head ("busy people", "eco-conscious consumers", "jeunes gens"), or a
     noun modifier between a determiner and it ("the doodle people": `modifier_determiners`). Verbs are not
     adjectives: "helps people", "I guess all SMEs" stay broad."""
-    if tokens[m.start].norm in _sets()["quantifiers"] or m.start == 0:
+    if tokens[m.start].norm in word_sets()["quantifiers"] or m.start == 0:
         return False
     prev = tokens[m.start - 1]
     word = prev.norm
-    if prev.clause != tokens[m.start].clause or word in FUNCTION_WORDS or word in _trivial() or word.isdigit():
+    if prev.clause != tokens[m.start].clause or word in FUNCTION_WORDS or word in trivial() or word.isdigit():
         return False
-    if word in _sets()["pre_adjectives"] or word.endswith(tuple(_lists().adjective_endings)):
+    if word in word_sets()["pre_adjectives"] or word.endswith(tuple(breadth_lists().adjective_endings)):
         return True
     # "the doodle people", "those bike people": a content word between a determiner and the head is a noun
     # modifier, a narrowing ("I help people", "the app helps people" have no determiner right before the verb)
     before = tokens[m.start - 2] if m.start >= 2 else None
-    return (before is not None and before.clause == prev.clause and before.norm in _sets()["modifier_determiners"]
-            and word.isalpha() and word not in _sets()["quantifiers"] and word not in all_grammar_words().others)
+    return (before is not None and before.clause == prev.clause and before.norm in word_sets()["modifier_determiners"]
+            and word.isalpha() and word not in word_sets()["quantifiers"] and word not in all_grammar_words().others)
 
 
 def _complement(tokens: Sequence[Token], m: Match) -> bool:
@@ -147,34 +95,45 @@ def _complement(tokens: Sequence[Token], m: Match) -> bool:
     if m.start < 2:
         return False
     link, noun = tokens[m.start - 1], tokens[m.start - 2]
-    sets = _sets()
+    sets = word_sets()
     return (link.norm in sets["complement_links"] and noun.clause == link.clause == tokens[m.start].clause
             and noun.norm.isalpha() and len(noun.norm) > 2 and noun.norm not in FUNCTION_WORDS
             and noun.norm not in sets["amount_nouns"] and noun.norm not in sets["quantifiers"]
-            and noun.norm not in _trivial() and noun.norm not in all_grammar_words().quantities)
+            and noun.norm not in trivial() and noun.norm not in all_grammar_words().quantities)
 
 
 def _not_a_target(tokens: Sequence[Token], m: Match) -> bool:
     """"comme tout le monde", "before anyone calls", "30 people", "millions of people": not the founder's
     target."""
     before = [t.norm for t in tokens[max(0, m.start - 2):m.start] if t.clause == tokens[m.start].clause]
-    if not before:
-        return False
+    if not before or starts_with(tokens, m.end, after_head()["claims"]):
+        return False  # "so everyone is our customer": said to be the customer, whatever opens the sentence
     last = before[-1]
     # "millions of people", "des milliers de personnes": a number before the word is a size, not a target
-    sets = _sets()
+    sets = word_sets()
     number = before[-2] if last in sets["number_links"] and len(before) == 2 else last
     at = m.start - 1  # "like everyone else" compares; "…. like all students honestly" opens on a filler
     filler = at == 0 or tokens[at - 1].clause != tokens[at].clause
     return (last in sets["comparatives"] and not filler or last in sets["subordinators"] or number.isdigit()
             or number in sets["number_words"] or number in all_grammar_words().quantities
-            or before[-2:] in _pairs())
+            or before[-2:] in pairs())
+
+
+def _quantifies_a_noun(tokens: Sequence[Token], m: Match) -> bool:
+    """A pronoun head followed by a determiner quantifies the noun after it ("pour tous les artisans"), or sits in
+    an idiom that names nobody ("une fois pour toutes")."""
+    if any(i.start <= m.start and m.end <= i.end for i in find_all(tokens, after_head()["idioms"])):
+        return True
+    return (m.end < len(tokens) and tokens[m.end].clause == tokens[m.end - 1].clause
+            and tokens[m.end].norm in word_sets()["determiners_after"])
 
 
 def _possessive(text: str, tokens: Sequence[Token], m: Match, pronoun: bool = False) -> bool:
     """"everyone's share", "everyones share", "people's bills": the broad word owns a thing, it is no target.
     The English possessive "'s" (the apostrophe before the s: "s'inscrit" is no possessive), or a `pronoun`
     typed with a possessive s ("everyones": a pronoun has no plural)."""
+    if starts_with(tokens, m.end, after_head()["claims"]):
+        return False  # "everybody's our target": "'s" is "is", the broad word the customer
     last = tokens[m.end - 1]
     word = m.pattern.source  # one word: "tout le mondes" is a typo, French has no possessive s
     if pronoun and last.norm.endswith("s") and not word.endswith("s") and " " not in word and "|" not in word:
@@ -191,7 +150,7 @@ def _dismissed(tokens: Sequence[Token], m: Match) -> bool:
 
 
 def _wide_age_range(tokens: Sequence[Token]) -> Match | None:
-    for m in find_all(tokens, _age_range()):
+    for m in find_all(tokens, age_range()):
         ages = [int(t.norm) for t in tokens[m.start:m.end] if t.norm.isdigit()]
         if len(ages) == 2 and ages[1] - ages[0] >= WIDE_AGE_SPAN:
             return m
@@ -202,7 +161,7 @@ def broad_words_only_possessive(text: str) -> bool:
     """Every broad word of the text owns a thing ("works out everyone's share of the bills"): it names no
     target, so no too-broad one (a definition the classifier head's guess must meet too)."""
     tokens = tokenise(text)
-    pronouns, nouns = find_all(tokens, _pronouns()), find_all(tokens, _nouns())
+    pronouns, nouns = find_all(tokens, pronoun_heads()), find_all(tokens, noun_heads())
     return bool(pronouns or nouns) and all(_possessive(text, tokens, m, pronoun=True) for m in pronouns) and all(
         _possessive(text, tokens, m) for m in nouns)
 
@@ -211,7 +170,7 @@ def people_only_as_exchange_sides(ctx: DetectionContext) -> bool:
     """Every broad word of the answer is a platform side described by what it does there ("makers list
     their pieces, people find a gift"): the answer names nobody as a target in general."""
     tokens = tokenise(ctx.answer)
-    found = [*find_all(tokens, _pronouns()), *find_all(tokens, _nouns())]
+    found = [*find_all(tokens, pronoun_heads()), *find_all(tokens, noun_heads())]
     return bool(found) and is_platform(context_text(ctx)) and all(exchange_verb_at(tokens, m.end) for m in found)
 
 
@@ -222,20 +181,23 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
 
     def broad_pronoun(m: Match) -> bool:
         return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False)
-                    or _possessive(ctx.answer, tokens, m, pronoun=True) or _contact_relative(tokens, m))
+                    or _possessive(ctx.answer, tokens, m, pronoun=True) or _contact_relative(tokens, m)
+                    or _quantifies_a_noun(tokens, m))
 
     platform = is_platform(context_text(ctx))
 
     def broad_noun(m: Match) -> bool:
-        narrowed = (_narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
+        # "n'importe quelle entreprise qui cherche de la main d'oeuvre": any at all, whatever the clause says
+        free = starts_with(tokens, m.start, after_head()["free_choice"])
+        narrowed = (not free and _narrowed_by_clause(tokens, m, adjectives_after=french) or _narrowed_before(tokens, m)
                     or _complement(tokens, m) or _contact_relative(tokens, m))
         # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
         # described by what it does there, not a claim that everyone is the customer.
         side = platform and exchange_verb_at(tokens, m.end)
         return not (_dismissed(tokens, m) or narrowed or side or _possessive(ctx.answer, tokens, m))
 
-    m = first_match(tokens, _pronouns(), broad_pronoun) or first_match(tokens, _nouns(), broad_noun)
-    explicit = None if m else first_match(tokens, _explicit(), lambda m: not _dismissed(tokens, m))
+    m = first_match(tokens, pronoun_heads(), broad_pronoun) or first_match(tokens, noun_heads(), broad_noun)
+    explicit = None if m else first_match(tokens, explicit_sweeps(), lambda m: not _dismissed(tokens, m))
     if explicit:  # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the
         # groups it covers follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
         return hit("too_broad", ctx.answer, tokens, explicit, f"no choice made: '{explicit.pattern.source}'",
@@ -245,4 +207,8 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
         listed = indifferent_list(tokens)
         said = "kinds listed, then said not to matter"
         return None if listed is None else hit("too_broad", ctx.answer, tokens, listed, said, stated=True)
-    return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier")
+    # "every business got onboarding problem, so market is huge": the target said to be everyone, in so many words
+    boast = first_match(tokens, after_head()["boasts"],
+                        lambda b: not (negated_before(tokens, b) or past_belief_before(tokens, b)))
+    return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
+               stated=boast is not None)

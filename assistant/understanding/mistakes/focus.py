@@ -5,55 +5,37 @@ new or underserved groups dismissed out of hand.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Literal
 
 from assistant.domain import MAX_SEGMENTS
-from assistant.lexicon import every_language
-from assistant.lexicon.focus import FocusWords
-from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all, first_match
+from assistant.text.patterns import Match, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, is_negator, negated_before
-from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrases
+from assistant.understanding.grammar_lists import contains, grammar_lists, phrases
+from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word, looks_plural
 from assistant.understanding.listing import listed_groups, sweeping_range
+from assistant.understanding.mistakes.focus_words import focus_lists, focus_patterns, focus_phrases, focus_sets
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
 
-
-@lru_cache(maxsize=1)
-def _lists() -> FocusWords:
-    return every_language(FocusWords, "focus")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, PatternSet]:
-    """Every pattern list of `focus.yaml`, compiled once."""
-    w = _lists()
-    keys = ("all_kinds", "refusals", "all_at_once", "small_refs", "dismissals", "dismissal_phrases",
-            "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights", "disowned_counts")
-    return {k: compile_all(getattr(w, k)) for k in keys}
-
-
-@lru_cache(maxsize=1)
-def _sets() -> dict[str, frozenset[str]]:
-    """The word lists of `focus.yaml` looked up word by word, as sets."""
-    w = _lists()
-    keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers", "people_objects", "people_subjects", "recipient_markers", "alternative_joiners")
-    return {k: frozenset(getattr(w, k)) for k in keys}
-
-
-@lru_cache(maxsize=2)
-def _phrases(key: Literal["for_now", "never_later"]) -> tuple[Phrase, ...]:
-    """A list of `focus.yaml` ("yet", "pour l'instant"; "même plus tard") as phrases of normalised tokens,
-    longest first."""
-    return phrases(getattr(_lists(), key))
-
-
 # --- too_many_segments -------------------------------------------------------------------------------
+
+
+def _all_as_the_answer(tokens: Sequence[Token]) -> Match | None:
+    """"All of them" as the whole opening clause, past a hedge ("Honestly all of them, this is the point",
+    "Tous, franchement"): asked which segment matters most, the founder names every one. "All of them are
+    bakeries" goes on past the phrase: a description, no answer."""
+    begin = 0
+    while begin < len(tokens):  # a clause of hedges alone ("Honestly?") opens nothing
+        end = next((i for i in range(begin, len(tokens)) if tokens[i].clause != tokens[begin].clause), len(tokens))
+        start = begin + skip_hedges([t.norm for t in tokens[begin:end]])
+        if start < end:
+            found = [m for m in find_all(tokens[:end], focus_patterns()["all_as_the_answer"]) if m.start == start]
+            return next((m for m in found if m.end == end), None)
+        begin = end
+    return None
 
 
 def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None:
@@ -62,9 +44,9 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
     def keep(m: Match) -> bool:
         if negated_before(tokens, m, 5):
             return False
-        return not (pair_ok and tokens[m.start].norm in _sets()["pair_words"])
+        return not (pair_ok and tokens[m.start].norm in focus_sets()["pair_words"])
 
-    return first_match(tokens, _patterns()["all_at_once"], keep)
+    return first_match(tokens, focus_patterns()["all_at_once"], keep)
 
 
 def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
@@ -81,14 +63,15 @@ def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
 def too_many_segments(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     if ctx.question_id in {"most_important", "priority"}:
-        refusal = first_match(tokens, _patterns()["refusals"], lambda m: not contrast_after(tokens, m))
+        refusal = (first_match(tokens, focus_patterns()["refusals"], lambda m: not contrast_after(tokens, m))
+                   or _all_as_the_answer(tokens))
         m = refusal or _all_at_once(ctx, tokens)
         if m:
             # a refusal to choose, said in words, stands over a head's guess (`Detection.stated`); "all at once"
             # may be said of something else ("they sign for every store at once"): the head weighs it
             return hit("too_many_segments", ctx.answer, tokens, m, "refuses to choose among segments",
                        stated=refusal is not None)
-    m = (first_match(tokens, _patterns()["all_kinds"], lambda m: not negated_before(tokens, m))
+    m = (first_match(tokens, focus_patterns()["all_kinds"], lambda m: not negated_before(tokens, m))
          or sweeping_range(tokens, 3))
     if m:
         return hit("too_many_segments", ctx.answer, tokens, m, f"targets every kind: '{m.pattern.source}'")
@@ -100,7 +83,7 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     said = find(tokens, STRUCTURE)
     if said is not None and (negated_before(tokens, said, 3) or any(
             tokens[m.start].sentence == tokens[said.start].sentence and m.start >= said.end
-            for m in find_all(tokens, _patterns()["disowned_counts"]))):
+            for m in find_all(tokens, focus_patterns()["disowned_counts"]))):
         # "nobody launches seven markets", "six segments with a team of five is not a strategy": a count denied
         # or called a mistake announces nothing
         announced = None
@@ -115,7 +98,7 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
 
 
 def _ends_clause(tokens: Sequence[Token], m: Match) -> bool:
-    return all(t.norm in _sets()["trailing_ok"] for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
+    return all(t.norm in focus_sets()["trailing_ok"] for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause)
 
 
 def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
@@ -123,7 +106,7 @@ def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
     intéressent pas", "on se fiche des petits"), or in the clause just before when the dismissal names
     no group of its own: "les petits, on s'en fiche", not "les petits, les grands groupes on s'en fiche"."""
     clause = tokens[m.start].clause
-    small = [s for s in find_all(tokens, _patterns()["small_refs"]) if not m.start <= s.start < m.end]
+    small = [s for s in find_all(tokens, focus_patterns()["small_refs"]) if not m.start <= s.start < m.end]
     if any(tokens[s.start].clause == clause for s in small):
         return True
     own_group = any(is_group_word(t.norm) for t in tokens if t.clause == clause)
@@ -136,17 +119,17 @@ def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
     after, which often gives the reason ("…, pas la peine. Ces gens-là n'ont besoin de rien")."""
     sentence = tokens[m.start].sentence
     return any(tokens[t.start].sentence in {sentence - 1, sentence, sentence + 1} and not (m.start <= t.start < m.end)
-               for t in find_all(tokens, _patterns()["underserved_traits"]))
+               for t in find_all(tokens, focus_patterns()["underserved_traits"]))
 
 
 @scoped("intake", "for_whom", "most_important", "characteristics", "evidence", "priority")
 def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
-    m = first_match(tokens, _patterns()["dismissal_phrases"], lambda m: not negated_before(tokens, m, 2))
-    m = m or first_match(tokens, _patterns()["dismissals"], lambda m: _small_dismissed(tokens, m))
-    m = m or first_match(tokens, _patterns()["clause_end_dismissals"],
+    m = first_match(tokens, focus_patterns()["dismissal_phrases"], lambda m: not negated_before(tokens, m, 2))
+    m = m or first_match(tokens, focus_patterns()["dismissals"], lambda m: _small_dismissed(tokens, m))
+    m = m or first_match(tokens, focus_patterns()["clause_end_dismissals"],
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
-    m = m or first_match(tokens, _patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
+    m = m or first_match(tokens, focus_patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2))
     if m is None or contrast_after(tokens, m) or _kept_for_later(tokens, tokens[m.start].sentence):
         return None
@@ -160,9 +143,9 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
 def _verbless(clause: Sequence[Token], verbs: frozenset[str]) -> bool:
     """A clause ending on its negation with no verb negated: "retirees, no" (not "ils ne conduisent pas",
     "they do not", "sans eux y a rien")."""
-    negated_verb = any(t.norm in _sets()["verb_negation"] for t in clause)
+    negated_verb = any(t.norm in focus_sets()["verb_negation"] for t in clause)
     norms = tuple(t.norm for t in clause[:-1])  # "sans eux y a rien": "y a" is a verb, the clause a statement
-    existential = any(norms[-len(p):] == p for p in phrases(_lists().existentials))
+    existential = any(norms[-len(p):] == p for p in phrases(focus_lists().existentials))
     return not negated_verb and not existential and not (len(clause) > 1 and clause[-2].norm in verbs)
 
 
@@ -178,9 +161,9 @@ def sets_a_group_aside(answer: str) -> bool:
     """
     tokens = tokenise(answer)
     words = grammar_lists()
-    sets = _sets()
+    sets = focus_sets()
     # "j'ai complètement zappé les préposées": an oversight admitted, its verb no turning away
-    admitted = {i for m in find_all(tokens, _patterns()["oversights"]) for i in range(m.start, m.end)}
+    admitted = {i for m in find_all(tokens, focus_patterns()["oversights"]) for i in range(m.start, m.end)}
     norms = ["" if i in admitted else t.norm for i, t in enumerate(tokens)]
     if contains(norms, words.dismissal) is not None or contains(norms, words.turning_away) is not None:
         return True
@@ -209,7 +192,7 @@ def sets_a_group_aside(answer: str) -> bool:
 def _names_people(clause: Sequence[Token]) -> bool:
     """A group word, a pronoun for people ("them", "y"), or "for"/"pour" before a determiner ("for the night
     crews"): the founder's refusal in the clause is of some people, not of a thing ("a survey")."""
-    sets = _sets()
+    sets = focus_sets()
     nexts = [t.norm for t in clause[1:]] + [""]  # the last word has none after it
     return any(t.norm in sets["people_objects"] or is_group_word(t.norm)
                or t.norm in sets["recipient_markers"] and nxt in sets["refused_group_openers"]
@@ -234,7 +217,7 @@ def _kept_for_later(tokens: Sequence[Token], sentence: int) -> bool:
     prochain", "we'll come back once…"), or the sentence ends on `for_now` ("yet", "pour l'instant")."""
     norms = [t.norm for t in tokens if t.sentence == sentence]
     after = [t.norm for t in tokens if t.sentence == sentence + 1]  # "…on their own; we'll come back once…"
-    if contains(norms + after, _phrases("never_later")) is not None:
+    if contains(norms + after, focus_phrases("never_later")) is not None:
         return False  # "on ne va pas s'embêter avec eux, même plus tard"
     return contains(norms + after, grammar_lists().deferral) is not None \
-        or any(tuple(norms[-len(p):]) == p for p in _phrases("for_now"))
+        or any(tuple(norms[-len(p):]) == p for p in focus_phrases("for_now"))

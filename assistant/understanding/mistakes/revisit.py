@@ -25,7 +25,7 @@ def _lists() -> RevisitWords:
     return every_language(RevisitWords, "revisit")
 
 
-Patterns = Literal["subjects", "change", "frozen", "no_revisit", "fixed_idioms", "fixed_states", "stale",
+Patterns = Literal["subjects", "change", "frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states", "stale",
                    "still_fine", "temporary", "cadence", "review_verbs", "returns"]
 
 
@@ -100,7 +100,7 @@ def claims_fixedness(answer: str) -> bool:
     `fixed_idioms`, `fixed_states`, `stale`: "carved in stone", "c'est définitif", "that won't change"), not
     negated. Segments said to be fixed need one, or a word of change about the target."""
     tokens = tokenise(answer)
-    keys: tuple[Patterns, ...] = ("frozen", "no_revisit", "fixed_idioms", "fixed_states", "stale")
+    keys: tuple[Patterns, ...] = ("frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states", "stale")
     return any(first_match(tokens, _patterns(k), lambda m: not negated_before(tokens, m, 3)) for k in keys)
 
 
@@ -151,6 +151,7 @@ def never_revisited(ctx: DetectionContext) -> Detection | None:
     refused = None if m else first_match(tokens, _patterns("no_revisit"),
                                          lambda m: own(m) and _about_segments(tokens, m))
     m = m or refused or first_match(tokens, _patterns("no_revisit"), lambda m: own(m) and _claim_ends(tokens, m))
+    m = m or first_match(tokens, _patterns("same_people"), lambda m: own(m) and not negated_before(tokens, m, 3))
     m = m or first_match(tokens, _patterns("fixed_idioms"), lambda m: own(m) and _fixed(tokens, m, copula=False))
     m = m or first_match(tokens, _patterns("fixed_states"), lambda m: own(m) and _fixed(tokens, m, copula=True))
     if m is None or _qualified(tokens, m):

@@ -16,7 +16,7 @@ from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS
-from assistant.understanding.roles_session import each_side_pays
+from assistant.understanding.roles_session import each_side_pays, session_payers
 from assistant.understanding.rules import context_text, hit, scoped
 from assistant.understanding.substance import is_generic_group
 
@@ -135,6 +135,39 @@ def _opens(tokens: Sequence[Token], at: int) -> bool:
     return not rest or " ".join(rest) in _question_frames()
 
 
+def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> Match | None:
+    """A party that pays (a payer role, or a group the session says pays: "on vend des packs aux employeurs"),
+    the topic of its clause, said to matter little in the same sentence ("les employeurs, franchement, ça
+    change rien pour moi"): at the buyer/user question, the founder waving a payer away."""
+    patterns = _patterns()
+    session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
+    payers = session_payers(session)
+    topics = {tokens[r.start].sentence: r.end for r in find_all(tokens, patterns["payer_roles"])
+              if all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, r.start):r.start])}
+    for i, t in enumerate(tokens):  # a clause opening on a group the session says pays
+        opening = all(u.norm in FUNCTION_WORDS for u in tokens[clause_start(tokens, i):i])
+        if opening and t.norm not in FUNCTION_WORDS and t.norm[:5] in payers:
+            topics.setdefault(t.sentence, i + 1)
+
+    def said_of_the_topic(m: Match) -> bool:
+        # only hedges and function words between ("les employeurs franchement ça change rien"): "the clinics who
+        # sign say the price is secondary" says it of the price
+        end = topics.get(tokens[m.start].sentence)
+        if end is None or end > m.start or m.start - end > 4:
+            return False
+        norms = [t.norm for t in tokens[end:m.start]]
+        rest = norms[skip_hedges(norms):]
+        pronouns = _topic_pronouns()
+        return all(w in FUNCTION_WORDS or w in pronouns for w in rest) and not negated_before(tokens, m, m.start - end)
+
+    return first_match(tokens, patterns["unimportant"], said_of_the_topic)
+
+
+@lru_cache(maxsize=1)
+def _topic_pronouns() -> frozenset[str]:
+    return frozenset(every_language(RoleWords, "roles").topic_pronouns)
+
+
 @lru_cache(maxsize=1)
 def _question_frames() -> frozenset[str]:
     return frozenset(every_language(RoleWords, "roles").question_frames)
@@ -146,9 +179,17 @@ def _payer_waved_away(tokens: Sequence[Token]) -> Match | None:
     keeps it. Or a payer named, then waved away by a contrast later in the sentence ("parents pay most of the
     time, but that doesn't matter": `payments`, `waved_after`)."""
     patterns = _patterns()
-    payers = {tokens[m.start].sentence for m in find_all(tokens, patterns["payer_mentions"]) if _opens(tokens, m.start)}
+    mentions = [m for m in find_all(tokens, patterns["payer_mentions"]) if _opens(tokens, m.start)]
+    payers = {tokens[m.start].sentence for m in mentions}
+
+    def negated(m: Match) -> bool:
+        # a negation inside the payer's mention is not the unimportant word's ("qui paie, qui paie pas, ça
+        # change pas grand-chose")
+        ends = [p.end for p in mentions if p.end <= m.start and tokens[p.start].sentence == tokens[m.start].sentence]
+        return negated_before(tokens, m, min(3, m.start - max(ends)) if ends else 3)
+
     asked = first_match(tokens, patterns["unimportant"],
-                        lambda m: tokens[m.start].sentence in payers and not negated_before(tokens, m, 3))
+                        lambda m: tokens[m.start].sentence in payers and not negated(m))
     if asked:
         return asked
     # "the parents pay in 70% of cases, but that doesn't matter": a payer named, then waved away
@@ -162,7 +203,8 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     patterns = _patterns()
     m = (first_match(tokens, patterns["indifference"], lambda m: not negated_before(tokens, m, 2))
-         or _payer_waved_away(tokens) or find(tokens, patterns["payer_denied"]))
+         or _payer_waved_away(tokens) or find(tokens, patterns["payer_denied"])
+         or (_paying_party_waved_away(tokens, ctx) if ctx.question_id == "buyer_user" else None))
     if m:
         return hit("buyer_user_confusion", ctx.answer, tokens, m, "who pays does not matter to the founder",
                    stated=True)

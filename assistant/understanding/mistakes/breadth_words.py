@@ -1,0 +1,96 @@
+"""The words of the too_broad detector, compiled once (`breadth.yaml`), and the clause that follows a broad head:
+what `mistakes/breadth.py` reads a broad target with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.lexicon import every_language, languages, words
+from assistant.lexicon.breadth import BreadthWords
+from assistant.text.patterns import Match, PatternSet, compile_all, first_match
+from assistant.text.tokens import Token
+from assistant.understanding.cues import FUNCTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def breadth_lists() -> BreadthWords:
+    return every_language(BreadthWords, "breadth")
+
+
+@lru_cache(maxsize=1)
+def pronoun_heads() -> PatternSet:
+    return compile_all(breadth_lists().broad_pronouns)
+
+
+@lru_cache(maxsize=1)
+def noun_heads() -> PatternSet:
+    """The noun heads, and each language's quantifiers before its wide groups ("all kids", "tous les enfants")."""
+    per_language = (words(BreadthWords, "breadth", lang) for lang in languages())
+    groups = [f"{q} {'|'.join(w.broad_groups)}" for w in per_language for q in w.broad_group_quantifiers]
+    return compile_all(breadth_lists().broad_nouns, groups)
+
+
+@lru_cache(maxsize=1)
+def explicit_sweeps() -> PatternSet:
+    return compile_all(breadth_lists().broad_explicit)
+
+
+@lru_cache(maxsize=1)
+def after_head() -> dict[str, PatternSet]:
+    """What may follow a broad head: a claim that it is the customer, a conjunction of time or condition; a
+    free-choice quantifier opening it; a boast of the market's size (`breadth.yaml`)."""
+    w = breadth_lists()
+    return {"claims": compile_all(w.target_claims), "subordinate": compile_all(w.subordinate_openers),
+            "free_choice": compile_all(w.free_choice), "boasts": compile_all(w.market_boasts),
+            "idioms": compile_all(w.pronoun_idioms)}
+
+
+def starts_with(tokens: Sequence[Token], at: int, patterns: PatternSet) -> bool:
+    """A pattern of `patterns` matches from token `at`, inside that token's clause."""
+    if at >= len(tokens):
+        return False
+    found = first_match(tokens[at:at + 8], patterns, lambda f: f.start == 0)
+    return found is not None and all(
+        t.clause == tokens[at].clause for t in tokens[at:at + found.end])
+
+
+@lru_cache(maxsize=1)
+def age_range() -> PatternSet:
+    w = breadth_lists()
+    return compile_all((f"{'|'.join(w.age_range_openers)}? # {'|'.join(w.age_range_links)}? # "
+                        f"{'|'.join(w.age_range_units)}",))
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, frozenset[str]]:
+    """The word lists looked up word by word, as sets."""
+    w = breadth_lists()
+    return {"trivial": frozenset(w.trivial), "narrowers": frozenset(w.narrowers),
+            "comparatives": frozenset(w.comparatives), "likeness_people": frozenset(w.likeness_people),
+            "quantifiers": frozenset(w.quantifiers),
+            "pre_adjectives": frozenset(w.pre_adjectives), "modifier_determiners": frozenset(w.modifier_determiners),
+            "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
+            "subordinators": frozenset(w.subordinators), "determiners_after": frozenset(w.determiners_after),
+            "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links)}
+
+
+def trivial() -> frozenset[str]:
+    return word_sets()["trivial"]
+
+
+@lru_cache(maxsize=1)
+def pairs() -> tuple[list[str], ...]:
+    """Two words before a broad word that make it no target: "plus que", "so that"."""
+    w = breadth_lists()
+    return tuple(p.split() for p in (*w.comparative_pairs, *w.subordinator_pairs))
+
+
+def content_words(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm for t in tokens
+            if t.norm not in FUNCTION_WORDS and not t.norm.isdigit() and len(t.norm) > 1]
+
+
+def clause_after(tokens: Sequence[Token], m: Match, limit: int = 10) -> list[Token]:
+    clause = tokens[m.end - 1].clause
+    return [t for t in tokens[m.end:m.end + limit] if t.clause == clause]
