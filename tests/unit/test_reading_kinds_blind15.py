@@ -144,3 +144,17 @@ def test_a_review_on_a_rhythm_stays_no_fixed_target() -> None:
 ])
 def test_one_side_and_the_rest_will_follow_is_a_one_sided_platform(pitch: str, answer: str, lang: str) -> None:
     assert "one_sided_platform" in read_flags(context("for_whom", answer, lang, pitch=pitch))
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("One is fishermen in Tema who smoke their own catch", "Fishermen in Tema"),
+    ("The other side is the cold-room owners, who rent space by the crate", "Cold-room owners"),
+    ("Second group are the retired teachers who tutor on weekends", "Retired teachers"),
+    ("L'une c'est les fromageries de village qui affinent elles-mêmes", "Fromageries de village"),
+    ("De l'autre côté les chauffeurs de taxi-moto du quartier", "Chauffeurs de taxi-moto du quartier"),
+    ("Other farmers are welcome later", "Other farmers"),
+])
+def test_a_side_announced_by_its_rank_is_named_by_its_group(group: str, name: str) -> None:
+    from assistant.understanding.segment_names import segment_name
+
+    assert segment_name(group) == name
