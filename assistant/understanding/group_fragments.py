@@ -21,6 +21,9 @@ def _any(alternatives: Iterable[str]) -> str:
     return "(?:" + "|".join(dict.fromkeys(alternatives)) + ")"
 
 
+_NOT_BETWEEN_NUMBERS = r"(?<!\d)\s{words}\s|(?<=\d)\s{words}\s(?!\d)"  # `words`: the alternatives
+
+
 @lru_cache(maxsize=1)
 def _separator() -> re.Pattern[str]:
     """The separators, in this order; the words of "also", "plus_word", "and" and "or" are regular-expression
@@ -31,7 +34,10 @@ def _separator() -> re.Pattern[str]:
         r"(?P<plus>\s\+\s)|(?P<dash>\s[-–—]\s)|(?P<comma>(?<!\d),|,(?!\d{3}\b))|"
         rf"(?P<also>\s{_any(w.also_separators)}\s)|"
         rf"(?P<plus_word>\s{_any(w.plus_words)}\s(?={_any(w.plus_word_determiners)}\s))|"
-        rf"(?P<and>\s{_any([*w.and_separators, '&'])}\s)|(?P<or>\s{_any(w.or_separators)}\s)",
+        # never "and" between two numbers: "3 and 4 star hotels", "entre 50 et 500 salariés" are one group's range
+        # ("or" still cuts: "on 2&1 or 8&6 rosters" read whole became a group of its own)
+        rf"(?P<and>{_NOT_BETWEEN_NUMBERS.format(words=_any([*w.and_separators, '&']))})|"
+        rf"(?P<or>\s{_any(w.or_separators)}\s)",
         re.IGNORECASE,
     )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.text.vectors import embed_queries
 from tests.contexts import context, read_flags, rule_flags
 
 
@@ -158,3 +159,21 @@ def test_a_side_announced_by_its_rank_is_named_by_its_group(group: str, name: st
     from assistant.understanding.segment_names import segment_name
 
     assert segment_name(group) == name
+
+
+@pytest.mark.parametrize(("answer", "group"), [
+    ("We go for 2 and 3 star guesthouses in Galway, 8 to 20 rooms.", "2 and 3 star guesthouses"),
+    ("Les hôtels 2 et 3 étoiles de Nantes, ceux qui ont un restaurant.", "hôtels 2 et 3 étoiles"),
+])
+def test_and_between_two_numbers_is_one_groups_range(answer: str, group: str) -> None:
+    from assistant.understanding.group_reader import read_group_list
+
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 1 and group in groups[0], groups
+
+
+def test_and_between_two_counted_groups_still_cuts() -> None:
+    from assistant.understanding.group_fragments import fragments
+
+    pieces = [f.text for f in fragments("40 bakeries and 12 butchers in Lille")]
+    assert pieces == ["40 bakeries", "12 butchers in Lille"]
