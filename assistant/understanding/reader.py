@@ -41,7 +41,7 @@ from assistant.understanding.roles_session import (
     payer_named_apart,
     roles_told_apart,
 )
-from assistant.understanding.rules import whole
+from assistant.understanding.rules import other_texts, whole
 from assistant.understanding.substance import everyone_only_denied, names_people_in_general, narrowed
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -118,7 +118,7 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     if mistake == "buyer_user_confusion":
         if roles_told_apart(ctx.answer) or each_side_pays(ctx.answer):
             return True  # a payer and a different user, or each side's payer: who pays is told
-        session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
+        session = other_texts(ctx)
         if payer_named_apart(ctx.answer, session):
             return False
         # Nobody in the session pays apart from the answer's group: one group that pays and uses, or, before

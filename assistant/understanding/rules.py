@@ -49,6 +49,12 @@ def segments_text(ctx: DetectionContext) -> str:
     return "\n".join(f"{s.name}. {s.who}" for s in ctx.canvas.segments)
 
 
+def other_texts(ctx: DetectionContext) -> list[str]:
+    """The pitch and the answers to the other questions, each its own text (where a payer may be named apart
+    from the answer's)."""
+    return [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
+
+
 def context_text(ctx: DetectionContext, *question_ids: str, with_answer: bool = True) -> str:
     """Earlier answers (all of them when no ids are given), the canvas segments and the startup."""
     ids = question_ids or tuple(ctx.answers)

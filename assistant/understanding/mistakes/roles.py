@@ -17,7 +17,7 @@ from assistant.understanding.groups import group_words, is_group_word, looks_plu
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS
 from assistant.understanding.roles_session import each_side_pays, session_payers
-from assistant.understanding.rules import context_text, hit, scoped
+from assistant.understanding.rules import context_text, hit, other_texts, scoped
 from assistant.understanding.substance import is_generic_group
 
 
@@ -140,8 +140,7 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
     the topic of its clause, said to matter little in the same sentence ("les employeurs, franchement, ça
     change rien pour moi"): at the buyer/user question, the founder waving a payer away."""
     patterns = _patterns()
-    session = [ctx.canvas.startup, *(a for q, a in ctx.answers.items() if q != ctx.question_id)]
-    payers = session_payers(session)
+    payers = session_payers(other_texts(ctx))
     topics = {tokens[r.start].sentence: r.end for r in find_all(tokens, patterns["payer_roles"])
               if all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, r.start):r.start])}
     for i, t in enumerate(tokens):  # a clause opening on a group the session says pays
