@@ -57,6 +57,13 @@ class FocusWords(BaseModel):
         default_factory=list,
         description="A later time denied ('not even later', 'même plus tard', 'jamais'): with it a refusal is for "
                     "good, whatever deferral word it holds.")
+    rank_first: list[str] = Field(
+        default_factory=list,
+        description="Patterns that put one group first ('X first', 'd'abord', 'to start with').")
+    rank_next: list[str] = Field(
+        default_factory=list,
+        description="Patterns that put a group after the first ('then', 'ensuite', 'next year'): with a "
+                    "`rank_first`, the answer orders its groups, the reference text's advice, not many at once.")
     trailing_ok: list[str] = Field(
         description="Words that may follow a clause-ending dismissal ('does not count for us', 'du tout').")
     describing_negators: list[str] = Field(

@@ -20,6 +20,10 @@ class GroupReadingWords(BaseModel):
     # --- group_check: what opens a fragment, and what cannot end a group
     relative_openers: list[str] = Field(
         description="Relative pronouns: a fragment that opens on one continues the group before ('qui', 'who').")
+    sequence_words: list[str] = Field(
+        default_factory=list,
+        description="Words of sequence that may open a coordinated group ('and then the scheme managers', 'et "
+                    "puis les gérants'): passed over to read the group's determiner.")
     appositive_openers: list[str] = Field(
         default_factory=list,
         description="Phrases that open an apposition describing the group just named, never a group of its own "

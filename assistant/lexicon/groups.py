@@ -34,6 +34,10 @@ class GroupWords(BaseModel):
     structure_nouns: list[str] = Field(
         description="Nouns that announce the structure instead of naming a group, after a number ('trois "
                     "cibles', 'two sides'); also 'a segment' as a predicate.")
+    degree_words: list[str] = Field(
+        default_factory=list,
+        description="Adverbs of degree ('most', 'plus', 'très'): a group word right after one is an adjective "
+                    "('le conducteur le plus proche', 'the most local'), no group.")
     modifier_group_words: list[str] = Field(
         description="Group words that mostly qualify the group word after them, which is then the group "
                     "('independent restaurants', 'freelance designers').")

@@ -25,6 +25,10 @@ class PlatformMarkerWords(BaseModel):
     coordinators: list[str] = Field(
         description="The joiners that coordinate two nouns of one kind ('et', 'and', 'with'): after them a side "
                     "may be a noun the group lexicon does not hold ('les entrepots et les transporteurs').")
+    additive_joiners: list[str] = Field(
+        default_factory=list,
+        description="The joiners that add a word to the same side ('and', 'et'): before another joiner ('matches "
+                    "accountants and bookkeepers with community groups') they join one side's own words.")
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")

@@ -1,5 +1,5 @@
 """Fragments that lean on the group before them, and lists put off together: grammar checks run after the
-reader's labels and `group_check.relabel` (a list put off as a whole: `group_deferrals.defer_listed`).
+reader's labels and `group_relabel.relabel` (a list put off as a whole: `group_deferrals.defer_listed`).
 
 - A fragment that opens on a relative pronoun has an antecedent: it never opens a group. After a parenthesis
   or a short aside ("les coworkings des petites villes (Rumilly, Cluses...) qui sont à moitié vides") it

@@ -1,7 +1,8 @@
 """Checks on the groups a reader found, from grammar rather than from any domain's words
 (`assistant/lexicon/<lang>/grammar.yaml`):
 
-- a fragment the reader opened as a group but that does not open a noun phrase continues the group before it: a
+- (applied by `group_relabel.relabel`, with the noun-phrase test here) a fragment the reader opened as a group
+  but that does not open a noun phrase continues the group before it: a
   clause led by a pronoun ("they need a full groom"), a preposition or a comparison ("under 500 acres", "in the
   Denver suburbs"), a negated verb ("can't justify a planter"), a verb before its object ("rent them out"), a
   measure of a group ("household income above $50k"), an announcement ("deux groupes :"), a parenthesis, or
@@ -16,18 +17,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from assistant.lexicon import every_language
+from assistant.lexicon import all_conversation_words, every_language
 from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.grammar_lists import Phrase, contains, grammar_lists, phrase_at
-from assistant.understanding.grouping import EXAMPLE_MARKERS
-from assistant.understanding.groups import STRUCTURE, announced_count, group_head, is_group_word
+from assistant.understanding.groups import (
+    STRUCTURE,
+    announced_count,
+    exact_group_word,
+    group_head,
+    is_group_word,
+)
 
 
 def reading_words() -> GroupReadingWords:
@@ -71,7 +77,6 @@ MODALS = LazyWords(lambda: reading_words().modals)
 _AUXILIARIES = LazyWords(lambda: reading_words().auxiliaries)
 _VERB_NEGATIONS = LazyWords(lambda: reading_words().verb_negations)
 _EXCLUSION_LEADS = LazyWords(lambda: reading_words().exclusion_leads)
-_BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
 
 def group_words_at(tokens: Sequence[Token]) -> list[int]:
@@ -131,63 +136,12 @@ def skip_hedges(norms: Sequence[str]) -> int:
     return i
 
 
-def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -> list[str]:
-    """The reader's labels (new/cont/deferred/none per fragment) with the grammar checks applied."""
-    out = list(labels)
-    in_examples = False
-    announced = 0  # groups announced ("deux publics :") and not yet opened in this sentence
-    open_group = False
-    for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
-        if i > 0:
-            open_group = out[i - 1] in ("new", "cont", "deferred") and (open_group or out[i - 1] != "cont")
-        if frag.separator in _BREAKS or frag.first_in_sentence:
-            in_examples = False
-        if frag.first_in_sentence:
-            announced = 0
-        tokens = tokenise(frag.text)
-        in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
-        example = (m := find(tokens, EXAMPLE_MARKERS)) is not None and m.start == 0
-        if (announced_count(frag.text) or 0) >= 2:  # "deux groupes :", "two sides" announce the groups
-            out[i], announced = "none", announced_count(frag.text) or 0
-            continue
-        determiner = bool(tokens) and tokens[0].norm in OPENERS["determiner"]
-        if announced and (label in ("new", "none") or determiner) and opens_noun_phrase(frag.text) and \
-                not in_parens:
-            # the announced groups open, as many as announced; a bare word the reader joins to the group
-            # before ("les écoles maternelles et élémentaires", "senior or anxious dogs") stays joined, a
-            # noun phrase with its determiner ("… et les artisans indépendants qui…") opens the next
-            out[i], announced = "new", announced - 1
-            continue
-        if label == "cont" and not open_group:
-            # "on the guest side, couples and solo travellers": a continuation right after a side announced
-            # opens that side's group
-            if i and _announces_side(frags[i - 1].text) and opens_noun_phrase(frag.text):
-                out[i] = "new"
-            continue
-        if label == "cont" and open_group and _names_another(tokens):
-            out[i] = "new"  # "…, et d'autres potiers qui cherchent un four": another group, by its determiner
-            continue
-        if label != "new" or not open_group:  # a group is only continued when one is open
-            continue
-        if example:
-            out[i], in_examples = "cont", True
-        elif in_parens or in_examples or not opens_noun_phrase(frag.text):
-            out[i] = "cont"
-    return out
-
-
-def _names_another(tokens: Sequence[Token]) -> bool:
-    """The fragment opens on "other"/"d'autres" and a group word: another group than the one before."""
-    norms = [t.norm for t in tokens]
-    other = phrase_at(norms, skip_hedges(norms), grammar_lists().others)
-    return other is not None and bool(group_words_at(tokens))
-
-
-def _announces_side(text: str) -> bool:
-    """"on the guest side", "côté offre": a fragment that only announces a platform side."""
-    norms = [t.norm for t in tokenise(text)]
-    side = contains(norms, grammar_lists().sides)
-    return side is not None and not group_words_at(tokenise(text)[:side])
+def names_people(words: Iterable[str]) -> bool:
+    """One of the normalised `words` names people or organisations: a word of the group lexicon as written (a
+    typo-tolerant match would read "files d'attente" as "filles"), a word for people in general ("les gens du
+    quartier", "people who…"), or a demonstrative."""
+    people = all_conversation_words().generic_people
+    return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
 
 
 def excluded(answer: str, start: int, end: int, sentence_end: int) -> bool:

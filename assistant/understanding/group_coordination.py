@@ -15,12 +15,10 @@ demonstrative. Words: `relative_openers`, `preposition_openers`, `determiner_ope
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from assistant.lexicon import all_conversation_words
 from assistant.understanding.group_anaphora import antecedent, opening
-from assistant.understanding.group_check import DEMONSTRATIVES, OPENERS, FragmentLike
-from assistant.understanding.groups import exact_group_word
+from assistant.understanding.group_check import OPENERS, FragmentLike, names_people
 
 _COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
 
@@ -54,14 +52,6 @@ def _in_relative_clause(frags: Sequence[FragmentLike], out: list[str], i: int, a
     words = opening(open_text)
     if any(w in OPENERS["relative"] for w in words[1:]):
         out[j + 1:i + 1] = ["cont"] * (i - j)
-
-
-def names_people(words: Iterable[str]) -> bool:
-    """One of the normalised `words` names people or organisations: a word of the group lexicon as written (a
-    typo-tolerant match would read "files d'attente" as "filles"), a word for people in general ("les gens du
-    quartier", "people who…"), or a demonstrative."""
-    people = all_conversation_words().generic_people
-    return any(exact_group_word(w) or w in DEMONSTRATIVES or w in people for w in words)
 
 
 def _names_people(text: str) -> bool:

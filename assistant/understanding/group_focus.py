@@ -26,7 +26,7 @@ from assistant.understanding.group_anaphora import opening
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
 from assistant.understanding.group_coordination import names_people
 from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
-from assistant.understanding.groups import looks_plural
+from assistant.understanding.groups import announced_count, looks_plural
 from assistant.understanding.substance import content_words
 
 _COORDINATED = frozenset(("and", "or"))
@@ -98,6 +98,45 @@ def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> 
             out[k] = "none"
         if not any(out[k] in ("new", "cont") for k in range(start, i)):
             out[people[-1]] = "new"
+    return out
+
+
+MIN_MEMBERS = 3  # items after a colon that list examples: "hosts: homeowners and students" may be two groups
+MEMBER_WORDS = 4  # words of an item that names one kind of member ("a Ukrainian dance school")
+PHRASE_WORDS = 4  # more words than a heading ("Our customers:") before the colon: a group described
+
+
+def members_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the kinds of people listed after a colon read as no group of their own, when they give
+    examples of the people described right before it ("the people who work there: camaristas, cooks, stewards,
+    waiters", "small volunteer-run organizations where the treasurer is a volunteer: daycare boards, community
+    clubs, a dance school"): at least `MIN_MEMBERS` short items, after a phrase that names people in more
+    words than a heading and described by a relative clause (not a target announced: "the full value chain:
+    farmers, FPOs, dealers…"), in a sentence that announces no count ("two kinds of shops: bakeries, butchers
+    and delis" names its groups)."""
+    out = list(labels)
+    for i, frag in enumerate(frags):
+        if frag.separator != "colon" or frag.first_in_sentence:
+            continue
+        end = i + 1
+        while end < len(frags) and not frags[end].first_in_sentence and frags[end].separator != "colon":
+            end += 1
+        start = i
+        while start > 0 and not frags[start].first_in_sentence:
+            start -= 1
+        before = frags[i - 1].text
+        said = " ".join(frags[k].text for k in range(start, i))
+        # people described by a clause ("the people who work there", "…where the treasurer is a volunteer"), not a
+        # target announced ("full rural value chain only: farmers, FPOs, dealers…" lists the targets)
+        words = tokenise(before)
+        described = (_names_people(before) and len(words) > PHRASE_WORDS
+                     and any(t.norm in OPENERS["relative"] for t in words))
+        items = [k for k in range(i, end) if frags[k].separator != "paren" and _names_kinds(frags[k].text)
+                 and len(tokenise(frags[k].text)) <= MEMBER_WORDS]
+        if not described or announced_count(said) is not None or len(items) < MIN_MEMBERS:
+            continue
+        for k in range(i, end):
+            out[k] = "none"
     return out
 
 

@@ -32,10 +32,12 @@ _OBJECT_PRONOUNS = LazyWords(lambda: reading_words().object_pronouns)
 _COPULA_SUBJECTS = LazyWords(lambda: reading_words().copula_subjects)
 
 
-def _after_pseudo_cleft(norms: Sequence[str]) -> int:
+def _after_pseudo_cleft(norms: Sequence[str], colons: frozenset[int] = frozenset()) -> int:
     """Where the group starts in a pseudo-cleft: "the two that actually pay are row-crop farmers", "ceux qui
-    utilisent vraiment l'encaissement c'est les artisans" name the group after the copula; 0 otherwise.
-    The opening is a demonstrative, "the ones" or a number, then a relative pronoun."""
+    utilisent vraiment l'encaissement c'est les artisans" name the group after the copula, "the ones who
+    actually buy regular: the small eateries…" after the colon (`colons`: indices of the words a colon comes
+    before) when it comes first; 0 otherwise. The opening is a demonstrative, "the ones" or a number, then a
+    relative pronoun."""
     def opener(k: int) -> bool:
         return k < len(norms) and (norms[k] in DEMONSTRATIVES or norms[k] in number_words())
 
@@ -46,6 +48,9 @@ def _after_pseudo_cleft(norms: Sequence[str]) -> int:
         return 0
     subjects = {w for w in grammar_lists().subjects if w not in _COPULA_SUBJECTS}  # "ils sont…": another clause
     copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in COPULAS), None)
+    colon = min((k for k in colons if k >= i + 3), default=None)
+    if colon is not None and (copula is None or colon <= copula):
+        return colon  # the colon stands for the copula; a copula further on is another clause's
     if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS or \
             norms[copula + 1] in subjects:
         return 0  # "ceux qui … c'est eux les plus importants", "les gens qui … ils sont couverts"
@@ -191,7 +196,8 @@ def blank_clefts(answer: str) -> str:
     chars = list(answer)
     for sentence in sorted({t.sentence for t in tokens}):
         own = [t for t in tokens if t.sentence == sentence]
-        cleft = _after_pseudo_cleft([t.norm for t in own])
+        colons = frozenset(k for k in range(1, len(own)) if ":" in answer[own[k - 1].end:own[k].start])
+        cleft = _after_pseudo_cleft([t.norm for t in own], colons)
         if cleft:
             chars[own[0].start:own[cleft].start] = " " * (own[cleft].start - own[0].start)
     return "".join(chars)

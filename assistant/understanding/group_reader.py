@@ -24,17 +24,18 @@ from assistant.text.lists import untable
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import attach_dependents, without_restatements
 from assistant.understanding.group_boundaries import dash_asides, mark_boundaries, qualified
-from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, relabel, trim
+from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, trim
 from assistant.understanding.group_coordination import join_coordinated
 from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
 from assistant.understanding.group_descriptions import descriptions_relabel
-from assistant.understanding.group_focus import focus_on_part, things_after_colon
+from assistant.understanding.group_focus import focus_on_part, members_after_colon, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
 from assistant.understanding.group_openings import after_modal, blank_clefts, lone_opened, no_group_openings, unclefted
 from assistant.understanding.group_orphans import orphans_relabel
 from assistant.understanding.group_parts import announced_parts, announced_split
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
+from assistant.understanding.group_relabel import relabel
 from assistant.understanding.group_repeats import names_a_thing, one_per_customer
 from assistant.understanding.groups import group_words
 from assistant.understanding.substance import is_generic_group
@@ -159,11 +160,10 @@ def load_group_model(path: Path = GROUPS_MODEL_PATH) -> GroupModel | None:
 
 
 def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupReading:
-    """Groups from labelled fragments: a `new` (or `deferred`) fragment opens one, `cont` extends it;
-    the grammar checks (`group_check`) relabel first, then set aside excluded groups and trim fillers."""
+    """Groups from labelled fragments (`new`/`deferred` opens one, `cont` extends it), grammar checks first."""
     labels = descriptions_relabel(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
     labels = join_coordinated(frags, narrowing_relabel(frags, attach_dependents(frags, labels, answer)), answer)
-    labels = things_after_colon(frags, focus_on_part(frags, labels))
+    labels = members_after_colon(frags, things_after_colon(frags, focus_on_part(frags, labels)))
     labels = announced_split(frags, defer_listed(frags, mark_boundaries(frags, labels)), answer)
     labels = orphans_relabel(frags, no_group_openings(frags, dash_asides(frags, labels)))
     reading = GroupReading()

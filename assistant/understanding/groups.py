@@ -118,12 +118,29 @@ def _modifiers() -> frozenset[str]:
     return frozenset(x for w in _per_language() for x in w.modifier_group_words)
 
 
+_PLURAL_ARTICLES = frozenset(("les", "des", "the"))
+
+
+def modifier_word(word: str) -> bool:
+    """A group word that mostly qualifies the group word after it ("freelance designers")."""
+    return word in _modifiers()
+
+
+@lru_cache(maxsize=1)
+def _degree_words() -> frozenset[str]:
+    return frozenset(x for w in _per_language() for x in w.degree_words)
+
+
 def group_words(tokens: Sequence[Token]) -> list[str]:
-    """Group words of a text, skipping those that only qualify the next one."""
+    """Group words of a text, skipping those that only qualify the next one and adjectives of degree ("le
+    conducteur le plus proche": "proche" is no group of relatives there)."""
     found = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if is_group_word(tok.norm) and not (tok.norm in _modifiers() and is_group_word(nxt)):
+        # "les plus jeunes" names a group: after a plural article the degree makes a noun of the adjective
+        degree = (i > 0 and tokens[i - 1].norm in _degree_words()
+                  and not (i > 1 and tokens[i - 2].norm in _PLURAL_ARTICLES))
+        if is_group_word(tok.norm) and not (tok.norm in _modifiers() and is_group_word(nxt)) and not degree:
             found.append(tok.norm)
     return found
 

@@ -14,7 +14,7 @@ from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.described_sides import described_sides, names_two_described_sides
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
-from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
+from assistant.understanding.groups import group_words, is_group_word, looks_plural, modifier_word, same_group
 from assistant.understanding.roles_reader import DETERMINERS
 
 
@@ -40,7 +40,7 @@ def _words() -> dict[str, frozenset[str]]:
     `coordinators`, `pronoun_objects`."""
     w = _lists()
     return {"joiners": frozenset(w.joiners) | {"&"}, "coordinators": frozenset(w.coordinators),
-            "pronouns": frozenset(w.pronoun_objects)}
+            "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"}}
 
 
 SIDE_WINDOW = 20
@@ -161,10 +161,13 @@ LOOSE_REACH = 3  # words after a connector within which a side off the group lex
 def _two_sides(window: Sequence[Token]) -> list[str]:
     """The two nouns a connector's joiner sets apart ("matches small vet clinics […] with locum vets"): group
     words, or, where the joiner coordinates ("les entrepôts et les transporteurs"), one of them a plural noun
-    after a determiner; [] when there are not two different ones."""
-    for j, joiner in enumerate(window):
-        if joiner.norm not in _words()["joiners"]:
-            continue
+    after a determiner; [] when there are not two different ones. "Matches accountants and bookkeepers, who
+    volunteer, with community groups": an "and" before a "with" joins the first side's own words, the "with"
+    sets the sides apart, so the joiners that are no "and" are tried first."""
+    joiners = [j for j, t in enumerate(window) if t.norm in _words()["joiners"]]
+    ands = _words()["and_words"]
+    for j in [j for j in joiners if window[j].norm not in ands] + [j for j in joiners if window[j].norm in ands]:
+        joiner = window[j]
         # a noun outside the group lexicon only where the joiner coordinates: "les entrepôts et les
         # transporteurs", not "relie les capteurs aux tableaux"
         loose = joiner.norm in _words()["coordinators"]
@@ -172,12 +175,17 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
         # to gyms and…" connects nothing
         first = next((i for i in range(j) if _side_noun(window, i, loose and window[i].clause == window[0].clause)),
                      None)
-        second = next((k for k in range(j + 1, min(len(window), j + 5)) if _side_noun(window, k, loose)), None)
+        # off the lexicon, a plural noun right after a coordinating joiner is the other side ("with shipyards")
+        second = next((k for k in range(j + 1, min(len(window), j + 5)) if _side_noun(window, k, loose)
+                       or loose and k == j + 1 and looks_plural(window[k].norm) and window[k].norm not in DETERMINERS),
+                      None)
         if first is None or second is None:
             continue
         one, other = window[first].norm, window[second].norm
         # "vet clinics … with locum vets": the first side is the compound's last noun, not its modifier
-        while same_group(other, one) and first + 1 < j and is_group_word(window[first + 1].norm):
+        # "freelance welders and fitters": nor is it a word that only qualifies the next one
+        while (same_group(other, one) or modifier_word(one)) and first + 1 < j \
+                and is_group_word(window[first + 1].norm):
             first += 1
             one = window[first].norm
         lexicon = is_group_word(one) and is_group_word(other)

@@ -25,7 +25,7 @@ from assistant.understanding.classifier import (
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
-from assistant.understanding.mistakes.focus import all_groups_at_once, turns_a_group_away_for_good
+from assistant.understanding.mistakes.focus import all_groups_at_once, ranks_its_groups, turns_a_group_away_for_good
 from assistant.understanding.mistakes.revisit import (
     claims_fixedness,
     plans_a_return,
@@ -112,7 +112,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     "depuis", "won't change"; in the pitch, in a sentence about the target or the founder's own choice),
     ignored underserved groups a group the founder turns away (`sets_a_group_aside`: "students without a
     car" describes a target, "seniors, forget them" turns one away), and a too-broad segment a group or
-    people in general named —
+    people in general named; too many segments, groups not put in an order ("X first, then Y":
+    `ranks_its_groups`) —
     unless the head is confident (p >= `CONFIDENT`): the rules' platform and group lexicons are not
     exhaustive, and on the train split every confident guess the rules would veto was right."""
     if mistake == "buyer_user_confusion":
@@ -124,6 +125,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # Nobody in the session pays apart from the answer's group: one group that pays and uses, or, before
         # the buyer/user question, users called the customer with no one else said to pay, is no confusion.
         return one_group_pays_and_uses(ctx.answer) or (ctx.question_id != "buyer_user" and p < CONFIDENT)
+    if mistake == "too_many_segments" and ranks_its_groups(ctx.answer):
+        return True  # "X first, then Y and Z": an order among the groups, not many at once
     if mistake == "one_sided_platform" and names_both_sides_of_the_pitch(ctx):
         return True  # both groups the pitch says it connects are named: the other side is there
     if mistake == "one_sided_platform" and p < CONFIDENT:

@@ -13,6 +13,7 @@ from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
 from assistant.lexicon.role_reading import role_regex
 from assistant.text.tokens import normalise, tokenise
+from assistant.understanding.groups import member_word
 from assistant.understanding.role_terms import with_terms
 from assistant.understanding.roles_model import Embed, read_roles_in
 from assistant.understanding.roles_reader import DETERMINERS as _DETERMINERS
@@ -106,6 +107,16 @@ def _own_part(role: str, segment: str, canvas: Canvas, text: str) -> str:
     return own[0] if own else role
 
 
+def _member_head(subject: str) -> str:
+    """A subject cut after its head when that is one member named by an agent noun the group lexicon does not
+    hold, right after a determiner ("The skipper gets…" → "The skipper")."""
+    tokens = tokenise(subject)
+    if len(tokens) > 2 and tokens[0].norm in _DETERMINERS and any(member_word(tokens[1].norm, lang)
+                                                                   for lang in ("en", "fr")):
+        return subject[:tokens[1].end]
+    return subject
+
+
 def _denied_only(sentences: list[str]) -> bool:
     """The sentences speak of paying only to deny it ("…et paie rien", "hosts pay nothing")."""
     clauses = [c for s in sentences for c in split_clauses(s)]
@@ -130,9 +141,12 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
     for seg in canvas.segments:
         own = blocks.own.get(seg.name)
         buyer, user = _roles(" ".join(own), blocks.topics.get(seg.name, ""), embed) if own else general
-        side = buyer or user  # the role this segment's sentences name: their subject when it is a whole clause
-        if own and (PAYS.search(fold_clause(side)) or USES.search(fold_clause(side))):
-            side = clause_subject(own[0]) or side
+        side = buyer or user  # the role this segment's sentences name: their subject when it is a whole clause,
+        # or when the role read runs on past it ("The skipper gets", read from "The skipper gets paid…")
+        subject = _member_head(clause_subject(own[0])) if own else ""
+        if own and (PAYS.search(fold_clause(side)) or USES.search(fold_clause(side))
+                    or subject and side != subject and side.startswith(subject)):
+            side = subject or side
         if own and _denied_only(own):
             buyer = ""  # "le conducteur reçoit l'argent et paie rien": nobody pays on this side
         if blocks.shared:  # each side uses it under its own role when it has one

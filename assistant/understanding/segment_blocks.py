@@ -35,6 +35,7 @@ from assistant.canvas import Canvas
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.group_check import reading_words as group_reading_words
 from assistant.understanding.groups import is_group_word, member_word
 from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
 from assistant.understanding.segment_names import any_of, name_head, name_stems, reading_words
@@ -113,6 +114,7 @@ class Opening:
 
 _SAME = LazyWords(lambda: reading_words().same_words)
 _SAME_FOR_ALL = LazyWords(lambda: reading_words().same_for_all)
+_PERSONAL = LazyWords(lambda: group_reading_words().personal_subjects)
 
 
 def _same_thing(words: list[str], same: tuple[str, ...]) -> bool:
@@ -139,7 +141,10 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
             return Opening([], sentence, topic, new_group=True)
     tokens = tokenise(sentence)
     words = [t.norm for t in tokens if t.norm not in DETERMINERS]
-    same = phrase_at(words, 0, grammar.same_people) or phrase_at([t.norm for t in tokens], 0, grammar.same_people)
+    # "They both use the app", "Elles les deux…": a personal subject before "the same people" changes nothing
+    lead = 1 if words and words[0] in _PERSONAL else 0
+    same = (phrase_at(words, lead, grammar.same_people)
+            or phrase_at([t.norm for t in tokens], 0, grammar.same_people))
     if same and not _same_thing(words, same):
         return Opening([s.name for s in canvas.segments], sentence, "", everyone=True)
     head = " ".join(t.norm for t in tokens[:OPENING_WORDS])

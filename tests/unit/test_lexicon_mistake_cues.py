@@ -64,13 +64,14 @@ def test_not_validated_reads_the_moved_words(language: str, question: str, answe
 
 @pytest.mark.parametrize(("language", "answer", "flagged", "over_time"), [
     ("fr", "Nos segments ne changeront pas, c'est réglé une fois pour toutes", True, True),
-    ("fr", "Pour l'instant nos segments ne changent pas beaucoup", False, True),
+    # said for a time only: no claim about the target over time, which a head's guess could lean on
+    ("fr", "Pour l'instant nos segments ne changent pas beaucoup", False, False),
     ("fr", "Notre cible est figée", True, True),
     ("fr", "On a fait notre segmentation il y a 3 ans et c'est bon", True, True),
     ("fr", "59 euros la révision pour les garages", False, False),
     ("en", "Our segments will never change", True, True),
     ("en", "Once defined, there is no need to revisit our target", True, True),
-    ("en", "Our segments won't change for now", False, True),
+    ("en", "Our segments won't change for now", False, False),
     ("en", "Our customers are locked in", True, True),
 ])
 def test_never_revisited_reads_the_moved_words(language: str, answer: str, flagged: bool, over_time: bool) -> None:

@@ -94,6 +94,15 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     return None
 
 
+def ranks_its_groups(answer: str) -> bool:
+    """The answer puts a group first and another after it (focus lexicon `rank_first`, then `rank_next`: "Dangriga
+    eateries first, then Hopkins eateries and guesthouses, then maybe Placencia next year"): an order among the
+    groups, the reference text's advice, not many segments pursued at once (the labelling guide's "Not it")."""
+    tokens = tokenise(answer)
+    first = find(tokens, focus_patterns()["rank_first"])
+    return first is not None and any(m.start >= first.end for m in find_all(tokens, focus_patterns()["rank_next"]))
+
+
 # --- ignores_underserved -----------------------------------------------------------------------------
 
 

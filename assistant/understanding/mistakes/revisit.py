@@ -5,7 +5,7 @@ changeront pas", "once defined, we won't revisit", "on a fait notre segmentation
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Literal
 
 from assistant.lexicon import every_language
@@ -59,8 +59,14 @@ def speaks_of_the_target_over_time(answer: str) -> bool:
     itself ("59e la révision", "le changement de plaquettes"): those do not count, and a claim about segments
     staying fixed says whose they are."""
     tokens = tokenise(answer)
+    norms = [t.norm for t in tokens]
+    # "buyer and user, it's the same people": "same" tells two roles apart or not, it says nothing of time
+    identity: set[int] = set()
+    for i in range(len(norms)):
+        phrase = phrase_at(norms, i, grammar_lists().same_people)
+        identity |= set(range(i, i + len(phrase or ())))
     changing = {tokens[m.start].sentence for m in find_all(tokens, _patterns("change"))
-                if not _names_a_service(tokens, m)}
+                if not _names_a_service(tokens, m) and m.start not in identity} - _temporary_sentences(tokens)
     founder = grammar_lists().first_person
     # "since March": a month is no "market", whatever the typo tolerance
     subjects = {tokens[m.start].sentence for m in find_all(tokens, _patterns("subjects"))
@@ -95,13 +101,26 @@ def plans_a_return(answer: str) -> bool:
                for m in find_all(tokens, _patterns("returns")))
 
 
+def _temporary_sentences(tokens: Sequence[Token]) -> set[int]:
+    """Sentences that say their claim holds for a time only (revisit lexicon `temporary`: "settled for now")."""
+    return {tokens[m.start].sentence for m in find_all(tokens, _patterns("temporary"))}
+
+
 def claims_fixedness(answer: str) -> bool:
     """Whether the answer holds a word of fixedness, of anything (revisit lexicon `frozen`, `no_revisit`,
     `fixed_idioms`, `fixed_states`, `stale`: "carved in stone", "c'est définitif", "that won't change"), not
-    negated. Segments said to be fixed need one, or a word of change about the target."""
+    negated nor said for a time only ("settled for now"). Segments said to be fixed need one, or a word of
+    change about the target."""
     tokens = tokenise(answer)
+    temporary = _temporary_sentences(tokens)
     keys: tuple[Patterns, ...] = ("frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states", "stale")
-    return any(first_match(tokens, _patterns(k), lambda m: not negated_before(tokens, m, 3)) for k in keys)
+
+    def claim(m: Match, state: bool) -> bool:  # an adjective of `fixed_states` says "fixed" only after a verb
+        # of being: "sur les plages des Sables" is no "stable"
+        return (not negated_before(tokens, m, 3) and tokens[m.start].sentence not in temporary
+                and (not state or _after_copula(tokens, m)))
+
+    return any(first_match(tokens, _patterns(key), partial(claim, state=key == "fixed_states")) for key in keys)
 
 
 def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
@@ -116,15 +135,18 @@ def _claim_ends(tokens: Sequence[Token], m: Match) -> bool:
 
 
 def _qualified(tokens: Sequence[Token], m: Match) -> bool:
-    sentence = tokens[m.start].sentence
-    temporary = any(tokens[t.start].sentence == sentence for t in find_all(tokens, _patterns("temporary")))
-    return temporary or contrast_after(tokens, m)
+    return tokens[m.start].sentence in _temporary_sentences(tokens) or contrast_after(tokens, m)
+
+
+def _after_copula(tokens: Sequence[Token], m: Match) -> bool:
+    """A verb of being in the two words before the match ("it's locked in", "c'est figé")."""
+    return any(t.norm in _words("copulas") for t in tokens[max(0, m.start - 2):m.start])
 
 
 def _fixed(tokens: Sequence[Token], m: Match, copula: bool) -> bool:
     if not _about_segments(tokens, m) or negated_before(tokens, m, 3):
         return False
-    return not copula or any(t.norm in _words("copulas") for t in tokens[max(0, m.start - 2):m.start])
+    return not copula or _after_copula(tokens, m)
 
 
 def _own_words(answer: str, tokens: Sequence[Token]) -> Callable[[Match], bool]:
@@ -153,7 +175,9 @@ def never_revisited(ctx: DetectionContext) -> Detection | None:
     m = m or refused or first_match(tokens, _patterns("no_revisit"), lambda m: own(m) and _claim_ends(tokens, m))
     m = m or first_match(tokens, _patterns("same_people"), lambda m: own(m) and not negated_before(tokens, m, 3))
     m = m or first_match(tokens, _patterns("fixed_idioms"), lambda m: own(m) and _fixed(tokens, m, copula=False))
-    m = m or first_match(tokens, _patterns("fixed_states"), lambda m: own(m) and _fixed(tokens, m, copula=True))
+    # a state ends its clause to claim anything: "the segmentation is done," but not "they are done with paper"
+    m = m or first_match(tokens, _patterns("fixed_states"),
+                         lambda m: own(m) and _fixed(tokens, m, copula=True) and _claim_ends(tokens, m))
     if m is None or _qualified(tokens, m):
         m = _stale_and_fine(tokens)
         if m is None or not _about_segments(tokens, m):

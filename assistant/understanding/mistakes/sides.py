@@ -20,6 +20,7 @@ from assistant.understanding.groups import (
     is_group_word,
     number_words,
     same_group,
+    structure_nouns,
 )
 from assistant.understanding.platform import (
     closes_on_one_customer,
@@ -120,13 +121,32 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     # neither side apart
     told_of_named = set().union(*(_side_story(context, n) for n in named))
     # one person ("le voisin il prête quand il veut", today's workaround) is no side named as a customer
-    told = [g for g in others if not _one_person(g, group_head(g))
+    # nor are people in general ("chez les clients, …à chercher un tricycle": the goods' destination)
+    told = [g for g in others if not _one_person(g, group_head(g)) and group_head(g) not in GENERIC_GROUPS
             and (provides(g) or any(_stems(g) & (_side_story(context, m) - told_of_named) for m in missing))]
     # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
     # income"): the supply side is still told by what it provides.
     told += [g for g in groups if g not in others and len(named) == 1 and _another_group_provides(g, named[0])
              and not any(_names_side(g, m) for m in missing)]
     return len(named) + len(told) >= 2
+
+
+def _one_of_two_told(ctx: DetectionContext, groups: list[str]) -> bool:
+    """The pitch tells two different sides and the answer names one of them and no one else: each group it names
+    is that side (people in general aside: "chez les clients"), and none of its words names the other side. A
+    group named apart ("galleries, artists, collectors") may be the other side under another name."""
+    told = platform_sides(context_text(ctx, with_answer=False), read_on=True)
+    # "cours en petits groupes": a word for a set of people is no side
+    if len(told) != 2 or same_group(*told) or any(side in structure_nouns() for side in told):
+        return False
+    named = [side for side in told if any(_names_side(g, side) for g in groups)]
+    if len(named) != 1:
+        return False
+    missing = next(side for side in told if side not in named)
+    # any word of the answer that names the other side ("sheep farms" for "farmers"), in a group read or not
+    if any(len(t.norm) > 3 and same_group(missing, t.norm) for t in tokenise(ctx.answer)):
+        return False
+    return all(_names_side(g, named[0]) or group_head(g) in GENERIC_GROUPS for g in groups)
 
 
 @scoped("for_whom", "most_important")
@@ -155,6 +175,8 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     if not sides and len(people) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
-    # two sides read and one group closed on as the only customer ("c'est eux le client, voilà"): said outright
-    stated = bool(sides) and closes_on_one_customer(ctx.answer)
+    # two sides read and one group closed on as the only customer ("c'est eux le client, voilà"), or two different
+    # sides the pitch itself tells and the answer names one of them only: the mistake as the reference text
+    # defines it, which a head's guess does not overrule
+    stated = bool(sides) and (closes_on_one_customer(ctx.answer) or _one_of_two_told(ctx, groups))
     return replace(whole("one_sided_platform", ctx.answer, reason), stated=stated)
