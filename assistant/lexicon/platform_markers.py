@@ -83,3 +83,8 @@ class PlatformWords(BaseModel):
     side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
     provider_words: list[str] = Field(
         description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")
+    owner_openers: list[str] = Field(
+        default_factory=list,
+        description="People named by what they have ('those who have', 'ceux qui ont'): before a supply verb with "
+                    "no group for subject ('ceux qui ont du matériel qui dort le louent aux tâcherons'), the "
+                    "supplying side, named by the noun they have.")

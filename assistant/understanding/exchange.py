@@ -10,16 +10,21 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from assistant.text.patterns import PatternSet, compile_all, find, find_all
-from assistant.text.tokens import Token, clause_start, numbers_joined, tokenise
-from assistant.understanding.grammar_lists import grammar_lists, phrase_at
-from assistant.understanding.groups import is_group_word, looks_plural, same_group
-
-# Words that name nobody in particular: they cannot be one side of a platform.
-GENERIC_GROUPS = frozenset(
-    "people gens personnes personne users utilisateurs clients customers client customer public monde "
-    "everyone".split()
+from assistant.text.tokens import Token, numbers_joined, tokenise
+from assistant.understanding.exchange_parties import (
+    FOR,
+    GENERIC_GROUPS,
+    RECIPIENT_WINDOW,
+    RECIPIENTS,
+    founder_speaks,
+    group_after,
+    object_of,
+    owner_before,
+    sentence_subject,
+    subject,
 )
-
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.groups import is_group_word, same_group
 
 
 class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<lang>/platform.yaml`)
@@ -29,6 +34,7 @@ class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<l
     side_words: frozenset[str]
     providers: PatternSet  # what a supplying group is described by: its supply verbs and provider words
     finding: PatternSet  # demand verbs whose object is the other side
+    owners: PatternSet  # people named by what they have ("ceux qui ont")
 
 
 @lru_cache(maxsize=1)
@@ -40,51 +46,8 @@ def _exchange_patterns() -> _ExchangeWords:
                           compile_all(*(w.booking_verbs for w in words)),
                           frozenset(x for w in words for x in w.side_words),
                           compile_all(*(w.supply_verbs + w.provider_words for w in words)),
-                          compile_all(*(w.finding_verbs for w in words)))
-
-
-SUBJECT_WINDOW = 6
-RECIPIENT_WINDOW = 14
-DETERMINERS = frozenset("les des the some ses leurs their".split())
-RECIPIENTS = frozenset("to a aux au".split())
-FOR = frozenset("for pour".split())
-# A group word after these is the complement of a noun, no subject: "instead of kids books", "les cours de
-# danse des enfants réservés".
-OF = frozenset("of de d du".split())
-
-
-def _subject(tokens: Sequence[Token], at: int) -> str | None:
-    """The nearest group word before a verb, in its clause: "les commerces du quartier mettent en vente"."""
-    clause = tokens[at].clause
-    if at >= 2 and tokens[at - 2].norm in DETERMINERS and tokens[at - 1].clause == clause:
-        return tokens[at - 1].norm  # "les habitants réservent": a determiner, a noun, the verb
-    for i in range(at - 1, max(0, at - SUBJECT_WINDOW) - 1, -1):
-        t = tokens[i]
-        if t.clause != clause:
-            break
-        # "vendu aux patients et loué aux EHPAD": a group after "to"/"aux"/"for" receives, it is no subject
-        if is_group_word(t.norm) and not (i and tokens[i - 1].norm in RECIPIENTS | FOR | OF):
-            return t.norm
-    return _plural_opening(tokens, at)
-
-
-OPENING_WORDS = 3  # "Local home cooks | host": the clause's first words, then the verb
-
-
-def _plural_opening(tokens: Sequence[Token], at: int) -> str | None:
-    """A plural noun right before the verb that opens its clause within a few words: the subject, also off the
-    group lexicon ("Local home cooks host guests", "les huileries reçoivent"); None for a pronoun, a
-    determiner or a singular word."""
-    if at == 0 or tokens[at - 1].clause != tokens[at].clause:
-        return None
-    word = tokens[at - 1].norm
-    opened = clause_start(tokens, at)
-    plural = looks_plural(word) and word not in DETERMINERS | GENERIC_GROUPS
-    if not plural or at - opened > OPENING_WORDS or word in grammar_lists().subjects or word in FOUNDER:
-        return None
-    if at >= 2 and tokens[at - 2].norm in RECIPIENTS | FOR | OF:
-        return None  # "instead of kids books": a noun's complement, no subject
-    return word
+                          compile_all(*(w.finding_verbs for w in words)),
+                          compile_all(*(w.owner_openers for w in words)))
 
 
 def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
@@ -96,15 +59,6 @@ def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: 
                for t in tokens[:at])
 
 
-def _group_after(tokens: Sequence[Token], at: int, span: int = 3) -> str | None:
-    for t in tokens[at:at + span]:
-        if t.sentence != tokens[at - 1].sentence:
-            return None
-        if is_group_word(t.norm):
-            return t.norm
-    return None
-
-
 def exchange_sides(text: str) -> list[str]:
     """The two sides of an exchange the founder describes, as folded group words: one group supplying
     ("les commerces mettent en vente leurs invendus", "people rent out their spare room to visitors")
@@ -112,69 +66,41 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _, finding = _exchange_patterns()
+    supply, demand, booking, side_words, _, finding, _ = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
-        if _founder_speaks(tokens, m.start):
+        if founder_speaks(tokens, m.start):
             continue  # "we sell software to bakeries": the founder selling to customers, not one side
-        who = _subject(tokens, m.start)
+        who = subject(tokens, m.start) or owner_before(tokens, m.start, _exchange_patterns().owners)
         if who:
             givers.append(who)
-        recipient = next((i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
-                          if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence
-                          and not (i and numbers_joined(tokens, i - 1))), None)  # "4 to 10 guests"
-        taker = _group_after(tokens, recipient + 1) if recipient is not None else None
+        # the first "to"/"aux" a group follows: "le louent à la journée aux tâcherons" passes "à la journée"
+        recipients = (i for i in range(m.end, min(len(tokens), m.end + RECIPIENT_WINDOW))
+                      if tokens[i].norm in RECIPIENTS and tokens[i].sentence == tokens[m.start].sentence
+                      and not (i and numbers_joined(tokens, i - 1)))  # "4 to 10 guests"
+        taker = next((g for i in recipients if (g := group_after(tokens, i + 1))), None)
         if taker:
             takers.append(taker)
-    takers += [w for m in find_all(tokens, demand) if (w := _subject(tokens, m.start))]
+    takers += [w for m in find_all(tokens, demand) if (w := subject(tokens, m.start))]
     for m in find_all(tokens, finding):
         # "les clientes trouvent un couturier de quartier": the group found is the side that supplies
-        who, found = _subject(tokens, m.start) or _sentence_subject(tokens, m.start), _object(tokens, m.end)
-        if who and found and not _founder_speaks(tokens, m.start):
+        who, found = subject(tokens, m.start) or sentence_subject(tokens, m.start), object_of(tokens, m.end)
+        if who and found and not founder_speaks(tokens, m.start):
             takers.append(who)
             givers.append(found)
     pair = _distinct_pair(givers, takers) or _peers(tokens, givers, demand)
     if pair:
         return pair
-    targets = [w for i, t in enumerate(tokens[:-1]) if t.norm in FOR and (w := _group_after(tokens, i + 1))
+    targets = [w for i, t in enumerate(tokens[:-1]) if t.norm in FOR and (w := group_after(tokens, i + 1))
                and w not in GENERIC_GROUPS]
     # "practices with 2 to 5 dentists that still book by phone": booking in a clause about the target group
     # describes that group, it is not another side.
-    bookers = [w for m in find_all(tokens, booking) if (w := _subject(tokens, m.start)) and w not in GENERIC_GROUPS
+    bookers = [w for m in find_all(tokens, booking) if (w := subject(tokens, m.start)) and w not in GENERIC_GROUPS
                and not _about_target(tokens, m.start, targets, w)]
     pair = _distinct_pair(targets, bookers)
     if pair:
         return pair
     return _named_sides(tokens, side_words)
-
-
-OBJECT_WINDOW = 3  # a determiner, an adjective, the noun: "a verified local tailor" is past it, "a tutor" is not
-
-
-def _object(tokens: Sequence[Token], at: int) -> str | None:
-    """The group word a verb's object opens on, in its clause, after a determiner ("find | a tutor", "trouvent
-    | un couturier"); None for a thing ("book | a seat") or a bare noun."""
-    if at >= len(tokens) or tokens[at].norm not in OBJECT_DETERMINERS:
-        return None
-    for t in tokens[at + 1:at + 1 + OBJECT_WINDOW]:
-        if t.clause != tokens[at].clause:
-            return None
-        # a singular agent noun the lexicon holds in the plural: "trouvent un couturier"
-        if (is_group_word(t.norm) or is_group_word(t.norm + "s")) and t.norm not in GENERIC_GROUPS:
-            return t.norm
-    return None
-
-
-def _sentence_subject(tokens: Sequence[Token], at: int) -> str | None:
-    """The group the sentence opens on, for a verb in a list of verbs that share it ("Les clientes choisissent
-    un modèle, trouvent un couturier"): a group word among the sentence's first words."""
-    sentence = tokens[at].sentence
-    first = next(i for i in range(at, -1, -1) if i == 0 or tokens[i - 1].sentence != sentence)
-    return next((t.norm for t in tokens[first:min(at, first + OPENING_WORDS)]
-                 if is_group_word(t.norm) and t.norm not in GENERIC_GROUPS), None)
-
-
-OBJECT_DETERMINERS = frozenset("a an the their un une des les leur leurs".split())
 
 
 def _peers(tokens: Sequence[Token], givers: list[str], demand: PatternSet) -> list[str]:
@@ -183,20 +109,13 @@ def _peers(tokens: Sequence[Token], givers: list[str], demand: PatternSet) -> li
     norms = [t.norm for t in tokens]
     others = grammar_lists().others
     for m in find_all(tokens, demand):
-        who = _subject(tokens, m.start)
+        who = subject(tokens, m.start)
         if who is None or not any(same_group(who, g) for g in givers):
             continue
         at = next(i for i in range(m.start - 1, -1, -1) if norms[i] == who)
         if any(phrase_at(norms, i, others) for i in range(max(0, at - 2), at)):
             return [who, who]
     return []
-
-
-FOUNDER = frozenset("we nous on i je our notre".split())
-
-
-def _founder_speaks(tokens: Sequence[Token], at: int) -> bool:
-    return any(t.norm in FOUNDER for t in tokens[clause_start(tokens, at):at])
 
 
 def exchange_verb_at(tokens: Sequence[Token], at: int) -> bool:

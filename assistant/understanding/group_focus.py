@@ -11,7 +11,8 @@ Things listed after a colon are no groups either: "les communes, pour leurs parc
 rétention, talus…", "city councils, for their awkward plots: retention ponds, embankments". When people are named
 before the colon in its sentence and no item after it names people (a word of the group lexicon as written, a
 word for people in general, or a demonstrative), the items are examples of a thing; the people before the colon
-are the group.
+are the group. Nor are kinds of people listed after a colon as examples of the people described right before it
+("the people who work there: camaristas, cooks, stewards, waiters").
 
 Runs on the reader's labels, after `group_anaphora.attach_dependents`.
 """
@@ -73,20 +74,29 @@ def _names_people(text: str) -> bool:
     return names_people(t.norm for t in tokenise(text))
 
 
-def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
-    """`labels` with the things listed after a colon read as no group, and the people named before the colon in
-    its sentence (on a determiner) as the group, when no item after the colon names people (see the module)."""
-    out = list(labels)
+def _colon_lists(frags: Sequence[FragmentLike]) -> list[tuple[int, int, int]]:
+    """Each colon inside a sentence as (the sentence's first fragment, the fragment after the colon, the end of
+    what the colon lists: the next sentence or colon)."""
+    spans = []
     for i, frag in enumerate(frags):
         if frag.separator != "colon" or frag.first_in_sentence:
             continue
         end = i + 1
         while end < len(frags) and not frags[end].first_in_sentence and frags[end].separator != "colon":
             end += 1
-        items = range(i, end)
         start = i
         while start > 0 and not frags[start].first_in_sentence:
             start -= 1
+        spans.append((start, i, end))
+    return spans
+
+
+def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the things listed after a colon read as no group, and the people named before the colon in
+    its sentence (on a determiner) as the group, when no item after the colon names people (see the module)."""
+    out = list(labels)
+    for start, i, end in _colon_lists(frags):
+        items = range(i, end)
         # only where the reader took a thing after the colon for a group: a colon after a remark ("ça reste
         # large, des millions de personnes, mais c'est ça notre marché : un geste très répandu") names none
         if not any(out[k] in ("new", "cont") for k in items) or any(_names_people(frags[k].text) for k in items):
@@ -115,15 +125,7 @@ def members_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) ->
     farmers, FPOs, dealers…"), in a sentence that announces no count ("two kinds of shops: bakeries, butchers
     and delis" names its groups)."""
     out = list(labels)
-    for i, frag in enumerate(frags):
-        if frag.separator != "colon" or frag.first_in_sentence:
-            continue
-        end = i + 1
-        while end < len(frags) and not frags[end].first_in_sentence and frags[end].separator != "colon":
-            end += 1
-        start = i
-        while start > 0 and not frags[start].first_in_sentence:
-            start -= 1
+    for start, i, end in _colon_lists(frags):
         before = frags[i - 1].text
         said = " ".join(frags[k].text for k in range(start, i))
         # people described by a clause ("the people who work there", "…where the treasurer is a volunteer"), not a

@@ -50,7 +50,9 @@ def _after_pseudo_cleft(norms: Sequence[str], colons: frozenset[int] = frozenset
     copula = next((k for k in range(i + 3, len(norms) - 1) if norms[k] in COPULAS), None)
     colon = min((k for k in colons if k >= i + 3), default=None)
     if colon is not None and (copula is None or colon <= copula):
-        return colon  # the colon stands for the copula; a copula further on is another clause's
+        # the colon stands for the copula (a copula further on is another clause's) when a noun phrase follows
+        # it: "ceux qui vendent à crédit : aux bòs maçons…" goes on with the verb's object, the group is "ceux"
+        return 0 if norms[colon] in OPENERS["preposition"] else colon
     if copula is None or norms[copula - 1] in subjects or norms[copula + 1] in _OBJECT_PRONOUNS or \
             norms[copula + 1] in subjects:
         return 0  # "ceux qui … c'est eux les plus importants", "les gens qui … ils sont couverts"

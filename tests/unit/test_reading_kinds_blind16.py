@@ -177,3 +177,14 @@ def test_with_sets_the_sides_apart_after_an_and_inside_one() -> None:
 def test_a_pseudo_cleft_closed_by_a_colon_names_the_group_after_it(answer: str, first: str) -> None:
     # the colon stands for the copula: a copula further on ("the big mill is slow") belongs to another clause
     assert _groups(answer)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("pitch", "sides"), [
+    ("C'est une appli où ceux qui ont un bateau qui dort au port le louent à la semaine aux pêcheurs du dimanche.",
+     ["bateau", "pecheurs"]),
+    ("An app where those who own a trailer that sits idle lend it for the weekend to farmers nearby.",
+     ["trailer", "farmers"]),
+])
+def test_people_named_by_what_they_have_are_the_supplying_side(pitch: str, sides: list[str]) -> None:
+    # the supply verb has no group for subject; the recipient comes after a "to" that names a time first
+    assert platform_sides(pitch, read_on=True) == sides
