@@ -144,8 +144,9 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
     topics = {tokens[r.start].sentence: r.end for r in find_all(tokens, patterns["payer_roles"])
               if all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, r.start):r.start])}
     for i, t in enumerate(tokens):  # a clause opening on a group the session says pays
-        opening = all(u.norm in FUNCTION_WORDS for u in tokens[clause_start(tokens, i):i])
-        if opening and t.norm not in FUNCTION_WORDS and t.norm[:5] in payers:
+        if t.norm in FUNCTION_WORDS or t.norm[:5] not in payers:
+            continue  # the cheap test first: the clause's opening is only read for a payer's word
+        if all(u.norm in FUNCTION_WORDS for u in tokens[clause_start(tokens, i):i]):
             topics.setdefault(t.sentence, i + 1)
 
     def said_of_the_topic(m: Match) -> bool:
