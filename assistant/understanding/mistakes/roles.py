@@ -141,12 +141,15 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
     change rien pour moi"): at the buyer/user question, the founder waving a payer away."""
     patterns = _patterns()
     payers = session_payers(other_texts(ctx))
+
+    def opens_its_clause(at: int) -> bool:  # only function words before it in its clause
+        return all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, at):at])
+
     topics = {tokens[r.start].sentence: r.end for r in find_all(tokens, patterns["payer_roles"])
-              if all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, r.start):r.start])}
+              if opens_its_clause(r.start)}
     for i, t in enumerate(tokens):  # a clause opening on a group the session says pays
-        if t.norm in FUNCTION_WORDS or t.norm[:5] not in payers:
-            continue  # the cheap test first: the clause's opening is only read for a payer's word
-        if all(u.norm in FUNCTION_WORDS for u in tokens[clause_start(tokens, i):i]):
+        # the cheap test first: the clause's opening is only read at a payer's word
+        if t.norm not in FUNCTION_WORDS and t.norm[:5] in payers and opens_its_clause(i):
             topics.setdefault(t.sentence, i + 1)
 
     def said_of_the_topic(m: Match) -> bool:

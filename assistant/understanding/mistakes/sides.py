@@ -90,10 +90,21 @@ def _another_group_provides(group: str, side: str) -> bool:
     return first_match(tokens, provider_patterns(), lambda m: tokens[m.start].clause not in own) is not None
 
 
+def _told_sides(ctx: DetectionContext) -> list[str]:
+    """The groups what was said before this answer says the platform connects (the answer's own objects, "no
+    time for a web shop", are not sides)."""
+    return platform_sides(context_text(ctx, with_answer=False), read_on=True)
+
+
 def pitch_sides(ctx: DetectionContext) -> list[str]:
-    """The groups the session says the platform connects: read in what was said before this answer (the
-    answer's own objects, "no time for a web shop", are not sides), else with the answer."""
-    return platform_sides(context_text(ctx, with_answer=False), read_on=True) or platform_sides(context_text(ctx))
+    """The groups the session says the platform connects: read in what was said before this answer, else with
+    the answer."""
+    return _told_sides(ctx) or platform_sides(context_text(ctx))
+
+
+def _sides_among(groups: list[str], sides: list[str]) -> list[str]:
+    """The sides that one of the groups named names (`_names_side`), in the order of `sides`."""
+    return [side for side in sides if any(_names_side(g, side) for g in groups)]
 
 
 def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:
@@ -101,7 +112,7 @@ def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:
     connects (`platform_sides`)."""
     sides = pitch_sides(ctx)
     groups = _named_groups(ctx)
-    return len(sides) >= 2 and all(any(_names_side(g, side) for g in groups) for side in sides)
+    return len(sides) >= 2 and len(_sides_among(groups, sides)) == len(sides)
 
 
 def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
@@ -114,7 +125,7 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     # Another group counts as the missing side only when it is described by what it provides ("les étudiants
     # qui veulent garder des chiens"), not when it is one more group of the same side ("passengers and
     # companies that need rides").
-    named = [side for side in sides if any(_names_side(g, side) for g in groups)]
+    named = _sides_among(groups, sides)
     others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
     missing = [side for side in sides if side not in named]
     # what only the missing side's story says: the exchange's own words ("milkings", told of both sides) tell
@@ -131,15 +142,15 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     return len(named) + len(told) >= 2
 
 
-def _one_of_two_told(ctx: DetectionContext, groups: list[str]) -> bool:
-    """The pitch tells two different sides and the answer names one of them and no one else: each group it names
-    is that side (people in general aside: "chez les clients"), and none of its words names the other side. A
-    group named apart ("galleries, artists, collectors") may be the other side under another name."""
-    told = platform_sides(context_text(ctx, with_answer=False), read_on=True)
+def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) -> bool:
+    """The session before this answer tells two different sides (`told`) and the answer names one of them and
+    no one else: each group it names is that side (people in general aside: "chez les clients"), and none of its
+    words names the other side. A group named apart ("galleries, artists, collectors") may be the other side
+    under another name."""
     # "cours en petits groupes": a word for a set of people is no side
     if len(told) != 2 or same_group(*told) or any(side in structure_nouns() for side in told):
         return False
-    named = [side for side in told if any(_names_side(g, side) for g in groups)]
+    named = _sides_among(groups, told)
     if len(named) != 1:
         return False
     missing = next(side for side in told if side not in named)
@@ -157,7 +168,8 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
         return None
     groups = _named_groups(ctx)
     heads = [group_head(g) for g in groups]
-    sides = pitch_sides(ctx)
+    told = _told_sides(ctx)
+    sides = told or platform_sides(context)  # `pitch_sides`, the session before the answer read once
     waved = [w for w in waved_off_groups(ctx.answer) if not sides or any(same_group(w, s) for s in sides)]
     if waved:  # "les couturiers, eux ils suivront": the other side named only to be set aside
         return replace(whole("one_sided_platform", ctx.answer, f"side {waved[0]} waved off"), stated=True)
@@ -178,5 +190,5 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     # two sides read and one group closed on as the only customer ("c'est eux le client, voilà"), or two different
     # sides the pitch itself tells and the answer names one of them only: the mistake as the reference text
     # defines it, which a head's guess does not overrule
-    stated = bool(sides) and (closes_on_one_customer(ctx.answer) or _one_of_two_told(ctx, groups))
+    stated = bool(sides) and (closes_on_one_customer(ctx.answer) or _one_of_two_told(ctx, groups, told))
     return replace(whole("one_sided_platform", ctx.answer, reason), stated=stated)
