@@ -35,6 +35,15 @@ class FocusWords(BaseModel):
     group_dismissals: list[str] = Field(
         description="Turning a group away ('not for us', 'forget them'): a mistake when the reason given is "
                     "what makes them underserved (see `underserved_traits`).")
+    served_elsewhere: list[str] = Field(
+        default_factory=list,
+        description="A group left out because others already serve it ('the public agency already serves them "
+                    "well', 'ils sont déjà bien servis'): a well-served group set aside, the reference text's "
+                    "focus, not an underserved one ignored.")
+    idea_objects: list[str] = Field(
+        default_factory=list,
+        description="An idea or a plan as what is turned away ('dropped that idea', 'on a laissé tomber ça'): the "
+                    "founder drops a plan of theirs, no group.")
     underserved_traits: list[str] = Field(
         description="Traits of underserved groups: age, low income, no smartphone, rural ('elderly', 'rural*').")
     clause_end_dismissals: list[str] = Field(

@@ -222,6 +222,11 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Quantities that open a part of a group's make-up after a focus marker ('mostly teens, some "
                     "older guys', 'surtout des retraités, quelques actifs').")
+    instance_articles: list[str] = Field(
+        default_factory=list,
+        description="Singular indefinite articles ('a', 'une'): after an example marker, the items a comma lists "
+                    "that open on one ('outfits like the two-truck guy in Moore, a family shop in Broken Arrow') "
+                    "are more examples of the group, not groups.")
     place_prepositions: list[str] = Field(
         default_factory=list,
         description="Prepositions of place ('around', 'in', 'du côté de'): a proper noun coordinated after one "

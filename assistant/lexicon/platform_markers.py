@@ -32,6 +32,13 @@ class PlatformMarkerWords(BaseModel):
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")
+    first_side: list[str] = Field(
+        default_factory=list,
+        description="Words that open the first of two sides ('on one side', 'd un cote'): with `other_side` further "
+                    "on, in any sentence, the answer names both sides.")
+    other_side: list[str] = Field(
+        default_factory=list,
+        description="Words that open the second side after `first_side` ('on the other', 'de l autre').")
     pronoun_objects: list[str] = Field(
         default_factory=list,
         description="Pronouns for people that a connector may take as its object, the two groups named before "

@@ -6,7 +6,11 @@ reader's labels and `group_relabel.relabel` (a list put off as a whole: `group_d
   still qualifies the group before, in the same sentence; with no group before it names none.
 - A demonstrative followed by a preposition points back to the group before ("les cliniques vétérinaires,
   mais pas toutes : celles de 3 à 8 vétos", "dental practices, those with 2 to 5 chairs"): it narrows that
-  group, it does not add one ("ceux qui…", "those who…" still name people of their own).
+  group, it does not add one. With a relative pronoun after it ("ceux qui…", "the ones that…") it narrows
+  the group before only as an apposition: after a comma, when that group is the first of its sentence
+  ("mid-size BPOs in Cebu, …, the ones that keep losing agents", "les salariés…, les gens qui travaillent en
+  cuisine"); in a list of groups, or after "and", it names people of its own ("students, seniors, those who
+  work nights").
 - A restatement after a comma ("les friperies indépendantes, en gros les petites boutiques de seconde main",
   "dental practices, basically the small ones") is the same group.
 - A clause of the founder's ("…, je vous l'accorde", "I admit") never opens a group, even right after a
@@ -178,12 +182,35 @@ def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: st
             out[i] = "none"
         return
     if not _leans_back(frags[i].text):
+        if _apposition(frags, out, i, answer):
+            j = antecedent(frags, out, i, answer)
+            out[(j or 0) + 1:i + 1] = ["cont"] * (i - (j or 0))
         return
     j = _leaned_on(frags, out, i, answer)
     if j is not None:
         out[j + 1:i + 1] = ["cont"] * (i - j)
     elif words[0] in OPENERS["relative"]:
         out[i] = "none"
+
+
+def _apposition(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> bool:
+    """A demonstrative and a relative pronoun after a comma ("…, ceux qui recrutent en continu", "…, the ones
+    that keep losing agents"), right after the first group of its sentence: the same people, narrowed."""
+    words = past_focus(opening(frags[i].text))
+    at = 1 if len(words) > 1 and words[0] in OPENERS["determiner"] else 0  # "les gens qui…" too
+    if len(words) <= at + 1 or words[at] not in DEMONSTRATIVES or words[at + 1] not in OPENERS["relative"]:
+        return False
+    if frags[i].separator != "comma":
+        return False
+    j = antecedent(frags, out, i, answer)
+    if j is None:
+        return False
+    opened = next((k for k in range(j, -1, -1) if out[k] == "new"), None)
+    while opened is not None and not frags[opened].first_in_sentence:
+        opened -= 1
+        if out[opened] == "new":
+            return False  # a group before it in the sentence: a list
+    return opened is not None
 
 
 def without_restatements(answer: str, groups: list[str]) -> list[str]:

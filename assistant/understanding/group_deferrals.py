@@ -6,10 +6,13 @@ grammar data (`deferral`, `deferral_after`, `universal` in `assistant/lexicon/<l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from assistant.lexicon import every_language
+from assistant.lexicon.focus import FocusWords
 from assistant.lexicon.lazy import LazyRegex
 from assistant.text.tokens import Token, tokenise
-from assistant.understanding.grammar_lists import contains, grammar_lists
+from assistant.understanding.grammar_lists import contains, grammar_lists, phrases
 from assistant.understanding.group_boundaries import LIST_ITEM_WORDS  # the items of a list are bare noun phrases
 from assistant.understanding.group_check import (
     FragmentLike,
@@ -70,6 +73,28 @@ def deferred_after(answer: str, end: int, sentence_end: int, start: int | None =
     return contains(norms[:hit], grammar_lists().universal) is None
 
 
+def _defer_run_before(frags: Sequence[FragmentLike], out: list[str], first: int, tail: int) -> None:
+    """A deferral with no words of its own closing a list ("students, seniors, new parents, truckers, maybe
+    later once the kitchen runs smooth"): the bare items right before it, at least two, are put off; the run
+    stops at an item ranked first ("nurses first, students, seniors, maybe later")."""
+    start = tail
+    while start > first and _bare_item(frags[start - 1].text) and not _ranked_first(frags[start - 1].text):
+        start -= 1
+    if tail - start >= 2:
+        for k in range(start, tail):
+            if out[k] == "new":
+                out[k] = "deferred"
+
+
+def _ranked_first(text: str) -> bool:
+    return contains(_norms(text), _rank_first()) is not None
+
+
+@lru_cache(maxsize=1)
+def _rank_first() -> tuple[tuple[str, ...], ...]:
+    return phrases(every_language(FocusWords, "focus").rank_first)
+
+
 def _bare_item(text: str) -> bool:
     norms = [t.norm for t in tokenise(text)]
     words = norms[skip_hedges(norms):]
@@ -127,5 +152,7 @@ def defer_listed(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[s
             for k in range(i, end):
                 if out[k] == "new":
                     out[k] = "deferred"
+        elif hit is not None and not norms[skip_hedges(norms):hit]:
+            _defer_run_before(frags, out, i, end - 1)
         i = j
     return out

@@ -1,6 +1,7 @@
 """Fragments that describe a group named before them, never a group of their own: "- with a setting team of 2
 to 6 people", "- Losing 25% of treated water", "Accompagner leurs enfants" (`describing_openers` and
-`action_endings` of `lexicon/<lang>/group_reading.yaml`). A founder who lists a group's traits as bullets gets
+`action_endings` of `lexicon/<lang>/group_reading.yaml`), or a part of it ("some with a dairy cow", a word of
+`quantity_openers` before a describing word or a relative pronoun). A founder who lists a group's traits as bullets gets
 one segment, not one per bullet."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _DESCRIBING = LazyWords(lambda: reading_words().describing_openers)
 _ACTION_ENDINGS = LazyWords(lambda: reading_words().action_endings)
 _NOT_ACTION_ENDINGS = LazyWords(lambda: reading_words().not_action_endings)
 _POSSESSIVES = LazyWords(lambda: reading_words().possessives)
+_QUANTITIES = LazyWords(lambda: reading_words().quantity_openers)
 
 
 def describes(tokens: Sequence[Token]) -> bool:
@@ -34,6 +36,8 @@ def describes(tokens: Sequence[Token]) -> bool:
     if first in _DESCRIBING:
         return True
     following = norms[start + 1] if start + 1 < len(norms) else ""
+    if first in _QUANTITIES and (following in _DESCRIBING or following in OPENERS["relative"]):
+        return True  # "some with a dairy cow or two", "certains qui livrent aussi": a part of the group just named
     # "Running roughly 1,500 ewes": one word between the verb form and the number of its object
     counted = start + 2 < len(norms) and norms[start + 2].isdigit()
     verb_form = (len(first) > 4 and first.endswith(tuple(_ACTION_ENDINGS)) and not is_group_word(first)

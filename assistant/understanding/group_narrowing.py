@@ -5,10 +5,12 @@ just named is that group, narrowed, not another segment.
 - "Merceries et boutiques de laine. Celles qui vendent à la pelote." — a demonstrative and a relative pronoun;
 - "- mostly independent power producers", "e.g. farms in Iowa" — a focus or example marker;
 - "…, mostly teens 14-18 + some older guys who ref on weekends" — a quantity after a focus marker, in the same
-  sentence: what the group is made of.
+  sentence: what the group is made of;
+- "outfits like the two-truck guy in Moore, a family shop in Broken Arrow, a concrete contractor…" — singular
+  items listed after an example marker: more examples of the group, not groups.
 
-Words: `demonstratives`, `relative_openers`, `quantity_openers` of `lexicon/<lang>/group_reading.yaml`;
-`example_markers` of `grouping.yaml`.
+Words: `demonstratives`, `relative_openers`, `quantity_openers`, `instance_articles` of
+`lexicon/<lang>/group_reading.yaml`; `example_markers` of `grouping.yaml`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.lazy import LazyWords
+from assistant.text.patterns import find
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import demonstrative_at, opening, past_focus
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
-from assistant.understanding.grouping import after_leading_marker
+from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
 
 
 def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
@@ -30,7 +33,24 @@ def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> l
         if out[i] == "new" and (_describes_last_group(frags, out, i) or _focus_on_last_group(frags, out, i)
                                 or _composition(frags, out, i)):
             out[i] = "cont"
+        elif out[i] == "new" and _instance_after_example(frags, i):
+            out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
     return out
+
+
+def _instance_after_example(frags: Sequence[FragmentLike], i: int) -> bool:
+    """"outfits like the two-truck guy in Moore, a family shop in Broken Arrow, a concrete contractor…": an item
+    that opens on a singular indefinite article, listed by commas after an example marker in the same sentence
+    (every item between opening the same way), is one more example."""
+    j = i
+    while j > 0 and not frags[j].first_in_sentence and frags[j].separator == "comma":
+        words = opening(frags[j].text)
+        if not words or words[0] not in _INSTANCE_ARTICLES:
+            return False
+        j -= 1
+        if find(tokenise(frags[j].text), EXAMPLE_MARKERS):
+            return True
+    return False
 
 
 def _describes_last_group(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
@@ -68,6 +88,7 @@ def _composition(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> b
 
 
 _QUANTITY_OPENERS = LazyWords(lambda: reading_words().quantity_openers)
+_INSTANCE_ARTICLES = LazyWords(lambda: reading_words().instance_articles)
 
 
 def _group_in_sentence_before(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:

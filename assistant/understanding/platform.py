@@ -1,5 +1,4 @@
-"""Recognising a multi-sided platform and the sides it brings together, from the founder's words (every
-language's `platform_markers.yaml`)."""
+"""A multi-sided platform and the sides it brings together, read in the founder's words (`platform_markers.yaml`)."""
 
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ def _lists() -> PlatformMarkerWords:
 
 
 _PATTERN_KEYS = ("markers", "connectors", "both_sides", "sourcing", "sourcing_channels", "software_sale",
-                 "platform_nouns", "waved_off", "sole_customer")
+                 "platform_nouns", "waved_off", "sole_customer", "first_side", "other_side")
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +35,7 @@ def _patterns() -> dict[str, PatternSet]:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    """The word lists: `joiners` between the two groups a connector links (and "&", a symbol of no language),
-    `coordinators`, `pronoun_objects`."""
+    """The word lists: `joiners` between the two groups a connector links (and "&"), `coordinators`, `pronouns`."""
     w = _lists()
     return {"joiners": frozenset(w.joiners) | {"&"}, "coordinators": frozenset(w.coordinators),
             "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"}}
@@ -234,11 +232,13 @@ def without_waved_off(answer: str) -> str:
 
 
 def names_both_sides(text: str) -> bool:
-    """"Both sides", "on one side … on the other" (`both_sides`), or two sides told by what each does ("ceux
-    qui cherchent à louer et ceux qui ont quelque chose à louer": `described_sides`)."""
-    tokens = tokenise(text)
-    return find(tokens, _patterns()["both_sides"]) is not None or names_two_described_sides(
-        text, _words()["coordinators"])
+    """"Both sides" (`both_sides`), "On one side X… On the other, Y" (`first_side`, then `other_side` in any
+    later sentence), or two sides told by what each does ("ceux qui cherchent à louer et ceux qui ont quelque
+    chose à louer": `described_sides`)."""
+    tokens, p = tokenise(text), _patterns()
+    first = find(tokens, p["first_side"])
+    return (first is not None and any(m.start >= first.end for m in find_all(tokens, p["other_side"]))
+            or find(tokens, p["both_sides"]) is not None or names_two_described_sides(text, _words()["coordinators"]))
 
 
 def closes_on_one_customer(answer: str) -> bool:

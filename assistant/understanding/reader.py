@@ -24,8 +24,9 @@ from assistant.understanding.classifier import (
 )
 from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
+from assistant.understanding.mistakes.aside import sets_aside_only_served_groups, turns_a_group_away_for_good
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
-from assistant.understanding.mistakes.focus import all_groups_at_once, ranks_its_groups, turns_a_group_away_for_good
+from assistant.understanding.mistakes.focus import all_groups_at_once, ranks_its_groups
 from assistant.understanding.mistakes.revisit import (
     claims_fixedness,
     plans_a_return,
@@ -132,6 +133,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
+    if mistake == "ignores_underserved" and sets_aside_only_served_groups(ctx.answer):
+        return True  # "the public agency already serves them well": a well-served group left out, the focus
     if mistake == "ignores_underserved" and p < CONFIDENT:
         return not turns_a_group_away_for_good(ctx.answer)  # the mistake is an act: some group turned away
     if mistake == "never_revisited":

@@ -106,7 +106,7 @@ def test_an_answer_without_a_detour_keeps_every_group() -> None:
 
 
 def test_a_group_kept_for_later_with_a_plan_is_not_turned_away_for_good() -> None:
-    from assistant.understanding.mistakes.focus import turns_a_group_away_for_good
+    from assistant.understanding.mistakes.aside import turns_a_group_away_for_good
 
     assert not turns_a_group_away_for_good(
         "Small rural libraries can't afford it on their own, we'll come back to them later with a shared plan.")
@@ -138,6 +138,6 @@ def test_a_group_nobody_serves_dismissed_is_ignored_underserved(answer: str, lan
     ("Les particuliers, on n'y va pas, ça ne vaut rien.", True),
 ])
 def test_a_refusal_ending_on_a_time_to_come_keeps_the_group_for_later(answer: str, for_good: bool) -> None:
-    from assistant.understanding.mistakes.focus import turns_a_group_away_for_good
+    from assistant.understanding.mistakes.aside import turns_a_group_away_for_good
 
     assert turns_a_group_away_for_good(answer) is for_good

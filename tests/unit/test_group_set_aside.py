@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understanding.mistakes.focus import sets_a_group_aside
+from assistant.understanding.mistakes.aside import sets_a_group_aside
 from tests.contexts import context, read_flags
 
 

@@ -10,8 +10,9 @@ from assistant.lexicon import words
 from assistant.lexicon.breadth import BreadthWords
 from assistant.lexicon.focus import FocusWords
 from assistant.lexicon.roles import RoleWords
+from assistant.understanding.mistakes.aside import sets_a_group_aside
 from assistant.understanding.mistakes.breadth import too_broad
-from assistant.understanding.mistakes.focus import ignores_underserved, sets_a_group_aside, too_many_segments
+from assistant.understanding.mistakes.focus import ignores_underserved, too_many_segments
 from assistant.understanding.mistakes.roles import buyer_user_confusion, roles_likely_differ
 from tests.contexts import context
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.tokens import spell_percent, tokenise
-from assistant.understanding.mistakes.focus import sets_a_group_aside
+from assistant.understanding.mistakes.aside import sets_a_group_aside
 from assistant.understanding.mistakes.revisit import speaks_of_the_target_over_time
 from assistant.understanding.platform import is_platform
 from tests.contexts import context, read_flags, rule_flags

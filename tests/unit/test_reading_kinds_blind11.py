@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.tokens import tokenise
-from assistant.understanding.mistakes.focus import sets_a_group_aside
+from assistant.understanding.mistakes.aside import sets_a_group_aside
 from assistant.understanding.platform import closes_on_one_customer, is_platform, platform_sides
 from tests.contexts import context, read_flags, rule_flags
 

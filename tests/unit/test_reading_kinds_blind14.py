@@ -14,7 +14,7 @@ from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
 from assistant.text.vectors import embed_queries
 from assistant.understanding.extract import fields_from_answer
-from assistant.understanding.mistakes.focus import sets_a_group_aside
+from assistant.understanding.mistakes.aside import sets_a_group_aside
 from assistant.understanding.platform import is_platform
 from tests.contexts import context, read_flags, rule_flags
 

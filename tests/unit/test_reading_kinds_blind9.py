@@ -246,7 +246,7 @@ def test_a_payer_denied_the_buyers_role_is_a_buyer_user_confusion(lang: str, pit
     ("The walk-in clinics? We won't build for them.", True),
 ])
 def test_a_founders_refusal_sets_a_group_aside_only_when_it_names_people(answer: str, aside: bool) -> None:
-    from assistant.understanding.mistakes.focus import sets_a_group_aside
+    from assistant.understanding.mistakes.aside import sets_a_group_aside
 
     assert sets_a_group_aside(answer) is aside
 

@@ -23,7 +23,7 @@ def focus_patterns() -> dict[str, PatternSet]:
     w = focus_lists()
     keys = ("all_kinds", "refusals", "all_as_the_answer", "all_at_once", "small_refs", "dismissals",
             "dismissal_phrases", "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights",
-            "disowned_counts", "rank_first", "rank_next")
+            "disowned_counts", "rank_first", "rank_next", "idea_objects", "served_elsewhere")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
