@@ -182,9 +182,9 @@ def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: st
             out[i] = "none"
         return
     if not _leans_back(frags[i].text):
-        if _apposition(frags, out, i, answer):
-            j = antecedent(frags, out, i, answer)
-            out[(j or 0) + 1:i + 1] = ["cont"] * (i - (j or 0))
+        j = _apposition(frags, out, i, answer)
+        if j is not None:
+            out[j + 1:i + 1] = ["cont"] * (i - j)
         return
     j = _leaned_on(frags, out, i, answer)
     if j is not None:
@@ -193,24 +193,23 @@ def _dependent(frags: Sequence[FragmentLike], out: list[str], i: int, answer: st
         out[i] = "none"
 
 
-def _apposition(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> bool:
-    """A demonstrative and a relative pronoun after a comma ("…, ceux qui recrutent en continu", "…, the ones
-    that keep losing agents"), right after the first group of its sentence: the same people, narrowed."""
+def _apposition(frags: Sequence[FragmentLike], out: Sequence[str], i: int, answer: str) -> int | None:
+    """The fragment that fragment `i` narrows when it is a demonstrative and a relative pronoun after a comma ("…,
+    ceux qui recrutent en continu", "…, the ones that keep losing agents") right after the first group of its
+    sentence (the same people, narrowed); None otherwise."""
+    if frags[i].separator != "comma":
+        return None
     words = past_focus(opening(frags[i].text))
     at = 1 if len(words) > 1 and words[0] in OPENERS["determiner"] else 0  # "les gens qui…" too
     if len(words) <= at + 1 or words[at] not in DEMONSTRATIVES or words[at + 1] not in OPENERS["relative"]:
-        return False
-    if frags[i].separator != "comma":
-        return False
+        return None
     j = antecedent(frags, out, i, answer)
-    if j is None:
-        return False
-    opened = next((k for k in range(j, -1, -1) if out[k] == "new"), None)
+    opened = None if j is None else next((k for k in range(j, -1, -1) if out[k] == "new"), None)
     while opened is not None and not frags[opened].first_in_sentence:
         opened -= 1
         if out[opened] == "new":
-            return False  # a group before it in the sentence: a list
-    return opened is not None
+            return None  # a group before it in the sentence: a list
+    return None if opened is None else j
 
 
 def without_restatements(answer: str, groups: list[str]) -> list[str]:
