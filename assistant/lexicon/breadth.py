@@ -47,6 +47,10 @@ class BreadthWords(BaseModel):
         description="Endings of a present participle that narrows the head ('people working ...': 'ing').")
     comparatives: list[str] = Field(
         description="Right before a broad word, a comparison rather than a target ('like everyone', 'comme').")
+    acquaintance_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of knowing or meeting people ('know', 'connais'): after the founder as their subject, a "
+                    "broad word is the founder's acquaintances ('its where i know people'), no target.")
     likeness_people: list[str] = Field(
         description="Right after a comparative that follows a broad noun, the people it is likened to, which "
                     "narrow it ('people like me', 'des gens comme nous': the founder's own kind, a target told "

@@ -32,6 +32,10 @@ class PlatformMarkerWords(BaseModel):
     both_sides: list[str] = Field(
         description="Words that name both sides of a platform ('des deux cotes', 'on one side ... on the "
                     "other').")
+    current_means: list[str] = Field(
+        default_factory=list,
+        description="What the customers use today ('now they use', 'ils passent par'): the group named after it, "
+                    "to the end of its clause, is their current solution, not a side of the platform.")
     first_side: list[str] = Field(
         default_factory=list,
         description="Words that open the first of two sides ('on one side', 'd un cote'): with `other_side` further "

@@ -31,7 +31,8 @@ OF = frozenset("of de d du".split())
 def subject(tokens: Sequence[Token], at: int) -> str | None:
     """The nearest group word before a verb, in its clause: "les commerces du quartier mettent en vente"."""
     clause = tokens[at].clause
-    if at >= 2 and tokens[at - 2].norm in DETERMINERS and tokens[at - 1].clause == clause:
+    if at >= 2 and tokens[at - 2].norm in DETERMINERS and tokens[at - 1].clause == clause and (
+            tokens[at - 1].norm.isalpha()):
         return tokens[at - 1].norm  # "les habitants réservent": a determiner, a noun, the verb
     for i in range(at - 1, max(0, at - SUBJECT_WINDOW) - 1, -1):
         t = tokens[i]
@@ -43,18 +44,20 @@ def subject(tokens: Sequence[Token], at: int) -> str | None:
     return plural_opening(tokens, at)
 
 
+# adverbs that look like a plural before a verb: "plus acheter de gazoline" (no more buying petrol)
+NOT_SUBJECTS = frozenset("plus moins tres jamais toujours aussi puis pas also always thus perhaps".split())
 OPENING_WORDS = 3  # "Local home cooks | host": the clause's first words, then the verb
 
 
 def plural_opening(tokens: Sequence[Token], at: int) -> str | None:
     """A plural noun right before the verb that opens its clause within a few words: the subject, also off the
     group lexicon ("Local home cooks host guests", "les huileries reçoivent"); None for a pronoun, a
-    determiner or a singular word."""
+    determiner, an adverb ("plus acheter de gazoline": no more buying petrol) or a singular word."""
     if at == 0 or tokens[at - 1].clause != tokens[at].clause:
         return None
     word = tokens[at - 1].norm
     opened = clause_start(tokens, at)
-    plural = looks_plural(word) and word not in DETERMINERS | GENERIC_GROUPS
+    plural = looks_plural(word) and word not in DETERMINERS | GENERIC_GROUPS | NOT_SUBJECTS
     if not plural or at - opened > OPENING_WORDS or word in grammar_lists().subjects or word in FOUNDER:
         return None
     if at >= 2 and tokens[at - 2].norm in RECIPIENTS | FOR | OF:

@@ -208,11 +208,13 @@ def blank_clefts(answer: str) -> str:
 def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
     """`labels` where the reader opened no group at all: a fragment opened by a determiner on a group word that
     the next fragment continues opens one ("c'est simple : les entreprises de gros œuvre | et de second œuvre
-    de 20 à 80 salariés"; not "fête des pères | départs en retraite", which has no determiner)."""
+    de 20 à 80 salariés"; not "fête des pères | départs en retraite", which has no determiner), and so does
+    the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…")."""
     if "new" in labels:
         return list(labels)
-    return ["new" if label == "none" and labels[i + 1:i + 2] == ["cont"] and _determined(frag.text) else label
-            for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
+    alone = len(frags) == 1 or frags[1].first_in_sentence
+    return ["new" if label == "none" and (labels[i + 1:i + 2] == ["cont"] or i == 0 and alone)
+            and _determined(frag.text) else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
 
 
 def _determined(text: str) -> bool:

@@ -62,8 +62,9 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
         window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
         sides = _two_sides(window) or _named_before(tokens, m) or described_sides(window, _words()["joiners"])
-        if sides:
-            return sides
+        if sides:  # "connects the people selling online with drivers. seller posts…": the exchange names them
+            told = exchange_sides(text) if read_on and set(sides) & GENERIC_GROUPS and not software else []
+            return told if told and not set(told) & GENERIC_GROUPS else sides
     told = exchange_sides(text) if read_on and not software else []
     if told:
         return told  # a pitch telling who supplies and who takes names its sides better than its word order

@@ -11,6 +11,7 @@ reader (`roles_reader.read_roles`) answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
 ROLES = ("buyer", "user")
+ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")  # three words or more between parentheses
 STEM = 5
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -146,7 +148,17 @@ def _stems(text: str) -> set[str]:
 
 def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = None) -> tuple[str, str]:
     """(buyer, user) as short noun phrases of the answer, "" where it does not say: the role model's choice
-    when its weights ship and `embed` is given, else the rule reader's."""
+    when its weights ship and `embed` is given, else the rule reader's. With no buyer read, an aside in
+    parentheses of a few words or more ("the seller pays (sometimes she adds it to the buyers price), …") is read
+    as no part of the answer, for the buyer."""
+    buyer, user = _read_roles_in(answer, embed, model)
+    aside_free = ASIDE.sub("", answer)
+    if not buyer and aside_free != answer:
+        buyer = _read_roles_in(aside_free, embed, model)[0]
+    return buyer, user
+
+
+def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = None) -> tuple[str, str]:
     model = model or load_role_model()
     labelled = labelled_roles(answer)
     if labelled and all(labelled):
@@ -156,4 +168,10 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     candidates, x = role_features(embed, answer)
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)
-    return choose_roles(candidates, model.probabilities(x), model.thresholds, split_clauses(answer))
+    buyer, user = choose_roles(candidates, model.probabilities(x), model.thresholds, split_clauses(answer))
+    return _closed(buyer), _closed(user)
+
+
+def _closed(role: str) -> str:
+    """A role cut before a parenthesis it opens and does not close ("the employer (HR" → "the employer")."""
+    return role.split("(")[0].rstrip(" ,") if role.count("(") > role.count(")") else role

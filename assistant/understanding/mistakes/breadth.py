@@ -64,9 +64,14 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
 def _contact_relative(tokens: Sequence[Token], m: Match) -> bool:
     """A relative clause with no pronoun, opened by the founder as its subject: "those are the people we're
     building this for", "everyone we talked to": the broad word points at a group named elsewhere, or at the
-    founder's own contacts, no target of its own."""
+    founder's own contacts, no target of its own; so does a word of knowing after the founder ("its where i know
+    people", "là où je connais du monde": `acquaintance_verbs`)."""
+    first_person = grammar_lists().first_person
+    if any(tokens[k].norm in word_sets()["acquaintance_verbs"] and tokens[k - 1].norm in first_person
+           and tokens[k].clause == tokens[m.start].clause for k in range(max(1, m.start - 3), m.start)):
+        return True
     return (m.end < len(tokens) and tokens[m.end].clause == tokens[m.end - 1].clause
-            and tokens[m.end].norm in grammar_lists().first_person)
+            and tokens[m.end].norm in first_person)
 
 
 def _narrowed_before(tokens: Sequence[Token], m: Match) -> bool:

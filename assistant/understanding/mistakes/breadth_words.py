@@ -72,7 +72,8 @@ def word_sets() -> dict[str, frozenset[str]]:
             "pre_adjectives": frozenset(w.pre_adjectives), "modifier_determiners": frozenset(w.modifier_determiners),
             "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
             "subordinators": frozenset(w.subordinators), "determiners_after": frozenset(w.determiners_after),
-            "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links)}
+            "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links),
+            "acquaintance_verbs": frozenset(w.acquaintance_verbs)}
 
 
 def trivial() -> frozenset[str]:

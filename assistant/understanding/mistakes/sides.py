@@ -4,9 +4,12 @@ forgets (or waves off) the other, the reference text's mistake."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from assistant.lexicon import every_language
+from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.lexicon.role_reading import role_word_set
-from assistant.text.patterns import first_match
+from assistant.text.patterns import PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
@@ -44,10 +47,28 @@ def _one_person(group: str, head: str) -> bool:
 
 def _named_groups(ctx: DetectionContext) -> list[str]:
     """The groups the founder has named as customers so far: in this answer, and in the canvas."""
-    texts = [without_waved_off(ctx.answer), *(f"{s.name}: {s.who}" for s in ctx.canvas.segments)]
+    answer = _without_current_means(without_waved_off(ctx.answer))
+    texts = [answer, *(f"{s.name}: {s.who}" for s in ctx.canvas.segments)]
     if ctx.question_id == "most_important":
         texts.append(ctx.answers.get("for_whom", ""))
     return [g for text in texts if text for g in split_groups(text)]
+
+
+def _without_current_means(answer: str) -> str:
+    """The answer with what its customers use today blanked out to the end of its clause ("now they use the big
+    delivery companies that…": `current_means` of `platform_markers.yaml`): their current solution, no side."""
+    tokens = tokenise(answer)
+    chars = list(answer)
+    for m in find_all(tokens, _current_means()):
+        clause = [t for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause]
+        if clause:
+            chars[clause[0].start:clause[-1].end] = " " * (clause[-1].end - clause[0].start)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _current_means() -> PatternSet:
+    return compile_all(every_language(PlatformMarkerWords, "platform_markers").current_means)
 
 
 STEM = 5
