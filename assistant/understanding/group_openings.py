@@ -212,7 +212,7 @@ def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[st
     the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…")."""
     if "new" in labels:
         return list(labels)
-    alone = len(frags) == 1 or frags[1].first_in_sentence
+    alone = len(frags) < 2 or frags[1].first_in_sentence
     return ["new" if label == "none" and (labels[i + 1:i + 2] == ["cont"] or i == 0 and alone)
             and _determined(frag.text) else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
 
