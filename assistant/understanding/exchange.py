@@ -66,12 +66,12 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _, finding, _ = _exchange_patterns()
+    supply, demand, booking, side_words, _, finding, owners = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if founder_speaks(tokens, m.start):
             continue  # "we sell software to bakeries": the founder selling to customers, not one side
-        who = subject(tokens, m.start) or owner_before(tokens, m.start, _exchange_patterns().owners)
+        who = subject(tokens, m.start) or owner_before(tokens, m.start, owners)
         if who:
             givers.append(who)
         # the first "to"/"aux" a group follows: "le louent à la journée aux tâcherons" passes "à la journée"

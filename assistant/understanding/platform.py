@@ -23,11 +23,11 @@ def _lists() -> PlatformMarkerWords:
 
 
 _PATTERN_KEYS = ("markers", "connectors", "both_sides", "sourcing", "sourcing_channels", "software_sale",
-                 "platform_nouns", "waved_off", "sole_customer", "first_side", "other_side")
+                 "platform_nouns", "waved_off", "sole_customer", "first_side", "other_side", "current_means")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, PatternSet]:
+def marker_patterns() -> dict[str, PatternSet]:
     """Every pattern list of `PlatformMarkerWords`, compiled once: `markers` are enough on their own ("marketplace",
     "mettre en relation", "le Uber des ..."); `connectors` count only when two groups surround them."""
     return {key: compile_all(getattr(_lists(), key)) for key in _PATTERN_KEYS}
@@ -54,7 +54,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     # "a SaaS for labs: the patient books a slot", "the software that matches readers to volunteers": the people
     # a tool sold to one customer matches or books are that customer's own; only a marker makes sides then
     software = _sold_as_software(tokens)
-    for m in [] if software else find_all(tokens, _patterns()["connectors"]):
+    for m in [] if software else find_all(tokens, marker_patterns()["connectors"]):
         # "un pilulier connecté, vendu aux patients": an adjective, its clause ends before any object
         if negated_before(tokens, m) or m.end >= len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause:
             continue
@@ -68,7 +68,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     told = exchange_sides(text) if read_on and not software else []
     if told:
         return told  # a pitch telling who supplies and who takes names its sides better than its word order
-    for m in find_all(tokens, _patterns()["markers"]):
+    for m in find_all(tokens, marker_patterns()["markers"]):
         # "it's a marketplace. Indie shows list their slots, small brands book them": the sides may come in
         # the sentence after the one that says what the startup is
         at = tokens[m.start].sentence
@@ -86,8 +86,8 @@ def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
     """"Pharmacies order from verified distributors on the app" (`sourcing`, in a sentence that puts the ordering
     in the product: `sourcing_channels`): the group that orders and the group it orders from, two sides when they
     differ; [] otherwise ("restaurants buy from wholesalers" may be today's habit)."""
-    channels = {tokens[m.start].sentence for m in find_all(tokens, _patterns()["sourcing_channels"])}
-    for m in find_all(tokens, _patterns()["sourcing"]):
+    channels = {tokens[m.start].sentence for m in find_all(tokens, marker_patterns()["sourcing_channels"])}
+    for m in find_all(tokens, marker_patterns()["sourcing"]):
         sentence = tokens[m.start].sentence
         if sentence not in channels:
             continue
@@ -103,7 +103,7 @@ def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
 def _sold_as_software(tokens: Sequence[Token]) -> bool:
     """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence") and never
     called a platform (`platform_nouns`)."""
-    patterns = _patterns()
+    patterns = marker_patterns()
     return find(tokens, patterns["software_sale"]) is not None and find(tokens, patterns["platform_nouns"]) is None
 
 
@@ -127,7 +127,7 @@ def _the_only_two(tokens: Sequence[Token], read_on: bool) -> list[str]:
     milkings he needs done, relief milkers see them and take them. […] A wee marketplace for relief
     milking"): its sides are the two groups it names, when it names exactly two; [] otherwise (a third group
     may be a partner, and an answer's groups are the founder's targets, not sides)."""
-    if not read_on or find(tokens, _patterns()["markers"]) is None:
+    if not read_on or find(tokens, marker_patterns()["markers"]) is None:
         return []
     groups = _distinct_groups(tokens)
     return groups if len(groups) == 2 else []
@@ -200,10 +200,10 @@ def is_platform(text: str) -> bool:
     """A marker ("marketplace", a take rate on each booking), two groups named as the two sides of one
     sentence ("drivers on one side, carriers on the other"), or two groups a connector or an exchange links."""
     tokens = tokenise(spell_percent(text))  # "we keep 20%": a take rate
-    marker = find(tokens, _patterns()["markers"])
+    marker = find(tokens, marker_patterns()["markers"])
     if marker is not None and not negated_before(tokens, marker):
         return True
-    both = find(tokens, _patterns()["both_sides"])
+    both = find(tokens, marker_patterns()["both_sides"])
     if both is not None:
         sentence = [t for t in tokens if t.sentence == tokens[both.start].sentence]
         if len(_distinct_groups(sentence)) >= 2:
@@ -216,7 +216,7 @@ def _sentences_waved(answer: str) -> list[tuple[str, tuple[Token, ...], bool]]:
     out = []
     for sentence in re.split(r"(?<=[.!?;\n])", answer):
         tokens = tokenise(sentence)
-        out.append((sentence, tokens, find(tokens, _patterns()["waved_off"]) is not None))
+        out.append((sentence, tokens, find(tokens, marker_patterns()["waved_off"]) is not None))
     return out
 
 
@@ -236,7 +236,7 @@ def names_both_sides(text: str) -> bool:
     """"Both sides" (`both_sides`), "On one side X… On the other, Y" (`first_side`, then `other_side` in any
     later sentence), or two sides told by what each does ("ceux qui cherchent à louer et ceux qui ont quelque
     chose à louer": `described_sides`)."""
-    tokens, p = tokenise(text), _patterns()
+    tokens, p = tokenise(text), marker_patterns()
     first = find(tokens, p["first_side"])
     return (first is not None and any(m.start >= first.end for m in find_all(tokens, p["other_side"]))
             or find(tokens, p["both_sides"]) is not None or names_two_described_sides(text, _words()["coordinators"]))
@@ -247,4 +247,4 @@ def closes_on_one_customer(answer: str) -> bool:
     customers, full stop", "Nos clients, c'est les proprios de chalets, point")."""
     tokens = tokenise(answer)
     return any(m.end == len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause
-               for m in find_all(tokens, _patterns()["sole_customer"]))
+               for m in find_all(tokens, marker_patterns()["sole_customer"]))

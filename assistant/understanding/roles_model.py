@@ -152,8 +152,7 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     parentheses of a few words or more ("the seller pays (sometimes she adds it to the buyers price), …") is read
     as no part of the answer, for the buyer."""
     buyer, user = _read_roles_in(answer, embed, model)
-    aside_free = ASIDE.sub("", answer)
-    if not buyer and aside_free != answer:
+    if not buyer and (aside_free := ASIDE.sub("", answer)) != answer:
         buyer = _read_roles_in(aside_free, embed, model)[0]
     return buyer, user
 

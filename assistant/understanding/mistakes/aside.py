@@ -91,8 +91,7 @@ def turns_a_group_away_for_good(answer: str) -> bool:
     reasoned focus the reference text's mistake excludes; "seniors, forget them" turns them away."""
     tokens = tokenise(answer)
     for sentence, words in _sentences(tokens):
-        if sets_a_group_aside(answer[words[0].start:words[-1].end]) and not kept_for_later(tokens, sentence) and (
-                not served_elsewhere(tokens, sentence)):
+        if sets_a_group_aside(answer[words[0].start:words[-1].end]) and not set_aside_with_reason(tokens, sentence):
             return True
     return False
 
@@ -108,6 +107,12 @@ def sets_aside_only_served_groups(answer: str) -> bool:
 
 def _sentences(tokens: Sequence[Token]) -> list[tuple[int, list[Token]]]:
     return [(s, [t for t in tokens if t.sentence == s]) for s in sorted({t.sentence for t in tokens})]
+
+
+def set_aside_with_reason(tokens: Sequence[Token], sentence: int) -> bool:
+    """The group turned away in the sentence is kept for later (`kept_for_later`) or already served by others
+    (`served_elsewhere`): no underserved group ignored."""
+    return kept_for_later(tokens, sentence) or served_elsewhere(tokens, sentence)
 
 
 def served_elsewhere(tokens: Sequence[Token], sentence: int) -> bool:

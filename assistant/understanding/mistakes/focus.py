@@ -15,7 +15,7 @@ from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
-from assistant.understanding.mistakes.aside import kept_for_later, served_elsewhere
+from assistant.understanding.mistakes.aside import set_aside_with_reason
 from assistant.understanding.mistakes.focus_words import focus_patterns, focus_sets
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
@@ -146,8 +146,7 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
     m = m or first_match(tokens, focus_patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2) and not _drops_an_idea(tokens, m))
-    if m is None or contrast_after(tokens, m) or kept_for_later(tokens, tokens[m.start].sentence) or (
-            served_elsewhere(tokens, tokens[m.start].sentence)):
+    if m is None or contrast_after(tokens, m) or set_aside_with_reason(tokens, tokens[m.start].sentence):
         return None
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
                f"'{m.pattern.source}'")

@@ -4,12 +4,9 @@ forgets (or waves off) the other, the reference text's mistake."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
-from assistant.lexicon import every_language
-from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.lexicon.role_reading import role_word_set
-from assistant.text.patterns import PatternSet, compile_all, find_all, first_match
+from assistant.text.patterns import find_all, first_match
 from assistant.text.tokens import tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
@@ -28,6 +25,7 @@ from assistant.understanding.groups import (
 from assistant.understanding.platform import (
     closes_on_one_customer,
     is_platform,
+    marker_patterns,
     names_both_sides,
     platform_sides,
     waved_off_groups,
@@ -59,16 +57,11 @@ def _without_current_means(answer: str) -> str:
     delivery companies that…": `current_means` of `platform_markers.yaml`): their current solution, no side."""
     tokens = tokenise(answer)
     chars = list(answer)
-    for m in find_all(tokens, _current_means()):
+    for m in find_all(tokens, marker_patterns()["current_means"]):
         clause = [t for t in tokens[m.end:] if t.clause == tokens[m.end - 1].clause]
         if clause:
             chars[clause[0].start:clause[-1].end] = " " * (clause[-1].end - clause[0].start)
     return "".join(chars)
-
-
-@lru_cache(maxsize=1)
-def _current_means() -> PatternSet:
-    return compile_all(every_language(PlatformMarkerWords, "platform_markers").current_means)
 
 
 STEM = 5
