@@ -7,8 +7,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.domain import Language, MistakeId, QuestionId, SegmentType
+from assistant.domain import LANGUAGES, Language, MistakeId, QuestionId, SegmentType
 from assistant.personas.models import Persona
+from assistant.text.labels import labels
 
 SCHEMA_VERSION = "1.0"
 
@@ -61,9 +62,12 @@ class Segment(Strict):
 
 
 def role_holder(role: str) -> str:
-    """The person of a buyer or user field, without its terms: "the guest (pays the booking…)" → "the guest".
-    Two fields name the same person when their holders are equal (casefolded)."""
-    return role.split(" (", 1)[0].strip()
+    """The person of a buyer or user field, without its terms: "the guest (pays the booking…)" → "the guest";
+    "" for a buyer that says nobody on the side pays ("Nobody on this side pays (hosts pay nothing)": `nobody_pays`
+    of `labels.yaml`). Two fields name the same person when their holders are equal (casefolded)."""
+    holder = role.split(" (", 1)[0].strip()
+    nobody = {labels(language).canvas.nobody_pays.casefold() for language in LANGUAGES}
+    return "" if holder.casefold() in nobody else holder
 
 
 class Critique(Strict):

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import re
 
-from assistant.canvas import Canvas
+from assistant.canvas import Canvas, role_holder
 from assistant.canvas.render import canvas_markdown
 from assistant.canvas.update import apply_analysis, redefines_groups
 from assistant.coach.base import Analysis, Answer, Finding, SegmentUpdate, TurnContext, Usage
@@ -221,7 +221,7 @@ def summary_text(prompts: Prompts, canvas: Canvas, lang: Language) -> str:
         nothing = t(lang, "summary.nothing_yet")
         pains = _short(focus.pains, 2) or nothing
         gains = _short(focus.gains, 2) or nothing
-        buyer = excerpt(focus.buyer, 80) if focus.buyer else t(lang, "summary.the_buyer")
+        buyer = excerpt(focus.buyer, 80) if role_holder(focus.buyer) else t(lang, "summary.the_buyer")
         lines += [
             f"1. {t(lang, 'summary.next_value', name=focus.name, pains=pains, gains=gains)}",
             f"2. {t(lang, 'summary.next_channels', name=focus.name)}",

@@ -80,6 +80,8 @@ def reflect(prompts: Prompts, language: Language, question_id: str, answer: str,
             return say("characteristics")
         return say("characteristics_profile") if any(u.characteristics for u in updates) else ""
     if question_id == "buyer_user" and (up.buyer or up.user):
+        if up.buyer and not role_holder(up.buyer):
+            return say("buyer_user_free")  # "Nobody on this side pays (…)"
         if up.buyer and up.user and normalise(role_holder(up.buyer)) != normalise(role_holder(up.user)):
             return say("buyer_user_differ", buyer=_role(up.buyer, language), user=_role(up.user, language))
         return say("buyer_user_same")

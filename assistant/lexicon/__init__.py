@@ -69,6 +69,10 @@ class GrammarWords(BaseModel):
     attributes: list[str] = Field(description="Nouns that make a group word a modifier ('household income').")
     target_frames: list[str] = Field(
         description="Words that announce the target, not part of it ('our customers are', 'nos clients ce sont').")
+    side_headings: list[str] = Field(
+        default_factory=list,
+        description="A side of a platform announced ('on one side', 'de l autre côté'): a target frame where it "
+                    "opens its clause, nothing where it follows its group ('drivers on one side').")
     frame_complementizers: list[str] = Field(
         default_factory=list,
         description="A conjunction right before a target frame, after a hedge ('je dirais que ce sont…', 'I'd say "

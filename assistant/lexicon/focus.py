@@ -40,6 +40,11 @@ class FocusWords(BaseModel):
         description="A group left out because others already serve it ('the public agency already serves them "
                     "well', 'ils sont déjà bien servis'): a well-served group set aside, the reference text's "
                     "focus, not an underserved one ignored.")
+    agent_markers: list[str] = Field(
+        default_factory=list,
+        description="The word that brings in who does an act ('by', 'par'): a group turned away by someone else "
+                    "('qui se font laisser tomber par leur déneigeur', 'ignored by the big banks') is a pain of "
+                    "theirs, not the founder's act.")
     idea_objects: list[str] = Field(
         default_factory=list,
         description="An idea or a plan as what is turned away ('dropped that idea', 'on a laissé tomber ça'): the "

@@ -55,6 +55,11 @@ class RoleReadingWords(BaseModel):
     payer_unknown: list[str] = Field(
         description="Before 'who': who pays asked or not known, not said ('no idea who pays', 'savoir qui paie')."
                     + _REGEX)
+    late_paying: list[str] = Field(
+        default_factory=list,
+        description="Words that make a paying clause a payment owed to the customer, paid late ('insurers paying "
+                    "late', 'les clients paient en retard'): the customer's own receivables, not who pays for "
+                    "the product." + _REGEX)
     person_relatives: list[str] = Field(
         description="Relative pronouns of a person ('a niece who signs them up', 'qui')." + _REGEX)
     future_auxiliaries: list[str] = Field(

@@ -27,6 +27,10 @@ class ValidationWords(BaseModel):
         description="Quantities that mean just one ('un', 'a'): after a research verb they do not count.")
     zero_words: list[str] = Field(
         description="Zero spelt out ('zero interviews'): no quantity (the digit 0 is handled in code).")
+    magnitudes: list[str] = Field(
+        default_factory=list,
+        description="Words that make a count a population ('30 million people', 'des milliers de foyers'): a "
+                    "market's size, desk research, no people the founder spoke to.")
     past_actions: list[str] = Field(
         description="Verbs in the past near an evidence word: the research was done ('conducted', 'mene*').")
     future: list[str] = Field(

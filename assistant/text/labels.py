@@ -61,6 +61,7 @@ class CanvasLabels(_Strict):
     source: str
     version: str
     same_as: str
+    nobody_pays: str  # the buyer of a side whose own sentences say it pays nothing
 
 
 class CanvasTypeLabels(_Strict):

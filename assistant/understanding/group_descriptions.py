@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_phrases, reading_words, skip_hedges
-from assistant.understanding.groups import is_group_word
+from assistant.understanding.groups import is_group_word, looks_plural
 
 # Not among OPENERS: those are features of the group reader, whose weights expect exactly those four lists.
 _DESCRIBING = LazyWords(lambda: reading_words().describing_openers)
@@ -53,4 +53,24 @@ def descriptions_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -
     for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
         if label == "new" and "new" in out[:i] and describes(tokenise(frag.text)):
             out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
+        elif label == "new" and "new" in out[:i] and _relative_goes_on(frags, i):
+            out[i] = "none"
     return out
+
+
+def _relative_goes_on(frags: Sequence[FragmentLike], i: int) -> bool:
+    """"people … who already tried other yerbas, compare origin…, and hate running to the store": after a relative
+    clause of the sentence, a fragment joined by "and" whose first two words are neither a group word nor a plural,
+    after no determiner, is the relative's next verb, not a group."""
+    tokens = tokenise(frags[i].text)
+    norms = [t.norm for t in tokens]
+    start = skip_hedges(norms)  # "and then the vets": past "then"
+    opening = norms[start:start + 2]  # "hate running…", not "coworking spaces…" nor "retired teachers"
+    if frags[i].separator not in ("and", "comma_and") or not opening or any(
+            is_group_word(w) or looks_plural(w) or w in OPENERS["determiner"] or w in OPENERS["preposition"]
+            or w in _POSSESSIVES for w in opening):
+        return False
+    if frags[i].text[tokens[start].start].isupper():
+        return False
+    start = next((j for j in range(i, -1, -1) if frags[j].first_in_sentence), 0)
+    return any(t.norm in OPENERS["relative"] for frag in frags[start:i] for t in tokenise(frag.text))

@@ -11,7 +11,9 @@ from functools import lru_cache
 
 from assistant.analysis import SegmentUpdate
 from assistant.canvas import Canvas
+from assistant.domain import Language
 from assistant.lexicon.role_reading import role_regex
+from assistant.text.labels import labels
 from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.groups import member_word
 from assistant.understanding.role_terms import with_terms
@@ -117,10 +119,19 @@ def _member_head(subject: str) -> str:
     return subject
 
 
-def _denied_only(sentences: list[str]) -> bool:
-    """The sentences speak of paying only to deny it ("…et paie rien", "hosts pay nothing")."""
+MAX_DENIAL_CHARS = 90  # a denial quoted after "Nobody on this side pays" stays a short parenthesis
+
+
+def _nobody_pays(sentences: list[str], language: Language) -> str:
+    """The buyer of a side whose sentences speak of paying only to deny it ("…et paie rien", "hosts pay nothing"):
+    "Nobody on this side pays (Hosts pay nothing, they get 80%)" (`nobody_pays` of `labels.yaml`, the sentence
+    of the denial quoted when short); "" when the sentences say someone pays, or nothing of paying."""
     clauses = [c for s in sentences for c in split_clauses(s)]
-    return bool(paying_clauses(clauses, denied=True)) and not paying_clauses(clauses)
+    if not paying_clauses(clauses, denied=True) or paying_clauses(clauses):
+        return ""
+    label = labels(language).canvas.nobody_pays
+    said = next(s for s in sentences if paying_clauses(split_clauses(s), denied=True)).strip(" ,;.")
+    return f"{label} ({said})" if len(said) <= MAX_DENIAL_CHARS else label
 
 
 def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) -> list[SegmentUpdate]:
@@ -147,7 +158,8 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
         if own and (PAYS.search(fold_clause(side)) or USES.search(fold_clause(side))
                     or subject and side != subject and side.startswith(subject)):
             side = subject or side
-        if own and _denied_only(own):
+        nobody = _nobody_pays(own, canvas.language) if own else ""
+        if nobody:
             buyer = ""  # "le conducteur reçoit l'argent et paie rien": nobody pays on this side
         if blocks.shared:  # each side uses it under its own role when it has one
             user = user or (side if own else both[1])
@@ -155,6 +167,6 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
         said = ". ".join(own or [])
         buyer, user = _own_part(buyer, seg.name, canvas, said), _own_part(user, seg.name, canvas, said)
         buyer, user = _resolved(buyer, user, seg.name), _resolved(user, buyer, seg.name)
-        buyer = with_terms(buyer, said or answer)  # what they pay: "the host (pays 3% of what they earn)"
+        buyer = with_terms(buyer, said or answer) or nobody  # what they pay: "the host (pays 3% of what they earn)"
         updates.append(SegmentUpdate(segment=seg.name, buyer=buyer, user=user))
     return updates

@@ -168,6 +168,12 @@ def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = N
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)
     buyer, user = choose_roles(candidates, model.probabilities(x), model.thresholds, split_clauses(answer))
+    if buyer and user and _same_words(buyer, user):
+        # the heads read one person paying and using, the grammar a different subject of a using verb ("an adult
+        # child orders and pays… The senior eats the meals"): the roles are told apart in so many words
+        told = read_roles(answer)[1]
+        if told and not _same_words(told, buyer) and group_words(tokenise(told)):
+            user = told
     return _closed(buyer), _closed(user)
 
 

@@ -109,13 +109,17 @@ def _payers_in(session: list[str]) -> list[tuple[str, set[str]]]:
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
-            found += [(_subject_head(clauses, i), set()) for i in paying_clauses(clauses)]
+            found += [(_subject_head(clauses, i), set()) for i in paying_clauses(clauses)
+                      if not _LATE.search(fold_clause(clauses[i]))]  # "insurers paying late": a receivable
             folded = fold_clause(sentence)
             found += [("", set(_stems(m.group(1))))
-                      for m in [*_PAID_BY.finditer(folded), *_SOLD_WITH_OBJECT.finditer(folded)]]
+                      for m in [*_PAID_BY.finditer(folded), *_SOLD_WITH_OBJECT.finditer(folded)]
+                      if not _LATE.search(folded[m.start():])]  # "get paid by the insurer within 30 days"
     return found
 
 
+# A payment owed to the customer ("insurers paying late", "les clients paient en retard"): not the product's payer.
+_LATE = role_regex(r"\b(?:{late_paying})\b")
 # The payer named after the verb: "sold to school districts", "licensed to trucking companies", "vendu aux
 # mairies", "remboursée par les mutuelles", "paid for by the employer", "pris en charge par la CPAM".
 _PAID_BY = role_regex(r"\b(?:{sold_to}\s+{sold_to_markers}|{paid_by}\s+{paid_by_markers})\s+((?:\w+\s*){1,5})")

@@ -28,6 +28,11 @@ def _frames() -> tuple[Phrase, ...]:
 
 
 @lru_cache(maxsize=1)
+def _side_headings() -> tuple[Phrase, ...]:
+    return phrases(all_grammar_words().side_headings)
+
+
+@lru_cache(maxsize=1)
 def _complementizers() -> frozenset[str]:
     return frozenset(all_grammar_words().frame_complementizers)
 
@@ -41,6 +46,8 @@ def unframe(answer: str) -> str:
     i = 0
     while i < len(tokens):
         frame = phrase_at(norms, i, _frames())  # tokens skip punctuation: "Nos clients, ce sont" matches
+        if frame is None and (i == 0 or tokens[i - 1].clause != tokens[i].clause):
+            frame = phrase_at(norms, i, _side_headings())  # "On one side the interpreters", not "drivers on one side"
         if frame is None or i + len(frame) >= len(tokens):
             i += 1
             continue

@@ -66,11 +66,13 @@ def sets_a_group_aside(answer: str) -> bool:
 
 def _turning_words(tokens: Sequence[Token]) -> bool:
     """Words that turn a group away (grammar lexicon `dismissal`, `turning_away`), past an oversight admitted
-    ("j'ai complètement zappé les préposées") and an idea dropped ("on a laissé tomber ça")."""
+    ("j'ai complètement zappé les préposées"), an idea dropped ("on a laissé tomber ça") and an act someone
+    else does to the group ("qui se font laisser tomber par leur déneigeur": `agent_markers`)."""
     admitted = {i for m in find_all(tokens, focus_patterns()["oversights"]) for i in range(m.start, m.end)}
     norms = ["" if i in admitted else t.norm for i, t in enumerate(tokens)]
     ideas = {m.start for m in find_all(tokens, focus_patterns()["idea_objects"])}
-    return any((p := phrase_at(norms, i, turned)) is not None and i + len(p) not in ideas
+    agents = {i for i, t in enumerate(tokens) if t.norm in focus_sets()["agent_markers"]}
+    return any((p := phrase_at(norms, i, turned)) is not None and i + len(p) not in ideas | agents
                for turned in (grammar_lists().dismissal, grammar_lists().turning_away) for i in range(len(norms)))
 
 

@@ -148,5 +148,7 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
                          and not negated_before(tokens, m, 2) and not _drops_an_idea(tokens, m))
     if m is None or contrast_after(tokens, m) or set_aside_with_reason(tokens, tokens[m.start].sentence):
         return None
+    if m.end < len(tokens) and tokens[m.end].norm in focus_sets()["agent_markers"]:
+        return None  # "qui se font laisser tomber par leur déneigeur": someone else's act, a pain of theirs
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
                f"'{m.pattern.source}'")

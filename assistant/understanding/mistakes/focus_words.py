@@ -32,7 +32,8 @@ def focus_sets() -> dict[str, frozenset[str]]:
     """The word lists of `focus.yaml` looked up word by word, as sets."""
     w = focus_lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
-            "refused_group_openers", "people_objects", "people_subjects", "recipient_markers", "alternative_joiners")
+            "refused_group_openers", "people_objects", "people_subjects", "recipient_markers", "alternative_joiners",
+            "agent_markers")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 

@@ -6,21 +6,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.lexicon.role_reading import role_word_set
-from assistant.text.patterns import find_all, first_match
+from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
-from assistant.understanding.exchange import GENERIC_GROUPS, provider_patterns, provides
-from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.exchange import GENERIC_GROUPS, provides
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import (
     announced_count,
     group_head,
     group_words,
-    is_group_word,
-    number_words,
     same_group,
     structure_nouns,
+)
+from assistant.understanding.mistakes.side_names import (
+    POSSESSIVES,
+    a_part,
+    another_group_provides,
+    names_side,
+    side_story,
+    sides_among,
+    stems,
+    supplying_side,
 )
 from assistant.understanding.platform import (
     closes_on_one_customer,
@@ -64,46 +71,6 @@ def _without_current_means(answer: str) -> str:
     return "".join(chars)
 
 
-STEM = 5
-
-
-def _stems(text: str) -> set[str]:
-    return {t.norm[:STEM] for t in tokenise(text) if len(t.norm) >= STEM and not is_group_word(t.norm)}
-
-
-def _side_story(context: str, side: str) -> set[str]:
-    """What the session says of one side, as word stems: the clauses that name it ("les commerces du
-    quartier mettent en vente leurs invendus" → invendus, vente, quartier). A group described with those
-    words ("les boulangeries qui jettent des invendus") is that side under a more precise name."""
-    tokens = tokenise(context)
-    clauses = {t.clause for t in tokens if same_group(side, t.norm)}
-    return {t.norm[:STEM] for t in tokens if t.clause in clauses and len(t.norm) >= STEM
-            and not is_group_word(t.norm)}
-
-
-def _names_side(group: str, side: str) -> bool:
-    """"freelance designers who want steady clients" names the side "freelance"; a group named in the reason
-    given ("…qui galèrent parce que les artisans répondent pas") is not named as a customer."""
-    tokens = tokenise(group)
-    norms = [t.norm for t in tokens]
-    cut = next((i for i in range(len(norms)) if phrase_at(norms, i, grammar_lists().reasons)), len(norms))
-    # a count of the side's word sizes the group it describes ("clinics, like 1-3 vets", "cabinets de 2 à 5
-    # kinés"): it does not name that side
-    # a word that only starts the side's word names no group ("public land" is not "landowners")
-    return any(same_group(side, t.norm) and (is_group_word(t.norm) or t.norm.rstrip("sx") == side.rstrip("sx"))
-               for i, t in enumerate(tokens[:cut])
-               if len(t.norm) > 2 and not (i and (norms[i - 1].isdigit() or norms[i - 1] in number_words())))
-
-
-def _another_group_provides(group: str, side: str) -> bool:
-    """"visitors…, and locals with a spare room who want some extra income": another clause of the group read
-    describes someone by what they supply. The named side's own supply verbs, in its own clause ("makers who
-    sell…"), do not count: that is the side named, not the other one."""
-    tokens = tokenise(group)
-    own = {t.clause for t in tokens if same_group(side, t.norm)}
-    return first_match(tokens, provider_patterns(), lambda m: tokens[m.start].clause not in own) is not None
-
-
 def _told_sides(ctx: DetectionContext) -> list[str]:
     """The groups what was said before this answer says the platform connects (the answer's own objects, "no
     time for a web shop", are not sides)."""
@@ -116,17 +83,12 @@ def pitch_sides(ctx: DetectionContext) -> list[str]:
     return _told_sides(ctx) or platform_sides(context_text(ctx))
 
 
-def _sides_among(groups: list[str], sides: list[str]) -> list[str]:
-    """The sides that one of the groups named names (`_names_side`), in the order of `sides`."""
-    return [side for side in sides if any(_names_side(g, side) for g in groups)]
-
-
 def names_both_sides_of_the_pitch(ctx: DetectionContext) -> bool:
     """The founder has named, in this answer or the canvas, both groups the session says the platform
     connects (`platform_sides`)."""
     sides = pitch_sides(ctx)
     groups = _named_groups(ctx)
-    return len(sides) >= 2 and len(_sides_among(groups, sides)) == len(sides)
+    return len(sides) >= 2 and len(sides_among(groups, sides)) == len(sides)
 
 
 def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
@@ -139,20 +101,20 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     # Another group counts as the missing side only when it is described by what it provides ("les étudiants
     # qui veulent garder des chiens"), not when it is one more group of the same side ("passengers and
     # companies that need rides").
-    named = _sides_among(groups, sides)
-    others = [g for g in groups if not any(_names_side(g, side) for side in sides)]
+    named = sides_among(groups, sides)
+    others = [g for g in groups if not any(names_side(g, side) for side in sides)]
     missing = [side for side in sides if side not in named]
     # what only the missing side's story says: the exchange's own words ("milkings", told of both sides) tell
     # neither side apart
-    told_of_named = set().union(*(_side_story(context, n) for n in named))
+    told_of_named = set().union(*(side_story(context, n) for n in named))
     # one person ("le voisin il prête quand il veut", today's workaround) is no side named as a customer
     # nor are people in general ("chez les clients, …à chercher un tricycle": the goods' destination)
     told = [g for g in others if not _one_person(g, group_head(g)) and group_head(g) not in GENERIC_GROUPS
-            and (provides(g) or any(_stems(g) & (_side_story(context, m) - told_of_named) for m in missing))]
+            and (provides(g) or any(stems(g) & (side_story(context, m) - told_of_named) for m in missing))]
     # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
     # income"): the supply side is still told by what it provides.
-    told += [g for g in groups if g not in others and len(named) == 1 and _another_group_provides(g, named[0])
-             and not any(_names_side(g, m) for m in missing)]
+    told += [g for g in groups if g not in others and len(named) == 1 and another_group_provides(g, named[0])
+             and not any(names_side(g, m) for m in missing)]
     return len(named) + len(told) >= 2
 
 
@@ -164,14 +126,28 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     # "cours en petits groupes": a word for a set of people is no side
     if len(told) != 2 or same_group(*told) or any(side in structure_nouns() for side in told):
         return False
-    named = _sides_among(groups, told)
+    named = sides_among(groups, told)
+    if not named:
+        return _supply_side_unnamed(ctx, groups, told)
     if len(named) != 1:
         return False
     missing = next(side for side in told if side not in named)
-    # any word of the answer that names the other side ("sheep farms" for "farmers"), in a group read or not
-    if any(len(t.norm) > 3 and same_group(missing, t.norm) for t in tokenise(ctx.answer)):
+    # any word of the answer that names the other side ("sheep farms" for "farmers"), in a group read or not;
+    # not someone a group has ("leur déneigeur")
+    tokens = tokenise(ctx.answer)
+    if any(len(t.norm) > 3 and same_group(missing, t.norm) and not (i and tokens[i - 1].norm in POSSESSIVES)
+           for i, t in enumerate(tokens)):
         return False
-    return all(_names_side(g, named[0]) or group_head(g) in GENERIC_GROUPS for g in groups)
+    return all(names_side(g, named[0]) or group_head(g) in GENERIC_GROUPS or a_part(g) for g in groups)
+
+
+def _supply_side_unnamed(ctx: DetectionContext, groups: list[str], told: list[str]) -> bool:
+    """The answer names its customers under a name of its own ("les MRE … qui veulent des plateaux"), none of them
+    by what they supply, while the side the session says supplies ("les artisans … vendent") goes unnamed."""
+    supplier = supplying_side(context_text(ctx, with_answer=False), told)
+    tokens = tokenise(ctx.answer)
+    return bool(supplier and groups) and not any(provides(g) for g in groups) and not any(
+        len(t.norm) > 3 and same_group(supplier, t.norm) for t in tokens)
 
 
 @scoped("for_whom", "most_important")

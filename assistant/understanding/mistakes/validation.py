@@ -64,8 +64,8 @@ def _planned(tokens: Sequence[Token], m: Match) -> bool:
 
 def _quantified(tokens: Sequence[Token], m: Match) -> bool:
     before = [t.norm for t in tokens[max(0, m.start - 3):m.start] if t.sentence == tokens[m.start].sentence]
-    if any(w == "0" or w in _lists().zero_words for w in before):
-        return False
+    if any(w == "0" or w in _lists().zero_words or w in _lists().magnitudes for w in before):
+        return False  # none, or a population ("30 million people"): no one spoken to
     return any(w.isdigit() or w in _quantities() for w in before)
 
 
