@@ -40,6 +40,11 @@ class FocusWords(BaseModel):
         description="A group left out because others already serve it ('the public agency already serves them "
                     "well', 'ils sont déjà bien servis'): a well-served group set aside, the reference text's "
                     "focus, not an underserved one ignored.")
+    reference_articles: list[str] = Field(
+        default_factory=list,
+        description="Articles before a count that point to customers already known ('the 10 groups the letters "
+                    "of intent cover', 'les 12 coopératives qu'on suit'): a count of customers, no segments "
+                    "announced.")
     agent_markers: list[str] = Field(
         default_factory=list,
         description="The word that brings in who does an act ('by', 'par'): a group turned away by someone else "

@@ -172,6 +172,10 @@ class GroupReadingWords(BaseModel):
     possessives: list[str] = Field(
         description="Possessive determiners that tie a group to the one named before it ('and their patients', "
                     "'et leurs salariés'): that group's own clients, staff or members.")
+    singular_possessives: list[str] = Field(
+        default_factory=list,
+        description="Possessives of a singular noun ('son', 'sa'): before a plural word they are another language's "
+                    "word ('para sa students', Tagalog), no possessive.")
     reached_through: list[str] = Field(
         description="Phrases that say the groups after them are reached through the group before ('and through "
                     "them the residents', 'et indirectement leurs patients', 'via eux').")

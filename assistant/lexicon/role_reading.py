@@ -55,6 +55,10 @@ class RoleReadingWords(BaseModel):
     payer_unknown: list[str] = Field(
         description="Before 'who': who pays asked or not known, not said ('no idea who pays', 'savoir qui paie')."
                     + _REGEX)
+    same_negators: list[str] = Field(
+        default_factory=list,
+        description="Words that deny a sameness said just after them ('ce n est pas pareil', 'not the same'): "
+                    "buyer and user told apart, not one person. Whole words.")
     late_paying: list[str] = Field(
         default_factory=list,
         description="Words that make a paying clause a payment owed to the customer, paid late ('insurers paying "

@@ -119,8 +119,10 @@ FOUNDER = frozenset("we nous on i je our notre".split())
 
 
 def founder_speaks(tokens: Sequence[Token], at: int) -> bool:
-    """The founder speaks of themselves in the verb's clause ("we sell software to bakeries"), after any group
-    named there ("we run a site where the potters sell their pieces": the potters sell)."""
+    """The founder speaks of themselves in the verb's clause ("we sell software to bakeries", "notre société
+    propose"), after any other group named there ("we run a site where the potters sell their pieces": the
+    potters sell)."""
     span = tokens[clause_start(tokens, at):at]
-    last_group = max((i for i, t in enumerate(span) if is_group_word(t.norm)), default=-1)
+    last_group = max((i for i, t in enumerate(span) if is_group_word(t.norm)
+                      and not (i and span[i - 1].norm in FOUNDER)), default=-1)  # "notre société" is the founder
     return any(t.norm in FOUNDER for t in span[last_group + 1:])

@@ -41,7 +41,7 @@ def _words() -> dict[str, frozenset[str]]:
             "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"}}
 
 
-SIDE_WINDOW = 20
+SIDE_WINDOW = 25
 
 
 def platform_sides(text: str, read_on: bool = False) -> list[str]:

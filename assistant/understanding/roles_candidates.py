@@ -18,6 +18,7 @@ from assistant.lexicon.lazy import LazyRegex
 from assistant.lexicon.role_reading import role_word_set
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
+from assistant.understanding.role_sameness import SAME
 from assistant.understanding.roles_reader import (
     DETERMINERS,
     HEDGE,
@@ -25,7 +26,6 @@ from assistant.understanding.roles_reader import (
     NEGATED,
     PAYS,
     PRONOUNS,
-    SAME,
     STOPS,
     USES,
     fold_clause,

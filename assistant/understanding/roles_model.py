@@ -24,7 +24,7 @@ from assistant.understanding.classifier import Head, head_arrays, read_head
 from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
-from assistant.understanding.roles_reader import labelled_roles, read_roles, split_clauses
+from assistant.understanding.roles_reader import ROLE_WORDS, labelled_roles, read_roles, split_clauses
 from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
@@ -172,7 +172,7 @@ def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = N
         # the heads read one person paying and using, the grammar a different subject of a using verb ("an adult
         # child orders and pays… The senior eats the meals"): the roles are told apart in so many words
         told = read_roles(answer)[1]
-        if told and not _same_words(told, buyer) and group_words(tokenise(told)):
+        if told and not _same_words(told, buyer) and any(not ROLE_WORDS.match(w) for w in group_words(tokenise(told))):
             user = told
     return _closed(buyer), _closed(user)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from assistant.lexicon.role_reading import role_regex, role_word_set
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
+from assistant.understanding.role_sameness import said_same
 
 # The regular expressions and word sets of the reader are built on first use from `lexicon/<lang>/role_reading.yaml`:
 # each `{list}` of a template is that list's alternatives (the lists say what they hold).
@@ -27,7 +28,6 @@ _NOT_PAYING = role_regex(r"\b(?:{payment_negations}\s+(?:\w+\s+)?{denied_paying}
 # Paid, not paying ("get paid", "sont payés"), and who pays asked, not said ("no idea who pays", "qui paie").
 _PAID_OR_ASKED = role_regex(r"\b(?:{paid_auxiliaries}\s+{paid_participles}|{payer_unknown}\s+(?:\w+\s+){0,2}"
                            r"{person_relatives}\s+(?:{future_auxiliaries}\s+)?{asked_paying})\b")
-SAME = role_regex(r"\b{same_roles}\b")
 # Words that end a subject: relative pronouns, copulas and auxiliaries (grammar, not vocabulary).
 STOPS = role_word_set("subject_stops")
 LEAD = role_regex(r"^(?:{lead_ins}\s+)+")
@@ -159,6 +159,8 @@ def _before_verb(clause: str) -> str:
 # Clauses that close an answer and say nothing of anyone: "c'est tout", "that's it".
 _CLOSING = role_regex(r"^{closings}\b")
 _NONE = role_word_set("no_determiners")  # "no agency in between"
+_FREE_RELATIVES = role_word_set("free_relatives")  # "ceux (qui paient)", "whoever (pays)"
+FREE_RELATIVE_REACH = 2  # clauses after "ceux qui paient" within which "c'est la commune" names them
 # Words that name a role, not a group: "c'est lui le client" restates the payer, it names no user. Matched at a
 # word's start: `ROLE_WORDS.match(word)`.
 ROLE_WORDS = role_regex(r"{role_word_prefixes}")
@@ -212,8 +214,12 @@ def read_roles(answer: str) -> tuple[str, str]:
         named_here.append(bool(own) or len(clause.split()) > 1)  # a one-word clause ("rare") does nothing
     folded = [fold_clause(c) for c in clauses]
     paying = [i for i in paying_clauses(clauses) if not NEGATED.search(folded[i]) and not HEDGE.search(folded[i])]
+    for i in paying:  # "Ceux qui paient et qui décident, c'est la commune": a bare free relative is who comes after
+        if len(tokenise(subjects[i])) == 1 and tokenise(subjects[i])[0].norm in _FREE_RELATIVES:
+            subjects[i] = next((s for c in clauses[i + 1:i + 1 + FREE_RELATIVE_REACH] if (s := clause_subject(c))
+                                and tokenise(s)[0].norm not in _FREE_RELATIVES), subjects[i])
     named_user = next((u for c in clauses if _names_someone(u := user_named(c))), "")
-    same = bool(SAME.search(fold_clause(answer)))
+    same = said_same(answer)
     buyer = next((subjects[i] for i in paying if subjects[i] and normalise(subjects[i]) != normalise(named_user)),
                  "")
     if not buyer and paying and (same or not named_user):

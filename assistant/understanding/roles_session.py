@@ -12,11 +12,11 @@ from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
     DETERMINERS,
     ROLE_WORDS,
-    SAME,
     clause_subject,
     fold_clause,
     paying_clauses,
     read_roles,
+    said_same,
     split_clauses,
 )
 from assistant.understanding.substance import is_generic_group
@@ -25,8 +25,7 @@ from assistant.understanding.substance import is_generic_group
 def roles_told_apart(answer: str) -> bool:
     """The answer names who pays and, in another clause, a different group who uses — the two roles told
     apart — and says nothing of them being the same people."""
-    folded = fold_clause(answer)
-    if SAME.search(folded):
+    if said_same(answer):
         return False
     clauses = split_clauses(answer)
     heads = [_plural_head(clause_subject(c)) for c in clauses]

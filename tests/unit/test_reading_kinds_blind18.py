@@ -174,3 +174,13 @@ def test_the_reflection_on_a_side_that_pays_nothing_does_not_call_it_one_person(
                        user="Les hôtes")
     said = reflect(Prompts(), "fr", "buyer_user", "Les hôtes ne paient rien.", [up])
     assert "sans payer" in said and "même personne" not in said
+
+
+def test_a_group_selling_in_a_sentence_the_founder_opens_is_a_side_but_our_company_is_the_founder() -> None:
+    from assistant.understanding.exchange import exchange_sides
+    from assistant.understanding.platform import is_platform
+
+    assert exchange_sides("We built an app where the weavers of Oaxaca sell their rugs to shops abroad.") == [
+        "weavers", "shops"]
+    assert not is_platform("Notre société propose aux syndics de copropriété la pose de bornes de recharge et leur "
+                           "exploitation ; le syndic paie un forfait annuel par place.")

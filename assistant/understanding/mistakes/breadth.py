@@ -36,6 +36,7 @@ from assistant.understanding.mistakes.breadth_words import (
     trivial,
     word_sets,
 )
+from assistant.understanding.mistakes.focus_words import focus_patterns
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
 
@@ -205,8 +206,10 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     explicit = None if m else first_match(tokens, explicit_sweeps(), lambda m: not _dismissed(tokens, m))
     if explicit:  # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the
         # groups it covers follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
+        # "…all of them at the same time … the more the better": the sweep is about how many segments, the head weighs
+        at_once = find_all(tokens, focus_patterns()["all_at_once"]) + find_all(tokens, focus_patterns()["refusals"])
         return hit("too_broad", ctx.answer, tokens, explicit, f"no choice made: '{explicit.pattern.source}'",
-                   stated=len(listed_groups(ctx.answer)) < MAX_SEGMENTS)
+                   stated=len(listed_groups(ctx.answer)) < MAX_SEGMENTS and not at_once)
     m = m or _wide_age_range(tokens) or sweeping_range(tokens, 2) or chained_sweep(ctx.answer, tokens)
     if m is None:
         listed = indifferent_list(tokens)

@@ -11,6 +11,7 @@ from assistant.text.patterns import Match, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
+from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
@@ -42,11 +43,22 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
     pair_ok = is_platform(ctx.canvas.startup + "\n" + ctx.answers.get("intake", "") + "\n" + ctx.answer)
 
     def keep(m: Match) -> bool:
-        if negated_before(tokens, m, 5):
+        if negated_before(tokens, m, 5) or _in_a_reason(tokens, m.start):
             return False
         return not (pair_ok and tokens[m.start].norm in focus_sets()["pair_words"])
 
     return first_match(tokens, focus_patterns()["all_at_once"], keep)
+
+
+def _in_a_reason(tokens: Sequence[Token], at: int) -> bool:
+    """The word at `at` is in a reason given, with no founder speaking in it ("because they have the hardest time
+    finding snacks safe for all of them at once": what the group lives, not the founder's choice)."""
+    norms = [t.norm for t in tokens]
+    words = grammar_lists()
+    since = next((i for i in range(at - 1, -1, -1) if tokens[i].sentence != tokens[at].sentence
+                  or phrase_at(norms, i, words.reasons) is not None), -1)
+    return since >= 0 and tokens[since].sentence == tokens[at].sentence and not any(
+        n in words.first_person for n in norms[since:at])
 
 
 def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
@@ -81,11 +93,13 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         return found
     announced = announced_count(ctx.answer)
     said = find(tokens, STRUCTURE)
-    if said is not None and (negated_before(tokens, said, 3) or any(
+    if said is not None and (negated_before(tokens, said, 3) or said.start and tokens[said.start - 1].norm in
+                             focus_sets()["reference_articles"] or any(
             tokens[m.start].sentence == tokens[said.start].sentence and m.start >= said.end
             for m in find_all(tokens, focus_patterns()["disowned_counts"]))):
         # "nobody launches seven markets", "six segments with a team of five is not a strategy": a count denied
-        # or called a mistake announces nothing
+        # or called a mistake announces nothing; nor does a count of customers known ("the 10 groups the letters
+        # of intent cover": `reference_articles`)
         announced = None
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")

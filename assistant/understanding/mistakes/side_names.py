@@ -13,12 +13,20 @@ from assistant.text.tokens import Token, tokenise
 from assistant.understanding.exchange import provider_patterns
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import reading_words
-from assistant.understanding.groups import is_group_word, number_words, same_group
+from assistant.understanding.groups import is_group_word, looks_plural, number_words, same_group
 
 POSSESSIVES = LazyWords(lambda: reading_words().possessives)  # "leur", "their": someone a group has
+SINGULAR_POSSESSIVES = LazyWords(lambda: reading_words().singular_possessives)  # "son", "sa"
 CONJUNCTIONS = LazyWords(lambda: reading_words().conjunctions)  # "and", "et": a clause of other people
 QUANTITIES = LazyWords(lambda: reading_words().quantity_openers)  # "a", "some", "quelques"
 STEM = 5
+
+
+def owned(norms: Sequence[str], i: int) -> bool:
+    """The word at `i` follows a possessive ("leur déneigeur", "their driver"): someone a group has. A singular
+    possessive before a plural is none ("para sa students": Tagalog's "sa")."""
+    prev = norms[i - 1] if i else ""
+    return prev in POSSESSIVES and not (prev in SINGULAR_POSSESSIVES and looks_plural(norms[i]))
 
 
 def place_name(text: str, tokens: Sequence[Token], i: int) -> bool:
@@ -56,7 +64,7 @@ def names_side(group: str, side: str) -> bool:
     return any(same_group(side, t.norm) and (is_group_word(t.norm) or t.norm.rstrip("sx") == side.rstrip("sx"))
                for i, t in enumerate(tokens[:cut])
                if len(t.norm) > 2 and not (i and (norms[i - 1].isdigit() or norms[i - 1] in number_words()
-                                                  or norms[i - 1] in POSSESSIVES)))
+                                                  or owned(norms, i))))
 
 
 def another_group_provides(group: str, side: str) -> bool:

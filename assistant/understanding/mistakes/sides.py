@@ -20,10 +20,10 @@ from assistant.understanding.groups import (
     structure_nouns,
 )
 from assistant.understanding.mistakes.side_names import (
-    POSSESSIVES,
     a_part,
     another_group_provides,
     names_side,
+    owned,
     side_story,
     sides_among,
     stems,
@@ -135,10 +135,15 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     # any word of the answer that names the other side ("sheep farms" for "farmers"), in a group read or not;
     # not someone a group has ("leur déneigeur")
     tokens = tokenise(ctx.answer)
-    if any(len(t.norm) > 3 and same_group(missing, t.norm) and not (i and tokens[i - 1].norm in POSSESSIVES)
-           for i, t in enumerate(tokens)):
+    norms = [t.norm for t in tokens]
+    if any(len(t.norm) > 3 and same_group(missing, t.norm) and not owned(norms, i) for i, t in enumerate(tokens)):
         return False
-    return all(names_side(g, named[0]) or group_head(g) in GENERIC_GROUPS or a_part(g) for g in groups)
+    return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g) for g in groups)
+
+
+def _generic(head: str) -> bool:
+    """People in general ("des gens qui ont 1 à 5 hectares": the head read is "gen")."""
+    return head in GENERIC_GROUPS or head + "s" in GENERIC_GROUPS
 
 
 def _supply_side_unnamed(ctx: DetectionContext, groups: list[str], told: list[str]) -> bool:
