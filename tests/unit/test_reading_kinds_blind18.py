@@ -54,8 +54,10 @@ def test_the_buyers_under_a_name_of_their_own_leave_the_supplying_side_out() -> 
     assert "one_sided_platform" in read_flags(context("for_whom", answer, "en", pitch=POTTERY_PITCH))
 
 
-@pytest.mark.xfail(reason="known limit: the rule reader's group lexicon has no word for 'Mexican-Americans', so it "
-                          "reads the potters alone and states the mistake; the group model reads both groups")
+@pytest.mark.xfail(strict=True, reason="known limit, a trade made on 2026-12-05: since 'we run a site where the "
+                   "potters sell' reads the pitch's sides, the rule reader, whose group lexicon has no word for "
+                   "'Mexican-Americans', reads the potters alone and states the mistake (the group model reads both "
+                   "groups); before, no side was read and nothing was flagged")
 def test_naming_the_supplying_side_by_what_it_sells_is_both_sides() -> None:
     answer = ("Mexican-Americans in Texas who want real talavera, and the potters of Tonalá who sell through us "
               "instead of through middlemen.")

@@ -100,6 +100,8 @@ def test_a_sameness_denied_or_a_reflexive_that_stresses_a_person_is_no_same_pers
     assert not said_same("ah non, c'est pas pareil : la mairie paie, les élèves utilisent")
     assert not said_same("the clinic pays, the decision is by the owner dentist himself")
     assert said_same("he pays and uses it himself")
+    assert said_same("the nurse herself pays and uses it; a few hospitals refund it")
+    assert not said_same("le patron lui-même signe, les employés utilisent")
     assert said_same("c'est la même personne qui paie et qui utilise")
     buyer, user = read_roles("The clinic pays, sometimes the owner dentist himself decides. Patients use the app.")
     assert buyer == "The clinic" and "Patients" in user
