@@ -24,7 +24,7 @@ from assistant.understanding.classifier import Head, head_arrays, read_head
 from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
-from assistant.understanding.roles_reader import ROLE_WORDS, labelled_roles, read_roles, split_clauses
+from assistant.understanding.roles_reader import PRONOUNS, ROLE_WORDS, labelled_roles, read_roles, split_clauses
 from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
@@ -89,6 +89,7 @@ def load_role_model(path: Path = ROLES_MODEL_PATH) -> RoleModel | None:
 # the app"): measured on the train split's buyer/user answers, the extra candidates at p >= 0.5 were a user the
 # label names in 10 of 11 (at the role threshold alone, 12 of 29).
 EXTRA_USER_P = 0.5
+MAX_TOLD_WORDS = 6  # a user the grammar names, taken over the heads' same-person reading, is a short noun phrase
 USER_JOIN = "; "
 PREPOSITIONS = OPENERS["preposition"]
 
@@ -172,8 +173,10 @@ def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = N
         # the heads read one person paying and using, the grammar a different subject of a using verb ("an adult
         # child orders and pays… The senior eats the meals"): the roles are told apart in so many words
         told = read_roles(answer)[1]
-        if told and not _same_words(told, buyer) and any(not ROLE_WORDS.match(w) for w in group_words(tokenise(told))):
-            user = told
+        words = tokenise(told)
+        if (words and len(words) <= MAX_TOLD_WORDS and words[0].norm not in PRONOUNS and not _same_words(told, buyer)
+                and any(not ROLE_WORDS.match(w) for w in group_words(words))):
+            user = told  # a short noun phrase naming people ("The senior"), not a clause ("we sold 30 vouchers")
     return _closed(buyer), _closed(user)
 
 

@@ -186,3 +186,15 @@ def test_a_group_selling_in_a_sentence_the_founder_opens_is_a_side_but_our_compa
         "weavers", "shops"]
     assert not is_platform("Notre société propose aux syndics de copropriété la pose de bornes de recharge et leur "
                            "exploitation ; le syndic paie un forfait annuel par place.")
+
+
+def test_a_user_the_grammar_names_apart_from_the_payer_replaces_the_heads_same_person() -> None:
+    from assistant.understanding.roles_model import read_roles_in
+
+    answer = ("Mostly an adult son, often one who lives abroad, finds us, orders and pays by card. The grandmother "
+              "eats the meals. Sometimes the GP recommends us, but he does not pay.")
+    buyer, user = read_roles_in(answer, embed_queries)
+    assert "adult" in buyer and "grandmother" in user.lower()
+    # a clause is no user: "the runner" stays both
+    assert read_roles_in("the cyclist pays and the cyclist rides it, easy. sometimes a partner buys a voucher, we "
+                         "sold 20 vouchers in june", embed_queries) == ("the cyclist", "the cyclist")
