@@ -108,8 +108,8 @@ def test_i_need_to_think_about_it_says_nothing() -> None:
 
 
 def test_a_population_is_no_research() -> None:
-    answer = ("Ça vient de mes 10 ans en officine. Il y a 4 millions de diabétiques en France, je suis sûr que les "
-              "mutuelles voudront ça.")
+    answer = ("Ça vient de mes 10 ans en officine. Il y a 4 millions de personnes diabétiques en France, je suis sûr "
+              "que les mutuelles voudront ça.")
     assert "not_validated" in rule_flags(context("evidence", answer, "fr"))
     assert "not_validated" not in rule_flags(context("evidence", "On a interviewé 30 personnes diabétiques.", "fr"))
 
