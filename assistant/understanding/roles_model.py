@@ -151,7 +151,8 @@ def read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = No
     """(buyer, user) as short noun phrases of the answer, "" where it does not say: the role model's choice
     when its weights ship and `embed` is given, else the rule reader's. With no buyer read, an aside in
     parentheses of a few words or more ("the seller pays (sometimes she adds it to the buyers price), …") is read
-    as no part of the answer, for the buyer."""
+    as no part of the answer, for the buyer. Where the heads read one person paying and using, a short noun phrase
+    the rule reader names as a different user ("The senior eats the meals") is the user."""
     buyer, user = _read_roles_in(answer, embed, model)
     if not buyer and (aside_free := ASIDE.sub("", answer)) != answer:
         buyer = _read_roles_in(aside_free, embed, model)[0]
