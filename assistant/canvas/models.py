@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -66,8 +67,13 @@ def role_holder(role: str) -> str:
     "" for a buyer that says nobody on the side pays ("Nobody on this side pays (hosts pay nothing)": `nobody_pays`
     of `labels.yaml`). Two fields name the same person when their holders are equal (casefolded)."""
     holder = role.split(" (", 1)[0].strip()
-    nobody = {labels(language).canvas.nobody_pays.casefold() for language in LANGUAGES}
-    return "" if holder.casefold() in nobody else holder
+    return "" if holder.casefold() in _nobody_labels() else holder
+
+
+@lru_cache(maxsize=1)
+def _nobody_labels() -> frozenset[str]:
+    """Every language's `nobody_pays` label, casefolded."""
+    return frozenset(labels(language).canvas.nobody_pays.casefold() for language in LANGUAGES)
 
 
 class Critique(Strict):

@@ -13,8 +13,13 @@ from assistant.understanding.groups import is_group_word
 SAME = role_regex(r"\b{same_roles}\b")
 _SAME_NEGATORS = role_word_set("same_negators")  # "ce n'est pas pareil", "not the same"
 _SELF = role_word_set("self_words")
-_USES = role_regex(r"\b{using}\b")  # as `roles_reader.USES`
+USES = role_regex(r"\b{using}\b")  # a using verb ("uses", "eats", "utilise"): the role readers' too
 SAME_REACH = 3  # words before "same" within which a negation denies it
+
+
+def fold_clause(text: str) -> str:
+    """A clause folded as the role readers compare it: `normalise`d, apostrophes as spaces."""
+    return normalise(text).replace("'", " ")
 
 
 def said_same(text: str) -> bool:
@@ -23,14 +28,14 @@ def said_same(text: str) -> bool:
     ("the owner doctor himself", "le patron lui-même signe": after a group word, with no using verb after it in
     its clause). Read clause by clause."""
     for clause in re.split(r"[,;.:!?\n]", text):
-        folded = normalise(clause).replace("'", " ")  # as `roles_reader.fold_clause`
+        folded = fold_clause(clause)
         for m in SAME.finditer(folded):
             before = folded[:m.start()].split()[-SAME_REACH:]
             if any(w in _SAME_NEGATORS for w in before):
                 continue
             # the group word just before ("the doctor himself"), or before its pronoun ("le patron lui-même")
             stressed = any(is_group_word(w) for w in before[-2:])
-            if m.group(0).split()[-1] in _SELF and stressed and not _USES.search(folded[m.end():]):
+            if m.group(0).split()[-1] in _SELF and stressed and not USES.search(folded[m.end():]):
                 continue  # "the owner doctor himself", not "the woman herself pays and uses it"
             return True
     return False

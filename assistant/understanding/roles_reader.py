@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assistant.lexicon.role_reading import role_regex, role_word_set
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
-from assistant.understanding.role_sameness import said_same
+from assistant.understanding.role_sameness import USES, fold_clause, said_same
 
 # The regular expressions and word sets of the reader are built on first use from `lexicon/<lang>/role_reading.yaml`:
 # each `{list}` of a template is that list's alternatives (the lists say what they hold).
@@ -101,15 +101,10 @@ def role_words(clause: str, tokens: Sequence[Token], start: int, limit: int) -> 
 
 
 # Someone uses the product, or consumes it ("the family eats the bread"): grammar of use, no domain's vocabulary.
-USES = role_regex(r"\b{using}\b")
 _USER_COPULA = role_regex(r"\b(?:{user_nouns}|{customer_nouns})\s+(?:{copulas}|{user_copulas})\s+(.*)$")
 _ARE_USERS = role_regex(r"^(.*?)\s+{copulas}\s+{user_determiners}?\s*(?:{real_user_adjectives} )?{user_nouns}\b")
 HEDGE = role_regex(r"\b{hedges}\b")
 NEGATED = role_regex(r"\b{negations}\b")
-
-
-def fold_clause(text: str) -> str:
-    return normalise(text).replace("'", " ")
 
 
 def user_named(clause: str) -> str:

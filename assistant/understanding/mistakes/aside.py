@@ -70,10 +70,21 @@ def _turning_words(tokens: Sequence[Token]) -> bool:
     else does to the group ("qui se font laisser tomber par leur déneigeur": `agent_markers`)."""
     admitted = {i for m in find_all(tokens, focus_patterns()["oversights"]) for i in range(m.start, m.end)}
     norms = ["" if i in admitted else t.norm for i, t in enumerate(tokens)]
-    ideas = {m.start for m in find_all(tokens, focus_patterns()["idea_objects"])}
-    agents = {i for i, t in enumerate(tokens) if t.norm in focus_sets()["agent_markers"]}
-    return any((p := phrase_at(norms, i, turned)) is not None and i + len(p) not in ideas | agents
+    return any((p := phrase_at(norms, i, turned)) is not None and not drops_an_idea(tokens, i + len(p))
+               and not done_by_another(tokens, i + len(p))
                for turned in (grammar_lists().dismissal, grammar_lists().turning_away) for i in range(len(norms)))
+
+
+def drops_an_idea(tokens: Sequence[Token], end: int) -> bool:
+    """What is turned away at `end`, right after the turning words, is an idea of the founder's ("on a laissé
+    tomber ça", "so we dropped that idea": `idea_objects`), not a group."""
+    return any(m.start == end for m in find_all(tokens, focus_patterns()["idea_objects"]))
+
+
+def done_by_another(tokens: Sequence[Token], end: int) -> bool:
+    """The turning words are followed, at `end`, by who does the act ("qui se font laisser tomber par leur
+    déneigeur", "ignored by the big banks": `agent_markers`): someone else's act, a pain of the group's."""
+    return end < len(tokens) and tokens[end].norm in focus_sets()["agent_markers"]
 
 
 def _names_people(clause: Sequence[Token]) -> bool:

@@ -16,7 +16,7 @@ from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
-from assistant.understanding.mistakes.aside import set_aside_with_reason
+from assistant.understanding.mistakes.aside import done_by_another, drops_an_idea, set_aside_with_reason
 from assistant.understanding.mistakes.focus_words import focus_patterns, focus_sets
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
@@ -137,12 +137,6 @@ def _small_dismissed(tokens: Sequence[Token], m: Match) -> bool:
     return not own_group and any(tokens[s.start].clause == previous and s.start < m.start for s in small)
 
 
-def _drops_an_idea(tokens: Sequence[Token], m: Match) -> bool:
-    """What is turned away right after the words is an idea of the founder's ("on a laissé tomber ça", "so we
-    dropped that idea": `idea_objects`), not a group."""
-    return any(i.start == m.end for i in find_all(tokens, focus_patterns()["idea_objects"]))
-
-
 def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
     """A trait of underserved groups in the sentence, the one before ("rural clinics? forget them") or the one
     after, which often gives the reason ("…, pas la peine. Ces gens-là n'ont besoin de rien")."""
@@ -159,10 +153,10 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     m = m or first_match(tokens, focus_patterns()["clause_end_dismissals"],
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
     m = m or first_match(tokens, focus_patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
-                         and not negated_before(tokens, m, 2) and not _drops_an_idea(tokens, m))
+                         and not negated_before(tokens, m, 2) and not drops_an_idea(tokens, m.end))
     if m is None or contrast_after(tokens, m) or set_aside_with_reason(tokens, tokens[m.start].sentence):
         return None
-    if m.end < len(tokens) and tokens[m.end].norm in focus_sets()["agent_markers"]:
+    if done_by_another(tokens, m.end):
         return None  # "qui se font laisser tomber par leur déneigeur": someone else's act, a pain of theirs
     return hit("ignores_underserved", ctx.answer, tokens, m, f"dismisses smaller or new groups: "
                f"'{m.pattern.source}'")
