@@ -187,6 +187,11 @@ class GroupReadingWords(BaseModel):
         description="Object pronouns in a group's relative clause that point back to the group before ('the small "
                     "contractors that employ them', 'les agences qui les recrutent'): a group told through that one. "
                     "A pronoun that is also a determiner ('les', 'leur') counts only right after the relative word.")
+    back_subjects: list[str] = Field(
+        default_factory=list,
+        description="Subject pronouns in a group's clause that point back to the group before ('the companies they "
+                    "work for', 'les entreprises où elles travaillent'): a group told through that one, right after "
+                    "the group's head or its relative word.")
     intensives: list[str] = Field(
         default_factory=list,
         description="Intensive pronouns right after a group's head ('the workers themselves', 'les travailleurs "

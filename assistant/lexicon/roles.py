@@ -27,6 +27,11 @@ class RoleWords(BaseModel):
         default_factory=list,
         description="Pronouns that take up a topic before what is said of it ('les employeurs, ça change rien', "
                     "'the insurer, that's secondary').")
+    resumptives: list[str] = Field(
+        default_factory=list,
+        description="Pronouns that take up a whole list before what is said of it ('le budget, la mairie, tout ça "
+                    "c'est de l'intendance', 'the county, the budget, all that is housekeeping'): a payer anywhere in "
+                    "the list is the topic.")
     payments: list[str] = Field(
         default_factory=list,
         description="Someone said to pay ('parents pay', 'paid by', 'the transfer comes from', 'payé par'): with "

@@ -91,9 +91,12 @@ OBJECT_WINDOW = 3  # a determiner, an adjective, the noun: "a verified local tai
 
 def object_of(tokens: Sequence[Token], at: int) -> str | None:
     """The group word a verb's object opens on, in its clause, after a determiner ("find | a tutor", "trouvent
-    | un couturier"); None for a thing ("book | a seat") or a bare noun."""
-    if at >= len(tokens) or tokens[at].norm not in OBJECT_DETERMINERS:
+    | un couturier") or as a bare plural ("find | freelance certified welders"); None for a thing ("book | a
+    seat") or a bare singular noun."""
+    if at >= len(tokens):
         return None
+    if tokens[at].norm not in OBJECT_DETERMINERS:
+        return _bare_plural_object(tokens, at)
     for t in tokens[at + 1:at + 1 + OBJECT_WINDOW]:
         if t.clause != tokens[at].clause:
             return None
@@ -113,6 +116,19 @@ def sentence_subject(tokens: Sequence[Token], at: int) -> str | None:
 
 
 OBJECT_DETERMINERS = frozenset("a an the their un une des les leur leurs".split())
+
+
+def _bare_plural_object(tokens: Sequence[Token], at: int) -> str | None:
+    """A plural group word that opens a verb's object with no determiner, its modifiers before it ("find |
+    freelance certified welders for short jobs"); None when a preposition or another clause comes first ("book
+    | for their clients")."""
+    for t in tokens[at:at + OBJECT_WINDOW + 1]:
+        if t.clause != tokens[at].clause or t.norm in RECIPIENTS | FOR | OF or not t.norm.isalpha():
+            return None
+        # "freelance" may be a group word, here the modifier of the plural after it
+        if is_group_word(t.norm) and t.norm not in GENERIC_GROUPS and looks_plural(t.norm):
+            return t.norm
+    return None
 
 
 FOUNDER = frozenset("we nous on i je our notre".split())

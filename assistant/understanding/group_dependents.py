@@ -23,6 +23,7 @@ from assistant.text.tokens import tokenise
 from assistant.understanding.exchange import announced_sides
 from assistant.understanding.grammar_lists import contains, phrase_at
 from assistant.understanding.group_check import OPENERS, reading_phrases, skip_hedges
+from assistant.understanding.groups import looks_plural
 from assistant.understanding.platform import names_both_sides
 
 STEM = 5  # letters compared between the noun a demonstrative points to and the antecedent's words
@@ -61,6 +62,8 @@ def _depends(group: str, before: str, antecedent: str) -> bool:
         return True
     if _points_back(words) or contains(words[:INTENSIVE_REACH], reading_phrases("intensives")) is not None:
         return True  # "the small contractors that employ them", "les travailleurs eux-mêmes"
+    if _subject_points_back(group) or _names_antecedent(words, antecedent):
+        return True  # "the companies they work for", "the NGOs working on girls' education" after "Girls…"
     at = contains(words[1:], reading_phrases("back_references"))
     if at is None or at + 2 >= len(words):
         return False
@@ -83,6 +86,43 @@ def _points_back(words: list[str]) -> bool:
     pronouns = {p[0] for p in reading_phrases("back_pronouns")}
     return any(w in pronouns and (k == 1 or w not in OPENERS["determiner"])
                for k, w in enumerate(words[at + 1:at + 1 + BACK_REACH], start=1))
+
+
+def _subject_points_back(group: str) -> bool:
+    """A subject pronoun of the group's own clause points back to the group before, right after the group's head
+    ("the companies they work for": no comma between them) or its relative word ("les entreprises où elles
+    travaillent"): the group is told by what the one before does with it."""
+    tokens = tokenise(group)
+    subjects = {p[0] for p in reading_phrases("back_subjects")}
+    for i in range(1, min(len(tokens), BACK_REACH + 2)):
+        before, word = tokens[i - 1], tokens[i]
+        if word.norm not in subjects:
+            continue
+        if before.norm in OPENERS["relative"]:
+            return True
+        adjacent = not group[before.end:word.start].strip()
+        if adjacent and before.norm not in OPENERS["determiner"] and looks_plural(before.norm):
+            return True
+    return False
+
+
+NAME_WORDS = 3  # words of the group before, up to its first preposition or relative word, that name it
+
+
+def _names_antecedent(words: list[str], antecedent: str) -> bool:
+    """The group's words past its head name the group before by its own noun ("the NGOs working on girls'
+    education" after "Girls in Form 1 to 4…", "les mutuelles qui couvrent les artisans" after "Les artisans…"):
+    a group told by what it does for that one."""
+    name: list[str] = []
+    for w in _opening(antecedent):
+        if w in OPENERS["relative"] or w in OPENERS["preposition"] or len(name) == NAME_WORDS:
+            break
+        if w not in OPENERS["determiner"] and len(w) >= MIN_NAME:
+            name.append(w)
+    return any(w[:STEM] == n[:STEM] for w in words[2:] for n in name)
+
+
+MIN_NAME = 4  # letters of a word of the group before that may name it ("girls", not "ces")
 
 
 def _reached_inside(group: str) -> bool:

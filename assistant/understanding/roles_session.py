@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.lexicon.role_reading import role_regex, role_word_set
-from assistant.text.tokens import normalise, tokenise
+from assistant.text.tokens import tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
     DETERMINERS,
@@ -50,13 +50,13 @@ def _head(role: str) -> str:
 
 
 def _subject_head(clauses: list[str], i: int) -> str:
-    """The group word of clause `i`'s subject (else the last word of a noun phrase); a clause that opens on its
-    verb shares the subject of the clause before it ("it's the daughter who finds us and sets up the
-    subscription on her card")."""
+    """The group word of clause `i`'s subject (else the last word of a noun phrase: "the county pays", "le
+    département paie" name a payer the group lexicon does not hold); a clause that opens on its verb shares the
+    subject of the clause before it ("it's the daughter who finds us and sets up the subscription on her card")."""
     for clause in reversed(clauses[:i + 1]):
         subject = clause_subject(clause)
-        if subject.strip():  # a person by the relative pronoun after it, also outside the group lexicon
-            return _role_head(subject) if _PERSON_RELATIVE.search(normalise(clause)) else _head(subject)
+        if subject.strip():
+            return _role_head(subject)
     return ""
 
 

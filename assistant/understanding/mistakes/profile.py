@@ -151,6 +151,20 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
         return False
     return not (negated_before(tokens, m, 5) or negated_after(tokens, m, 2) or contrast_after(tokens, m))
 
+def without_sameness_claim(item: str) -> str:
+    """`item` as a canvas item: "" when it says the segment's people are all alike ("no difference between a
+    factory worker and an office worker here", "a welder is a welder"), what follows its colon when only the
+    part before it says so ("same for all of them: put money aside for Tết"); unchanged otherwise."""
+    tokens = tokenise(item)
+    m = first_match(tokens, _sameness(), lambda m: _is_sameness(tokens, m)) or _tautology(tokens)
+    if m is None:
+        return item
+    head, colon, rest = item.partition(":")
+    if colon and tokens[m.end - 1].end <= len(head) and rest.strip():
+        return without_sameness_claim(rest.strip())
+    return ""
+
+
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
 def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)

@@ -145,18 +145,24 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
     def opens_its_clause(at: int) -> bool:  # only function words before it in its clause
         return all(t.norm in FUNCTION_WORDS for t in tokens[clause_start(tokens, at):at])
 
-    topics = {tokens[r.start].sentence: r.end for r in find_all(tokens, patterns["payer_roles"])
-              if opens_its_clause(r.start)}
+    # where each clause that opens on a payer ends its topic, in each sentence
+    topics: dict[int, list[int]] = {}
+    for r in find_all(tokens, patterns["payer_roles"]):
+        if opens_its_clause(r.start):
+            topics.setdefault(tokens[r.start].sentence, []).append(r.end)
     for i, t in enumerate(tokens):  # a clause opening on a group the session says pays
         # the cheap test first: the clause's opening is only read at a payer's word
         if t.norm not in FUNCTION_WORDS and t.norm[:5] in payers and opens_its_clause(i):
-            topics.setdefault(t.sentence, i + 1)
+            topics.setdefault(t.sentence, []).append(i + 1)
 
     def said_of_the_topic(m: Match) -> bool:
         # only hedges and function words between ("les employeurs franchement ça change rien"): "the clinics who
-        # sign say the price is secondary" says it of the price
-        end = topics.get(tokens[m.start].sentence)
-        if end is None or end > m.start or m.start - end > 4:
+        # sign say the price is secondary" says it of the price; the payer nearest before it is the topic ("le
+        # budget, la mairie, tout ça c'est de l'intendance")
+        end = max((e for e in topics.get(tokens[m.start].sentence, []) if e <= m.start), default=None)
+        if end is not None and m.start - end <= RESUMED_REACH and _resumed(tokens, m.start):
+            return True  # "la mairie, le budget, tout ça c'est de l'intendance": the list taken up as one
+        if end is None or m.start - end > 4:
             return False
         norms = [t.norm for t in tokens[end:m.start]]
         rest = norms[skip_hedges(norms):]
@@ -164,6 +170,23 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
         return all(w in FUNCTION_WORDS or w in pronouns for w in rest) and not negated_before(tokens, m, m.start - end)
 
     return first_match(tokens, patterns["unimportant"], said_of_the_topic)
+
+
+RESUMED_REACH = 10  # words from a payer to what is said of the list it opens, taken up by "tout ça"/"all that"
+RESUMED_GAP = 3  # words between "tout ça"/"all that" and what is said of it ("c'est de", "is just")
+
+
+def _resumed(tokens: Sequence[Token], at: int) -> bool:
+    """A pronoun that takes up a whole list (`resumptives`: "tout ça", "all that") ends within a few words before
+    `tokens[at]`, in its sentence."""
+    norms = [t.norm for t in tokens[max(0, at - RESUMED_GAP - 3):at] if t.sentence == tokens[at].sentence]
+    text = f" {' '.join(norms[-(RESUMED_GAP + 2):])} "
+    return any(f" {r} " in text for r in _resumptives())
+
+
+@lru_cache(maxsize=1)
+def _resumptives() -> tuple[str, ...]:
+    return tuple(every_language(RoleWords, "roles").resumptives)
 
 
 @lru_cache(maxsize=1)
