@@ -22,6 +22,7 @@ from assistant.text.dictation import is_dictated, spoken_punctuation
 from assistant.text.excerpt import excerpt, quote_lines
 from assistant.text.typography import quote
 from assistant.text.vectors import embed_queries
+from assistant.text.wrapping import unwrap
 from assistant.understanding.base import DetectionContext
 from assistant.understanding.extract import fields_from_answer, focus_from_answer, regroup
 from assistant.understanding.mistakes.validation import evidence_level, plans_research
@@ -73,8 +74,10 @@ class OfflineCoach:
     def _read(self, ctx: TurnContext) -> Analysis:
         # a voice dictation's "period", "comma" are its full stops and commas: sentences fall where meant
         dictated = any(map(is_dictated, [ctx.answer, *ctx.answers.values()]))
-        ctx = ctx.model_copy(update={"answer": spoken_punctuation(ctx.answer, dictated),
-                                     "answers": {q: spoken_punctuation(a, dictated) for q, a in ctx.answers.items()}})
+        # a pasted answer hard-wrapped at a width: its line breaks inside a sentence are spaces
+        ctx = ctx.model_copy(update={"answer": unwrap(spoken_punctuation(ctx.answer, dictated)),
+                                     "answers": {q: unwrap(spoken_punctuation(a, dictated))
+                                                 for q, a in ctx.answers.items()}})
         qid, lang = ctx.question_id, ctx.language
         detections = read_mistakes(
             DetectionContext(

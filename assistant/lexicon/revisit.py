@@ -46,6 +46,10 @@ class RevisitWords(BaseModel):
     cadence: list[str] = Field(
         default_factory=list,
         description="A rhythm ('every 6 months', 'each quarter', 'tous les trimestres', 'deux fois par an').")
+    review_dates: list[str] = Field(
+        default_factory=list,
+        description="A date to look again ('in March', 'after the first full winter', 'après la récolte', 'en "
+                    "septembre'): with a `review_verbs` word in one sentence, a review planned, like a `cadence`.")
     review_verbs: list[str] = Field(
         default_factory=list,
         description="Looking again at what was decided ('review*', 'adjust*', 'look at', 'revoi*', 'faire le "

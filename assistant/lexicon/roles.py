@@ -23,6 +23,10 @@ class RoleWords(BaseModel):
                     "'savoir qui règle la facture' still asks it.")
     unimportant: list[str] = Field(
         description="Said to matter little ('is a detail', 'secondary', 'c est accessoire').")
+    self_payment: list[str] = Field(
+        default_factory=list,
+        description="The user paying out of their own money ('pays herself', 'out of her own pocket', 'paie "
+                    "elle-même'): with a price in the sentence, who pays is told as a fact, no confusion.")
     topic_pronouns: list[str] = Field(
         default_factory=list,
         description="Pronouns that take up a topic before what is said of it ('les employeurs, ça change rien', "

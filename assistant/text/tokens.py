@@ -83,19 +83,6 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-WRAPPED_LINE = 50  # characters of a line that ends on a word and goes on in lower case: a hard-wrapped sentence
-
-
-def _soft_wrap(text: str, gap: str, next_at: int) -> bool:
-    """The line break in `gap` wraps a sentence: one line break and spaces only between a word and a word in
-    lower case, on a line long enough to have been wrapped (pasted mail, a text editor's 72 columns); a short
-    line ("les boulangeries\nles traiteurs") is a list's line."""
-    if gap.count("\n") != 1 or gap.strip() or not text[next_at:next_at + 1].islower():
-        return False
-    line_start = text.rfind("\n", 0, text.rfind("\n", 0, next_at)) + 1
-    return text.rfind("\n", 0, next_at) - line_start >= WRAPPED_LINE
-
-
 @lru_cache(maxsize=2048)
 def tokenise(text: str) -> tuple[Token, ...]:
     """Words of `text`, folded, with their clause and sentence numbers."""
@@ -105,8 +92,6 @@ def tokenise(text: str) -> tuple[Token, ...]:
     prev_end = 0
     for m in _WORD.finditer(folded):
         gap = folded[prev_end:m.start()]
-        if tokens and _soft_wrap(text, gap, origin[m.start()]):
-            gap = " "  # a long line wrapped inside a sentence ("ne sont pas\n tous pareils"): no break
         if tokens and _SENTENCE_BREAK.search(gap) and not (gap in ".," and _digits_around(tokens[-1], m)):
             sentence += 1
             clause += 1

@@ -96,7 +96,8 @@ def object_of(tokens: Sequence[Token], at: int) -> str | None:
     if at >= len(tokens):
         return None
     if tokens[at].norm not in OBJECT_DETERMINERS:
-        return _bare_plural_object(tokens, at)
+        # in the verb's clause only ("…a free link to book. | Agricultural contractors…" is another sentence)
+        return _bare_plural_object(tokens, at) if at and tokens[at].clause == tokens[at - 1].clause else None
     for t in tokens[at + 1:at + 1 + OBJECT_WINDOW]:
         if t.clause != tokens[at].clause:
             return None

@@ -62,8 +62,13 @@ def _depends(group: str, before: str, antecedent: str) -> bool:
         return True
     if _points_back(words) or contains(words[:INTENSIVE_REACH], reading_phrases("intensives")) is not None:
         return True  # "the small contractors that employ them", "les travailleurs eux-mêmes"
-    if _subject_points_back(group) or _names_antecedent(words, antecedent):
-        return True  # "the companies they work for", "the NGOs working on girls' education" after "Girls…"
+    if _subject_points_back(group):
+        return True  # "the companies they work for"
+    # "the NGOs working on girls' education" after "Girls…", in one sentence and not added ("And also the
+    # laundries that serve hospitals" is one more group)
+    added = contains(_norms(before) + _norms(group)[:3], reading_phrases("additions")) is not None
+    if _names_antecedent(words, antecedent) and not added and "." not in before and "\n" not in before:
+        return True
     at = contains(words[1:], reading_phrases("back_references"))
     if at is None or at + 2 >= len(words):
         return False
@@ -106,7 +111,7 @@ def _subject_points_back(group: str) -> bool:
     return False
 
 
-NAME_WORDS = 3  # words of the group before, up to its first preposition or relative word, that name it
+NAME_WORDS = 1  # words of the group before that name it: its first content word ("Girls in Form 1…", "Les cliniques…")
 
 
 def _names_antecedent(words: list[str], antecedent: str) -> bool:

@@ -19,11 +19,15 @@ from assistant.understanding.group_check import (
     MODALS,
     OPENERS,
     FragmentLike,
+    opens_noun_phrase,
     reading_phrases,
     reading_words,
     skip_hedges,
 )
-from assistant.understanding.groups import group_words, is_group_word, number_words
+from assistant.understanding.group_predicate import before_predicate, names_a_segment
+from assistant.understanding.groups import group_words, is_group_word, looks_plural, number_words
+from assistant.understanding.substance import is_generic_group
+from assistant.understanding.target_frame import after_frame
 
 # The words of `lexicon/<lang>/group_reading.yaml` (`cleft_*`, `superlatives`, `object_pronouns`…).
 _RELATIVE_PRONOUNS = LazyWords(lambda: reading_words().cleft_relatives)  # "celles où on gagne, c'est…"
@@ -220,3 +224,24 @@ def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[st
 def _determined(text: str) -> bool:
     tokens = tokenise(text)
     return bool(tokens) and tokens[0].norm in OPENERS["determiner"] and bool(group_words(tokens[1:5]))
+
+
+def framed_openings(frags: Sequence[FragmentLike], labels: Sequence[str], framed: str, answer: str) -> list[str]:
+    """`labels` where what a targeting frame announces opens a group ("on commence par les infirmiers libéraux",
+    "our ICP is the seed / series A biotechs": the frame's object may go on in the next fragment), and so does the
+    noun phrase joined to it by "and" ("je garde les roulottes et les snacks de bord de route"), or a group said to
+    be a segment ("donc ok, les seniors après une prothèse c'est un vrai segment"). `answer` is `framed` passed
+    through `target_frame.unframe`."""
+    out: list[str] = []
+    for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
+        tokens = tokenise(frag.text)
+        # a group word, or a plural noun after a determiner ("les roulottes", off the group lexicon)
+        grouped = bool(group_words(tokens)) or list(labels[i + 1:i + 2]) == ["cont"] or len(tokens) > 1 and (
+            tokens[0].norm in OPENERS["determiner"] and looks_plural(tokens[1].norm))
+        framed_here = after_frame(framed, answer, frag.start) and grouped or (
+            frag.separator in ("and", "comma_and") and out[-1:] == ["new"]
+            and after_frame(framed, answer, frags[i - 1].start))
+        out.append("new" if label == "none" and opens_noun_phrase(frag.text) and (
+            framed_here or names_a_segment(frag.text) and not is_generic_group(before_predicate(frag.text)))
+            else label)
+    return out

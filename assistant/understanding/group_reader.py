@@ -21,25 +21,30 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text.lists import untable
-from assistant.text.tokens import tokenise
+from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.group_anaphora import attach_dependents, without_restatements
 from assistant.understanding.group_boundaries import dash_asides, mark_boundaries, qualified
-from assistant.understanding.group_check import OPENERS, distinct, excluded, opens_noun_phrase, trim
+from assistant.understanding.group_check import OPENERS, distinct, excluded, trim
 from assistant.understanding.group_coordination import join_coordinated
 from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
 from assistant.understanding.group_descriptions import descriptions_relabel
 from assistant.understanding.group_focus import focus_on_part, members_after_colon, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
-from assistant.understanding.group_openings import after_modal, blank_clefts, lone_opened, no_group_openings, unclefted
+from assistant.understanding.group_openings import (
+    after_modal,
+    blank_clefts,
+    framed_openings,
+    lone_opened,
+    no_group_openings,
+    unclefted,
+)
 from assistant.understanding.group_orphans import orphans_relabel
 from assistant.understanding.group_parts import announced_parts, announced_split
-from assistant.understanding.group_predicate import before_predicate, names_a_segment
+from assistant.understanding.group_predicate import before_predicate
 from assistant.understanding.group_relabel import relabel
 from assistant.understanding.group_repeats import names_a_thing, one_per_customer
-from assistant.understanding.groups import group_words
-from assistant.understanding.substance import is_generic_group
-from assistant.understanding.target_frame import after_frame, founders_answer, unframe
+from assistant.understanding.target_frame import founders_answer, unframe
 
 GROUPS_MODEL_PATH = Path(__file__).resolve().parent / "models" / "groups.npz"
 LABELS = ("new", "cont", "deferred", "none")
@@ -54,7 +59,6 @@ class GroupReading:
 
 
 def _opener(text: str) -> np.ndarray:
-    from assistant.text.tokens import tokenise
 
     tokens = tokenise(text)
     first = tokens[0].norm if tokens else ""
@@ -232,14 +236,7 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     x = fragment_features(embed, frags, answer)
     if x.shape[1] != model.weights.shape[0]:  # weights of another feature set: never crash a turn on them
         return rule_reading(answer)
-    # what a targeting frame announces opens a group ("on commence par les infirmiers libéraux"), and so does
-    # a group said to be a segment ("donc ok, les seniors après une prothèse c'est un vrai segment")
-    read = lone_opened(frags, model.labels(x))
-    # ("our ICP is the seed / series A biotechs": the frame's object goes on in the next fragment)
-    labels = ["new" if label == "none" and opens_noun_phrase(frag.text) and (
-        after_frame(framed, answer, frag.start) and (group_words(tokenise(frag.text)) or read[i + 1:i + 2] == ["cont"])
-        or names_a_segment(frag.text) and not is_generic_group(before_predicate(frag.text))) else label
-        for i, (frag, label) in enumerate(zip(frags, read, strict=True))]
+    labels = framed_openings(frags, lone_opened(frags, model.labels(x)), framed, answer)
     reading = assemble(answer, frags, labels)
     parts = announced_parts(answer, reading.groups)
     if parts:
@@ -247,4 +244,7 @@ def read_group_list(answer: str, embed: Embed | None, model: GroupModel | None =
     if reading.groups or "new" not in labels:
         return reading
     rules = rule_reading(answer)  # the model found no group the checks keep: the rule reader's, checked
-    return GroupReading(rules.groups, reading.deferred, reading.excluded + rules.excluded)
+    # not a list read as put off ("the guesthouses, the caterers, we'll see…"; one before "le reste on verra" stays)
+    put_off = [normalise(d) for d in reading.deferred] if len(reading.deferred) > 1 else []
+    kept = [g for g in rules.groups if not any(d in normalise(g) or normalise(g) in d for d in put_off)]
+    return GroupReading(kept, reading.deferred, reading.excluded + rules.excluded)

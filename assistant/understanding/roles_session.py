@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.lexicon.role_reading import role_regex, role_word_set
-from assistant.text.tokens import tokenise
+from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.roles_reader import (
     DETERMINERS,
@@ -49,14 +49,15 @@ def _head(role: str) -> str:
     return stems[-1] if stems else ""
 
 
-def _subject_head(clauses: list[str], i: int) -> str:
-    """The group word of clause `i`'s subject (else the last word of a noun phrase: "the county pays", "le
-    département paie" name a payer the group lexicon does not hold); a clause that opens on its verb shares the
-    subject of the clause before it ("it's the daughter who finds us and sets up the subscription on her card")."""
+def _subject_head(clauses: list[str], i: int, loose: bool = False) -> str:
+    """The group word of clause `i`'s subject (else, for a person named by the relative pronoun after it or with
+    `loose`, the last word of a noun phrase: "the county pays", "le département paie"); a clause that opens on its
+    verb shares the subject of the clause before it ("it's the daughter who finds us and sets up the
+    subscription on her card")."""
     for clause in reversed(clauses[:i + 1]):
         subject = clause_subject(clause)
         if subject.strip():
-            return _role_head(subject)
+            return _role_head(subject) if loose or _PERSON_RELATIVE.search(normalise(clause)) else _head(subject)
     return ""
 
 
@@ -98,17 +99,18 @@ def payer_named_apart(answer: str, session: list[str]) -> bool:
 def session_payers(session: list[str]) -> set[str]:
     """The group words (5 letters) of everyone the session's texts say pay: the subjects of paying clauses,
     and who things are sold to or paid by ("on vend des forfaits aux employeurs": {"emplo"})."""
-    return {stem for head, named in _payers_in(session) for stem in (head, *named) if stem}
+    return {stem for head, named in _payers_in(session, loose=True) for stem in (head, *named) if stem}
 
 
-def _payers_in(session: list[str]) -> list[tuple[str, set[str]]]:
-    """Per payer named in the session: the head of a paying clause's subject, or the group words of who a
-    thing is sold to or paid by (the other left empty)."""
+def _payers_in(session: list[str], loose: bool = False) -> list[tuple[str, set[str]]]:
+    """Per payer named in the session: the head of a paying clause's subject (`loose`: also a noun the group
+    lexicon does not hold, "the county pays"), or the group words of who a thing is sold to or paid by (the other
+    left empty)."""
     found: list[tuple[str, set[str]]] = []
     for text in session:
         for sentence in re.split(r"[.;!?\n]", text):
             clauses = split_clauses(sentence)
-            found += [(_subject_head(clauses, i), set()) for i in paying_clauses(clauses)
+            found += [(_subject_head(clauses, i, loose), set()) for i in paying_clauses(clauses)
                       if not _LATE.search(fold_clause(clauses[i]))]  # "insurers paying late": a receivable
             folded = fold_clause(sentence)
             found += [("", set(_stems(m.group(1))))

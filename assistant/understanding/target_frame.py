@@ -46,8 +46,11 @@ def unframe(answer: str) -> str:
     i = 0
     while i < len(tokens):
         frame = phrase_at(norms, i, _frames())  # tokens skip punctuation: "Nos clients, ce sont" matches
-        if frame is None and (i == 0 or tokens[i - 1].clause != tokens[i].clause):
-            frame = phrase_at(norms, i, _side_headings())  # "On one side the interpreters", not "drivers on one side"
+        # "On one side the interpreters", "And on the paying side, the…", not "drivers on one side"
+        opens = i == 0 or tokens[i - 1].clause != tokens[i].clause or norms[i - 1] in AND_WORDS and (
+            i == 1 or tokens[i - 2].clause != tokens[i - 1].clause)
+        if frame is None and opens:
+            frame = phrase_at(norms, i, _side_headings())
         if frame is None or i + len(frame) >= len(tokens):
             i += 1
             continue

@@ -14,7 +14,7 @@ from assistant.understanding.extract import fields_from_answer, groups_updates
 from assistant.understanding.mistakes.sides import one_sided_platform
 from assistant.understanding.platform import is_platform
 from assistant.understanding.segment_names import segment_name
-from tests.contexts import context, read_flags, rule_flags
+from tests.contexts import context, read_flags
 
 # --- one_sided_platform ----------------------------------------------------------------------------------------
 
@@ -107,11 +107,58 @@ def test_the_payer_waved_away_as_housekeeping_is_the_confusion() -> None:
 # --- a hard-wrapped answer ---------------------------------------------------------------------------------------
 
 
-def test_a_sentence_wrapped_on_a_long_line_keeps_its_negation() -> None:
+def test_a_sentence_wrapped_at_a_width_keeps_its_negation() -> None:
+    from assistant.canvas import Segment
+    from assistant.coach.base import TurnContext
+    from assistant.coach.offline import OfflineCoach
+    from assistant.prompts import Prompts
+    from assistant.text.wrapping import unwrap
+
     answer = ("Everyone in the valley complains about the water rota, that part is common. But the growers are not\n"
               "    all the same:\n- the old ones trust the water master;\n- the young ones want figures.")
-    assert "assumes_homogeneous" not in rule_flags(context("characteristics", answer, "en"))
-    # a list written one group per short line stays a list
-    from assistant.text.tokens import tokenise
+    assert "are not all the same:\n- the old ones" in unwrap(answer)
+    assert unwrap("les boulangeries\nles traiteurs") == "les boulangeries\nles traiteurs"  # a list's short lines
+    canvas = Canvas(language="en", segments=[Segment(name="Date growers")])
+    turn = TurnContext(question_id="characteristics", answer=answer, language="en", canvas=canvas)
+    analysis = OfflineCoach(Prompts(), embed=embed_queries).analyse_sync(turn)
+    assert "assumes_homogeneous" not in {f.mistake_id for f in analysis.findings}
 
-    assert len({t.sentence for t in tokenise("les boulangeries\nles traiteurs")}) == 2
+
+# --- groups kept and groups put off in one follow-up --------------------------------------------------------------
+
+
+def test_the_groups_kept_after_a_first_person_frame_are_the_groups() -> None:
+    from assistant.understanding.group_reader import read_group_list
+
+    answer = ("Bon, d'accord, c'est trop. Je garde les boulangeries et les épiceries de nuit : même façon de "
+              "travailler, cash, petit stock. Les hôtels, les cantines, les traiteurs, on verra quand ça tourne.")
+    reading = read_group_list(answer, embed_queries)
+    assert [g.split()[1] for g in reading.groups] == ["boulangeries", "épiceries"]
+    assert not any("traiteurs" in g or "cantines" in g for g in reading.groups)
+
+
+def test_a_list_put_off_as_a_whole_leaves_no_group() -> None:
+    from assistant.understanding.group_reader import read_group_list
+
+    reading = read_group_list("Fair enough. The hostels, the corner shops, the caterers, the food trucks, we'll see "
+                              "once the stalls pay.", embed_queries)
+    assert reading.groups == [] and len(reading.deferred) == 4
+
+
+def test_a_shared_qualifier_is_not_the_same_segment() -> None:
+    from assistant.canvas import Segment
+    from assistant.understanding.segment_names import known_segment
+
+    canvas = Canvas(language="fr", segments=[Segment(name="Cuisiniers bretons")])
+    assert known_segment(canvas, "les serveurs bretons de Quimper") == ""
+    assert known_segment(canvas, "les cuisiniers bretons qui font des saisons") == "Cuisiniers bretons"
+    canvas = Canvas(language="en", segments=[Segment(name="Spanish-speaking nannies")])
+    assert known_segment(canvas, "Spanish-speaking parents in Queens") == ""
+    assert known_segment(canvas, "the nannies who speak Spanish") == "Spanish-speaking nannies"
+
+
+def test_a_pronoun_coordinated_with_the_user_leaves_the_user() -> None:
+    from assistant.understanding.roles_reader import read_roles
+
+    assert read_roles("The owner pays and she or her manager uses it every evening.") == ("The owner", "her manager")
+    assert read_roles("Le gérant paie, et lui ou son adjoint utilisent l'outil le soir.")[1] == "son adjoint"

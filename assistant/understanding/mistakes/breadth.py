@@ -219,4 +219,12 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     boast = first_match(tokens, after_head()["boasts"],
                         lambda b: not (negated_before(tokens, b) or past_belief_before(tokens, b)))
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
-               stated=boast is not None)
+               stated=boast is not None or _a_sentence_of_its_own(tokens, m))
+
+
+def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:
+    """The broad word is its sentence, hedges and function words aside ("Honestly everyone.", "Tout le monde,
+    franchement !"): the target said to be everyone, in so many words."""
+    hedges = frozenset(w for h in all_grammar_words().hedges for w in h.split())
+    sentence = [i for i, t in enumerate(tokens) if t.sentence == tokens[m.start].sentence]
+    return all(m.start <= i < m.end or tokens[i].norm in hedges or tokens[i].norm in FUNCTION_WORDS for i in sentence)

@@ -14,6 +14,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_before
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
+from assistant.understanding.mistakes.role_cues import RESUMED_REACH, pays_at_a_price, resumed
 from assistant.understanding.platform import is_platform
 from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS
 from assistant.understanding.roles_session import each_side_pays, session_payers
@@ -160,7 +161,7 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
         # sign say the price is secondary" says it of the price; the payer nearest before it is the topic ("le
         # budget, la mairie, tout ça c'est de l'intendance")
         end = max((e for e in topics.get(tokens[m.start].sentence, []) if e <= m.start), default=None)
-        if end is not None and m.start - end <= RESUMED_REACH and _resumed(tokens, m.start):
+        if end is not None and m.start - end <= RESUMED_REACH and resumed(tokens, m.start):
             return True  # "la mairie, le budget, tout ça c'est de l'intendance": the list taken up as one
         if end is None or m.start - end > 4:
             return False
@@ -170,23 +171,6 @@ def _paying_party_waved_away(tokens: Sequence[Token], ctx: DetectionContext) -> 
         return all(w in FUNCTION_WORDS or w in pronouns for w in rest) and not negated_before(tokens, m, m.start - end)
 
     return first_match(tokens, patterns["unimportant"], said_of_the_topic)
-
-
-RESUMED_REACH = 10  # words from a payer to what is said of the list it opens, taken up by "tout ça"/"all that"
-RESUMED_GAP = 3  # words between "tout ça"/"all that" and what is said of it ("c'est de", "is just")
-
-
-def _resumed(tokens: Sequence[Token], at: int) -> bool:
-    """A pronoun that takes up a whole list (`resumptives`: "tout ça", "all that") ends within a few words before
-    `tokens[at]`, in its sentence."""
-    norms = [t.norm for t in tokens[max(0, at - RESUMED_GAP - 3):at] if t.sentence == tokens[at].sentence]
-    text = f" {' '.join(norms[-(RESUMED_GAP + 2):])} "
-    return any(f" {r} " in text for r in _resumptives())
-
-
-@lru_cache(maxsize=1)
-def _resumptives() -> tuple[str, ...]:
-    return tuple(every_language(RoleWords, "roles").resumptives)
 
 
 @lru_cache(maxsize=1)
@@ -243,5 +227,8 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     context = context_text(ctx, with_answer=False)
     if m is None or not (roles_likely_differ(context) or payer_apart(context, tokens)):
         return None
+    if pays_at_a_price(tokens):
+        return None  # "the vendor pays herself, 15 rupees, by UPI": who pays is told as a fact
     return hit("buyer_user_confusion", ctx.answer, tokens, m, "buyer and user said to be the same where they "
                "likely differ")
+
