@@ -16,10 +16,6 @@ class SegmentReadingWords(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # --- segment_names: a group's short name on the canvas
-    noun_position: list[str] = Field(
-        default_factory=list,
-        description="Where a name's noun stands among its words before a preposition: 'first' (French: 'Guides "
-                    "francophones') or 'last' (English: 'French-speaking guides'); one entry.")
     name_fillers: list[str] = Field(
         description="Regular-expression alternatives (raw text, case ignored), removed at the start of a name "
                     "('franchement', 'i think', 'c'est'); a longer phrase before its prefix ('c'est vrai que' "

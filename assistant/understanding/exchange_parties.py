@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant.text.patterns import PatternSet, find_all
 from assistant.text.tokens import Token, clause_start
+from assistant.understanding.cues import FUNCTION_WORDS
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.groups import is_group_word, looks_plural
 
@@ -121,10 +122,12 @@ OBJECT_DETERMINERS = frozenset("a an the their un une des les leur leurs".split(
 
 def _bare_plural_object(tokens: Sequence[Token], at: int) -> str | None:
     """A plural group word that opens a verb's object with no determiner, its modifiers before it ("find |
-    freelance certified welders for short jobs"); None when a preposition or another clause comes first ("book
-    | for their clients")."""
+    freelance certified welders for short jobs"); None when a function word or another clause comes first ("book |
+    for their clients", "the people who book | are walkers")."""
     for t in tokens[at:at + OBJECT_WINDOW + 1]:
-        if t.clause != tokens[at].clause or t.norm in RECIPIENTS | FOR | OF or not t.norm.isalpha():
+        # a preposition, a copula or another function word first: no object ("the people who book | are walkers")
+        if t.clause != tokens[at].clause or t.norm in FUNCTION_WORDS or t.norm in RECIPIENTS | FOR | OF or (
+                not t.norm.isalpha()):
             return None
         # "freelance" may be a group word, here the modifier of the plural after it
         if is_group_word(t.norm) and t.norm not in GENERIC_GROUPS and looks_plural(t.norm):

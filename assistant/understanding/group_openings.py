@@ -235,11 +235,11 @@ def framed_openings(frags: Sequence[FragmentLike], labels: Sequence[str], framed
     out: list[str] = []
     for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
         tokens = tokenise(frag.text)
-        # a group word, or a plural noun after a determiner ("les roulottes", off the group lexicon)
-        grouped = bool(group_words(tokens)) or list(labels[i + 1:i + 2]) == ["cont"] or len(tokens) > 1 and (
-            tokens[0].norm in OPENERS["determiner"] and looks_plural(tokens[1].norm))
+        grouped = bool(group_words(tokens)) or list(labels[i + 1:i + 2]) == ["cont"]
+        # past "and", a plural noun after a determiner too ("…les roulottes et | les snacks de bord de route")
+        plural = len(tokens) > 1 and tokens[0].norm in OPENERS["determiner"] and looks_plural(tokens[1].norm)
         framed_here = after_frame(framed, answer, frag.start) and grouped or (
-            frag.separator in ("and", "comma_and") and out[-1:] == ["new"]
+            frag.separator in ("and", "comma_and") and out[-1:] == ["new"] and (grouped or plural)
             and after_frame(framed, answer, frags[i - 1].start))
         out.append("new" if label == "none" and opens_noun_phrase(frag.text) and (
             framed_here or names_a_segment(frag.text) and not is_generic_group(before_predicate(frag.text)))

@@ -104,7 +104,7 @@ def _one_broad_group(mistake: str, ruled: Collection[str], groups: Callable[[], 
             and len(groups()) <= 1)
 
 
-TARGET_QUESTIONS = ("for_whom", "most_important", "priority", "evidence")  # answers about who the target is
+USE_QUESTIONS = ("intake", "buyer_user", "jobs", "pains", "gains")  # answers about the product and its use
 
 
 def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[str]], p: float = 0.0) -> bool:
@@ -148,7 +148,7 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # suivante"), so there only a word of fixedness claims the segments fixed
         # words of time in an answer about roles, jobs, pains or gains are about use ("on it every shift", "at
         # the end of the day"), not about the target: only a claim of fixedness counts there
-        over_time = ctx.question_id in TARGET_QUESTIONS and speaks_of_the_target_over_time(ctx.answer)
+        over_time = ctx.question_id not in USE_QUESTIONS and speaks_of_the_target_over_time(ctx.answer)
         planned = plans_a_review(ctx.answer) or plans_a_return(ctx.answer)  # a date to look again
         return planned or not (claims_fixedness(ctx.answer) or over_time)
     if mistake == "too_broad":

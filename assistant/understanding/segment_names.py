@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from assistant.canvas import Canvas
-from assistant.lexicon import all_conversation_words, all_grammar_words, every_language, words
+from assistant.lexicon import all_conversation_words, all_grammar_words, every_language
 from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.lazy import LazyWords
 from assistant.lexicon.segment_reading import SegmentReadingWords
@@ -190,30 +190,7 @@ def known_segment(canvas: Canvas, group: str) -> str:
     object of another's description ("restaurants that call 8 farms a week") is not that group."""
     own = _head_stems(segment_name(group)) or name_stems(group)
     best = max(canvas.segments, key=lambda s: len(own & _head_stems(s.name)), default=None)
-    if best is None or not own & _head_stems(best.name):
-        return ""
-    # a shared qualifier is not the same group: "les guides francophones" is not the segment "Touristes
-    # francophones"; the nouns differ and neither name holds the other's
-    nouns = (_noun(segment_name(group), canvas.language), _noun(best.name, canvas.language))
-    if all(nouns) and nouns[0] != nouns[1] and nouns[0] not in _head_stems(best.name) and nouns[1] not in own:
-        return ""
-    return best.name
-
-
-def _noun(name: str, language: str) -> str:
-    """The stem of a name's noun, before its first preposition: the first content word in French ("Guides
-    francophones de Pondichéry"), the last in English ("French-speaking tour guides in Pondicherry"), as
-    `noun_position` of `segment_reading.yaml` says."""
-    kept: list[str] = []
-    for w in name_head(name).split():
-        if kept and w.lower() in _dangling():
-            break
-        kept.append(w)
-    stems = [w[:STEM] for w in content_words(" ".join(kept)) if len(w) > 3 and w not in _generic_people()]
-    if not stems:
-        return ""
-    first = "first" in words(SegmentReadingWords, "segment_reading", language).noun_position  # type: ignore[attr-defined]
-    return stems[0] if first else stems[-1]
+    return best.name if best is not None and own & _head_stems(best.name) else ""
 
 
 def name_head(name: str) -> str:

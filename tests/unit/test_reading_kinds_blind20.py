@@ -145,18 +145,6 @@ def test_a_list_put_off_as_a_whole_leaves_no_group() -> None:
     assert reading.groups == [] and len(reading.deferred) == 4
 
 
-def test_a_shared_qualifier_is_not_the_same_segment() -> None:
-    from assistant.canvas import Segment
-    from assistant.understanding.segment_names import known_segment
-
-    canvas = Canvas(language="fr", segments=[Segment(name="Cuisiniers bretons")])
-    assert known_segment(canvas, "les serveurs bretons de Quimper") == ""
-    assert known_segment(canvas, "les cuisiniers bretons qui font des saisons") == "Cuisiniers bretons"
-    canvas = Canvas(language="en", segments=[Segment(name="Spanish-speaking nannies")])
-    assert known_segment(canvas, "Spanish-speaking parents in Queens") == ""
-    assert known_segment(canvas, "the nannies who speak Spanish") == "Spanish-speaking nannies"
-
-
 def test_a_pronoun_coordinated_with_the_user_leaves_the_user() -> None:
     from assistant.understanding.roles_reader import read_roles
 

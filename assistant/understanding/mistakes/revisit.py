@@ -79,8 +79,11 @@ def plans_a_review(answer: str) -> bool:
     `cadence` and `review_verbs`, neither negated: "we look at the churn every 6 months and adjust", "on
     refait le point chaque trimestre"): the opposite of segments set in stone, whatever else the answer says."""
     tokens = tokenise(answer)
-    rhythm = {tokens[m.start].sentence for key in ("cadence", "review_dates") for m in find_all(tokens, _patterns(key))
-              if not negated_before(tokens, m, 3)}  # "every 6 months", or a date: "in March we look again"
+    rhythm = {tokens[m.start].sentence for m in find_all(tokens, _patterns("cadence"))
+              if not negated_before(tokens, m, 3)}
+    # or a date to come: "in March we look again", not "built in March 2022"
+    rhythm |= {tokens[m.start].sentence for m in find_all(tokens, _patterns("review_dates"))
+               if not (m.end < len(tokens) and tokens[m.end].norm.isdigit())}
     # "we're not gonna go back and redo it every season": the negation may sit a few words before the verb
     return any(tokens[m.start].sentence in rhythm and not negated_before(tokens, m, REVIEW_NEGATION_WINDOW)
                for m in find_all(tokens, _patterns("review_verbs")))
