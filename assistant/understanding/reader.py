@@ -104,9 +104,6 @@ def _one_broad_group(mistake: str, ruled: Collection[str], groups: Callable[[], 
             and len(groups()) <= 1)
 
 
-USE_QUESTIONS = ("intake", "buyer_user", "jobs", "pains", "gains")  # answers about the product and its use
-
-
 def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[str]], p: float = 0.0) -> bool:
     """Definitions a head's guess must meet (source: the mistakes' definitions in the reference text):
     buyer/user confusion is impossible in an answer that names a payer and a different user, or that says
@@ -146,9 +143,7 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # a review planned on a rhythm ("every 6 months we look again") is the mistake's opposite
         # a pitch describes the product: its words of time are the service's ("relance automatique l'année
         # suivante"), so there only a word of fixedness claims the segments fixed
-        # words of time in an answer about roles, jobs, pains or gains are about use ("on it every shift", "at
-        # the end of the day"), not about the target: only a claim of fixedness counts there
-        over_time = ctx.question_id not in USE_QUESTIONS and speaks_of_the_target_over_time(ctx.answer)
+        over_time = ctx.question_id != "intake" and speaks_of_the_target_over_time(ctx.answer)
         planned = plans_a_review(ctx.answer) or plans_a_return(ctx.answer)  # a date to look again
         return planned or not (claims_fixedness(ctx.answer) or over_time)
     if mistake == "too_broad":

@@ -1,7 +1,8 @@
 """Kinds the twenty-first blind set showed, each phrased anew here (none of these sentences is in
 `evals/scenarios-blind21/`): a review planned at a date ("in March we look at the segments again") is no segments
-set in stone; words of time in an answer about roles ("on it every shift") claim nothing about the segments; a
-group turned away whose reason is a trait of the underserved (informal settlements, seasonal migrant workers)."""
+set in stone; a group turned away whose reason is a trait of the underserved (informal settlements, seasonal
+migrant workers); "everyone" as a sentence of its own is too broad in so many words; a user paying herself at a
+price is no buyer/user confusion."""
 
 from __future__ import annotations
 
@@ -15,12 +16,6 @@ def test_a_review_at_a_date_is_no_segmentation_set_in_stone() -> None:
     answer = ("Les boulangeries d'abord. Après la première saison, en septembre, on reprend les chiffres et on "
               "revoit les segments.")
     assert "never_revisited" not in read_flags(context("priority", answer, "fr"))
-
-
-def test_words_of_time_about_use_claim_nothing_about_the_segments() -> None:
-    answer = ("the night nurses, they're the customer, they'd be the ones paying really, it's their tool and "
-              "they're on it every shift. whoever signs the invoice at the end of the day doesn't matter to us")
-    assert "never_revisited" not in read_flags(context("buyer_user", answer, "en"))
 
 
 def test_a_group_turned_away_for_an_underserved_trait_is_the_mistake() -> None:
