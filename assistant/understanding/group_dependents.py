@@ -9,11 +9,14 @@ Not applied when the founder names sides ("de l'autre côté les propriétaires�
 platform pitch, whose two sides are two segments.
 
 A group is also told through the one before it when its relative clause points back to it ("the small
-contractors that employ them"), when an intensive pronoun names it as that one's people ("les travailleurs
-eux-mêmes"), or past "on the user side", "dedans" (`reached_through`).
+contractors that employ them"), when a subject pronoun right after its head does ("the companies they work for":
+the employer who buys for the group before), when it names the group before by that one's first word in the same
+sentence, not added ("…, and the NGOs working on girls' education" after "Girls in Form 1 to 4…"; "And also the
+laundries that serve hospitals" is one more group), when an intensive pronoun names it as that one's people ("les
+travailleurs eux-mêmes"), or past "on the user side", "dedans" (`reached_through`).
 
-Words: `possessives`, `reached_through`, `back_references`, `back_pronouns`, `intensives` of
-`lexicon/<lang>/group_reading.yaml`; the hedges and conjunctions skipped before a group are `hedges` of
+Words: `possessives`, `reached_through`, `back_references`, `back_pronouns`, `back_subjects`, `intensives`,
+`additions` of `lexicon/<lang>/group_reading.yaml`; the hedges and conjunctions skipped before a group are `hedges` of
 `lexicon/<lang>/grammar.yaml` and `conjunctions` of `group_reading.yaml`.
 """
 
@@ -111,20 +114,18 @@ def _subject_points_back(group: str) -> bool:
     return False
 
 
-NAME_WORDS = 1  # words of the group before that name it: its first content word ("Girls in Form 1…", "Les cliniques…")
-
-
 def _names_antecedent(words: list[str], antecedent: str) -> bool:
-    """The group's words past its head name the group before by its own noun ("the NGOs working on girls'
-    education" after "Girls in Form 1 to 4…", "les mutuelles qui couvrent les artisans" after "Les artisans…"):
-    a group told by what it does for that one."""
-    name: list[str] = []
+    """The group's words past its head name the group before by its first content word ("the NGOs working on
+    girls' education" after "Girls in Form 1 to 4…", "les chambres des métiers qui financent l'accompagnement des
+    apprentis" after "Les apprentis boulangers…"): a group told by what it does for that one."""
+    name = ""
     for w in _opening(antecedent):
-        if w in OPENERS["relative"] or w in OPENERS["preposition"] or len(name) == NAME_WORDS:
+        if w in OPENERS["relative"] or w in OPENERS["preposition"]:
             break
         if w not in OPENERS["determiner"] and len(w) >= MIN_NAME:
-            name.append(w)
-    return any(w[:STEM] == n[:STEM] for w in words[2:] for n in name)
+            name = w
+            break
+    return bool(name) and any(w[:STEM] == name[:STEM] for w in words[2:])
 
 
 MIN_NAME = 4  # letters of a word of the group before that may name it ("girls", not "ces")

@@ -3,7 +3,9 @@
 certified welders"); a take rate taken from one party on each exchange; the employer of the group named before, told
 by a pronoun that points back ("the companies they work for"), or a group told by what it does for the group
 before ("the NGOs working on girls' education"), is that group's buyer, not a segment of its own; a sameness claim
-is no job, pain or gain; a name never ends on a preposition."""
+is no job, pain or gain; a name never ends on a preposition; the payer waved away with the list it opens ("le
+budget, la mairie, tout ça c'est de l'intendance"); a hard-wrapped answer keeps its negation; the groups kept after
+a first-person frame and a list put off as a whole; "he or his editor uses it" names the editor."""
 
 from __future__ import annotations
 

@@ -41,3 +41,15 @@ def test_a_user_paying_herself_at_a_price_is_no_confusion() -> None:
     assert "buyer_user_confusion" not in read_flags(context("buyer_user", answer, "en", pitch=pitch))
     # without a payment described, the same words in that session are still the confusion
     assert "buyer_user_confusion" in rule_flags(context("buyer_user", "Same person, the vendor.", "en", pitch=pitch))
+
+
+def test_labelled_items_split_at_slashes_go_to_their_segment_without_the_label() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language="fr", segments=[Segment(name="Maraîchers du plateau"), Segment(name="Restaurateurs")])
+    answer = ("maraîchers : vendre tout le panier / être payés à temps. restaurateurs : du frais le matin / une "
+              "seule facture, 24/7")
+    jobs = {u.segment: u.jobs for u in fields_from_answer("jobs", answer, canvas, "fr", None)}  # type: ignore[arg-type]
+    assert jobs == {"Maraîchers du plateau": ["vendre tout le panier", "être payés à temps"],
+                    "Restaurateurs": ["du frais le matin", "une seule facture", "24/7"]}
