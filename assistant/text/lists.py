@@ -22,8 +22,10 @@ QUALIFIER_STARTS = frozenset(
 )
 SENTENCE_END = re.compile(r";|[!?](?=\s|$)|(?<![A-Za-z]\.[A-Za-z])(?<!\betc)(?<!\bex)(?<!\bvs)\.(?=\s|$)")
 COMMA = re.compile(r",(?!\d)|(?<!\d),")
-# a list's items are also cut at " / " ("sortir plus souvent / partager les frais"): not "km/h", "et/ou", "24/7"
+# a list's items are also cut at " / " where a line holds two or more ("sortir plus souvent / partager les frais /
+# progresser"): one is an alternative ("the annual audit / regulator"), and "km/h", "et/ou", "24/7" are words
 ITEM_SEPARATOR = re.compile(r",(?!\d)|(?<!\d),|\s/\s")
+SLASHED_LIST = 2  # " / " in a line from which they cut its items
 _CONJ_ITEMS = re.compile(r"\s(?:et|and|&)\s", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►✓>]+|\(?\d{1,2}[.)])\s*")
 _KEEP_TOGETHER = compile_all(("entre", "between", "both", "a la fois", "tant"))
@@ -113,7 +115,7 @@ def split_items(text: str) -> list[str]:
     for line in lines_of(text):
         pieces: list[tuple[int, int]] = []
         for hard in spans(line, SENTENCE_END):
-            for soft in spans(line, ITEM_SEPARATOR, *hard):
+            for soft in spans(line, ITEM_SEPARATOR if line.count(" / ") >= SLASHED_LIST else COMMA, *hard):
                 pieces.extend(_split_conj_items(line, soft))
         items.extend(_clean(line, s) for s in _merge_qualifiers(line, pieces))
     return [i for i in items if i]

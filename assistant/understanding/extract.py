@@ -140,8 +140,9 @@ def _by_segment(canvas: Canvas, items: list[str], field_for: dict[str, str] | st
         # "pêcheurs être payé … avoir des restos qui reviennent": an item whose subject is a group the canvas
         # names otherwise is about its sentence's segment, whatever segment it names further on
         own = [] if i in in_sentence and opens_on_another_group(canvas, item) else segments_mentioned(canvas, item)
-        # the label said where the item goes; on the canvas the item is what follows it ("Girls: attend school")
-        text = (_LABEL.sub("", item, count=1).strip() or item) if i in targets else item
+        # a label that chose among the segments said where the item goes; on the canvas the item is what follows it
+        # ("Propriétaires : sortir plus souvent"); with one segment a label tells whose item it is ("Nurses: swap…")
+        text = (_LABEL.sub("", item, count=1).strip() or item) if i in targets and len(canvas.segments) > 1 else item
         for name in labelled if i in targets else (own or in_sentence.get(i) or labelled or _default_targets(canvas)):
             updates.setdefault(name, {}).setdefault(field, []).append(text)
     return [SegmentUpdate(segment=name, **fields) for name, fields in updates.items()]  # type: ignore[arg-type]

@@ -48,8 +48,13 @@ def test_labelled_items_split_at_slashes_go_to_their_segment_without_the_label()
     from assistant.understanding.extract import fields_from_answer
 
     canvas = Canvas(language="fr", segments=[Segment(name="Maraîchers du plateau"), Segment(name="Restaurateurs")])
-    answer = ("maraîchers : vendre tout le panier / être payés à temps. restaurateurs : du frais le matin / une "
-              "seule facture, 24/7")
+    answer = ("maraîchers : vendre tout le panier / être payés à temps / moins de pertes. restaurateurs : du frais "
+              "le matin / une seule facture / livré 24/7")
     jobs = {u.segment: u.jobs for u in fields_from_answer("jobs", answer, canvas, "fr", None)}  # type: ignore[arg-type]
-    assert jobs == {"Maraîchers du plateau": ["vendre tout le panier", "être payés à temps"],
-                    "Restaurateurs": ["du frais le matin", "une seule facture", "24/7"]}
+    assert jobs == {"Maraîchers du plateau": ["vendre tout le panier", "être payés à temps", "moins de pertes"],
+                    "Restaurateurs": ["du frais le matin", "une seule facture", "livré 24/7"]}
+    # one slash is an alternative, and one segment's labels say whose item it is
+    one = Canvas(language="en", segments=[Segment(name="Small water systems")])
+    items = fields_from_answer("jobs", "Managers: produce the numbers for the annual audit / regulator", one, "en",
+                               None)[0].jobs  # type: ignore[arg-type]
+    assert items == ["Managers: produce the numbers for the annual audit / regulator"]
