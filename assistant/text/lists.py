@@ -24,7 +24,7 @@ SENTENCE_END = re.compile(r";|[!?](?=\s|$)|(?<![A-Za-z]\.[A-Za-z])(?<!\betc)(?<!
 COMMA = re.compile(r",(?!\d)|(?<!\d),")
 # a list's items are also cut at " / " where a line holds two or more ("sortir plus souvent / partager les frais /
 # progresser"): one is an alternative ("the annual audit / regulator"), and "km/h", "et/ou", "24/7" are words
-ITEM_SEPARATOR = re.compile(r",(?!\d)|(?<!\d),|\s/\s")
+ITEM_SEPARATOR = re.compile(COMMA.pattern + r"|\s/\s")
 SLASHED_LIST = 2  # " / " in a line from which they cut its items
 _CONJ_ITEMS = re.compile(r"\s(?:et|and|&)\s", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►✓>]+|\(?\d{1,2}[.)])\s*")

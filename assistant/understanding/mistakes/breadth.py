@@ -6,6 +6,7 @@ given up ("at first we thought everyone, but...").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import all_grammar_words
@@ -225,6 +226,12 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
 def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:
     """The broad word is its sentence, hedges and function words aside ("Honestly everyone.", "Tout le monde,
     franchement !"): the target said to be everyone, in so many words."""
-    hedges = frozenset(w for h in all_grammar_words().hedges for w in h.split())
+    hedges = _hedge_words()
     sentence = [i for i, t in enumerate(tokens) if t.sentence == tokens[m.start].sentence]
     return all(m.start <= i < m.end or tokens[i].norm in hedges or tokens[i].norm in FUNCTION_WORDS for i in sentence)
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> frozenset[str]:
+    """The words of the grammar lexicon's hedges ("honestly", "franchement"), read once."""
+    return frozenset(w for h in all_grammar_words().hedges for w in h.split())

@@ -151,12 +151,17 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
         return False
     return not (negated_before(tokens, m, 5) or negated_after(tokens, m, 2) or contrast_after(tokens, m))
 
+def _sameness_said(tokens: Sequence[Token]) -> Match | None:
+    """Where the founder says the segment's people are all alike: a sameness phrase not denied, or a tautology."""
+    return first_match(tokens, _sameness(), lambda m: _is_sameness(tokens, m)) or _tautology(tokens)
+
+
 def without_sameness_claim(item: str) -> str:
     """`item` as a canvas item: "" when it says the segment's people are all alike ("no difference between a
     factory worker and an office worker here", "a welder is a welder"), what follows its colon when only the
     part before it says so ("same for all of them: put money aside for Tết"); unchanged otherwise."""
     tokens = tokenise(item)
-    m = first_match(tokens, _sameness(), lambda m: _is_sameness(tokens, m)) or _tautology(tokens)
+    m = _sameness_said(tokens)
     if m is None:
         return item
     head, colon, rest = item.partition(":")
@@ -168,7 +173,7 @@ def without_sameness_claim(item: str) -> str:
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
 def assumes_homogeneous(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
-    m = first_match(tokens, _sameness(), lambda m: _is_sameness(tokens, m)) or _tautology(tokens)
+    m = _sameness_said(tokens)
     if m is None:
         return None
     return hit("assumes_homogeneous", ctx.answer, tokens, m, f"everyone alike: '{m.pattern.source}'")
