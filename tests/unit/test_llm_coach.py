@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
@@ -152,6 +153,35 @@ async def test_model_and_rules_hits_are_merged_with_who_found_what(
     assert analysis.updates[0].segment == "Bread eaters"
     assert analysis.reflection == "You say everybody eats bread."  # questions never stay in the reflection
     assert used.model_calls == 2 and used.fallbacks == 0
+    server.assert_complete()
+
+
+class ReadsUntilTheModelIsAsked(StubRules):
+    """An offline engine that finishes its reading only once the model has been asked for its analysis: a coach
+    that waited for the reading before asking the model would wait here in vain."""
+
+    def __init__(self, server: ScriptedOpenAI, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.server = server
+
+    async def analyse(self, ctx: TurnContext) -> Analysis:
+        for _ in range(300):
+            if self.server.requests:
+                return self.analysis
+            await asyncio.sleep(0.01)
+        raise AssertionError("the model was not asked while the offline engine was reading")
+
+
+async def test_the_offline_reading_runs_beside_the_model_call(server: ScriptedOpenAI) -> None:
+    rules = Analysis(findings=[Finding(mistake_id="too_broad", evidence="everyone", message="rules msg")])
+    server.structured({"updates": [], "findings": [], "follow_up": "", "usable": True}).stream("Noted.")
+    chat = ChatClient(server.client(timeout=5), "scripted", backoff=exponential_backoff(0.001), sleep=_no_sleep)
+    coach = LLMCoach(chat, Prompts(), ReadsUntilTheModelIsAsked(server, rules), canary=Canary("CANARY-unit"))
+    try:
+        analysis = await coach.analyse(ctx(EVERYONE))
+    finally:
+        await coach.aclose()
+    assert [f.found_by for f in analysis.findings] == [["rules"]]  # the reading still reached the turn
     server.assert_complete()
 
 

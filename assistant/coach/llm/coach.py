@@ -98,18 +98,24 @@ class LLMCoach:
 
     async def analyse(self, ctx: TurnContext) -> Analysis:
         deadline = self._deadline()
-        rules = await self.fallback.analyse(ctx)
+        # The offline engine reads the answer while the model writes its analysis (the model's prompt does not
+        # use the rules' reading): the turn waits for the longer of the two, not for their sum.
+        reading = asyncio.ensure_future(self.fallback.analyse(ctx))
         try:
             async with asyncio.timeout_at(deadline):
                 raw = await self._model_analysis(ctx)
         except TimeoutError:
             self._fell_back(f"no analysis within the turn deadline ({self.limits.deadline_s:g} s)")
-            return clean_analysis(rules, self.canary)
+            return clean_analysis(await reading, self.canary)
         except Exception as exc:  # whatever a server sends, the founder's turn goes on
             if not isinstance(exc, ModelUnavailable | SchemaError | openai.OpenAIError):
                 log.exception("unexpected failure on the model path")
             self._fell_back(exc)
-            return clean_analysis(rules, self.canary)
+            return clean_analysis(await reading, self.canary)
+        except BaseException:  # the turn itself was cancelled: so is the reading beside it
+            reading.cancel()
+            raise
+        rules = await reading
         analysis = merge_analysis(raw, rules, ctx, self.prompts, self.canary)
         if analysis.usable and ctx.reaches_summary(bool(analysis.findings)):
             # The summary answers this turn: no reply call, the offline engine's reflection (no call) stays.
@@ -227,16 +233,9 @@ def build_llm_coach(
     )
     if settings.langsmith_tracing:
         client = _traced(client)
-    chat = ChatClient(
-        client,
-        settings.model,
-        temperature=settings.temperature,
-        max_retries=settings.max_retries,
-        max_tokens=settings.max_tokens,
-        response_format=settings.response_format,
-        backoff=exponential_backoff(settings.retry_backoff_seconds),
-        sleep=sleep,
-    )
+    chat = ChatClient(client, settings.model, temperature=settings.temperature, max_retries=settings.max_retries,
+                      max_tokens=settings.max_tokens, response_format=settings.response_format,
+                      backoff=exponential_backoff(settings.retry_backoff_seconds), sleep=sleep)
     return LLMCoach(chat, prompts, fallback, limits=Limits.from_settings(settings))
 
 
