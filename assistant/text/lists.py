@@ -67,6 +67,13 @@ def _paren_depths(text: str) -> list[int]:
     return depths
 
 
+def outside_parentheses(text: str, tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` of `text` (offsets into it) but those inside parentheses or brackets: an aside describes what comes
+    before it ("des propriétaires (souvent des agriculteurs retraités) avec des maraîchers")."""
+    depths = _paren_depths(text)
+    return [t for t in tokens if not depths[t.start]]
+
+
 def words_in(text: str, span: tuple[int, int]) -> Sequence[Token]:
     return tokenise(text[span[0]:span[1]])
 

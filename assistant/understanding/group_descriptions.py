@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.lazy import LazyWords
-from assistant.text.tokens import Token, tokenise
+from assistant.text.tokens import Token, numbers_joined, tokenise
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_phrases, reading_words, skip_hedges
 from assistant.understanding.groups import is_group_word, looks_plural
 
@@ -35,6 +35,8 @@ def describes(tokens: Sequence[Token]) -> bool:
     first = norms[start]
     if first in _DESCRIBING:
         return True
+    if numbers_joined(tokens, start):
+        return True  # "- 2 to 5 mechanics", "- 3 à 10 salariés": a headcount of the group just named
     following = norms[start + 1] if start + 1 < len(norms) else ""
     if first in _QUANTITIES and (following in _DESCRIBING or following in OPENERS["relative"]):
         return True  # "some with a dairy cow or two", "certains qui livrent aussi": a part of the group just named

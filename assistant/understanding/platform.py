@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.platform_markers import PlatformMarkerWords
+from assistant.text.lists import outside_parentheses
 from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
@@ -24,6 +25,7 @@ def _lists() -> PlatformMarkerWords:
 
 _PATTERN_KEYS = ("markers", "connectors", "both_sides", "sourcing", "sourcing_channels", "software_sale",
                  "platform_nouns", "waved_off", "sole_customer", "first_side", "other_side", "current_means")
+SIDE_WINDOW = 25  # words after a connector in which its two sides are read
 
 
 @lru_cache(maxsize=1)
@@ -41,16 +43,13 @@ def _words() -> dict[str, frozenset[str]]:
             "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"}}
 
 
-SIDE_WINDOW = 25
-
-
 def platform_sides(text: str, read_on: bool = False) -> list[str]:
     """The two groups a platform brings together, as folded words: those a connector links ("met en
     relation les kinés et les patients"), else the first two groups of the sentence that says
     "marketplace" or "two-sided" (with `read_on`, of that sentence and the next: a pitch's own words, where
     the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
     targets)."""
-    tokens = tokenise(spell_percent(text))  # "nous laisse 1,5 % sur ce qui est encaissé": a take rate, a marker
+    tokens = tokenise(spelled := spell_percent(text))  # "nous laisse 1,5 % sur…": a take rate, a marker
     # "a SaaS for labs: the patient books a slot", "the software that matches readers to volunteers": the people
     # a tool sold to one customer matches or books are that customer's own; only a marker makes sides then
     software = _sold_as_software(tokens)
@@ -60,7 +59,8 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             continue
         if numbers_joined(tokens, m.end):
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
-        window = [t for t in tokens[m.end:m.end + SIDE_WINDOW] if t.sentence == tokens[m.start].sentence]
+        at = tokens[m.start].sentence  # an aside in parentheses describes the side before it: not counted
+        window = [t for t in outside_parentheses(spelled, tokens[m.end:]) if t.sentence == at][:SIDE_WINDOW]
         sides = _two_sides(window) or _named_before(tokens, m) or described_sides(window, _words()["joiners"])
         if sides:  # "connects the people selling online with drivers. seller posts…": the exchange names them
             told = exchange_sides(text) if read_on and set(sides) & GENERIC_GROUPS and not software else []
@@ -73,7 +73,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         # the sentence after the one that says what the startup is
         at = tokens[m.start].sentence
         for span in ({at}, {at, at + 1}) if read_on else ({at},):
-            sides = _distinct_groups([t for t in tokens if t.sentence in span])
+            sides = _distinct_groups([t for t in outside_parentheses(spelled, tokens) if t.sentence in span])
             if len(sides) >= 2:
                 return sides[:2]
     return (not software and (exchange_sides(text) or _sourcing_sides(tokens))) or _the_only_two(tokens, read_on)

@@ -10,7 +10,7 @@ from assistant.domain import MAX_SEGMENTS
 from assistant.text.patterns import Match, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
-from assistant.understanding.cues import contrast_after, negated_before
+from assistant.understanding.cues import contrast_after, negated_before, past_belief_before
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
@@ -152,8 +152,10 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     m = m or first_match(tokens, focus_patterns()["dismissals"], lambda m: _small_dismissed(tokens, m))
     m = m or first_match(tokens, focus_patterns()["clause_end_dismissals"],
                          lambda m: _ends_clause(tokens, m) and _small_dismissed(tokens, m))
+    # "au départ je voulais ouvrir à toutes les pharmacies, j'ai vite laissé tomber": a plan of the founder's dropped
     m = m or first_match(tokens, focus_patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
-                         and not negated_before(tokens, m, 2) and not drops_an_idea(tokens, m.end))
+                         and not negated_before(tokens, m, 2) and not drops_an_idea(tokens, m.end)
+                         and not past_belief_before(tokens, m))
     if m is None or contrast_after(tokens, m) or set_aside_with_reason(tokens, tokens[m.start].sentence):
         return None
     if done_by_another(tokens, m.end):

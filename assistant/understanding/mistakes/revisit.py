@@ -10,11 +10,13 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.revisit import RevisitWords
+from assistant.lexicon.role_reading import role_word_set
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, fold, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.groups import is_group_word
 from assistant.understanding.listing import CALENDAR
 from assistant.understanding.rules import hit, scoped
 
@@ -132,6 +134,31 @@ def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
                for s in find_all(tokens, _patterns("subjects")))
 
 
+TOPIC_WORDS = 4  # at most this many words in a topic set off by a comma at the start of a sentence
+
+
+def _of_something_else(tokens: Sequence[Token], m: Match) -> bool:
+    """The refusal names what it is about, and that is not the target: an object right after it ("qui ne touche
+    jamais un ordinateur") or a topic its sentence opens on, set off by a comma ("Leur salaire, … on n'y touche
+    pas"); the target is a word of `subjects` or a customer group ("nos segments, on n'y touche plus")."""
+    clause = tokens[m.end - 1].clause
+    after = [t for t in tokens[m.end:] if t.clause == clause]
+    if after and after[0].norm in _DETERMINERS:
+        return not _names_the_target(after)
+    sentence = [t for t in tokens if t.sentence == tokens[m.start].sentence]
+    topic = [t for t in sentence if t.clause == sentence[0].clause]
+    if len(topic) <= TOPIC_WORDS and topic[0].norm in _DETERMINERS and tokens[m.start].clause != topic[0].clause:
+        return not _names_the_target(topic)
+    return False
+
+
+def _names_the_target(tokens: Sequence[Token]) -> bool:
+    return bool(find_all(tokens, _patterns("subjects"))) or any(is_group_word(t.norm) for t in tokens)
+
+
+_DETERMINERS = role_word_set("determiners")
+
+
 def _claim_ends(tokens: Sequence[Token], m: Match) -> bool:
     clause = tokens[m.end - 1].clause
     return all(t.norm in _words("time_words") for t in tokens[m.end:] if t.clause == clause)
@@ -181,7 +208,7 @@ def never_revisited(ctx: DetectionContext) -> Detection | None:
     # a state ends its clause to claim anything: "the segmentation is done," but not "they are done with paper"
     m = m or first_match(tokens, _patterns("fixed_states"),
                          lambda m: own(m) and _fixed(tokens, m, copula=True) and _claim_ends(tokens, m))
-    if m is None or _qualified(tokens, m):
+    if m is None or _qualified(tokens, m) or _of_something_else(tokens, m):
         m = _stale_and_fine(tokens)
         if m is None or not _about_segments(tokens, m):
             return None

@@ -138,7 +138,11 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     norms = [t.norm for t in tokens]
     if any(len(t.norm) > 3 and same_group(missing, t.norm) and not owned(norms, i) for i, t in enumerate(tokens)):
         return False
-    return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g) for g in groups)
+    # a party the session named before and that is not the other side ("captains" of the teams that book a referee,
+    # "captain pays, ref gets paid") stays on the side named
+    before = {w.rstrip("sx") for w in group_words(tokenise(context_text(ctx, with_answer=False)))}
+    return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g)
+               or group_head(g) in before and not same_group(group_head(g), missing) for g in groups)
 
 
 def _generic(head: str) -> bool:

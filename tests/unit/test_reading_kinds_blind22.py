@@ -1,0 +1,66 @@
+"""Kinds the twenty-second blind set showed, each phrased anew here (none of these sentences is in
+`evals/scenarios-blind22/`): a refusal to touch something named (an object after it, a topic before it) is no
+segmentation set in stone; a group turned away as "not a chance", "more trouble than they're worth", or for having
+had little schooling is an underserved group ignored, a plan of the founder's dropped is not; a platform told by
+renting what someone else owns or by a share taken from one party and a fee from the other; the sides of a
+platform read past an aside in parentheses; people named by their role in the singular ("the captain pays");
+a bullet that gives a headcount is no group of its own."""
+
+from __future__ import annotations
+
+from assistant.text.vectors import embed_queries
+from assistant.understanding.extract import groups_updates
+from assistant.understanding.platform import is_platform, platform_sides
+from tests.contexts import context, read_flags, rule_flags
+
+
+def test_a_refusal_about_something_named_is_no_segmentation_set_in_stone() -> None:
+    answer = ("Le patron travaille seul, il ne touche jamais une facture : c'est sa femme qui fait les papiers le "
+              "dimanche.")
+    assert "never_revisited" not in read_flags(context("characteristics", answer, "fr"))
+    answer = "The client pays the agency. The rates, we don't touch them, the co-op sets them every spring."
+    assert "never_revisited" not in read_flags(context("buyer_user", answer, "en"))
+    # the target itself, or its group, as the topic: still the mistake
+    assert "never_revisited" in rule_flags(context("priority", "Nos cibles, on n'y touche plus.", "fr"))
+
+
+def test_a_group_turned_away_as_not_worth_it_is_the_mistake() -> None:
+    answer = ("Independent print shops first. The weekend hobbyists selling at craft fairs, not a chance: they'd "
+              "never pay for software and they're more trouble than they're worth.")
+    assert "ignores_underserved" in rule_flags(context("most_important", answer, "en"))
+    answer = ("Les adultes qui ont été peu scolarisés, qui ne savent pas écrire, ce n'est pas pour nous : c'est trop "
+              "lourd, je préfère ne pas m'en occuper.")
+    assert "ignores_underserved" in rule_flags(context("most_important", answer, "fr"))
+
+
+def test_a_plan_of_the_founders_dropped_is_no_group_turned_away() -> None:
+    answer = ("Les écoles rurales de la Creuse, avec une seule classe. Au début je voulais ouvrir à toutes les écoles "
+              "de France, j'ai vite laissé tomber : en ville, elles ont déjà des solutions.")
+    assert "ignores_underserved" not in rule_flags(context("for_whom", answer, "fr"))
+
+
+def test_renting_what_someone_owns_or_a_share_from_each_party_is_a_platform() -> None:
+    assert is_platform("An app to rent someone's camper van for a weekend, insurance included.")
+    assert is_platform("Une appli pour louer le bateau de quelqu'un à la journée, assurance comprise.")
+    assert is_platform("We take 12% from the owner, and a 5 dollar fee from the renter.")
+    assert is_platform("On prend 12 % au propriétaire et 5 € de frais au loueur.")
+
+
+def test_the_sides_of_a_platform_are_read_past_an_aside() -> None:
+    sides = platform_sides("Une plateforme qui met en relation des propriétaires de vergers abandonnés (souvent des "
+                           "héritiers ou des retraités qui vivent loin) avec des cueilleurs bénévoles.", read_on=True)
+    assert sides == ["proprietaires", "cueilleurs"]
+
+
+def test_a_side_named_by_its_members_roles_leaves_the_other_side_out() -> None:
+    pitch = ("an app where amateur cricket clubs book an umpire for their fixtures. the captain pays in the app, the "
+             "umpire is paid the same evening, we keep 8%")
+    answer = ("the clubs. hundreds of them play every saturday - village clubs, works teams, university sides. the "
+              "captains are the ones who suffer every week when nobody turns up to stand")
+    assert "one_sided_platform" in read_flags(context("for_whom", answer, "en", pitch))
+
+
+def test_a_headcount_bullet_is_no_group_of_its_own() -> None:
+    answer = "- small print shops around Leeds\n- 3 to 8 printers\n- that still send quotes by email"
+    segments = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert len(segments) == 1, segments
