@@ -40,6 +40,10 @@ class ProfileWords(BaseModel):
         description="Prepositions of place: a capitalised name after one is a place ('in Leeds', 'a Lyon').")
     sameness: list[str] = Field(
         description="Every customer assumed alike ('all ...4 the same', 'tous pareils').")
+    sameness_words: list[str] = Field(
+        default_factory=list,
+        description="Whole words that go on with a sameness claim in its sentence ('same packs, same posts', "
+                    "'traiter différemment'): an item of that sentence holding one is part of the claim.")
     not_sameness_after: list[str] = Field(
         description="Whole words after a sameness phrase that make it a comparison ('the same as', 'meme "
                     "temps').")

@@ -19,7 +19,7 @@ from assistant.understanding.group_check import distinct, opens_noun_phrase
 from assistant.understanding.group_dependents import fold_dependents
 from assistant.understanding.group_descriptions import describes
 from assistant.understanding.group_reader import Embed, read_group_list, rule_reading
-from assistant.understanding.mistakes.profile import without_sameness_claim
+from assistant.understanding.mistakes.profile import without_sameness_claim, without_sameness_sentences
 from assistant.understanding.platform import is_platform
 from assistant.understanding.refinements import most_important_updates, sides_named_later
 from assistant.understanding.roles_by_segment import roles_by_segment
@@ -201,7 +201,7 @@ def fields_from_answer(question_id: QuestionId, answer: str, canvas: Canvas, lan
     answer = with_turns(answer, canvas)  # dictated with no punctuation: a sentence per segment it turns to
     # "Hmm", "So no", "well": pieces with no content are not canvas items
     # "no difference between them", "a welder is a welder": a claim about the segment, no job, pain or gain
-    items = [i for i in split_items(answer) if content_words(i)] or [answer.strip()]
+    items = [i for i in split_items(without_sameness_sentences(answer)) if content_words(i)] or [answer.strip()]
     items = [kept for i in items if (kept := without_sameness_claim(i))] or items
     if question_id == "characteristics":
         return _by_segment(canvas, items, {i: classify_item(i) for i in items}, answer)

@@ -6,6 +6,7 @@ checks run on the reader's labels after `group_anaphora.attach_dependents`.
   determiner that names no people, joined by a coordination after a relative clause, never opens a group.
 - A bare noun that names nobody, coordinated with a group's complement ("propriétaires de chiens et chats",
   "owners of vans and trucks"), goes on with that complement.
+- Words that share one head ("nepali and bhutanese families", "factory and office workers") make one group.
 
 "Names people": a word of the group lexicon as written (a typo-tolerant match would read "files d'attente" as
 "filles"), a word for people in general (`generic_people` of `lexicon/<lang>/conversation.yaml`) or a
@@ -29,6 +30,7 @@ def join_coordinated(frags: Sequence[FragmentLike], labels: Sequence[str], answe
     for i in range(1, len(frags)):
         _in_relative_clause(frags, out, i, answer)
         _coordinated_complement(frags, out, i)
+        _shared_head(frags, out, i)
     return out
 
 
@@ -76,3 +78,33 @@ def _coordinated_complement(frags: Sequence[FragmentLike], out: list[str], i: in
     tail = opening(frags[i - 1].text)[-COMPLEMENT_WINDOW:]
     if any(w in OPENERS["preposition"] for w in tail[:-1]):
         out[i] = "cont"
+
+
+HEAD_REACH = 3  # words of the last conjunct within which the head the conjuncts share is named
+
+
+def _shared_head(frags: Sequence[FragmentLike], out: list[str], i: int) -> None:
+    """Words that name nobody, one per fragment, listed with commas and then "and"/"or" before a phrase whose head
+    names people ("nepali and bhutanese families", "the nepali, bhutanese and tibetan families", "factory and office
+    workers"): all qualify that head, one group. A word that names people ("students and young professionals") or
+    a determiner after "and" ("and the shops") leaves the reader's labels."""
+    if frags[i].separator not in ("and", "or") or out[i] not in ("new", "cont"):
+        return
+    words = opening(frags[i].text)
+    if not words or words[0] in OPENERS["determiner"] or names_people(words[:1]) \
+            or not names_people(words[1:HEAD_REACH]):
+        return
+    j = i - 1
+    if not _modifier(frags[j].text):
+        return
+    while j > 0 and frags[j].separator == "comma" and out[j] in ("none", "cont") and _modifier(frags[j - 1].text):
+        j -= 1
+    if out[j] == "none":  # the words before the head belonged to no group yet
+        out[j:i + 1] = ["new"] + ["cont"] * (i - j)
+
+
+def _modifier(text: str) -> bool:
+    """One word that names nobody, after a determiner at most ("the nepali", "bhutanese")."""
+    words = opening(text)
+    words = words[1:] if words and words[0] in OPENERS["determiner"] else words
+    return len(words) == 1 and not names_people(words)

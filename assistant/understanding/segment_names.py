@@ -109,7 +109,7 @@ def segment_name(group: str) -> str:
     examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
     text = _past_the_speaker(re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…"))
     text = _fillers().sub("", text)
-    cut = _clause().search(text)
+    cut = _past_listed_words(text, _clause().search(text))
     head = (text[:cut.start()] if cut else text).strip() or text
     if is_generic_group(head) and not is_generic_group(text):
         head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
@@ -123,7 +123,7 @@ def segment_name(group: str) -> str:
     words = head.split()
     full = words
     if len(words) > limit:
-        words = _before_number(words[:limit])
+        words = _before_proper_noun(_before_number(words[:limit]), full)
     while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
         words.pop()
     while len(words) > 1 and _noise_at_end(words):  # "Young professionals too", "Kinés aussi", "Hôtels d'abord"
@@ -131,6 +131,23 @@ def segment_name(group: str) -> str:
     words = _before_conjunction(words, full)
     name = " ".join(words).strip(" .;,:?!…")
     return (name[:1].upper() + name[1:]) if name else group.strip()[:60]
+
+
+LIST_REACH = 3  # words after a comma within which a conjunction shows a list of words before one head
+
+
+def _past_listed_words(text: str, cut: re.Match[str] | None) -> re.Match[str] | None:
+    """`cut`, or the next cut when it falls at a comma after one word that names nobody and a conjunction comes
+    within a few words ("Nepali, Bhutanese and Tibetan families", "Lyon, Paris and Marseille bakeries": words listed
+    before the head they share); "Restaurants, hotels and caterers" stays cut after "Restaurants"."""
+    start = 0
+    while cut is not None and cut.group(0).strip() == ",":
+        before = [t.norm for t in tokenise(_determiner().sub("", text[start:cut.start()]))]
+        after = [t.norm for t in tokenise(text[cut.end():])][:LIST_REACH]
+        if len(before) != 1 or is_group_word(before[0]) or not any(w in _NAME_CONJUNCTIONS for w in after):
+            break
+        start, cut = cut.end(), _clause().search(text, cut.end())
+    return cut
 
 
 CUT_TAIL = 3  # words before a name's cut within which a conjunction ends the name
@@ -169,6 +186,17 @@ def _before_number(words: list[str]) -> list[str]:
         return words
     opener = next((j for j in range(first - 1, 0, -1) if words[j].lower() in _dangling()), None)
     return words[:opener] if opener else words[:first] or words
+
+
+def _before_proper_noun(words: list[str], full: list[str]) -> list[str]:
+    """A name cut at its limit inside a proper noun ("…du Grand [Tunis]", "…in Binh [Duong]") loses the part
+    kept: half a place's name would mislead (the dangling word before it goes next)."""
+    if len(words) >= len(full) or len(words) < 2 or not (words[-1][:1].isupper() and full[len(words)][:1].isupper()):
+        return words
+    cut = len(words)
+    while cut > 1 and words[cut - 1][:1].isupper():
+        cut -= 1
+    return words[:cut]
 
 
 @lru_cache(maxsize=1)

@@ -64,3 +64,36 @@ def test_a_headcount_bullet_is_no_group_of_its_own() -> None:
     answer = "- small print shops around Leeds\n- 3 to 8 printers\n- that still send quotes by email"
     segments = [u.segment for u in groups_updates(answer, embed_queries)]
     assert len(segments) == 1, segments
+
+
+def test_words_that_share_one_head_are_one_group() -> None:
+    answer = ("mostly people out east - ringwood, croydon - greek and italian grandmothers who still cook for the "
+              "whole family, and nurses coming off night shifts who want a hot meal in ten minutes")
+    names = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert len(names) == 2 and names[0].lower().startswith("greek and italian grandmothers"), names
+    answer = "the turkish, kurdish and syrian bakeries of the north side first, then the hotels"
+    names = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert names[0].lower().startswith("turkish, kurdish and syrian bakeries"), names
+    # words that name people stay apart
+    assert len(groups_updates("students and young professionals in Leeds", embed_queries)) == 2
+
+
+def test_a_name_stops_before_half_a_place_and_never_ends_on_a_relative() -> None:
+    from assistant.understanding.segment_names import segment_name
+
+    assert segment_name("Les garages de carrosserie indépendants du Grand Casablanca (Ain Sebaa, Hay Hassani)") == (
+        "Garages de carrosserie indépendants")
+    assert segment_name("les étudiants qui ont pas de voiture pis qui rentrent tard le soir à Sherbrooke") == (
+        "Étudiants qui ont pas de voiture")
+
+
+def test_items_that_go_on_with_a_sameness_claim_are_no_jobs() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language="en", segments=[Segment(name="Night nurses")])
+    answer = ("eat something real after a shift. honestly its the same for every one of them, they all want the "
+              "exact same thing, same menu, same portions for the lot")
+    items = [i for u in fields_from_answer("jobs", answer, canvas, "en") for i in u.jobs]
+    assert any("eat something real" in i for i in items)
+    assert not any("same" in i for i in items), items

@@ -9,6 +9,7 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.profile import ProfileWords
+from assistant.text.lists import split_items
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
@@ -168,6 +169,31 @@ def without_sameness_claim(item: str) -> str:
     if colon and tokens[m.end - 1].end <= len(head) and rest.strip():
         return without_sameness_claim(rest.strip())
     return ""
+
+
+@lru_cache(maxsize=1)
+def _sameness_words() -> frozenset[str]:
+    return frozenset(_lists().sameness_words)
+
+
+def without_sameness_sentences(answer: str) -> str:
+    """`answer` without what its sentences that say the segment's people are all alike say of it: the claim
+    (`without_sameness_claim`: what follows its colon stays) and the items that go on with it ("same packs, same
+    posts", "treating them differently": `sameness_words`); other items of the sentence stay ("…, a driver is a
+    driver, plan the week without calling the dispatcher")."""
+    tokens = tokenise(answer)
+    starts = [t.start for i, t in enumerate(tokens) if i == 0 or t.sentence != tokens[i - 1].sentence]
+    if not starts:
+        return answer
+    kept = [answer[:starts[0]]]
+    for start, end in zip(starts, [*starts[1:], len(answer)], strict=True):
+        sentence = answer[start:end]
+        if _sameness_said(tokenise(sentence)):
+            items = [rest for i in split_items(sentence) if (rest := without_sameness_claim(i))
+                     and not any(t.norm in _sameness_words() for t in tokenise(rest))]
+            sentence = ", ".join(items) + ". " if items else ""
+        kept.append(sentence)
+    return "".join(kept)
 
 
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")
