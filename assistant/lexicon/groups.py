@@ -19,6 +19,11 @@ class GroupWords(BaseModel):
         description="Trades, people and organisations that name a customer group ('client*', 'kine*', "
                     "'restaurant*', 'families'), including units of organisation of any trade ('clubs') and "
                     "the family that pays for a relative ('fille', 'daughter*').")
+    plural_only: list[str] = Field(
+        default_factory=list,
+        description="Whole words that name a group in the plural only: businesses named by their premises "
+                    "('garages', 'epiceries') and trades ('plumbers', 'nounous'), whose singular names a place, a "
+                    "thing or one person, often inside a compound ('his garage', 'the nanny tax', 'the head chef').")
     sectors: list[str] = Field(
         description="Sectors that stand for the businesses in them, as a group ('restauration', 'hospitality').")
     agent_suffixes: list[str] = Field(

@@ -59,10 +59,11 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
             # noun phrase with its determiner ("… et les artisans indépendants qui…") opens the next
             out[i], announced = "new", announced - 1
             continue
-        if label == "cont" and not open_group:
-            # "on the guest side, couples and solo travellers": a continuation right after a side announced
-            # opens that side's group
-            if i and _announces_side(frags[i - 1].text) and opens_noun_phrase(frag.text):
+        if label in ("cont", "none") and not open_group:
+            # "on the guest side, couples and solo travellers", "et côté pro, les épiceries bio": a continuation,
+            # or a noun phrase of people read as none, right after a side announced opens that side's group
+            if i and _announces_side(frags[i - 1].text) and opens_noun_phrase(frag.text) and (
+                    label == "cont" or names_people(t.norm for t in tokens)):
                 out[i] = "new"
             continue
         if label == "cont" and open_group and (_names_another(tokens) or frag.separator in _ANDS and _other_people(

@@ -32,6 +32,12 @@ def _agent_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _plural_only() -> frozenset[str]:
+    """Groups named in the plural only ("garages", "plumbers"): "his garage", "the nanny tax" name no group."""
+    return frozenset(x for w in _per_language() for x in w.plural_only)
+
+
+@lru_cache(maxsize=1)
 def _not_groups() -> frozenset[str]:
     return frozenset(x for w in _per_language() for x in w.not_groups)
 
@@ -42,7 +48,7 @@ def exact_group_word(word: str) -> bool:
     "filles")."""
     if word in _not_groups() or word.isdigit() or len(word) < 2:
         return False
-    return _lemma_word(word) or len(word) >= 6 and word.endswith(_agent_suffixes())
+    return _lemma_word(word) or word in _plural_only() or len(word) >= 6 and word.endswith(_agent_suffixes())
 
 
 def _lemma_word(word: str) -> bool:
@@ -55,7 +61,7 @@ def _lemma_word(word: str) -> bool:
 def is_group_word(word: str) -> bool:
     if word in _not_groups() or word.isdigit() or len(word) < 2:
         return False
-    if word in _group_lemmas():
+    if word in _group_lemmas() or word in _plural_only():
         return True
     return len(word) >= 6 and word.endswith(_agent_suffixes())
 

@@ -97,3 +97,39 @@ def test_items_that_go_on_with_a_sameness_claim_are_no_jobs() -> None:
     items = [i for u in fields_from_answer("jobs", answer, canvas, "en") for i in u.jobs]
     assert any("eat something real" in i for i in items)
     assert not any("same" in i for i in items), items
+
+
+def test_a_side_heading_turns_to_another_kind_of_customer() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.refinements import most_important_updates
+
+    canvas = Canvas(language="fr", segments=[Segment(name="Sportifs du dimanche", who="des sportifs du dimanche"),
+                                             Segment(name="Parents pressés", who="des parents pressés")])
+    answer = ("Ceux qui commandent le plus, ce sont les coureurs du club qui reprennent trois sachets par semaine. "
+              "Et côté pro, les fromageries et les épiceries fines qui nous réassortent chaque mois.")
+    names = [u.segment for u in most_important_updates(answer, canvas, embed_queries)]
+    assert any("fromageries" in n.lower() or "épiceries" in n.lower() for n in names), names
+
+
+def test_businesses_named_by_their_premises_in_the_plural_are_groups() -> None:
+    from assistant.understanding.groups import is_group_word
+
+    assert all(is_group_word(w) for w in ("garages", "epiceries", "breweries", "plombiers"))
+    # the singular names a place or a thing: "his garage", "the nanny tax"
+    assert not any(is_group_word(w) for w in ("garage", "nanny", "plombier"))
+
+
+def test_a_list_put_in_an_order_is_no_pile_of_segments() -> None:
+    answer = ("d'abord les fromageries de Lyon, ensuite les caves à vin, puis les traiteurs, et après seulement les "
+              "épiceries de gare")
+    assert "too_many_segments" not in rule_flags(context("for_whom", answer, "fr"))
+    answer = "the climbing gyms in leeds, the yoga studios, the physio clinics and the running clubs, all at launch"
+    assert "too_many_segments" in rule_flags(context("for_whom", answer, "en"))
+
+
+def test_one_person_of_the_side_named_is_no_other_side() -> None:
+    pitch = ("app to book futsal courts in kumasi, teams book and pay with momo, the court owner gets a calendar of "
+             "his slots, we take 10% on each booking")
+    answer = ("the teams. office teams, church teams, estate squads. right now the captain spends his whole week "
+              "calling 5 court guys to get one slot")
+    assert "one_sided_platform" in read_flags(context("for_whom", answer, "en", pitch))

@@ -103,7 +103,9 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         announced = None
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
-    if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS):
+    # a list put in an order ("d'abord les campings, ensuite les gîtes, après seulement les hôtels") is a priority
+    if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
+            ctx.answer):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None
 

@@ -138,11 +138,13 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     norms = [t.norm for t in tokens]
     if any(len(t.norm) > 3 and same_group(missing, t.norm) and not owned(norms, i) for i, t in enumerate(tokens)):
         return False
-    # a party the session named before and that is not the other side ("captains" of the teams that book a referee,
-    # "captain pays, ref gets paid") stays on the side named
+    # a party the session named before ("captains" of the teams that book a referee: "captain pays, ref gets paid"),
+    # or one person of a group ("the captain spends the week calling"), that is not the other side stays on the side
+    # named
     before = {w.rstrip("sx") for w in group_words(tokenise(context_text(ctx, with_answer=False)))}
     return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g)
-               or group_head(g) in before and not same_group(group_head(g), missing) for g in groups)
+               or (group_head(g) in before or _one_person(g, group_head(g))) and not same_group(group_head(g), missing)
+               for g in groups)
 
 
 def _generic(head: str) -> bool:
