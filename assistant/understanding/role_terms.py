@@ -50,7 +50,8 @@ def _terms(clause: str, role: str) -> str:
     at = _in(clause, role)
     if at is None:
         return ""
-    rest = re.sub(r"\([^()]*\)", " ", clause[at.end():])
+    # an aside cut open by a comma ("paye la réservation (le proprio fixe son prix, genre…") goes to the end
+    rest = re.sub(r"\([^()]*(?:\)|$)", " ", clause[at.end():])
     rest = _LEAD.sub("", re.sub(r"\s+", " ", rest).strip(" ,;:-–—()")).strip(" ,;:-–—()")
     if _COORDINATED.match(rest):  # "food banks and volunteer cooks use it": the terms start at the verb
         verb = PAYS.search(rest) or USES.search(rest)

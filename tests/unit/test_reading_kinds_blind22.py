@@ -133,3 +133,16 @@ def test_one_person_of_the_side_named_is_no_other_side() -> None:
     answer = ("the teams. office teams, church teams, estate squads. right now the captain spends his whole week "
               "calling 5 court guys to get one slot")
     assert "one_sided_platform" in read_flags(context("for_whom", answer, "en", pitch))
+
+
+def test_a_buyers_terms_stop_at_an_aside_a_comma_cut_open() -> None:
+    from assistant.canvas import Canvas, Segment
+    from assistant.understanding.extract import fields_from_answer
+
+    canvas = Canvas(language="fr", segments=[Segment(name="Campeurs sans matériel"),
+                                             Segment(name="Propriétaires de tentes")])
+    answer = ("le campeur paye la location (le proprio fixe son prix, genre 30 $ la nuit) + 4 $ de frais, pis le "
+              "proprio paye 12 % sur ce qu'il gagne")
+    buyers = [u.buyer for u in fields_from_answer("buyer_user", answer, canvas, "fr", embed_queries)]
+    assert buyers and all(b.count("(") == b.count(")") for b in buyers), buyers
+    assert not any(b.lower().startswith("pis ") for b in buyers), buyers
