@@ -21,9 +21,8 @@ class GroupWords(BaseModel):
                     "the family that pays for a relative ('fille', 'daughter*').")
     plural_only: list[str] = Field(
         default_factory=list,
-        description="Whole words that name a group in the plural only: businesses named by their premises "
-                    "('garages', 'epiceries') and trades ('plumbers', 'nounous'), whose singular names a place, a "
-                    "thing or one person, often inside a compound ('his garage', 'the nanny tax', 'the head chef').")
+        description="Whole words that name a group in the plural only: trades ('plumbers', 'nounous'), whose "
+                    "singular often names one person inside a compound ('the nanny tax', 'the head chef').")
     sectors: list[str] = Field(
         description="Sectors that stand for the businesses in them, as a group ('restauration', 'hospitality').")
     agent_suffixes: list[str] = Field(

@@ -13,6 +13,7 @@ from assistant.text.patterns import find
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists, phrase_at
 from assistant.understanding.group_check import (
+    DEMONSTRATIVES,
     OPENERS,
     FragmentLike,
     group_words_at,
@@ -22,7 +23,7 @@ from assistant.understanding.group_check import (
     skip_hedges,
 )
 from assistant.understanding.grouping import EXAMPLE_MARKERS
-from assistant.understanding.groups import announced_count, exact_group_word, is_group_word, same_group
+from assistant.understanding.groups import announced_count, exact_group_word, is_group_word, looks_plural, same_group
 
 _BREAKS = frozenset(("sentence", "semicolon", "numbered", "dash"))
 
@@ -62,8 +63,11 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         if label in ("cont", "none") and not open_group:
             # "on the guest side, couples and solo travellers", "et côté pro, les épiceries bio": a continuation,
             # or a noun phrase of people read as none, right after a side announced opens that side's group
+            # (a determiner then people in the plural: "the access manager, who champions it" is one person of a
+            # side named, "those are our customers" a statement)
             if i and _announces_side(frags[i - 1].text) and opens_noun_phrase(frag.text) and (
-                    label == "cont" or names_people(t.norm for t in tokens)):
+                    label == "cont" or determiner and tokens[0].norm not in DEMONSTRATIVES and any(
+                        exact_group_word(t.norm) and looks_plural(t.norm) for t in tokens[1:SIDE_GROUP_REACH])):
                 out[i] = "new"
             continue
         if label == "cont" and open_group and (_names_another(tokens) or frag.separator in _ANDS and _other_people(
@@ -85,6 +89,7 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
 
 
 _ANDS = frozenset(("and", "comma_and"))
+SIDE_GROUP_REACH = 4  # words after the determiner within which the group a side heading announces is named
 
 
 def _other_people(tokens: Sequence[Token], group: str, separator: str) -> bool:

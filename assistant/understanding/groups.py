@@ -33,7 +33,7 @@ def _agent_suffixes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _plural_only() -> frozenset[str]:
-    """Groups named in the plural only ("garages", "plumbers"): "his garage", "the nanny tax" name no group."""
+    """Groups named in the plural only ("plumbers", "nannies"): "the nanny tax" names no group."""
     return frozenset(x for w in _per_language() for x in w.plural_only)
 
 

@@ -174,10 +174,8 @@ def most_important_updates(answer: str, canvas: Canvas, embed: Embed | None) -> 
             who[free[0]] = _narrowed(by_name[free[0]], group, part=True)
     # On a one-sided canvas, a side the founder announces ("on the other side, the buyers") is a new segment,
     # whatever else is named; once both sides are there, "on the host side, homeowners…" narrows, it adds none.
-    # Off a platform, a side heading turns to another kind of customer ("et côté pro, les épiceries bio").
-    platform = _is_platform(answer, canvas)
-    announced = [g for g in unknown if announced_as_side(answer, g) and (
-        len(canvas.segments) == 1 if platform else len(canvas.segments) < MAX_SEGMENTS)]
+    announced = [g for g in unknown if len(canvas.segments) == 1 and _is_platform(answer, canvas)
+                 and announced_as_side(answer, g)]
     unknown = [g for g in unknown if g not in announced and g not in made_segments]
     if len(groups) == len(canvas.segments) > 1:  # one group per segment: each side narrowed in turn
         free = [s.name for s in canvas.segments if s.name not in who]

@@ -144,7 +144,10 @@ def _past_listed_words(text: str, cut: re.Match[str] | None) -> re.Match[str] | 
     while cut is not None and cut.group(0).strip() == ",":
         before = [t.norm for t in tokenise(_determiner().sub("", text[start:cut.start()]))]
         after = [t.norm for t in tokenise(text[cut.end():])][:LIST_REACH]
-        if len(before) != 1 or is_group_word(before[0]) or not any(w in _NAME_CONJUNCTIONS for w in after):
+        conjunction = next((i for i, w in enumerate(after) if w in _NAME_CONJUNCTIONS), 0)
+        listed = after[:conjunction]  # the words between the comma and the conjunction: more of the same list
+        if len(before) != 1 or is_group_word(before[0]) or not listed or not all(
+                w.isalpha() and not is_group_word(w) for w in listed):
             break
         start, cut = cut.end(), _clause().search(text, cut.end())
     return cut

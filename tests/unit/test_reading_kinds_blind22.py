@@ -99,24 +99,24 @@ def test_items_that_go_on_with_a_sameness_claim_are_no_jobs() -> None:
     assert not any("same" in i for i in items), items
 
 
-def test_a_side_heading_turns_to_another_kind_of_customer() -> None:
-    from assistant.canvas import Canvas, Segment
-    from assistant.understanding.refinements import most_important_updates
+def test_a_side_heading_opens_the_group_named_after_it() -> None:
+    from assistant.understanding.group_reader import read_group_list
 
-    canvas = Canvas(language="fr", segments=[Segment(name="Sportifs du dimanche", who="des sportifs du dimanche"),
-                                             Segment(name="Parents pressés", who="des parents pressés")])
     answer = ("Ceux qui commandent le plus, ce sont les coureurs du club qui reprennent trois sachets par semaine. "
-              "Et côté pro, les fromageries et les épiceries fines qui nous réassortent chaque mois.")
-    names = [u.segment for u in most_important_updates(answer, canvas, embed_queries)]
-    assert any("fromageries" in n.lower() or "épiceries" in n.lower() for n in names), names
+              "Et côté pro, les fromagers et les cavistes qui nous réassortent chaque mois.")
+    groups = read_group_list(answer, embed_queries).groups
+    assert any("fromagers" in g for g in groups), groups
+    # one person of a side, or a statement, is no group: "the access manager, who champions it", "those are…"
+    answer = "On the school side, the head of science, who champions it, and the bursar, who signs."
+    assert not any("head of science" in g for g in read_group_list(answer, embed_queries).groups)
 
 
-def test_businesses_named_by_their_premises_in_the_plural_are_groups() -> None:
+def test_trades_are_groups_in_the_plural_only() -> None:
     from assistant.understanding.groups import is_group_word
 
-    assert all(is_group_word(w) for w in ("garages", "epiceries", "breweries", "plombiers"))
-    # the singular names a place or a thing: "his garage", "the nanny tax"
-    assert not any(is_group_word(w) for w in ("garage", "nanny", "plombier"))
+    assert all(is_group_word(w) for w in ("plumbers", "plombiers", "nannies", "mecaniciens"))
+    # the singular often names one person inside a compound: "the nanny tax", "the head chef"
+    assert not any(is_group_word(w) for w in ("nanny", "plombier", "chef"))
 
 
 def test_a_list_put_in_an_order_is_no_pile_of_segments() -> None:

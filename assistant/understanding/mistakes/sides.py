@@ -143,8 +143,15 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     # named
     before = {w.rstrip("sx") for w in group_words(tokenise(context_text(ctx, with_answer=False)))}
     return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g)
-               or (group_head(g) in before or _one_person(g, group_head(g))) and not same_group(group_head(g), missing)
+               or (group_head(g) in before or _one_person(g, _first_group_word(g))) and not same_group(group_head(g),
+                                                                                          missing)
                for g in groups)
+
+
+def _first_group_word(group: str) -> str:
+    """The group's first group word as written, its plural kept ("businesses": `group_head` folds it away)."""
+    words = group_words(tokenise(group))
+    return words[0] if words else ""
 
 
 def _generic(head: str) -> bool:
