@@ -50,8 +50,9 @@ def _terms(clause: str, role: str) -> str:
     at = _in(clause, role)
     if at is None:
         return ""
-    # an aside cut open by a comma ("paye la réservation (le proprio fixe son prix, genre…") goes to the end
-    rest = re.sub(r"\([^()]*(?:\)|$)", " ", clause[at.end():])
+    # an aside cut open by a comma ("paie (en vrai la présidente valide", "paye la réservation (le proprio fixe son
+    # prix") keeps its words, not its parenthesis: the terms are put in one
+    rest = re.sub(r"\s*\(", ", ", re.sub(r"\([^()]*\)", " ", clause[at.end():]))
     rest = _LEAD.sub("", re.sub(r"\s+", " ", rest).strip(" ,;:-–—()")).strip(" ,;:-–—()")
     if _COORDINATED.match(rest):  # "food banks and volunteer cooks use it": the terms start at the verb
         verb = PAYS.search(rest) or USES.search(rest)

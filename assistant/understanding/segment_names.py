@@ -194,7 +194,8 @@ def _before_number(words: list[str]) -> list[str]:
 def _before_proper_noun(words: list[str], full: list[str]) -> list[str]:
     """A name cut at its limit inside a proper noun ("…du Grand [Tunis]", "…in Binh [Duong]") loses the part
     kept: half a place's name would mislead (the dangling word before it goes next)."""
-    if len(words) >= len(full) or len(words) < 2 or not (words[-1][:1].isupper() and full[len(words)][:1].isupper()):
+    if len(words) >= len(full) or len(words) < 2 or not (words[-1][:1].isupper() and full[len(words)][:1].isupper()) \
+            or words[-1].endswith((".", "!", "?")):  # "…du canton de Vaud. Les apprentis": the sentence ended
         return words
     cut = len(words)
     while cut > 1 and words[cut - 1][:1].isupper():

@@ -123,6 +123,9 @@ def test_a_list_put_in_an_order_is_no_pile_of_segments() -> None:
     answer = ("d'abord les fromageries de Lyon, ensuite les caves à vin, puis les traiteurs, et après seulement les "
               "épiceries de gare")
     assert "too_many_segments" not in rule_flags(context("for_whom", answer, "fr"))
+    answer = ("first the bouldering gyms in Leeds, then climbing walls, later yoga studios, physio clinics and "
+              "running clubs")
+    assert "too_many_segments" not in rule_flags(context("priority", answer, "en"))
     answer = "the climbing gyms in leeds, the yoga studios, the physio clinics and the running clubs, all at launch"
     assert "too_many_segments" in rule_flags(context("for_whom", answer, "en"))
 
@@ -146,3 +149,17 @@ def test_a_buyers_terms_stop_at_an_aside_a_comma_cut_open() -> None:
     buyers = [u.buyer for u in fields_from_answer("buyer_user", answer, canvas, "fr", embed_queries)]
     assert buyers and all(b.count("(") == b.count(")") for b in buyers), buyers
     assert not any(b.lower().startswith("pis ") for b in buyers), buyers
+
+
+def test_the_people_behind_a_customer_are_reached_through_it() -> None:
+    answer = ("Small private schools around Leeds that run their own exam centre. And behind them, the dyslexic and "
+              "dyspraxic pupils who sit the exams with extra time.")
+    segments = [u.segment for u in groups_updates(answer, embed_queries)]
+    assert len(segments) == 1 and "schools" in segments[0].lower(), segments
+
+
+def test_a_name_ending_a_sentence_on_a_place_keeps_it() -> None:
+    from assistant.understanding.segment_names import segment_name
+
+    assert segment_name("les boulangers artisans du canton de Fribourg. Les patrons et leurs apprentis") == (
+        "Boulangers artisans du canton de Fribourg")
