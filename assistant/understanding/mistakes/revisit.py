@@ -135,6 +135,7 @@ def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
 
 
 TOPIC_WORDS = 4  # at most this many words in a topic set off by a comma at the start of a sentence
+_DETERMINERS = role_word_set("determiners")
 
 
 def _of_something_else(tokens: Sequence[Token], m: Match) -> bool:
@@ -154,9 +155,6 @@ def _of_something_else(tokens: Sequence[Token], m: Match) -> bool:
 
 def _names_the_target(tokens: Sequence[Token]) -> bool:
     return bool(find_all(tokens, _patterns("subjects"))) or any(is_group_word(t.norm) for t in tokens)
-
-
-_DETERMINERS = role_word_set("determiners")
 
 
 def _claim_ends(tokens: Sequence[Token], m: Match) -> bool:
