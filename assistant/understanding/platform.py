@@ -30,8 +30,7 @@ SIDE_WINDOW = 25  # words after a connector in which its two sides are read
 
 @lru_cache(maxsize=1)
 def marker_patterns() -> dict[str, PatternSet]:
-    """Every pattern list of `PlatformMarkerWords`, compiled once: `markers` are enough on their own ("marketplace",
-    "mettre en relation", "le Uber des ..."); `connectors` count only when two groups surround them."""
+    """Each list of `PlatformMarkerWords` compiled once: `markers` suffice alone, `connectors` need two groups."""
     return {key: compile_all(getattr(_lists(), key)) for key in _PATTERN_KEYS}
 
 
@@ -50,6 +49,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
     targets)."""
     tokens = tokenise(spelled := spell_percent(text))  # "nous laisse 1,5 % sur…": a take rate, a marker
+    unbracketed = outside_parentheses(spelled, tokens)  # an aside in parentheses describes the side before it
     # "a SaaS for labs: the patient books a slot", "the software that matches readers to volunteers": the people
     # a tool sold to one customer matches or books are that customer's own; only a marker makes sides then
     software = _sold_as_software(tokens)
@@ -59,8 +59,8 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             continue
         if numbers_joined(tokens, m.end):
             continue  # "entre 150 et 400 licenciés", "between 10 and 50 staff": a range, not two sides
-        at = tokens[m.start].sentence  # an aside in parentheses describes the side before it: not counted
-        window = [t for t in outside_parentheses(spelled, tokens[m.end:]) if t.sentence == at][:SIDE_WINDOW]
+        start, at = tokens[m.end].start, tokens[m.start].sentence
+        window = [t for t in unbracketed if t.start >= start and t.sentence == at][:SIDE_WINDOW]
         sides = _two_sides(window) or _named_before(tokens, m) or described_sides(window, _words()["joiners"])
         if sides:  # "connects the people selling online with drivers. seller posts…": the exchange names them
             told = exchange_sides(text) if read_on and set(sides) & GENERIC_GROUPS and not software else []
@@ -73,7 +73,7 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         # the sentence after the one that says what the startup is
         at = tokens[m.start].sentence
         for span in ({at}, {at, at + 1}) if read_on else ({at},):
-            sides = _distinct_groups([t for t in outside_parentheses(spelled, tokens) if t.sentence in span])
+            sides = _distinct_groups([t for t in unbracketed if t.sentence in span])
             if len(sides) >= 2:
                 return sides[:2]
     return (not software and (exchange_sides(text) or _sourcing_sides(tokens))) or _the_only_two(tokens, read_on)

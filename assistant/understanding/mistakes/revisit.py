@@ -10,7 +10,6 @@ from typing import Literal
 
 from assistant.lexicon import every_language
 from assistant.lexicon.revisit import RevisitWords
-from assistant.lexicon.role_reading import role_word_set
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, fold, tokenise
 from assistant.understanding.base import Detection, DetectionContext
@@ -18,6 +17,7 @@ from assistant.understanding.cues import contrast_after, negated_before
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.listing import CALENDAR
+from assistant.understanding.roles_reader import DETERMINERS
 from assistant.understanding.rules import hit, scoped
 
 
@@ -135,7 +135,6 @@ def _about_segments(tokens: Sequence[Token], m: Match) -> bool:
 
 
 TOPIC_WORDS = 4  # at most this many words in a topic set off by a comma at the start of a sentence
-_DETERMINERS = role_word_set("determiners")
 
 
 def _of_something_else(tokens: Sequence[Token], m: Match) -> bool:
@@ -144,11 +143,11 @@ def _of_something_else(tokens: Sequence[Token], m: Match) -> bool:
     pas"); the target is a word of `subjects` or a customer group ("nos segments, on n'y touche plus")."""
     clause = tokens[m.end - 1].clause
     after = [t for t in tokens[m.end:] if t.clause == clause]
-    if after and after[0].norm in _DETERMINERS:
+    if after and after[0].norm in DETERMINERS:
         return not _names_the_target(after)
     sentence = [t for t in tokens if t.sentence == tokens[m.start].sentence]
     topic = [t for t in sentence if t.clause == sentence[0].clause]
-    if len(topic) <= TOPIC_WORDS and topic[0].norm in _DETERMINERS and tokens[m.start].clause != topic[0].clause:
+    if len(topic) <= TOPIC_WORDS and topic[0].norm in DETERMINERS and tokens[m.start].clause != topic[0].clause:
         return not _names_the_target(topic)
     return False
 

@@ -142,16 +142,16 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
     # or one person of a group ("the captain spends the week calling"), that is not the other side stays on the side
     # named
     before = {w.rstrip("sx") for w in group_words(tokenise(context_text(ctx, with_answer=False)))}
-    return all(names_side(g, named[0]) or _generic(group_head(g)) or a_part(g)
-               or (group_head(g) in before or _one_person(g, _first_group_word(g))) and not same_group(group_head(g),
-                                                                                          missing)
-               for g in groups)
 
+    def on_the_named_side(group: str) -> bool:
+        head = group_head(group)
+        if names_side(group, named[0]) or _generic(head) or a_part(group):
+            return True
+        # the first group word as written keeps its plural ("businesses"), which `group_head` folds away
+        written = next(iter(group_words(tokenise(group))), "")
+        return (head in before or _one_person(group, written)) and not same_group(head, missing)
 
-def _first_group_word(group: str) -> str:
-    """The group's first group word as written, its plural kept ("businesses": `group_head` folds it away)."""
-    words = group_words(tokenise(group))
-    return words[0] if words else ""
+    return all(on_the_named_side(g) for g in groups)
 
 
 def _generic(head: str) -> bool:
