@@ -43,6 +43,17 @@ class BreadthWords(BaseModel):
         description="Words that narrow nothing after a broad head ('anyone with a phone', 'les gens en general').")
     narrowers: list[str] = Field(
         description="Words that open a clause narrowing the head ('everyone who ...', 'les gens ayant ...').")
+    no_exclusion: list[str] = Field(
+        default_factory=list,
+        description="Beside a broad target, no group ruled out, said as a refusal ('I don't want to close any door', "
+                    "'sans exclure personne'): the target said to be everyone in so many words.")
+    relatives: list[str] = Field(
+        default_factory=list,
+        description="Relative pronouns among the narrowers ('who', 'qui'): their clause narrows only when what its "
+                    "verb acts on does ('anybody who sells stuff' sweeps, 'anybody who has a warehouse' narrows).")
+    sweeping_objects: list[str] = Field(
+        default_factory=list,
+        description="Objects that narrow nothing, besides the trivial words ('stuff', 'something', 'des trucs').")
     participle_endings: list[str] = Field(
         description="Endings of a present participle that narrows the head ('people working ...': 'ing').")
     comparatives: list[str] = Field(

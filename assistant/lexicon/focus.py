@@ -72,6 +72,10 @@ class FocusWords(BaseModel):
         default_factory=list,
         description="Words that end a refusal on a time to come ('we can't get into yet', 'pas pour l'instant'): "
                     "a group kept for later, not turned away for good.")
+    conditions: list[str] = Field(
+        default_factory=list,
+        description="Right after a refusal to buy, the condition that lifts it ('won't buy anything until they've "
+                    "asked round', 'n'achètent rien tant que'): a buying habit, no group turned away.")
     never_later: list[str] = Field(
         default_factory=list,
         description="A later time denied ('not even later', 'même plus tard', 'jamais'): with it a refusal is for "

@@ -94,6 +94,10 @@ class PlatformWords(BaseModel):
     side_words: list[str] = Field(description="A side announced by name ('host side', 'côté commerces').")
     provider_words: list[str] = Field(
         description="A group described by what it provides ('who want to host', 'pour arrondir leurs fins de mois').")
+    payee_phrases: list[str] = Field(
+        default_factory=list,
+        description="What the side paid for the exchange is named in ('what the owner earns', 'ce que touche le "
+                    "proprio', 'reversé au propriétaire'): the side named inside or right after it supplies.")
     owner_openers: list[str] = Field(
         default_factory=list,
         description="People named by what they have ('those who have', 'ceux qui ont'): before a supply verb with "

@@ -48,6 +48,10 @@ class RoleReadingWords(BaseModel):
     denied_paying: list[str] = Field(description="The paying verbs those negations deny ('pay', 'paient')." + _REGEX)
     denied_amounts: list[str] = Field(
         description="After a paying verb, nothing paid ('pay nothing', 'paient rien')." + _REGEX)
+    free_of_charge: list[str] = Field(
+        default_factory=list,
+        description="Using the product without paying ('for free', 'gratuitement'): nobody pays on that side."
+                    + _REGEX)
     paid_auxiliaries: list[str] = Field(
         description="Auxiliaries before a participle of paying: paid, not paying ('get paid', 'sont payes')." + _REGEX)
     paid_participles: list[str] = Field(
@@ -125,8 +129,8 @@ class RoleReadingWords(BaseModel):
                     "before a verb, as a singular one may be ('l'utilise').")
     singular_definites: list[str] = Field(
         default_factory=list,
-        description="Singular definite articles: 'le conducteur de travaux', 'the site manager' is one person "
-                    "inside a customer, not a group.")
+        description="Singular definite articles and possessives: 'le conducteur de travaux', 'the site manager', "
+                    "'my wife' is one person (inside a customer, or the founder's own), not a group.")
     no_determiners: list[str] = Field(
         description="Words denying that the phrase after them names anyone ('no agency in between', 'aucune').")
     role_word_prefixes: list[str] = Field(

@@ -29,6 +29,11 @@ class SegmentReadingWords(BaseModel):
     name_relatives: list[str] = Field(
         description="Regular-expression alternatives (raw text, case ignored): a relative pronoun whose clause "
                     "a one-word name keeps ('Foyers qui ont un chien').")
+    plain_words: list[str] = Field(
+        default_factory=list,
+        description="Words of a name that identify no group: prepositions of place ('Boat owners around Troms', "
+                    "'autour de') and words of comparison or quantity ('in the same wards', 'autres'): a text "
+                    "saying 'around 1,900 kroner' or 'not the same people' does not name that segment.")
     dangling_words: list[str] = Field(
         description="Function words a name never ends on, compared with its last word lowercased as written "
                     "('Particuliers hypertendus à', '…for').")

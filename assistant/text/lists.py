@@ -74,6 +74,25 @@ def outside_parentheses(text: str, tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if not depths[t.start]]
 
 
+def split_outside_parentheses(separators: re.Pattern[str], text: str) -> list[str]:
+    """`text` split at `separators`, but not inside a pair of parentheses ("leur part des frais (gasoil, port)"
+    is one piece); an unclosed parenthesis shelters nothing."""
+    inside = [False] * (len(text) + 1)
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            inside[start:i] = [True] * (i - start)
+    pieces, start = [], 0
+    for m in separators.finditer(text):
+        if not inside[m.start()] and m.end() > m.start():
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    return [*pieces, text[start:]]
+
+
 def words_in(text: str, span: tuple[int, int]) -> Sequence[Token]:
     return tokenise(text[span[0]:span[1]])
 

@@ -108,9 +108,10 @@ def tokenise(text: str) -> tuple[Token, ...]:
 
 # A percentage of nothing named ("we keep 20%.") or of each exchange ("1,5 % sur ce qui est encaissé", "2% of
 # what goes through"), or taken from a party ("15% from the owner", "15 % au proprio"); not one of a named base
-# ("1% of sales processed", "2 % sur les ventes").
+# ("1% of sales processed", "2 % sur les ventes"); or from one side ("12% from warehouse side", "12 % côté loueurs").
 _TAKE_RATE = re.compile(r"(?<=\d)\s?%(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:of|on|from|sur|de)\s+(?:each|every|what|whatever|"
-                        r"chaque|ce|tout)\b|\s+(?:from\s+the|au|aux|chez)\s)", re.IGNORECASE)
+                        r"chaque|ce|tout)\b|\s+(?:from\s+the|au|aux|chez)\s|\s+(?:from|on)\s+(?:the\s+)?[\w-]+(?:'s)?\s+"
+                        r"side\b|\s+(?:du\s+)?c[ôo]t[ée]\s)", re.IGNORECASE)
 
 
 def spell_percent(text: str) -> str:

@@ -35,6 +35,7 @@ class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<l
     providers: PatternSet  # what a supplying group is described by: its supply verbs and provider words
     finding: PatternSet  # demand verbs whose object is the other side
     owners: PatternSet  # people named by what they have ("ceux qui ont")
+    payees: PatternSet  # what the side paid for the exchange is named in ("ce que touche le proprio")
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def _exchange_patterns() -> _ExchangeWords:
                           frozenset(x for w in words for x in w.side_words),
                           compile_all(*(w.supply_verbs + w.provider_words for w in words)),
                           compile_all(*(w.finding_verbs for w in words)),
-                          compile_all(*(w.owner_openers for w in words)))
+                          compile_all(*(w.owner_openers for w in words)),
+                          compile_all(*(w.payee_phrases for w in words)))
 
 
 def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
@@ -66,7 +68,7 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _, finding, owners = _exchange_patterns()
+    supply, demand, booking, side_words, _, finding, owners, _ = _exchange_patterns()
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if founder_speaks(tokens, m.start):
@@ -132,6 +134,11 @@ def exchange_verb_at(tokens: Sequence[Token], at: int) -> bool:
 def provider_patterns() -> PatternSet:
     """What a supplying group is described by (`supply_verbs` and `provider_words` of the platform lexicon)."""
     return _exchange_patterns().providers
+
+
+def payee_patterns() -> PatternSet:
+    """What the side paid for the exchange is named in (`payee_phrases` of the platform lexicon)."""
+    return _exchange_patterns().payees
 
 
 def provides(group: str) -> bool:

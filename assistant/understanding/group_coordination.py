@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.understanding.grammar_lists import phrase_at
 from assistant.understanding.group_anaphora import antecedent, opening
-from assistant.understanding.group_check import OPENERS, FragmentLike, names_people
+from assistant.understanding.group_check import OPENERS, FragmentLike, names_people, reading_phrases
 
 _COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
 
@@ -91,8 +92,10 @@ def _shared_head(frags: Sequence[FragmentLike], out: list[str], i: int) -> None:
     if frags[i].separator not in ("and", "or") or out[i] not in ("new", "cont"):
         return
     words = opening(frags[i].text)
-    if not words or words[0] in OPENERS["determiner"] or names_people(words[:1]) \
-            or not names_people(words[1:HEAD_REACH]):
+    # "on Instagram or Etsy | or at the makers' markets": a place after a preposition, no head shared
+    if not words or words[0] in OPENERS["determiner"] or words[0] in OPENERS["preposition"] \
+            or phrase_at(words, 0, reading_phrases("place_prepositions")) \
+            or names_people(words[:1]) or not names_people(words[1:HEAD_REACH]):
         return
     j = i - 1
     if not _modifier(frags[j].text):

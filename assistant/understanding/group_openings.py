@@ -92,7 +92,7 @@ def through_a_channel(before: str, separator: str) -> bool:
     """A group coordinated right after "via" or "through" something ("on pousse côté familles via les gîtes et
     l'office de tourisme", "we reach them through schools and libraries"): a way to reach customers, not a
     segment. `before` is the fragment before the group's, `separator` what joins them."""
-    if separator not in ("and", "comma", "comma_and"):
+    if separator not in ("and", "or", "comma", "comma_and"):
         return False
     norms = [t.norm for t in tokenise(before)]
     return any(w in _CHANNELS for w in norms[-CHANNEL_WINDOW:])
@@ -213,9 +213,12 @@ def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[st
     """`labels` where the reader opened no group at all: a fragment opened by a determiner on a group word that
     the next fragment continues opens one ("c'est simple : les entreprises de gros œuvre | et de second œuvre
     de 20 à 80 salariés"; not "fête des pères | départs en retraite", which has no determiner), and so does
-    the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…")."""
+    the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…"); the first
+    fragment, which goes on nothing, when it names a group ("For children…")."""
+    first_names = labels[:1] == ["cont"] and bool(group_words(tokenise(frags[0].text)[:4]))
+    labels = ["new" if first_names and i == 0 else label for i, label in enumerate(labels)]
     if "new" in labels:
-        return list(labels)
+        return labels
     alone = len(frags) < 2 or frags[1].first_in_sentence
     return ["new" if label == "none" and (labels[i + 1:i + 2] == ["cont"] or i == 0 and alone)
             and _determined(frag.text) else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]

@@ -23,9 +23,29 @@ from assistant.understanding.group_check import (
 )
 from assistant.understanding.group_repeats import heads, same_head
 from assistant.understanding.grouping import after_leading_marker
-from assistant.understanding.groups import announced_count
+from assistant.understanding.groups import announced_count, number_words
 
 _PARTS = re.compile(r"\s*;\s*|\n+\s*(?:[-*•]|\d+[.)])\s+")
+
+
+@lru_cache(maxsize=1)
+def _enumerator() -> re.Pattern[str]:
+    """A part's number opening its sentence, then a colon or a bracket ("Deux: des gens qui…", "2) the marinas"):
+    the numbers of the groups lexicon, as words or digits."""
+    numbers = sorted({*number_words(), *(str(n) for n in number_words().values())}, key=len, reverse=True)
+    return re.compile(rf"(?:^|(?<=[.!?])\s+|\n\s*)(?:{'|'.join(map(re.escape, numbers))})\s*[:)]\s+", re.IGNORECASE)
+
+
+def _parts(answer: str, count: int) -> list[str]:
+    """The answer's parts: split at semicolons and list lines, or at numbered sentences ("…c'est deux groupes. Un:
+    les cafés… Deux: des gens…"), the announcement before the first number set apart."""
+    parts = [p for p in _PARTS.split(answer) if p and p.strip(" .,:")]
+    if len(parts) == count:
+        return parts
+    numbered = [p for p in _enumerator().split(answer) if p and p.strip(" .,:")]
+    if len(numbered) == count + 1 and announced_count(numbered[0]) == count:
+        return numbered[1:]
+    return parts
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +60,7 @@ def announced_parts(answer: str, found: list[str]) -> list[str] | None:
     lines), each the first group `found` in its part, else the part itself without fillers; None when the
     count and the parts do not agree (the reading stands)."""
     count = announced_count(answer)
-    parts = [p for p in _PARTS.split(answer) if p and p.strip(" .,:")]
+    parts = _parts(answer, count) if count else []
     if count is None or count < 2 or len(parts) != count:
         return None
     out = []
@@ -48,7 +68,9 @@ def announced_parts(answer: str, found: list[str]) -> list[str] | None:
         head, colon, rest = part.partition(":")
         if colon and announced_count(head) is not None:
             part = rest  # "Three groups: the food businesses..." the announcement is not a group
-        own = next((g for g in found if g in part), "")
+        # the groups found in the part, as one: "les cafés de brunch et les restos…" coordinated inside one part
+        inside = sorted((part.find(g), part.find(g) + len(g)) for g in found if g in part)
+        own = part[inside[0][0]:max(end for _, end in inside)] if inside else ""
         text = own or _conjunction().sub("", trim(part).strip(" .")).strip()
         if not text or text.lower() in OPENERS["determiner"]:
             return None

@@ -33,14 +33,16 @@ from assistant.understanding.segment_blocks import segment_blocks, segments_ment
 _PRONOUN = role_regex(r"\b{segment_pronouns}\b", re.IGNORECASE)
 # Where a role that names several segments splits into each one's part: "the charities and the volunteers".
 MAX_PART_WORDS = 4  # a segment's part of a coordination is a short noun phrase ("the charities")
-_COORDINATION = role_regex(r"[,;]|\s{coordinators}\s", re.IGNORECASE)  # ";" joins the users a reading keeps
+# ";" joins the users a reading keeps; the comma of a number ("1,900") joins nothing
+_COORDINATION = role_regex(r"(?<!\d),|,(?!\d)|;|\s{coordinators}\s", re.IGNORECASE)
 
 
 # A best-effort reading when the role reader finds nobody: the clause with a paying verb, the one with a
 # using verb, the whole answer when unsure.
 _BUY = role_regex(r"{buy_cues}")
 _USE = role_regex(r"{use_cues}")
-_CLAUSES = role_regex(r"[.;\n]|,|\s{conjunctions}\s")  # the clauses of that reading
+_FREE = role_regex(r"\b{free_of_charge}\b")  # "use it for free": nobody pays on that side
+_CLAUSES = role_regex(r"[;\n]|(?<!\d)[.,]|[.,](?!\d)|\s{conjunctions}\s")  # the clauses of that reading
 
 
 def _same_words() -> list[str]:
@@ -127,10 +129,14 @@ def _nobody_pays(sentences: list[str], language: Language) -> str:
     "Nobody on this side pays (Hosts pay nothing, they get 80%)" (`nobody_pays` of `labels.yaml`, the sentence
     of the denial quoted when short); "" when the sentences say someone pays, or nothing of paying."""
     clauses = [c for s in sentences for c in split_clauses(s)]
-    if not paying_clauses(clauses, denied=True) or paying_clauses(clauses):
+
+    def denies(sentence: str) -> bool:  # "…pay nothing", "…use it for free"
+        return bool(paying_clauses(split_clauses(sentence), denied=True) or _FREE.search(normalise(sentence)))
+
+    if not any(denies(s) for s in sentences) or paying_clauses(clauses):
         return ""
     label = labels(language).canvas.nobody_pays
-    said = next(s for s in sentences if paying_clauses(split_clauses(s), denied=True)).strip(" ,;.")
+    said = next(s for s in sentences if denies(s)).strip(" ,;.")
     return f"{label} ({said})" if len(said) <= MAX_DENIAL_CHARS else label
 
 
@@ -143,7 +149,10 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
     parentheses when their clause says it (`role_terms.with_terms`)."""
     blocks = segment_blocks(answer, canvas)
     if blocks.own:
-        general = _roles(" ".join(blocks.rest), embed=embed) if blocks.rest else ("", "")
+        # sentences about no segment that say nothing of paying or using ("Not the same people.") give no roles
+        rest = " ".join(blocks.rest)
+        told = _BUY.search(normalise(rest)) or _USE.search(normalise(rest))
+        general = _roles(rest, embed=embed) if told else ("", "")
     else:
         general = _roles(answer, embed=embed)
     # "both use the site": each side uses it; read once, for the segments no sentence of their own names

@@ -12,13 +12,15 @@ import re
 from collections.abc import Sequence
 
 from assistant.lexicon.role_reading import role_regex, role_word_set
+from assistant.text.lists import split_outside_parentheses
 from assistant.text.tokens import Token, normalise, tokenise
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.role_sameness import USES, fold_clause, said_same
 
 # The regular expressions and word sets of the reader are built on first use from `lexicon/<lang>/role_reading.yaml`:
 # each `{list}` of a template is that list's alternatives (the lists say what they hold).
-_CLAUSES = role_regex(r"[.;:\n!?]|,|\s(?:{conjunctions}|{clause_conjunctions})\s", re.I)
+# not the point or comma inside a number ("1,900 kroner", "6.5%")
+_CLAUSES = role_regex(r"[;:\n!?]|(?<!\d)[.,]|[.,](?!\d)|\s(?:{conjunctions}|{clause_conjunctions})\s", re.I)
 PAYS = role_regex(r"\b{paying}\b")
 # A clause that opens on the paying verb has no subject of its own ("…and pays per vehicle hour").
 _PAY_VERB = role_regex(r"{subjectless_paying}")
@@ -45,7 +47,8 @@ _COORDINATORS = role_word_set("coordinators")  # "a son or a daughter"
 
 
 def split_clauses(answer: str) -> list[str]:
-    return [c.strip(" ,()") for c in _CLAUSES.split(answer) if c and c.strip(" ,()")]
+    """The answer's clauses, an aside in parentheses kept whole ("leur part des frais (gasoil, port)")."""
+    return [c.strip(" ,()") for c in split_outside_parentheses(_CLAUSES.compiled, answer) if c and c.strip(" ,()")]
 
 
 def paying_clauses(clauses: list[str], *, denied: bool = False) -> list[int]:

@@ -37,7 +37,8 @@ from assistant.text.tokens import normalise, tokenise
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import reading_words as group_reading_words
 from assistant.understanding.groups import is_group_word, member_word
-from assistant.understanding.roles_reader import DETERMINERS, paying_clauses
+from assistant.understanding.role_sameness import USES
+from assistant.understanding.roles_reader import DETERMINERS, fold_clause, paying_clauses
 from assistant.understanding.segment_names import any_of, name_head, name_stems, reading_words
 from assistant.understanding.substance import content_words
 
@@ -131,8 +132,9 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
     if opening and len(tokenise(phrase)) <= OPENING_WORDS:
         topic = _topic_lead().sub("", phrase).strip()
         named = segments_mentioned(canvas, phrase)
-        if named:
-            return Opening(named, sentence[opening.end():], topic)
+        if named:  # "Les équipiers paient : 7 €…": a label that says who pays or uses stays in what is said
+            told = paying_clauses([phrase], denied=True) or USES.search(fold_clause(phrase))
+            return Opening(named, sentence if told else sentence[opening.end():], topic)
         if opening.group(2):  # a topic that is none of the segments: a block of its own
             return Opening([], sentence[opening.end():], topic, new_group=True)
         if any(_person(t.norm, canvas.language) for t in tokenise(phrase)):

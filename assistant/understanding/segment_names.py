@@ -212,8 +212,9 @@ def name_stems(text: str) -> set[str]:
     """The first letters of the words that identify a group: content words of 4 letters or more and
     acronyms ("PME", "SMB"), not function words ("with") nor words for people in general ("people", "gens")."""
     acronyms = {w.lower() for w in _ACRONYM.findall(text)}
+    plain = reading_words().plain_words  # "Boat owners around Troms", "in the same wards": identifying nothing
     return {w[:STEM] for w in content_words(text)
-            if (len(w) > 3 or w in acronyms) and w not in _generic_people()}
+            if (len(w) > 3 or w in acronyms) and w not in _generic_people() and w not in plain}
 
 
 def known_segment(canvas: Canvas, group: str) -> str:

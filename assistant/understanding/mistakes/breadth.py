@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import all_grammar_words
-from assistant.text.patterns import Match, find_all, first_match
+from assistant.text.patterns import Match, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import (
@@ -30,6 +30,7 @@ from assistant.understanding.mistakes.breadth_words import (
     clause_after,
     content_words,
     explicit_sweeps,
+    no_exclusion,
     noun_heads,
     pairs,
     pronoun_heads,
@@ -59,7 +60,10 @@ def _narrowed_by_clause(tokens: Sequence[Token], m: Match, adjectives_after: boo
         # a verb's object must narrow too when there is one: "anybody building houses", not "anybody building
         # anything" (a sweep of its own)
         rest = content_words(after[1:]) if participle else []
-        return any(w not in trivial() for w in rest or content_words(after))
+        if first in word_sets()["relatives"]:  # "anybody who sells stuff": the verb's object sweeps too
+            rest = content_words(after[1:])[1:]
+        return any(w not in trivial() and w not in word_sets()["sweeping_objects"] for w in rest) if rest else any(
+            w not in trivial() for w in content_words(after))
     return False
 
 
@@ -219,8 +223,11 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     # "every business got onboarding problem, so market is huge": the target said to be everyone, in so many words
     boast = first_match(tokens, after_head()["boasts"],
                         lambda b: not (negated_before(tokens, b) or past_belief_before(tokens, b)))
+    # ... or a broad target with no group ruled out beside it ("anybody who sells stuff … I don't want to close any
+    # door")
+    swept = find(tokens, no_exclusion()) is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
-               stated=boast is not None or _a_sentence_of_its_own(tokens, m))
+               stated=boast is not None or swept or _a_sentence_of_its_own(tokens, m))
 
 
 def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:

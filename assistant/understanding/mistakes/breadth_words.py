@@ -37,6 +37,12 @@ def explicit_sweeps() -> PatternSet:
 
 
 @lru_cache(maxsize=1)
+def no_exclusion() -> PatternSet:
+    """A refusal to rule any group out ("I don't want to close any door"), which holds its own negation."""
+    return compile_all(breadth_lists().no_exclusion)
+
+
+@lru_cache(maxsize=1)
 def after_head() -> dict[str, PatternSet]:
     """What may follow a broad head: a claim that it is the customer, a conjunction of time or condition; a
     free-choice quantifier opening it; a boast of the market's size (`breadth.yaml`)."""
@@ -73,7 +79,8 @@ def word_sets() -> dict[str, frozenset[str]]:
             "complement_links": frozenset(w.complement_links), "amount_nouns": frozenset(w.amount_nouns),
             "subordinators": frozenset(w.subordinators), "determiners_after": frozenset(w.determiners_after),
             "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links),
-            "acquaintance_verbs": frozenset(w.acquaintance_verbs)}
+            "acquaintance_verbs": frozenset(w.acquaintance_verbs), "relatives": frozenset(w.relatives),
+            "sweeping_objects": frozenset(w.sweeping_objects)}
 
 
 def trivial() -> frozenset[str]:

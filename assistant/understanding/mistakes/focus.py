@@ -17,7 +17,8 @@ from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 from assistant.understanding.listing import listed_groups, sweeping_range
 from assistant.understanding.mistakes.aside import done_by_another, drops_an_idea, set_aside_with_reason
-from assistant.understanding.mistakes.focus_words import focus_patterns, focus_sets
+from assistant.understanding.mistakes.breadth_words import pronoun_heads
+from assistant.understanding.mistakes.focus_words import focus_patterns, focus_phrases, focus_sets
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
 
@@ -105,9 +106,18 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
     # a list put in an order ("d'abord les campings, ensuite les gîtes, après seulement les hôtels") is a priority
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
-            ctx.answer):
+            ctx.answer) and not _examples_of_everyone(ctx.answer, tokens, groups[0]):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None
+
+
+def _examples_of_everyone(answer: str, tokens: Sequence[Token], first: str) -> bool:
+    """Everyone is said the target before the list, in its sentence ("ça parle à tout le monde : les jeunes, les
+    vieux, les sportifs…"): the kinds are examples of one target too broad, no pile of segments."""
+    at = answer.find(first)
+    heads = [m for m in find_all(tokens, pronoun_heads()) if not negated_before(tokens, m)]
+    return at >= 0 and any(tokens[m.start].end <= at and not any(
+        t.sentence != tokens[m.start].sentence for t in tokens[m.start:] if t.start < at) for m in heads)
 
 
 def ranks_its_groups(answer: str) -> bool:
@@ -147,6 +157,14 @@ def _underserved_reason(tokens: Sequence[Token], m: Match) -> bool:
                for t in find_all(tokens, focus_patterns()["underserved_traits"]))
 
 
+def _conditioned(tokens: Sequence[Token], m: Match) -> bool:
+    """A condition follows the refusal in its sentence ("won't buy anything until they've asked round the HR
+    forum": focus lexicon `conditions`): how they buy, no group turned away."""
+    norms = [t.norm for t in tokens]
+    return any(tokens[i].sentence == tokens[m.start].sentence and phrase_at(norms, i, focus_phrases("conditions"))
+               is not None for i in range(m.end, min(m.end + 3, len(tokens))))
+
+
 @scoped("intake", "for_whom", "most_important", "characteristics", "evidence", "priority")
 def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
@@ -157,7 +175,7 @@ def ignores_underserved(ctx: DetectionContext) -> Detection | None:
     # "au départ je voulais ouvrir à toutes les pharmacies, j'ai vite laissé tomber": a plan of the founder's dropped
     m = m or first_match(tokens, focus_patterns()["group_dismissals"], lambda m: _underserved_reason(tokens, m)
                          and not negated_before(tokens, m, 2) and not drops_an_idea(tokens, m.end)
-                         and not past_belief_before(tokens, m))
+                         and not past_belief_before(tokens, m) and not _conditioned(tokens, m))
     if m is None or contrast_after(tokens, m) or set_aside_with_reason(tokens, tokens[m.start].sentence):
         return None
     if done_by_another(tokens, m.end):

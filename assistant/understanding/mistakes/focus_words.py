@@ -37,8 +37,8 @@ def focus_sets() -> dict[str, frozenset[str]]:
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
-@lru_cache(maxsize=2)
-def focus_phrases(key: Literal["for_now", "never_later"]) -> tuple[Phrase, ...]:
+@lru_cache(maxsize=3)
+def focus_phrases(key: Literal["for_now", "never_later", "conditions"]) -> tuple[Phrase, ...]:
     """A list of `focus.yaml` ("yet", "pour l'instant"; "même plus tard") as phrases of normalised tokens,
     longest first."""
     return phrases(getattr(focus_lists(), key))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find_all, first_match
 from assistant.text.tokens import Token, tokenise
-from assistant.understanding.exchange import provider_patterns
+from assistant.understanding.exchange import payee_patterns, provider_patterns
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import reading_words
 from assistant.understanding.groups import is_group_word, looks_plural, number_words, same_group
@@ -95,11 +95,16 @@ def a_part(group: str) -> bool:
 
 def supplying_side(context: str, told: list[str]) -> str:
     """The one side the session describes by what it supplies: the side named last before a supply verb of its
-    sentence ("les artisans de la médina (dinanderie, cuir) vendent leurs pièces"); "" when none or both are."""
+    sentence ("les artisans de la médina (dinanderie, cuir) vendent leurs pièces"), or the side paid for the
+    exchange, named in or right after a payee phrase ("12 % sur ce que touche le proprio"); "" when none or both
+    are."""
     tokens = tokenise(context)
     supplying = set()
     for m in find_all(tokens, provider_patterns()):
         before = [t for t in tokens[:m.start] if t.sentence == tokens[m.start].sentence]
         side = next((side for t in reversed(before) for side in told if same_group(side, t.norm)), "")
         supplying |= {side} if side else set()
+    for m in find_all(tokens, payee_patterns()):
+        named = [t for t in tokens[m.start:m.end + 3] if t.sentence == tokens[m.start].sentence]
+        supplying |= {side for t in named for side in told if same_group(side, t.norm)}
     return supplying.pop() if len(supplying) == 1 else ""

@@ -43,11 +43,13 @@ from assistant.understanding.rules import context_text, scoped, whole
 SINGULAR_DEFINITES = role_word_set("singular_definites")
 
 
-def _one_person(group: str, head: str) -> bool:
+def _one_person(group: str) -> bool:
     """A group opened by a singular definite article on a singular head: "le conducteur de travaux", "the
-    site manager" (a role inside a customer; a plural head, "the farmers", is a group)."""
-    norms = [t.norm for t in tokenise(group)]
-    return bool(norms) and norms[0] in SINGULAR_DEFINITES and not head.endswith(("s", "x"))
+    site manager" (a role inside a customer; a plural head, "the farmers", is a group). The head is the first group
+    word as written: `group_head` folds its plural away."""
+    tokens = tokenise(group)
+    written = next(iter(group_words(tokens)), "")
+    return bool(tokens) and tokens[0].norm in SINGULAR_DEFINITES and not written.endswith(("s", "x"))
 
 
 def _named_groups(ctx: DetectionContext) -> list[str]:
@@ -109,7 +111,7 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     told_of_named = set().union(*(side_story(context, n) for n in named))
     # one person ("le voisin il prête quand il veut", today's workaround) is no side named as a customer
     # nor are people in general ("chez les clients, …à chercher un tricycle": the goods' destination)
-    told = [g for g in others if not _one_person(g, group_head(g)) and group_head(g) not in GENERIC_GROUPS
+    told = [g for g in others if not _one_person(g) and group_head(g) not in GENERIC_GROUPS
             and (provides(g) or any(stems(g) & (side_story(context, m) - told_of_named) for m in missing))]
     # One group read where the founder named two ("visitors…, and locals with a spare room who want some extra
     # income"): the supply side is still told by what it provides.
@@ -147,9 +149,7 @@ def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) 
         head = group_head(group)
         if names_side(group, named[0]) or _generic(head) or a_part(group):
             return True
-        # the first group word as written keeps its plural ("businesses"), which `group_head` folds away
-        written = next(iter(group_words(tokenise(group))), "")
-        return (head in before or _one_person(group, written)) and not same_group(head, missing)
+        return (head in before or _one_person(group)) and not same_group(head, missing)
 
     return all(on_the_named_side(g) for g in groups)
 
@@ -191,12 +191,14 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
         return None
     # two groups named, no sides read: maybe both sides; one person of the first group ("Le conducteur de
     # travaux n'a pas le temps…", a role inside the customer) is no second group
-    people = {h for g, h in zip(groups, heads, strict=True) if h not in GENERIC_GROUPS and not _one_person(g, h)}
+    people = {h for g, h in zip(groups, heads, strict=True) if h not in GENERIC_GROUPS and not _one_person(g)}
     if not sides and len(people) >= 2:
         return None
     reason = f"platform with sides {sides or '?'}, named only {sorted(heads)}"
     # two sides read and one group closed on as the only customer ("c'est eux le client, voilà"), or two different
     # sides the pitch itself tells and the answer names one of them only: the mistake as the reference text
     # defines it, which a head's guess does not overrule
-    stated = bool(sides) and (closes_on_one_customer(ctx.answer) or _one_of_two_told(ctx, groups, told))
+    # (one group closed on where the session before the answer already told a platform, sides read or not)
+    closed = closes_on_one_customer(ctx.answer) and (bool(sides) or is_platform(context_text(ctx, with_answer=False)))
+    stated = closed or bool(sides) and _one_of_two_told(ctx, groups, told)
     return replace(whole("one_sided_platform", ctx.answer, reason), stated=stated)
