@@ -240,6 +240,10 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Prepositions of place ('around', 'in', 'du côté de'): a proper noun coordinated after one "
                     "('people around the Cotswolds and the south Midlands') is a second place of the same group.")
+    surroundings: list[str] = Field(
+        default_factory=list,
+        description="Nouns for the area around a place ('alentours', 'surroundings'): coordinated after a place "
+                    "('les candidats de Limoges et des alentours'), a second place of the same group.")
     channel_words: list[str] = Field(
         default_factory=list,
         description="Words after which the groups named are ways to reach customers ('via les gîtes et l'office "

@@ -98,6 +98,14 @@ class PlatformWords(BaseModel):
         default_factory=list,
         description="What the side paid for the exchange is named in ('what the owner earns', 'ce que touche le "
                     "proprio', 'reversé au propriétaire'): the side named inside or right after it supplies.")
+    payer_verbs: list[str] = Field(
+        default_factory=list,
+        description="Paying for the exchange ('the candidate pays the hour', 'les commerçants paient'): the subject "
+                    "takes what the other side supplies (not paying the platform its share: 'pay us').")
+    paid_verbs: list[str] = Field(
+        default_factory=list,
+        description="Being paid for the exchange ('the owner gets a share', 'le propriétaire touche une part'): the "
+                    "subject supplies.")
     owner_openers: list[str] = Field(
         default_factory=list,
         description="People named by what they have ('those who have', 'ceux qui ont'): before a supply verb with "

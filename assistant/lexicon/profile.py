@@ -44,6 +44,15 @@ class ProfileWords(BaseModel):
         default_factory=list,
         description="Whole words that go on with a sameness claim in its sentence ('same packs, same posts', "
                     "'traiter différemment'): an item of that sentence holding one is part of the claim.")
+    sameness_over_time: list[str] = Field(
+        default_factory=list,
+        description="A time right after a sameness phrase ('it'll look exactly the same in ten years', 'pareil dans "
+                    "dix ans'): the market said not to change, not the segment's people said alike. Patterns.")
+    examples_said: list[str] = Field(
+        default_factory=list,
+        description="Kinds just called examples ('ce sont des exemples, c'est le même client', 'those are just "
+                    "examples'): a sameness phrase in that sentence or the next makes them one segment, it says "
+                    "nothing of how alike its people are. Patterns.")
     not_sameness_after: list[str] = Field(
         description="Whole words after a sameness phrase that make it a comparison ('the same as', 'meme "
                     "temps').")

@@ -108,10 +108,12 @@ def tokenise(text: str) -> tuple[Token, ...]:
 
 # A percentage of nothing named ("we keep 20%.") or of each exchange ("1,5 % sur ce qui est encaissé", "2% of
 # what goes through"), or taken from a party ("15% from the owner", "15 % au proprio"); not one of a named base
-# ("1% of sales processed", "2 % sur les ventes"); or from one side ("12% from warehouse side", "12 % côté loueurs").
+# ("1% of sales processed", "2 % sur les ventes"); or from one side ("12% from warehouse side", "12 % côté loueurs");
+# or per exchange ("12% per booked cabin", "8 % par réservation").
 _TAKE_RATE = re.compile(r"(?<=\d)\s?%(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:of|on|from|sur|de)\s+(?:each|every|what|whatever|"
                         r"chaque|ce|tout)\b|\s+(?:from\s+the|au|aux|chez)\s|\s+(?:from|on)\s+(?:the\s+)?[\w-]+(?:'s)?\s+"
-                        r"side\b|\s+(?:du\s+)?c[ôo]t[ée]\s)", re.IGNORECASE)
+                        r"side\b|\s+(?:du\s+)?c[ôo]t[ée]\s|\s+(?:per|par)\s+(?:booked\s+|booking|sale|cabin|room|ride|trip|night|"
+                        r"transaction|vente|course|nuit|r[ée]servation))", re.IGNORECASE)
 
 
 def spell_percent(text: str) -> str:

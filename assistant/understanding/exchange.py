@@ -24,6 +24,7 @@ from assistant.understanding.exchange_parties import (
     subject,
 )
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import is_group_word, same_group
 
 
@@ -36,6 +37,8 @@ class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<l
     finding: PatternSet  # demand verbs whose object is the other side
     owners: PatternSet  # people named by what they have ("ceux qui ont")
     payees: PatternSet  # what the side paid for the exchange is named in ("ce que touche le proprio")
+    payers: PatternSet  # paying for the exchange ("the candidate pays the hour"): the subject takes
+    paid: PatternSet  # being paid for it ("le propriétaire touche une part"): the subject supplies
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,9 @@ def _exchange_patterns() -> _ExchangeWords:
                           compile_all(*(w.supply_verbs + w.provider_words for w in words)),
                           compile_all(*(w.finding_verbs for w in words)),
                           compile_all(*(w.owner_openers for w in words)),
-                          compile_all(*(w.payee_phrases for w in words)))
+                          compile_all(*(w.payee_phrases for w in words)),
+                          compile_all(*(w.payer_verbs for w in words)),
+                          compile_all(*(w.paid_verbs for w in words)))
 
 
 def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
@@ -68,7 +73,9 @@ def exchange_sides(text: str) -> list[str]:
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)
-    supply, demand, booking, side_words, _, finding, owners, _ = _exchange_patterns()
+    words = _exchange_patterns()
+    supply, demand, booking, side_words, finding, owners = (words.supply, words.demand, words.booking,
+                                                            words.side_words, words.finding, words.owners)
     givers, takers = [], []
     for m in find_all(tokens, supply):
         if founder_speaks(tokens, m.start):
@@ -84,6 +91,17 @@ def exchange_sides(text: str) -> list[str]:
         if taker:
             takers.append(taker)
     takers += [w for m in find_all(tokens, demand) if (w := subject(tokens, m.start))]
+    # who pays for the exchange and who is paid for it ("le candidat paie l'heure…, 15 % sur ce que touche le
+    # moniteur", "les commerçants paient…, le propriétaire touche une part"): both told, or neither (a customer
+    # paying for the product, "l'asso paie par édition", is no side of an exchange)
+    payers = [w for m in find_all(tokens, words.payers) if not founder_speaks(tokens, m.start)
+              and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
+    paid = [w for m in find_all(tokens, words.paid) if not founder_speaks(tokens, m.start)
+            and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
+    paid += [w for m in find_all(tokens, words.payees) if (w := _payee(tokens, m.start, m.end))]
+    if payers and paid:
+        takers += payers
+        givers += paid
     for m in find_all(tokens, finding):
         # "les clientes trouvent un couturier de quartier": the group found is the side that supplies
         who, found = subject(tokens, m.start) or sentence_subject(tokens, m.start), object_of(tokens, m.end)
@@ -103,6 +121,29 @@ def exchange_sides(text: str) -> list[str]:
     if pair:
         return pair
     return _named_sides(tokens, side_words)
+
+
+def _determined_before(tokens: Sequence[Token], at: int) -> str | None:
+    """The noun right before the verb at `at`, after a determiner ("le candidat paie", "the owner gets"): a party
+    named in the singular, off the group lexicon."""
+    if at < 2 or tokens[at - 2].clause != tokens[at].clause or tokens[at - 2].norm not in OPENERS["determiner"]:
+        return None
+    noun = tokens[at - 1].norm
+    return noun if noun.isalpha() and noun not in GENERIC_GROUPS else None
+
+
+PAYEE_REACH = 3  # words after a payee phrase within which the side paid is named
+
+
+def _payee(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """The side a payee phrase names ("ce que touche le moniteur", "what the host earns"): a group word in it or
+    right after it, or the noun after a determiner there."""
+    reach = range(start, min(len(tokens), end + PAYEE_REACH))
+    span = [i for i in reach if tokens[i].sentence == tokens[start].sentence]
+    named = next((tokens[i].norm for i in span if is_group_word(tokens[i].norm)), None)
+    named = named or next((tokens[i + 1].norm for i in span[:-1] if tokens[i].norm in OPENERS["determiner"]
+                           and tokens[i + 1].norm.isalpha()), None)
+    return named if named and named not in GENERIC_GROUPS else None
 
 
 def _peers(tokens: Sequence[Token], givers: list[str], demand: PatternSet) -> list[str]:

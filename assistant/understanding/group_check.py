@@ -202,3 +202,12 @@ def _names(group: str) -> set[str]:
 def _bare(group: str) -> bool:
     """A group named by its head noun alone ("restaurants", "les étudiants")."""
     return len([t for t in tokenise(group) if t.norm not in OPENERS["determiner"]]) <= 1
+
+
+def open_before(labels: Sequence[str], i: int) -> bool:
+    """Whether a group is open before fragment `i`: the labels before it, past continuations, reach a new or
+    deferred group before a fragment read as no group."""
+    j = i - 1
+    while j >= 0 and labels[j] == "cont":
+        j -= 1
+    return j >= 0 and labels[j] in ("new", "deferred")

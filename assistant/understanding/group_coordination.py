@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import phrase_at
 from assistant.understanding.group_anaphora import antecedent, opening
-from assistant.understanding.group_check import OPENERS, FragmentLike, names_people, reading_phrases
+from assistant.understanding.group_check import OPENERS, FragmentLike, names_people, reading_phrases, reading_words
+from assistant.understanding.groups import is_group_word
 
 _COORDINATIONS = frozenset(("and", "comma_and", "or", "plus", "plus_word"))
 
@@ -111,3 +113,28 @@ def _modifier(text: str) -> bool:
     words = opening(text)
     words = words[1:] if words and words[0] in OPENERS["determiner"] else words
     return len(words) == 1 and not names_people(words)
+
+
+def second_place(before: str, text: str, separator: str) -> bool:
+    """A place coordinated with the place that ends the fragment before ("people around the Cotswolds | and the
+    south Midlands who keep a horse", "du côté de Bastogne | ou de Chimay"): the fragment before ends on a
+    preposition of place (`place_prepositions`) and capitalised words, and this one opens, past a determiner or
+    a preposition, on capitalised words. One group in two places, not a second group."""
+    if separator not in ("and", "or", "comma_and", "comma"):
+        return False
+    tokens = tokenise(before)
+    if tokens and before[tokens[-1].start:][:1].isupper() and any(  # "…de Limoges | et des alentours qui…"
+            t.norm in reading_words().surroundings for t in tokenise(text)[:2]):
+        return True
+    norms = [t.norm for t in tokens]
+    places = reading_phrases("place_prepositions")
+    at = max((i for i in range(len(norms)) if phrase_at(norms, i, places)), default=None)
+    if at is None or at < len(norms) - 5:
+        return False
+    named = [before[t.start:t.end] for t in tokens[at + 1:]]
+    if not named or not named[-1][:1].isupper() or any(is_group_word(t.norm) for t in tokens[at + 1:]):
+        return False
+    opening = tokenise(text)[:4]
+    words = [text[t.start:t.end] for t in opening]
+    lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    return lead is not None and lead <= 2 and not any(is_group_word(t.norm) for t in opening)

@@ -99,6 +99,10 @@ def things_after_colon(frags: Sequence[FragmentLike], labels: Sequence[str]) -> 
         items = range(i, end)
         # only where the reader took a thing after the colon for a group: a colon after a remark ("ça reste
         # large, des millions de personnes, mais c'est ça notre marché : un geste très répandu") names none
+        # "…pour l'instant : ils veulent être livrés…": a reason after the colon, a clause on a pronoun, lists nothing
+        said = opening(frags[i].text) if i < end else []
+        if said and said[0] in reading_words().personal_subjects:
+            continue
         if not any(out[k] in ("new", "cont") for k in items) or any(_names_people(frags[k].text) for k in items):
             continue
         people = [k for k in range(start, i) if _names_people(frags[k].text) and _opens_on_determiner(frags[k].text)]

@@ -21,8 +21,9 @@ from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import demonstrative_at, opening, past_focus
-from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
+from assistant.understanding.group_check import OPENERS, FragmentLike, open_before, opens_noun_phrase, reading_words
 from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
+from assistant.understanding.groups import group_words
 
 
 def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
@@ -94,13 +95,21 @@ _INSTANCE_ARTICLES = LazyWords(lambda: reading_words().instance_articles)
 def _group_in_sentence_before(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
     """Whether the sentence (or list line) before fragment `i` holds a group."""
     j = i - 1
-    while j >= 0:
-        if out[j] in ("new", "cont"):
+    while j >= 0:  # a continuation of nothing ("…, et sans eux le matériel repart en benne") holds none
+        if out[j] == "new" or out[j] == "cont" and (open_before(out, j) or _names_before_run(frags, out, j)):
             return True
         if frags[j].first_in_sentence:
             return False
         j -= 1
     return False
+
+
+def _names_before_run(frags: Sequence[FragmentLike], out: Sequence[str], j: int) -> bool:
+    """The fragment before the run of continuations that holds `j` names a group the reader left unopened ("Les
+    hommes et les femmes de 30 à 50 ans | , revenus moyens…"): the orphan reading opens it later."""
+    while j > 0 and out[j] == "cont":
+        j -= 1
+    return out[j] == "none" and opens_noun_phrase(frags[j].text) and bool(group_words(tokenise(frags[j].text)[:4]))
 
 
 def _focus_on_last_group(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:

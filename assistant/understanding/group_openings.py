@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.lexicon import all_grammar_words
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
-from assistant.understanding.grammar_lists import grammar_lists, phrase_at
+from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import (
     COPULAS,
     DEMONSTRATIVES,
@@ -24,8 +24,9 @@ from assistant.understanding.group_check import (
     reading_words,
     skip_hedges,
 )
+from assistant.understanding.group_coordination import second_place
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
-from assistant.understanding.groups import group_words, is_group_word, looks_plural, number_words
+from assistant.understanding.groups import group_words, looks_plural, number_words
 from assistant.understanding.substance import is_generic_group
 from assistant.understanding.target_frame import after_frame
 
@@ -96,28 +97,6 @@ def through_a_channel(before: str, separator: str) -> bool:
         return False
     norms = [t.norm for t in tokenise(before)]
     return any(w in _CHANNELS for w in norms[-CHANNEL_WINDOW:])
-
-
-def second_place(before: str, text: str, separator: str) -> bool:
-    """A place coordinated with the place that ends the fragment before ("people around the Cotswolds | and the
-    south Midlands who keep a horse", "du côté de Bastogne | ou de Chimay"): the fragment before ends on a
-    preposition of place (`place_prepositions`) and capitalised words, and this one opens, past a determiner or
-    a preposition, on capitalised words. One group in two places, not a second group."""
-    if separator not in ("and", "or", "comma_and", "comma"):
-        return False
-    tokens = tokenise(before)
-    norms = [t.norm for t in tokens]
-    places = reading_phrases("place_prepositions")
-    at = max((i for i in range(len(norms)) if phrase_at(norms, i, places)), default=None)
-    if at is None or at < len(norms) - 5:
-        return False
-    named = [before[t.start:t.end] for t in tokens[at + 1:]]
-    if not named or not named[-1][:1].isupper() or any(is_group_word(t.norm) for t in tokens[at + 1:]):
-        return False
-    opening = tokenise(text)[:4]
-    words = [text[t.start:t.end] for t in opening]
-    lead = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    return lead is not None and lead <= 2 and not any(is_group_word(t.norm) for t in opening)
 
 
 def no_group_openings(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists
-from assistant.understanding.group_check import FragmentLike, opens_noun_phrase, reading_words, skip_hedges
+from assistant.understanding.group_check import FragmentLike, open_before, opens_noun_phrase, reading_words, skip_hedges
 from assistant.understanding.groups import group_words
 
 _COORDINATED = frozenset(("and", "or", "comma_and"))
@@ -31,7 +31,7 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
     """`labels` with the orphan continuations opened and pronoun clauses read as no group (see the module)."""
     out = list(labels)
     for i, frag in enumerate(frags):
-        if _open_before(out, i):
+        if open_before(out, i):
             continue
         if out[i] == "new" and _pronoun_clause(frag.text):
             out[i] = "none"
@@ -40,15 +40,6 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
               and opens_noun_phrase(frags[i - 1].text) and _run_names_a_group(frags, out, i)):
             out[i - 1] = "deferred" if _sentence_defers(frags, i) else "new"
     return out
-
-
-def _open_before(labels: Sequence[str], i: int) -> bool:
-    """Whether a group is open before fragment `i`: the labels before it, past continuations, reach a new or
-    deferred group before a fragment read as no group."""
-    j = i - 1
-    while j >= 0 and labels[j] == "cont":
-        j -= 1
-    return j >= 0 and labels[j] in ("new", "deferred")
 
 
 def _pronoun_clause(text: str) -> bool:

@@ -26,6 +26,7 @@ from assistant.understanding.grouping import after_leading_marker
 from assistant.understanding.groups import announced_count, number_words
 
 _PARTS = re.compile(r"\s*;\s*|\n+\s*(?:[-*•]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,9 @@ def announced_parts(answer: str, found: list[str]) -> list[str] | None:
             part = rest  # "Three groups: the food businesses..." the announcement is not a group
         # the groups found in the part, as one: "les cafés de brunch et les restos…" coordinated inside one part
         inside = sorted((part.find(g), part.find(g) + len(g)) for g in found if g in part)
+        if inside:  # within the sentence of the first ("…the makers I described. Landlords pay…" is one group)
+            stop = _SENTENCE_END.search(part, inside[0][1])
+            inside = [span for span in inside if not stop or span[0] < stop.start()]
         own = part[inside[0][0]:max(end for _, end in inside)] if inside else ""
         text = own or _conjunction().sub("", trim(part).strip(" .")).strip()
         if not text or text.lower() in OPENERS["determiner"]:

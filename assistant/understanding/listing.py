@@ -3,6 +3,7 @@ et les collectivités") or sweeping across them ("des étudiants aux retraités"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -30,11 +31,15 @@ from assistant.understanding.groups import group_head, is_group_word
 MAX_LISTED_WORDS = 4
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def listed_groups(text: str) -> list[str]:
     """The longest run of short groups listed one after the other in a sentence ("les PME, les ETI,
     les grands comptes et les collectivités"): the founder enumerating targets, not describing one."""
     best: list[str] = []
     for line in lines_of(text):
+        line = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), line)  # an aside says nothing of the list's length
         for sentence in _sentences(line):
             best = max(best, _runs(line, sentence), key=len)
     return best

@@ -10,7 +10,7 @@ from typing import Literal
 from assistant.lexicon import every_language
 from assistant.lexicon.profile import ProfileWords
 from assistant.text.lists import split_items
-from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, first_match
+from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
@@ -120,6 +120,19 @@ def _sameness() -> PatternSet:
     return compile_all(_lists().sameness)
 
 
+OVER_TIME_REACH = 4  # words after a sameness phrase within which a time makes it said of the market
+
+
+@lru_cache(maxsize=1)
+def _over_time() -> PatternSet:
+    return compile_all(_lists().sameness_over_time)
+
+
+@lru_cache(maxsize=1)
+def _examples_said() -> PatternSet:
+    return compile_all(_lists().examples_said)
+
+
 _TAUTOLOGY = compile_all(("un|a _ est|is un|a _",))[0]  # a label for the matches of `_tautology`
 
 
@@ -148,7 +161,12 @@ def _tautology(tokens: Sequence[Token]) -> Match | None:
 
 def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
     nxt = tokens[m.end].norm if m.end < len(tokens) else ""
-    if nxt in _words("not_sameness_after"):
+    if nxt in _words("not_sameness_after") or any(
+            m.end <= t.start < m.end + OVER_TIME_REACH and tokens[t.start].clause == tokens[m.end - 1].clause
+            for t in find_all(tokens, _over_time())):
+        return False  # "it'll look exactly the same in ten years": the market, not the people
+    at = tokens[m.start].sentence  # "Ce sont des exemples, c'est le même client": one segment, its kinds listed
+    if any(tokens[e.start].sentence in (at - 1, at) for e in find_all(tokens, _examples_said())):
         return False
     return not (negated_before(tokens, m, 5) or negated_after(tokens, m, 2) or contrast_after(tokens, m))
 
