@@ -68,8 +68,9 @@ def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: 
 
 def exchange_sides(text: str) -> list[str]:
     """The two sides of an exchange the founder describes, as folded group words: one group supplying
-    ("les commerces mettent en vente leurs invendus", "people rent out their spare room to visitors")
-    and another taking ("les gens réservent"); or a group booking a slot on a product made for another
+    ("les commerces mettent en vente leurs invendus", "people rent out their spare room to visitors", or paid for
+    the exchange: "ce que touche le moniteur") and another taking ("les gens réservent", or paying for the exchange:
+    "le candidat paie l'heure"); or a group booking a slot on a product made for another
     group ("une plateforme pour les kinés : les patients réservent"); or two sides announced by name
     ("on the host side ... on the guest side", "côté commerces ... côté clients"). [] when none."""
     tokens = tokenise(text)

@@ -7,6 +7,8 @@ checks run on the reader's labels after `group_anaphora.attach_dependents`.
 - A bare noun that names nobody, coordinated with a group's complement ("propriétaires de chiens et chats",
   "owners of vans and trucks"), goes on with that complement.
 - Words that share one head ("nepali and bhutanese families", "factory and office workers") make one group.
+- A place coordinated with the place that ends the group ("around the Cotswolds and the south Midlands", "de
+  Limoges et des alentours") is a second place of that group (`second_place`), not a second group.
 
 "Names people": a word of the group lexicon as written (a typo-tolerant match would read "files d'attente" as
 "filles"), a word for people in general (`generic_people` of `lexicon/<lang>/conversation.yaml`) or a
