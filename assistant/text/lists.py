@@ -74,6 +74,9 @@ def outside_parentheses(text: str, tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if not depths[t.start]]
 
 
+ASIDE = re.compile(r"\([^()]*\)")  # an aside in parentheses, none nested inside
+
+
 def split_outside_parentheses(separators: re.Pattern[str], text: str) -> list[str]:
     """`text` split at `separators`, but not inside a pair of parentheses ("leur part des frais (gasoil, port)"
     is one piece); an unclosed parenthesis shelters nothing."""

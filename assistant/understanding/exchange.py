@@ -136,11 +136,17 @@ def _determined_before(tokens: Sequence[Token], at: int) -> str | None:
 PAYEE_REACH = 3  # words after a payee phrase within which the side paid is named
 
 
+def payee_span(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    """Indices of the tokens of a payee phrase at `start:end` and of the `PAYEE_REACH` after it, in its sentence:
+    where the side paid for the exchange is named."""
+    reach = range(start, min(len(tokens), end + PAYEE_REACH))
+    return [i for i in reach if tokens[i].sentence == tokens[start].sentence]
+
+
 def _payee(tokens: Sequence[Token], start: int, end: int) -> str | None:
     """The side a payee phrase names ("ce que touche le moniteur", "what the host earns"): a group word in it or
     right after it, or the noun after a determiner there."""
-    reach = range(start, min(len(tokens), end + PAYEE_REACH))
-    span = [i for i in reach if tokens[i].sentence == tokens[start].sentence]
+    span = payee_span(tokens, start, end)
     named = next((tokens[i].norm for i in span if is_group_word(tokens[i].norm)), None)
     named = named or next((tokens[i + 1].norm for i in span[:-1] if tokens[i].norm in OPENERS["determiner"]
                            and tokens[i + 1].norm.isalpha()), None)

@@ -3,7 +3,6 @@ et les collectivités") or sweeping across them ("des étudiants aux retraités"
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -11,7 +10,7 @@ from assistant.lexicon import all_grammar_words, every_language
 from assistant.lexicon.breadth import BreadthWords
 from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.lazy import LazyWords
-from assistant.text.lists import QUALIFIER_STARTS, lines_of, trim, words_in
+from assistant.text.lists import ASIDE, QUALIFIER_STARTS, lines_of, trim, words_in
 from assistant.text.patterns import Match, Pattern, PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import negated_before
@@ -31,15 +30,12 @@ from assistant.understanding.groups import group_head, is_group_word
 MAX_LISTED_WORDS = 4
 
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
-
-
 def listed_groups(text: str) -> list[str]:
     """The longest run of short groups listed one after the other in a sentence ("les PME, les ETI,
     les grands comptes et les collectivités"): the founder enumerating targets, not describing one."""
     best: list[str] = []
     for line in lines_of(text):
-        line = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), line)  # an aside says nothing of the list's length
+        line = ASIDE.sub(lambda m: " " * len(m.group(0)), line)  # an aside says nothing of the list's length
         for sentence in _sentences(line):
             best = max(best, _runs(line, sentence), key=len)
     return best

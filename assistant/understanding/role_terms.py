@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.lexicon.role_reading import role_regex
+from assistant.text.lists import ASIDE
 from assistant.text.tokens import normalise
 from assistant.understanding.roles_reader import PAYS, USES, fold_clause, paying_clauses
 from assistant.understanding.substance import content_words
@@ -52,7 +53,7 @@ def _terms(clause: str, role: str) -> str:
         return ""
     # an aside cut open by a comma ("paie (en vrai la présidente valide", "paye la réservation (le proprio fixe son
     # prix") keeps its words, not its parenthesis: the terms are put in one
-    rest = re.sub(r"\s*\(", ", ", re.sub(r"\([^()]*\)", " ", clause[at.end():]))
+    rest = re.sub(r"\s*\(", ", ", ASIDE.sub(" ", clause[at.end():]))
     rest = _LEAD.sub("", re.sub(r"\s+", " ", rest).strip(" ,;:-–—()")).strip(" ,;:-–—()")
     if _COORDINATED.match(rest):  # "food banks and volunteer cooks use it": the terms start at the verb
         verb = PAYS.search(rest) or USES.search(rest)

@@ -151,7 +151,8 @@ def roles_by_segment(answer: str, canvas: Canvas, embed: Embed | None = None) ->
     if blocks.own:
         # sentences about no segment that say nothing of paying or using ("Not the same people.") give no roles
         rest = " ".join(blocks.rest)
-        told = _BUY.search(normalise(rest)) or _USE.search(normalise(rest))
+        folded = normalise(rest)
+        told = _BUY.search(folded) or _USE.search(folded)
         general = _roles(rest, embed=embed) if told else ("", "")
     else:
         general = _roles(answer, embed=embed)

@@ -115,9 +115,12 @@ def _examples_of_everyone(answer: str, tokens: Sequence[Token], first: str) -> b
     """Everyone is said the target before the list, in its sentence ("ça parle à tout le monde : les jeunes, les
     vieux, les sportifs…"): the kinds are examples of one target too broad, no pile of segments."""
     at = answer.find(first)
-    heads = [m for m in find_all(tokens, pronoun_heads()) if not negated_before(tokens, m)]
-    return at >= 0 and any(tokens[m.start].end <= at and not any(
-        t.sentence != tokens[m.start].sentence for t in tokens[m.start:] if t.start < at) for m in heads)
+    before = [t for t in tokens if t.start < at] if at >= 0 else []
+    if not before:
+        return False
+    # a broad word opened before the list, in the sentence of the word just before it
+    return any(tokens[m.start].end <= at and tokens[m.start].sentence == before[-1].sentence
+               for m in find_all(tokens, pronoun_heads()) if not negated_before(tokens, m))
 
 
 def ranks_its_groups(answer: str) -> bool:

@@ -115,22 +115,14 @@ def demographics_only(ctx: DetectionContext) -> Detection | None:
 
 # --- assumes_homogeneous -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _sameness() -> PatternSet:
-    return compile_all(_lists().sameness)
+@lru_cache(maxsize=3)
+def _sameness(key: Literal["sameness", "sameness_over_time", "examples_said"] = "sameness") -> PatternSet:
+    """A pattern list of the sameness claim (`profile.yaml`), compiled once: the claim, a time after it, kinds
+    called examples."""
+    return compile_all(getattr(_lists(), key))
 
 
 OVER_TIME_REACH = 4  # words after a sameness phrase within which a time makes it said of the market
-
-
-@lru_cache(maxsize=1)
-def _over_time() -> PatternSet:
-    return compile_all(_lists().sameness_over_time)
-
-
-@lru_cache(maxsize=1)
-def _examples_said() -> PatternSet:
-    return compile_all(_lists().examples_said)
 
 
 _TAUTOLOGY = compile_all(("un|a _ est|is un|a _",))[0]  # a label for the matches of `_tautology`
@@ -163,10 +155,10 @@ def _is_sameness(tokens: Sequence[Token], m: Match) -> bool:
     nxt = tokens[m.end].norm if m.end < len(tokens) else ""
     if nxt in _words("not_sameness_after") or any(
             m.end <= t.start < m.end + OVER_TIME_REACH and tokens[t.start].clause == tokens[m.end - 1].clause
-            for t in find_all(tokens, _over_time())):
+            for t in find_all(tokens, _sameness("sameness_over_time"))):
         return False  # "it'll look exactly the same in ten years": the market, not the people
     at = tokens[m.start].sentence  # "Ce sont des exemples, c'est le même client": one segment, its kinds listed
-    if any(tokens[e.start].sentence in (at - 1, at) for e in find_all(tokens, _examples_said())):
+    if any(tokens[e.start].sentence in (at - 1, at) for e in find_all(tokens, _sameness("examples_said"))):
         return False
     return not (negated_before(tokens, m, 5) or negated_after(tokens, m, 2) or contrast_after(tokens, m))
 

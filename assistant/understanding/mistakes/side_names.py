@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find_all, first_match
 from assistant.text.tokens import Token, tokenise
-from assistant.understanding.exchange import payee_patterns, provider_patterns
+from assistant.understanding.exchange import payee_patterns, payee_span, provider_patterns
 from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import reading_words
 from assistant.understanding.groups import is_group_word, looks_plural, number_words, same_group
@@ -105,6 +105,6 @@ def supplying_side(context: str, told: list[str]) -> str:
         side = next((side for t in reversed(before) for side in told if same_group(side, t.norm)), "")
         supplying |= {side} if side else set()
     for m in find_all(tokens, payee_patterns()):
-        named = [t for t in tokens[m.start:m.end + 3] if t.sentence == tokens[m.start].sentence]
+        named = [tokens[i] for i in payee_span(tokens, m.start, m.end)]
         supplying |= {side for t in named for side in told if same_group(side, t.norm)}
     return supplying.pop() if len(supplying) == 1 else ""
