@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.text.patterns import compile_all, find
 from assistant.text.tokens import Token, tokenise
@@ -27,6 +28,7 @@ COMMA = re.compile(r",(?!\d)|(?<!\d),")
 ITEM_SEPARATOR = re.compile(COMMA.pattern + r"|\s/\s")
 SLASHED_LIST = 2  # " / " in a line from which they cut its items
 _CONJ_ITEMS = re.compile(r"\s(?:et|and|&)\s", re.IGNORECASE)
+_BRACKETS = re.compile(r"[()\[\]]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►✓>]+|\(?\d{1,2}[.)])\s*")
 _KEEP_TOGETHER = compile_all(("entre", "between", "both", "a la fois", "tant"))
 _TRIM = " \t.,;:-–—'\"«»"
@@ -59,12 +61,16 @@ def spans(text: str, sep: re.Pattern[str], start: int = 0, end: int | None = Non
     return found
 
 
-def _paren_depths(text: str) -> list[int]:
+@lru_cache(maxsize=512)  # the same answer is split many times in a turn
+def _paren_depths(text: str) -> tuple[int, ...]:
+    """The bracket depth at each character of `text` (an unmatched closing bracket counts as none)."""
+    if not _BRACKETS.search(text):
+        return (0,) * len(text)
     depths, depth = [], 0
     for ch in text:
         depth = depth + 1 if ch in "([" else max(0, depth - 1) if ch in ")]" else depth
         depths.append(depth)
-    return depths
+    return tuple(depths)
 
 
 def outside_parentheses(text: str, tokens: Sequence[Token]) -> list[Token]:

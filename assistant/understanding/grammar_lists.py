@@ -57,9 +57,31 @@ def grammar_lists() -> GrammarLists:
                         frozenset(w for w in g.first_person if w.isalpha()))
 
 
+_INDEX_LIMIT = 256  # phrase lists indexed at once; they come from cached catalogues, a few dozen in all
+_by_first_word: dict[int, tuple[Sequence[Phrase], dict[str, list[Phrase]] | None]] = {}
+
+
+def _index(phrases: Sequence[Phrase]) -> dict[str, list[Phrase]] | None:
+    """`phrases` by their first word, each list in the order of `phrases`; None when one phrase is empty (it
+    matches anywhere: the plain scan keeps its place in the order). Built once per list object."""
+    entry = _by_first_word.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        if len(_by_first_word) >= _INDEX_LIMIT:
+            _by_first_word.clear()
+        index: dict[str, list[Phrase]] = {}
+        for p in phrases:
+            index.setdefault(p[0] if p else "", []).append(p)
+        # the list is held with its index: its id is not reused while the entry lives
+        entry = _by_first_word[id(phrases)] = (phrases, None if "" in index and () in index[""] else index)
+    return entry[1]
+
+
 def phrase_at(norms: Sequence[str], i: int, phrases: Sequence[Phrase]) -> Phrase | None:
-    """The first of `phrases` (longest first) that the tokens `norms` hold at position `i`; None if none."""
-    return next((p for p in phrases if tuple(norms[i:i + len(p)]) == p), None)
+    """The first of `phrases` (longest first) that the tokens `norms` hold at position `i`; None if none.
+    Only the phrases that open on the word at `i` are tried (the index of `_index`)."""
+    index = _index(phrases)
+    candidates = phrases if index is None or not 0 <= i < len(norms) else index.get(norms[i], ())
+    return next((p for p in candidates if tuple(norms[i:i + len(p)]) == p), None)
 
 
 def contains(norms: Sequence[str], phrases: Sequence[Phrase]) -> int | None:
