@@ -120,6 +120,11 @@ class BreadthWords(BaseModel):
     pronoun_idioms: list[str] = Field(
         default_factory=list,
         description="Idioms holding a pronoun head that name nobody ('une fois pour toutes').")
+    target_copulas: list[str] = Field(
+        default_factory=list,
+        description="Right before a broad word (hedges aside), what says it is the target: a demonstrative and a "
+                    "copula, or the word customer and one ('that's everyone', 'c'est pour tout le monde', 'our "
+                    "customer is everybody').")
     market_boasts: list[str] = Field(
         default_factory=list,
         description="The market said huge for being everyone ('so market is huge', 'le marché est énorme'): a "

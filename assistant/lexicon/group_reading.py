@@ -1,8 +1,6 @@
 """The function words by which the group reader's checks tell where a customer group starts, ends and what is
-said about it, per language in `<lang>/group_reading.yaml`. Read by the grammar checks after the group reader
-(`assistant/understanding/group_check.py`, `group_openings.py`, `group_predicate.py`, `group_boundaries.py`,
-`group_parts.py`, `group_deferrals.py`), the answer's cutting into fragments (`group_fragments.py`) and the
-lists of groups (`listing.py`)."""
+said about it, per language in `<lang>/group_reading.yaml`: read by the grammar checks after the group reader
+(`assistant/understanding/group_*.py`), the cutting into fragments and the lists of groups (`listing.py`)."""
 
 from __future__ import annotations
 
@@ -24,6 +22,8 @@ class GroupReadingWords(BaseModel):
         default_factory=list,
         description="Words of sequence that may open a coordinated group ('and then the scheme managers', 'et "
                     "puis les gérants'): passed over to read the group's determiner.")
+    anecdotes: list[str] = Field(default_factory=list, description="Openings of a sentence that tells a scene "
+                                 "('what happens is'): its people are not groups named.")
     appositive_openers: list[str] = Field(
         default_factory=list,
         description="Phrases that open an apposition describing the group just named, never a group of its own "

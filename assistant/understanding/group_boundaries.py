@@ -102,14 +102,15 @@ def _head_and_prepositions(text: str) -> tuple[str, set[str]]:
 
 def _parallel_phrases(frags: Sequence[FragmentLike], out: list[str]) -> None:
     """A fragment read as going on with the one before, joined by "and"/"et", that mirrors it: both plural
-    phrases qualified by the same preposition ("gyms in Austin | and physio clinics in Dallas"): a group."""
+    phrases qualified by the same preposition ("gyms in Austin | and physio clinics in Dallas"), the second naming
+    people or organisations: a group ("les proprios de camping-cars | et caravanes de Tournai" own two things)."""
     for i in range(1, len(frags)):
         if out[i] != "cont" or out[i - 1] not in ("new", "cont") or frags[i].separator not in _PARALLEL_JOINS \
                 or frags[i].first_in_sentence:
             continue
         head, mine = _head_and_prepositions(frags[i].text)
         before_head, theirs = _head_and_prepositions(frags[i - 1].text)
-        if head and before_head and mine & theirs:
+        if head and before_head and mine & theirs and group_words(tokenise(frags[i].text)):
             out[i] = "new"
 
 

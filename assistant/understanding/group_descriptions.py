@@ -50,10 +50,17 @@ def describes(tokens: Sequence[Token]) -> bool:
 
 def descriptions_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
     """A fragment read as a new group that describes, once a group was named: part of the group just before
-    (`cont`), or of none when a fragment that is no group stands between them."""
+    (`cont`), or of none when a fragment that is no group stands between them. A sentence that tells a scene
+    (`anecdotes`) names no group: its people are characters ("What happens is, a teacher just leaves, the owner is
+    calling everyone he knows at night")."""
     out = list(labels)
+    scene = False
     for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
-        if label == "new" and "new" in out[:i] and describes(tokenise(frag.text)):
+        if i == 0 or frag.first_in_sentence:
+            scene = tells_a_scene([t.norm for t in tokenise(frag.text)])
+        if scene:
+            out[i] = "none"
+        elif label == "new" and "new" in out[:i] and describes(tokenise(frag.text)):
             out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
         elif label == "new" and "new" in out[:i] and _relative_goes_on(frags, i):
             out[i] = "none"
@@ -76,3 +83,21 @@ def _relative_goes_on(frags: Sequence[FragmentLike], i: int) -> bool:
         return False
     start = next((j for j in range(i, -1, -1) if frags[j].first_in_sentence), 0)
     return any(t.norm in OPENERS["relative"] for frag in frags[start:i] for t in tokenise(frag.text))
+
+
+def tells_a_scene(norms: Sequence[str]) -> bool:
+    """The normalised words of a sentence open, past hedges, on a scene told (`anecdotes`: "what happens is…")."""
+    at = skip_hedges(norms)
+    return any(tuple(norms[at:at + len(p)]) == p for p in reading_phrases("anecdotes"))
+
+
+def without_anecdotes(answer: str) -> str:
+    """`answer` with the sentences that tell a scene blanked out (same length): their people are characters
+    ("What happens is, a physics teacher just leaves…"), not groups the founder names."""
+    tokens = tokenise(answer)
+    chars = list(answer)
+    for sentence in sorted({t.sentence for t in tokens}):
+        words = [t for t in tokens if t.sentence == sentence]
+        if tells_a_scene([t.norm for t in words]):
+            chars[words[0].start:words[-1].end] = " " * (words[-1].end - words[0].start)
+    return "".join(chars)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from assistant.lexicon import all_grammar_words
 from assistant.lexicon.lazy import LazyWords
+from assistant.text.patterns import find
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_check import (
@@ -26,6 +27,7 @@ from assistant.understanding.group_check import (
 )
 from assistant.understanding.group_coordination import second_place
 from assistant.understanding.group_predicate import before_predicate, names_a_segment
+from assistant.understanding.grouping import EXAMPLE_MARKERS
 from assistant.understanding.groups import group_words, looks_plural, number_words
 from assistant.understanding.substance import is_generic_group
 from assistant.understanding.target_frame import after_frame
@@ -195,12 +197,28 @@ def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[st
     the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…"); the first
     fragment, which goes on nothing, when it names a group ("For children…")."""
     first_names = labels[:1] == ["cont"] and bool(group_words(tokenise(frags[0].text)[:4]))
-    labels = ["new" if first_names and i == 0 else label for i, label in enumerate(labels)]
+    labels = ["new" if first_names and i == 0 or label == "none" and _hedged_group(frag, i) else label
+              for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
     if "new" in labels:
         return labels
     alone = len(frags) < 2 or frags[1].first_in_sentence
     return ["new" if label == "none" and (labels[i + 1:i + 2] == ["cont"] or i == 0 and alone)
             and _determined(frag.text) else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
+
+
+HEDGED_GROUP_WORDS = 5  # at most this many words after the hedges: a bare noun phrase, no statement
+
+
+def _hedged_group(frag: FragmentLike, i: int) -> bool:
+    """A sentence opened by hedges, then a determiner on a group word and nothing more ("I think mainly the
+    coaching institutes, na?", "je dirais surtout les cabinets dentaires"): the founder's answer, said warily."""
+    tokens = tokenise(frag.text)
+    norms = [t.norm for t in tokens]
+    start = skip_hedges(norms)
+    focus = find(tokens[start:], EXAMPLE_MARKERS)  # "je dirais surtout les…": the focus word goes too
+    start += focus.end if focus is not None and focus.start == 0 else 0
+    return (i == 0 or frag.first_in_sentence) and 0 < start and len(norms) - start <= HEDGED_GROUP_WORDS \
+        and _determined(" ".join(norms[start:]))
 
 
 def _determined(text: str) -> bool:

@@ -33,7 +33,7 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
     out = list(labels)
     in_examples = False
     announced = 0  # groups announced ("deux publics :") and not yet opened in this sentence
-    open_group = False
+    open_group = people_of_before = False  # the latter: the sentence goes on people of a group named before
     opened: int | None = None  # the fragment that opened the group open now
     for i, (frag, label) in enumerate(zip(frags, labels, strict=True)):
         if i > 0:
@@ -42,8 +42,11 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         if frag.separator in _BREAKS or frag.first_in_sentence:
             in_examples = False
         if frag.first_in_sentence:
-            announced = 0
+            announced, people_of_before = 0, False
         tokens = tokenise(frag.text)
+        if people_of_before and label in ("new", "cont") and not names_people(t.norm for t in tokens):
+            out[i] = "none"  # "…na? The mid-size ones in Gopalpura, Mahaveer Nagar": places of the people before
+            continue
         in_parens = answer.count("(", 0, frag.start) > answer.count(")", 0, frag.start)
         example = (m := find(tokens, EXAMPLE_MARKERS)) is not None and m.start == 0
         if (announced_count(frag.text) or 0) >= 2:  # "deux groupes :", "two sides" announce the groups
@@ -76,8 +79,15 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
             # group, by its determiner and a people word the open group's head does not hold
             out[i] = "new"
             continue
-        if label == "new" and open_group and frag.separator == "comma" and _pronoun_head(tokens):
-            out[i] = "cont"  # "Older tenants…, the ones who've already had a fall": part of the group before
+        if label == "new" and out[i - 1:i] == ["none"] and frag.separator in _ANDS and _coordinated_object(
+                tokens, tokenise(frags[i - 1].text)):
+            out[i] = "none"  # "La DRH a des départs à organiser | et des engagements à tenir": the clause's objects
+            continue
+        if label == "new" and _pronoun_head(tokens) and (open_group or "new" in out[:i]):
+            # "Older tenants…, the ones who've already had a fall": part of the group before; past a stop or
+            # a filler ("the coaching institutes, na? The mid-size ones…"), of a group named before: no new one
+            out[i] = "cont" if open_group and frag.separator == "comma" else "none"
+            people_of_before = out[i] == "none"
             continue
         if label != "new" or not open_group:  # a group is only continued when one is open
             continue
@@ -109,10 +119,30 @@ def _other_people(tokens: Sequence[Token], group: str, separator: str) -> bool:
     return bool(word) and bool(held) and not any(same_group(word, h) for h in held)
 
 
+def _coordinated_object(tokens: Sequence[Token], before: Sequence[Token]) -> bool:
+    """The fragment opens (past hedges) on a determiner whose next two words name no group ("et des engagements à
+    tenir"), a determiner the clause before holds past a subject and a verb ("La DRH a des départs à organiser"):
+    the clause's second object, a thing, not people."""
+    norms, earlier = [t.norm for t in tokens], [t.norm for t in before]
+    at = skip_hedges(norms)
+    return at < len(norms) and norms[at] in OPENERS["determiner"] and not any(
+        is_group_word(w) for w in norms[at + 1:at + 3]) and norms[at] in earlier[skip_hedges(earlier) + 2:]
+
+
+ADJECTIVES_BEFORE_HEAD = 2  # "the mid-size ones": words between the determiner and a pronoun head
+
+
 def _pronoun_head(tokens: Sequence[Token]) -> bool:
-    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"): people of the group before."""
-    norms = [t.norm for t in tokens]
-    return phrase_at(norms, skip_hedges(norms), grammar_lists().pronoun_heads) is not None
+    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"), or a determiner and a few words
+    before one ("the mid-size ones in Gopalpura"): people of a group named before, no group of their own."""
+    norms, heads = [t.norm for t in tokens], grammar_lists().pronoun_heads
+    at = skip_hedges(norms)
+    if phrase_at(norms, at, heads) is not None:
+        return True
+    return at < len(norms) and norms[at] in OPENERS["determiner"] and any(
+        phrase_at(norms, at + k, heads) is not None
+        and not any(is_group_word(w) or w in OPENERS["preposition"] for w in norms[at + 1:at + k])
+        for k in range(2, 2 + ADJECTIVES_BEFORE_HEAD))
 
 
 def _names_another(tokens: Sequence[Token]) -> bool:

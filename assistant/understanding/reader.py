@@ -87,7 +87,8 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
             yes = not _ruled_out(mistake, ctx, groups, p) and not _one_broad_group(mistake, read, groups, p)
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
-    if ctx.question_id == "for_whom" and not any(d.mistake_id == "too_many_segments" for d in found):
+    if ctx.question_id in MISTAKE_SCOPES["too_many_segments"] and not any(
+            d.mistake_id == "too_many_segments" for d in found):
         # The rules count groups with their lexicon; the group reader reads those it does not hold
         # ("gyms, physio clinics and amateur sports clubs, all of them at the same time").
         late = all_groups_at_once(ctx, len(groups()))
@@ -145,7 +146,7 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         # suivante"), so there only a word of fixedness claims the segments fixed
         over_time = ctx.question_id != "intake" and speaks_of_the_target_over_time(ctx.answer)
         planned = plans_a_review(ctx.answer) or plans_a_return(ctx.answer)  # a date to look again
-        return planned or not (claims_fixedness(ctx.answer) or over_time)
+        return planned or not (claims_fixedness(ctx.answer, ages=ctx.question_id != "intake") or over_time)
     if mistake == "too_broad":
         if broad_words_only_possessive(ctx.answer):
             return True  # "works out everyone's share": the broad word owns a thing, no target is named

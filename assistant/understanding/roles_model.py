@@ -24,7 +24,14 @@ from assistant.understanding.classifier import Head, head_arrays, read_head
 from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
-from assistant.understanding.roles_reader import PRONOUNS, ROLE_WORDS, labelled_roles, read_roles, split_clauses
+from assistant.understanding.roles_reader import (
+    PRONOUNS,
+    ROLE_WORDS,
+    denies_paying,
+    labelled_roles,
+    read_roles,
+    split_clauses,
+)
 from assistant.understanding.substance import content_words
 
 ROLES_MODEL_PATH = Path(__file__).resolve().parent / "models" / "roles.npz"
@@ -102,8 +109,11 @@ def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndar
     its words are not theirs)."""
     picks = []
     for j in range(len(ROLES)):
-        best = int(np.argmax(p[:, j]))
-        picks.append(candidates[best].text if p[best, j] >= thresholds[j] else "")
+        # the buyer is never one said not to pay ("Le salarié ne paie rien et ne choisit pas…")
+        order = [int(k) for k in np.argsort(-p[:, j], kind="stable") if j or clauses is None
+                 or not denies_paying(clauses[candidates[int(k)].clause])]
+        best = order[0] if order else int(np.argmax(p[:, j]))
+        picks.append(candidates[best].text if order and p[best, j] >= thresholds[j] else "")
     buyer, user = picks
     if user:
         best = int(np.argmax(p[:, 1]))

@@ -60,6 +60,11 @@ def paying_clauses(clauses: list[str], *, denied: bool = False) -> list[int]:
     return [i for i, c in enumerate(folded) if PAYS.search(c)]
 
 
+def denies_paying(clause: str) -> bool:
+    """The clause says paying is denied ("le salarié ne paie rien", "the kids don't pay anything")."""
+    return bool(_NOT_PAYING.search(normalise(clause).replace("'", " ")))
+
+
 def clause_subject(clause: str) -> str:
     """The role a clause names: after "the users are", the cleft "c'est X qui", or its opening noun phrase."""
     folded = normalise(clause).replace("'", " ")

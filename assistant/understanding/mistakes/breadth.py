@@ -6,7 +6,6 @@ given up ("at first we thought everyone, but...").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from assistant.domain import MAX_SEGMENTS
 from assistant.lexicon import all_grammar_words
@@ -30,10 +29,12 @@ from assistant.understanding.mistakes.breadth_words import (
     clause_after,
     content_words,
     explicit_sweeps,
+    hedge_words,
     no_exclusion,
     noun_heads,
     pairs,
     pronoun_heads,
+    said_to_be_the_target,
     starts_with,
     trivial,
     word_sets,
@@ -227,18 +228,14 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     # door")
     swept = find(tokens, no_exclusion()) is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
-               stated=boast is not None or swept or _a_sentence_of_its_own(tokens, m))
+               stated=boast is not None or swept or _a_sentence_of_its_own(tokens, m)
+               or said_to_be_the_target(tokens, m))
 
 
 def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:
     """The broad word is its sentence, hedges and function words aside ("Honestly everyone.", "Tout le monde,
     franchement !"): the target said to be everyone, in so many words."""
-    hedges = _hedge_words()
+    hedges = hedge_words()
     sentence = [i for i, t in enumerate(tokens) if t.sentence == tokens[m.start].sentence]
     return all(m.start <= i < m.end or tokens[i].norm in hedges or tokens[i].norm in FUNCTION_WORDS for i in sentence)
 
-
-@lru_cache(maxsize=1)
-def _hedge_words() -> frozenset[str]:
-    """The words of the grammar lexicon's hedges ("honestly", "franchement"), read once."""
-    return frozenset(w for h in all_grammar_words().hedges for w in h.split())

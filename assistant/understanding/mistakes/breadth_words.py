@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.lexicon import every_language, languages, words
+from assistant.lexicon import all_grammar_words, every_language, languages, words
 from assistant.lexicon.breadth import BreadthWords
-from assistant.text.patterns import Match, PatternSet, compile_all, first_match
+from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
 from assistant.text.tokens import Token
 from assistant.understanding.cues import FUNCTION_WORDS
 
@@ -102,3 +102,25 @@ def content_words(tokens: Sequence[Token]) -> list[str]:
 def clause_after(tokens: Sequence[Token], m: Match, limit: int = 10) -> list[Token]:
     clause = tokens[m.end - 1].clause
     return [t for t in tokens[m.end:m.end + limit] if t.clause == clause]
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> frozenset[str]:
+    """The words of the grammar lexicon's hedges ("honestly", "franchement"), read once."""
+    return frozenset(w for h in all_grammar_words().hedges for w in h.split())
+
+
+@lru_cache(maxsize=1)
+def _target_copulas() -> PatternSet:
+    return compile_all(breadth_lists().target_copulas)
+
+
+def said_to_be_the_target(tokens: Sequence[Token], m: Match) -> bool:
+    """The broad word at `m` is what the product or the customer is said to be, a hedge aside ("that's everyone
+    naman", "c'est pour tout le monde, vraiment", "our customer is basically everybody"; `target_copulas`): the
+    target said to be everyone in so many words, not a word inside a description."""
+    at, hedges = m.start, hedge_words()
+    while at and tokens[at - 1].norm in hedges and tokens[at - 1].clause == tokens[m.start].clause:
+        at -= 1
+    return any(c.end == at and tokens[c.start].clause == tokens[m.start].clause
+               for c in find_all(tokens[:at], _target_copulas()))

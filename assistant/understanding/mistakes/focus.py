@@ -15,7 +15,7 @@ from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
-from assistant.understanding.listing import listed_groups, sweeping_range
+from assistant.understanding.listing import indifferent_list, listed_groups, sweeping_range
 from assistant.understanding.mistakes.aside import done_by_another, drops_an_idea, set_aside_with_reason
 from assistant.understanding.mistakes.breadth_words import pronoun_heads
 from assistant.understanding.mistakes.focus_words import focus_patterns, focus_phrases, focus_sets
@@ -63,9 +63,12 @@ def _in_a_reason(tokens: Sequence[Token], at: int) -> bool:
 
 
 def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
-    """At `for_whom`, `groups` groups (at least `MAX_SEGMENTS`) said to be pursued all at once ("…, les SSIAD,
-    les HAD : on veut tous les avoir en même temps"): the mistake's "all of them at once, no priority"."""
-    if ctx.question_id != "for_whom" or groups < MAX_SEGMENTS:
+    """At `for_whom`, `most_important` or `priority`, `groups` groups (at least `MAX_SEGMENTS`) said to be pursued
+    all at once ("…, les SSIAD, les HAD : on veut tous les avoir en même temps"; "Burial societies, yes. But also
+    the church schemes, the savings clubs… I want to sign all of them from day one"), in no order: the
+    mistake's "all of them at once, no priority"."""
+    if ctx.question_id not in ("for_whom", "most_important", "priority") or groups < MAX_SEGMENTS \
+            or ranks_its_groups(ctx.answer):
         return None
     tokens = tokenise(ctx.answer)
     m = _all_at_once(ctx, tokens)
@@ -104,9 +107,11 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         announced = None
     if announced and announced > MAX_SEGMENTS:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
-    # a list put in an order ("d'abord les campings, ensuite les gîtes, après seulement les hôtels") is a priority
+    # a list put in an order ("d'abord les campings, ensuite les gîtes, après seulement les hôtels") is a priority;
+    # kinds closed by everyone or said not to matter ("le paysan, l'élève, le retraité, tout le monde peut tomber
+    # malade") are examples of one target too broad
     if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
-            ctx.answer) and not _examples_of_everyone(ctx.answer, tokens, groups[0]):
+            ctx.answer) and not _examples_of_everyone(ctx.answer, tokens, groups[0]) and not indifferent_list(tokens):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None
 

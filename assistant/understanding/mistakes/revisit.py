@@ -111,14 +111,16 @@ def _temporary_sentences(tokens: Sequence[Token]) -> set[int]:
     return {tokens[m.start].sentence for m in find_all(tokens, _patterns("temporary"))}
 
 
-def claims_fixedness(answer: str) -> bool:
+def claims_fixedness(answer: str, ages: bool = True) -> bool:
     """Whether the answer holds a word of fixedness, of anything (revisit lexicon `frozen`, `no_revisit`,
-    `fixed_idioms`, `fixed_states`, `stale`: "carved in stone", "c'est définitif", "that won't change"), not
-    negated nor said for a time only ("settled for now"). Segments said to be fixed need one, or a word of
-    change about the target."""
+    `fixed_idioms`, `fixed_states`, and with `ages` an age, `stale`: "carved in stone", "c'est définitif", "that
+    won't change", "for twenty years"), not negated nor said for a time only ("settled for now"). Segments said
+    to be fixed need one, or a word of change about the target. A pitch's ages are its story ("she was treasurer
+    for twenty years"): read without them there."""
     tokens = tokenise(answer)
     temporary = _temporary_sentences(tokens)
-    keys: tuple[Patterns, ...] = ("frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states", "stale")
+    keys: tuple[Patterns, ...] = ("frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states",
+                                  *(("stale",) if ages else ()))
 
     def claim(m: Match, state: bool) -> bool:  # an adjective of `fixed_states` says "fixed" only after a verb
         # of being: "sur les plages des Sables" is no "stable"

@@ -11,6 +11,7 @@ from assistant.text.tokens import tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.exchange import GENERIC_GROUPS, provides
+from assistant.understanding.group_descriptions import without_anecdotes
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import (
     announced_count,
@@ -54,7 +55,7 @@ def _one_person(group: str) -> bool:
 
 def _named_groups(ctx: DetectionContext) -> list[str]:
     """The groups the founder has named as customers so far: in this answer, and in the canvas."""
-    answer = _without_current_means(without_waved_off(ctx.answer))
+    answer = _without_current_means(without_waved_off(without_anecdotes(ctx.answer)))
     texts = [answer, *(f"{s.name}: {s.who}" for s in ctx.canvas.segments)]
     if ctx.question_id == "most_important":
         texts.append(ctx.answers.get("for_whom", ""))
