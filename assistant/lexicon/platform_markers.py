@@ -106,6 +106,10 @@ class PlatformWords(BaseModel):
         default_factory=list,
         description="Being paid for the exchange ('the owner gets a share', 'le propriétaire touche une part'): the "
                     "subject supplies.")
+    founder_keeps: list[str] = Field(
+        default_factory=list,
+        description="The founder keeping an amount of each exchange ('we keep 3', 'on garde 13'): with it, a side "
+                    "paying an amount and another receiving one ('pays 55', 'touche 42') are the exchange's sides.")
     owner_openers: list[str] = Field(
         default_factory=list,
         description="People named by what they have ('those who have', 'ceux qui ont'): before a supply verb with "

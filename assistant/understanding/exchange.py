@@ -39,6 +39,7 @@ class _ExchangeWords(NamedTuple):  # the platform lexicon's words, compiled (`<l
     payees: PatternSet  # what the side paid for the exchange is named in ("ce que touche le proprio")
     payers: PatternSet  # paying for the exchange ("the candidate pays the hour"): the subject takes
     paid: PatternSet  # being paid for it ("le propriétaire touche une part"): the subject supplies
+    keeps: PatternSet  # the founder keeping an amount ("on garde 13"): amounts paid and received tell sides then
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def _exchange_patterns() -> _ExchangeWords:
                           compile_all(*(w.owner_openers for w in words)),
                           compile_all(*(w.payee_phrases for w in words)),
                           compile_all(*(w.payer_verbs for w in words)),
-                          compile_all(*(w.paid_verbs for w in words)))
+                          compile_all(*(w.paid_verbs for w in words)),
+                          compile_all(*(w.founder_keeps for w in words)))
 
 
 def _about_target(tokens: Sequence[Token], at: int, targets: list[str], booker: str) -> bool:
@@ -95,9 +97,14 @@ def exchange_sides(text: str) -> list[str]:
     # who pays for the exchange and who is paid for it ("le candidat paie l'heure…, 15 % sur ce que touche le
     # moniteur", "les commerçants paient…, le propriétaire touche une part"): both told, or neither (a customer
     # paying for the product, "l'asso paie par édition", is no side of an exchange)
+    # an amount alone ("le proprio paie 55, l'agri touche 42") tells sides only beside the founder's own cut ("on
+    # garde 13"): "le groupement paie 2 500 francs par mois" is a customer paying for the product
+    split = find(tokens, words.keeps) is not None
     payers = [w for m in find_all(tokens, words.payers) if not founder_speaks(tokens, m.start)
+              and (split or not tokens[m.end - 1].norm.isdigit())
               and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
     paid = [w for m in find_all(tokens, words.paid) if not founder_speaks(tokens, m.start)
+            and (split or not tokens[m.end - 1].norm.isdigit())
             and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
     paid += [w for m in find_all(tokens, words.payees) if (w := _payee(tokens, m.start, m.end))]
     if payers and paid:

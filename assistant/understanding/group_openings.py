@@ -197,8 +197,9 @@ def lone_opened(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[st
     the answer's first sentence when it is such a phrase and nothing more ("the online sellers!! mostly…"); the first
     fragment, which goes on nothing, when it names a group ("For children…")."""
     first_names = labels[:1] == ["cont"] and bool(group_words(tokenise(frags[0].text)[:4]))
-    labels = ["new" if first_names and i == 0 or label == "none" and _hedged_group(frag, i) else label
-              for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
+    first_new = labels.index("new") if "new" in labels else len(labels)
+    labels = ["new" if first_names and i == 0 or label == "none" and i < first_new and _hedged_group(frag, i)
+              else label for i, (frag, label) in enumerate(zip(frags, labels, strict=True))]
     if "new" in labels:
         return labels
     alone = len(frags) < 2 or frags[1].first_in_sentence
@@ -211,7 +212,8 @@ HEDGED_GROUP_WORDS = 5  # at most this many words after the hedges: a bare noun 
 
 def _hedged_group(frag: FragmentLike, i: int) -> bool:
     """A sentence opened by hedges, then a determiner on a group word and nothing more ("I think mainly the
-    coaching institutes, na?", "je dirais surtout les cabinets dentaires"): the founder's answer, said warily."""
+    coaching institutes, na?", "je dirais surtout les cabinets dentaires"): the founder's answer, said warily
+    (before any group the reader opened: "De l'autre les tâcherons et…" goes on a list already begun)."""
     tokens = tokenise(frag.text)
     norms = [t.norm for t in tokens]
     start = skip_hedges(norms)

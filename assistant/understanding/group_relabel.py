@@ -83,11 +83,12 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
                 tokens, tokenise(frags[i - 1].text)):
             out[i] = "none"  # "La DRH a des départs à organiser | et des engagements à tenir": the clause's objects
             continue
-        if label == "new" and _pronoun_head(tokens) and (open_group or "new" in out[:i]):
-            # "Older tenants…, the ones who've already had a fall": part of the group before; past a stop or
-            # a filler ("the coaching institutes, na? The mid-size ones…"), of a group named before: no new one
-            out[i] = "cont" if open_group and frag.separator == "comma" else "none"
-            people_of_before = out[i] == "none"
+        if label == "new" and open_group and frag.separator == "comma" and _pronoun_head(tokens):
+            out[i] = "cont"  # "Older tenants…, the ones who've already had a fall": part of the group before
+            continue
+        if label == "new" and "new" in out[:i] and _pronoun_head(tokens, qualified=True):
+            # past a stop or a filler, "the coaching institutes, na? The mid-size ones…": of the group named before
+            out[i], people_of_before = "none", True
             continue
         if label != "new" or not open_group:  # a group is only continued when one is open
             continue
@@ -132,13 +133,14 @@ def _coordinated_object(tokens: Sequence[Token], before: Sequence[Token]) -> boo
 ADJECTIVES_BEFORE_HEAD = 2  # "the mid-size ones": words between the determiner and a pronoun head
 
 
-def _pronoun_head(tokens: Sequence[Token]) -> bool:
-    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"), or a determiner and a few words
-    before one ("the mid-size ones in Gopalpura"): people of a group named before, no group of their own."""
+def _pronoun_head(tokens: Sequence[Token], qualified: bool = False) -> bool:
+    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"), or with `qualified` on a determiner
+    and a few words before one ("the mid-size ones in Gopalpura"): people of a group named before, no group of
+    their own."""
     norms, heads = [t.norm for t in tokens], grammar_lists().pronoun_heads
     at = skip_hedges(norms)
-    if phrase_at(norms, at, heads) is not None:
-        return True
+    if not qualified:
+        return phrase_at(norms, at, heads) is not None
     return at < len(norms) and norms[at] in OPENERS["determiner"] and any(
         phrase_at(norms, at + k, heads) is not None
         and not any(is_group_word(w) or w in OPENERS["preposition"] for w in norms[at + 1:at + k])
