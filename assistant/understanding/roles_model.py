@@ -111,7 +111,7 @@ def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndar
     for j in range(len(ROLES)):
         # the buyer is never one said not to pay ("Le salarié ne paie rien et ne choisit pas…")
         order = [int(k) for k in np.argsort(-p[:, j], kind="stable") if j or clauses is None
-                 or not denies_paying(clauses[candidates[int(k)].clause])]
+                 or not _said_not_to_pay(candidates[int(k)], clauses)]
         best = order[0] if order else int(np.argmax(p[:, j]))
         picks.append(candidates[best].text if order and p[best, j] >= thresholds[j] else "")
     buyer, user = picks
@@ -131,6 +131,16 @@ def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndar
             kept.append(k)
         user = USER_JOIN.join(candidates[k].text for k in sorted(kept))
     return buyer, user
+
+
+DENIAL_REACH = 6  # words after a candidate within which its paying is denied ("Le salarié ne | paie rien")
+
+
+def _said_not_to_pay(candidate: Candidate, clauses: list[str]) -> bool:
+    """The candidate and the few words after it deny its paying ("Le salarié ne paie rien"), not a later subject's
+    ("le restaurant qui paie le poisson … le pêcheur lui il paie rien")."""
+    words = [t.norm for t in tokenise(clauses[candidate.clause])][candidate.start:candidate.end + DENIAL_REACH]
+    return denies_paying(" ".join(words))
 
 
 def _touches(a: Candidate, b: Candidate, clauses: list[str] | None) -> bool:
