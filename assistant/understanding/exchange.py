@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from assistant.text.patterns import PatternSet, compile_all, find, find_all
+from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all
 from assistant.text.tokens import Token, numbers_joined, tokenise
 from assistant.understanding.exchange_parties import (
     FOR,
@@ -100,12 +100,14 @@ def exchange_sides(text: str) -> list[str]:
     # an amount alone ("le proprio paie 55, l'agri touche 42") tells sides only beside the founder's own cut ("on
     # garde 13"): "le groupement paie 2 500 francs par mois" is a customer paying for the product
     split = find(tokens, words.keeps) is not None
-    payers = [w for m in find_all(tokens, words.payers) if not founder_speaks(tokens, m.start)
-              and (split or not tokens[m.end - 1].norm.isdigit())
-              and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
-    paid = [w for m in find_all(tokens, words.paid) if not founder_speaks(tokens, m.start)
-            and (split or not tokens[m.end - 1].norm.isdigit())
-            and (w := subject(tokens, m.start) or _determined_before(tokens, m.start))]
+
+    def party(m: Match) -> str | None:  # who pays, or is paid, at `m`: a group, not the founder
+        if founder_speaks(tokens, m.start) or not split and tokens[m.end - 1].norm.isdigit():
+            return None
+        return subject(tokens, m.start) or _determined_before(tokens, m.start)
+
+    payers = [w for m in find_all(tokens, words.payers) if (w := party(m))]
+    paid = [w for m in find_all(tokens, words.paid) if (w := party(m))]
     paid += [w for m in find_all(tokens, words.payees) if (w := _payee(tokens, m.start, m.end))]
     if payers and paid:
         takers += payers

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import Token, numbers_joined, tokenise
+from assistant.understanding.grammar_lists import phrase_at
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_phrases, reading_words, skip_hedges
 from assistant.understanding.groups import is_group_word, looks_plural
 
@@ -87,8 +88,7 @@ def _relative_goes_on(frags: Sequence[FragmentLike], i: int) -> bool:
 
 def tells_a_scene(norms: Sequence[str]) -> bool:
     """The normalised words of a sentence open, past hedges, on a scene told (`anecdotes`: "what happens is…")."""
-    at = skip_hedges(norms)
-    return any(tuple(norms[at:at + len(p)]) == p for p in reading_phrases("anecdotes"))
+    return phrase_at(norms, skip_hedges(norms), reading_phrases("anecdotes")) is not None
 
 
 def without_anecdotes(answer: str) -> str:

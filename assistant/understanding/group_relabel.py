@@ -86,7 +86,7 @@ def relabel(frags: Sequence[FragmentLike], labels: Sequence[str], answer: str) -
         if label == "new" and open_group and frag.separator == "comma" and _pronoun_head(tokens):
             out[i] = "cont"  # "Older tenants…, the ones who've already had a fall": part of the group before
             continue
-        if label == "new" and "new" in out[:i] and _pronoun_head(tokens, qualified=True):
+        if label == "new" and "new" in out[:i] and _qualified_pronoun_head(tokens):
             # past a stop or a filler, "the coaching institutes, na? The mid-size ones…": of the group named before
             out[i], people_of_before = "none", True
             continue
@@ -133,14 +133,17 @@ def _coordinated_object(tokens: Sequence[Token], before: Sequence[Token]) -> boo
 ADJECTIVES_BEFORE_HEAD = 2  # "the mid-size ones": words between the determiner and a pronoun head
 
 
-def _pronoun_head(tokens: Sequence[Token], qualified: bool = False) -> bool:
-    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"), or with `qualified` on a determiner
-    and a few words before one ("the mid-size ones in Gopalpura"): people of a group named before, no group of
-    their own."""
+def _pronoun_head(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on a pronoun head ("the ones who…", "ceux qui…"): people of the group before."""
+    norms = [t.norm for t in tokens]
+    return phrase_at(norms, skip_hedges(norms), grammar_lists().pronoun_heads) is not None
+
+
+def _qualified_pronoun_head(tokens: Sequence[Token]) -> bool:
+    """The fragment opens on a determiner and a few words before a pronoun head ("the mid-size ones in
+    Gopalpura"): people of a group named before, no group of their own."""
     norms, heads = [t.norm for t in tokens], grammar_lists().pronoun_heads
     at = skip_hedges(norms)
-    if not qualified:
-        return phrase_at(norms, at, heads) is not None
     return at < len(norms) and norms[at] in OPENERS["determiner"] and any(
         phrase_at(norms, at + k, heads) is not None
         and not any(is_group_word(w) or w in OPENERS["preposition"] for w in norms[at + 1:at + k])

@@ -112,8 +112,7 @@ def choose_roles(candidates: list[Candidate], p: np.ndarray, thresholds: np.ndar
         # the buyer is never one said not to pay ("Le salarié ne paie rien et ne choisit pas…")
         order = [int(k) for k in np.argsort(-p[:, j], kind="stable") if j or clauses is None
                  or not _said_not_to_pay(candidates[int(k)], clauses)]
-        best = order[0] if order else int(np.argmax(p[:, j]))
-        picks.append(candidates[best].text if order and p[best, j] >= thresholds[j] else "")
+        picks.append(candidates[order[0]].text if order and p[order[0], j] >= thresholds[j] else "")
     buyer, user = picks
     if user:
         best = int(np.argmax(p[:, 1]))

@@ -62,7 +62,7 @@ def paying_clauses(clauses: list[str], *, denied: bool = False) -> list[int]:
 
 def denies_paying(clause: str) -> bool:
     """The clause says paying is denied ("le salarié ne paie rien", "the kids don't pay anything")."""
-    return bool(_NOT_PAYING.search(normalise(clause).replace("'", " ")))
+    return bool(_NOT_PAYING.search(fold_clause(clause)))
 
 
 def clause_subject(clause: str) -> str:

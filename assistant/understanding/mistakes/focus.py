@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.domain import MAX_SEGMENTS
+from assistant.domain import MAX_SEGMENTS, MISTAKE_SCOPES
 from assistant.text.patterns import Match, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
@@ -67,7 +67,7 @@ def all_groups_at_once(ctx: DetectionContext, groups: int) -> Detection | None:
     all at once ("…, les SSIAD, les HAD : on veut tous les avoir en même temps"; "Burial societies, yes. But also
     the church schemes, the savings clubs… I want to sign all of them from day one"), in no order: the
     mistake's "all of them at once, no priority"."""
-    if ctx.question_id not in ("for_whom", "most_important", "priority") or groups < MAX_SEGMENTS \
+    if ctx.question_id not in MISTAKE_SCOPES["too_many_segments"] or groups < MAX_SEGMENTS \
             or ranks_its_groups(ctx.answer):
         return None
     tokens = tokenise(ctx.answer)
