@@ -40,6 +40,15 @@ class FocusWords(BaseModel):
         description="A group left out because others already serve it ('the public agency already serves them "
                     "well', 'ils sont déjà bien servis'): a well-served group set aside, the reference text's "
                     "focus, not an underserved one ignored.")
+    care_elsewhere: list[str] = Field(
+        default_factory=list,
+        description="A group left out for its own safety, by law, or because it needs another professional's "
+                    "care first ('they need to see a doctor first, it can be an emergency', 'safeguarding for "
+                    "under-18s', 'pas le droit'): a duty the founder keeps, not an underserved group dismissed.")
+    same_as_before: list[str] = Field(
+        default_factory=list,
+        description="Words that give a sentence the previous sentence's verdict ('Children either.', 'Les "
+                    "enfants non plus'): a second group set aside for the reason just given.")
     reference_articles: list[str] = Field(
         default_factory=list,
         description="Articles before a count that point to customers already known ('the 10 groups the letters "

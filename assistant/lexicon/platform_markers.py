@@ -58,7 +58,8 @@ class PlatformMarkerWords(BaseModel):
                     "('restaurants buy from wholesalers' also describes today's habits).")
     software_sale: list[str] = Field(
         default_factory=list,
-        description="Words that sell the product as software to one customer ('SaaS', 'a licence', 'logiciel'): "
+        description="Words that sell the product as software to one customer ('SaaS', 'a licence', 'logiciel', "
+                    "a subscription, 'the shop pays us 49 euros a month'): "
                     "the people its features match or book are that customer's own, not a second side, unless "
                     "the founder calls it a platform.")
     platform_nouns: list[str] = Field(

@@ -101,7 +101,8 @@ def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
 
 
 def _sold_as_software(tokens: Sequence[Token]) -> bool:
-    """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence") and never
+    """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence", a subscription, "the
+    shop pays us 49 euros a month") and never
     called a platform (`platform_nouns`)."""
     patterns = marker_patterns()
     return find(tokens, patterns["software_sale"]) is not None and find(tokens, patterns["platform_nouns"]) is None

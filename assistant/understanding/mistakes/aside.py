@@ -123,9 +123,24 @@ def _sentences(tokens: Sequence[Token]) -> list[tuple[int, list[Token]]]:
 
 
 def set_aside_with_reason(tokens: Sequence[Token], sentence: int) -> bool:
-    """The group turned away in the sentence is kept for later (`kept_for_later`) or already served by others
-    (`served_elsewhere`): no underserved group ignored."""
-    return kept_for_later(tokens, sentence) or served_elsewhere(tokens, sentence)
+    """The group turned away in the sentence is kept for later (`kept_for_later`), already served by others
+    (`served_elsewhere`) or left out for its own care (`cared_for_elsewhere`): no underserved group ignored. A
+    sentence that takes the previous one's verdict ("Les enfants non plus", "Children either": `same_as_before`)
+    takes its reason too."""
+    if kept_for_later(tokens, sentence) or served_elsewhere(tokens, sentence) or cared_for_elsewhere(tokens, sentence):
+        return True
+    norms = [t.norm for t in tokens if t.sentence == sentence]
+    return sentence > 0 and contains(norms, focus_phrases("same_as_before")) is not None \
+        and set_aside_with_reason(tokens, sentence - 1)
+
+
+def cared_for_elsewhere(tokens: Sequence[Token], sentence: int) -> bool:
+    """The sentence, or the next one, gives a reason of care, safety or law for leaving the group out (focus
+    lexicon `care_elsewhere`: "they must see a doctor first, it can be an emergency", "I can't do safeguarding for
+    under-18s properly"): a duty the founder keeps, not a group judged not worth serving (the labelling guide's
+    ignores_underserved is a group dismissed as not worth it)."""
+    return any(tokens[m.start].sentence in (sentence, sentence + 1)
+               for m in find_all(tokens, focus_patterns()["care_elsewhere"]))
 
 
 def served_elsewhere(tokens: Sequence[Token], sentence: int) -> bool:

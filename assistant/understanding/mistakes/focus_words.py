@@ -23,7 +23,7 @@ def focus_patterns() -> dict[str, PatternSet]:
     w = focus_lists()
     keys = ("all_kinds", "refusals", "all_as_the_answer", "all_at_once", "small_refs", "dismissals",
             "dismissal_phrases", "clause_end_dismissals", "group_dismissals", "underserved_traits", "oversights",
-            "disowned_counts", "rank_first", "rank_next", "idea_objects", "served_elsewhere")
+            "disowned_counts", "rank_first", "rank_next", "idea_objects", "served_elsewhere", "care_elsewhere")
     return {k: compile_all(getattr(w, k)) for k in keys}
 
 
@@ -37,8 +37,8 @@ def focus_sets() -> dict[str, frozenset[str]]:
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 
-@lru_cache(maxsize=3)
-def focus_phrases(key: Literal["for_now", "never_later", "conditions"]) -> tuple[Phrase, ...]:
+@lru_cache(maxsize=4)
+def focus_phrases(key: Literal["for_now", "never_later", "conditions", "same_as_before"]) -> tuple[Phrase, ...]:
     """A list of `focus.yaml` ("yet", "pour l'instant"; "même plus tard") as phrases of normalised tokens,
     longest first."""
     return phrases(getattr(focus_lists(), key))
