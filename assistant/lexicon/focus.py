@@ -125,6 +125,10 @@ class FocusWords(BaseModel):
     alternative_joiners: list[str] = Field(
         default_factory=list,
         description="Before a negation, an alternative, not a refusal ('partial scholarships or none').")
+    other_roles: list[str] = Field(
+        default_factory=list,
+        description="Roles other than customer ('partners', 'suppliers', 'prescripteurs'): in the clause before a "
+                    "denial ('des partenaires, pas des clients'), the group is given that role, not turned away.")
     refused_group_openers: list[str] = Field(
         description="After a negation that opens a clause, the start of the group refused ('not the solo "
                     "ones', 'pas les grands groupes').")

@@ -21,6 +21,10 @@ class GroupingWords(BaseModel):
     example_markers: list[str] = Field(
         description="After these, the groups that follow are examples of the one before ('commercants : "
                     "surtout fleuristes', 'such as').")
+    kind_tags: list[str] = Field(
+        default_factory=list,
+        description="A list closed on these ('roofers, siding guys, deck builders, that kind of crew', 'ce genre "
+                    "de boîtes', 'etc'), in a sentence after a group: kinds given as examples of that group.")
     conjunctions: list[str] = Field(
         description="Words between two groups, each one cut apart ('les kines et les patients', 'as well "
                     "as'); matched between spaces on the raw line, written as typed.")

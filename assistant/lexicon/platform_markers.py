@@ -58,10 +58,21 @@ class PlatformMarkerWords(BaseModel):
                     "('restaurants buy from wholesalers' also describes today's habits).")
     software_sale: list[str] = Field(
         default_factory=list,
-        description="Words that sell the product as software to one customer ('SaaS', 'a licence', 'logiciel', "
-                    "a subscription, 'the shop pays us 49 euros a month'): "
+        description="Words that sell the product as software to one customer ('SaaS', 'a licence', 'logiciel'): "
                     "the people its features match or book are that customer's own, not a second side, unless "
                     "the founder calls it a platform.")
+    subscription_sale: list[str] = Field(
+        default_factory=list,
+        description="A subscription, or one customer paying by the month ('the shop pays us 49 euros a month', "
+                    "'la boulangerie paie 29 € par mois'): with no connector nor marker, the product is that "
+                    "customer's tool and the people it sells to or books are its own customers, not a second side.")
+    two_party_takes: list[str] = Field(
+        default_factory=list,
+        description="The founder taking an amount from each of two parties ('we take 15k dong per ha from farmer "
+                    "and 5% from the operator'): those two parties are the platform's sides. Also in `markers`.")
+    party_words: list[str] = Field(
+        default_factory=list,
+        description="Whole words before a party in a `two_party_takes` phrase ('from', 'au', 'chez').")
     platform_nouns: list[str] = Field(
         default_factory=list,
         description="The founder calling the product a platform ('platform', 'plateforme'); not enough on its "

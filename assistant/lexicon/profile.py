@@ -48,6 +48,10 @@ class ProfileWords(BaseModel):
         default_factory=list,
         description="A time right after a sameness phrase ('it'll look exactly the same in ten years', 'pareil dans "
                     "dix ans'): the market said not to change, not the segment's people said alike. Patterns.")
+    differences: list[str] = Field(
+        default_factory=list,
+        description="The segment's members said to differ ('they are not the same', 'they buy differently', 'pas "
+                    "les mêmes besoins'): differences acknowledged, no segment assumed homogeneous.")
     examples_said: list[str] = Field(
         default_factory=list,
         description="Kinds just called examples ('ce sont des exemples, c'est le même client', 'those are just "

@@ -40,6 +40,10 @@ class RevisitWords(BaseModel):
     change: list[str] = Field(
         description="Words of time, change and decision: an answer with none of them says nothing about its "
                     "segments staying fixed ('revisit*', 'toujours').")
+    indifference: list[str] = Field(
+        default_factory=list,
+        description="Idioms of indifference built on a word of change ('ça ne change rien', 'it makes no "
+                    "difference'): about something else not mattering, not about the segments over time.")
     articles: list[str] = Field(
         description="Whole words after which a noun of change names the service sold ('the review', 'la "
                     "revision').")

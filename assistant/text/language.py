@@ -24,6 +24,9 @@ OTHER_CONFIDENCE = 0.5
 # French founders mix in English words ("on a fait des interviews avec des early adopters"): when both
 # languages keep at least this confidence, each word votes (French grammar words outweigh loanwords).
 MIXED_CONFIDENCE = 0.15
+# Founders switch languages inside one message (Spanglish, Taglish, French with Wolof): a message whose French or
+# English part holds at least this share of its words is read in that language rather than refused.
+MIN_SWITCHED_SHARE = 1 / 3
 
 
 # Both detectors load every n-gram model when built (about 1 s and 60 MB, once per process, at the warm-up of
@@ -76,5 +79,24 @@ def detect_language(text: str) -> DetectedLanguage:
             return _word_vote(text)
         return "fr" if fr >= en else "en"
     if best_other >= OTHER_CONFIDENCE:
-        return "other"
+        return _code_switched(text) or "other"
     return "unknown"
+
+
+def _code_switched(text: str) -> Literal["fr", "en"] | None:
+    """The coach's language in a message that mixes it with another ("Ay, no sé todavía, let me think about it"):
+    lingua's detection of several languages in one text gives French or English at least
+    `MIN_WORDS_FOR_LANGUAGE` words and `MIN_SWITCHED_SHARE` of the words; None when it does not (a message
+    wholly in another language)."""
+    from lingua import Language
+
+    words = {Language.FRENCH: 0, Language.ENGLISH: 0}
+    total = 0
+    for part in _detector().detect_multiple_languages_of(text):
+        total += part.word_count
+        if part.language in words:
+            words[part.language] += part.word_count
+    language = max(words, key=lambda lang: words[lang])
+    if words[language] < MIN_WORDS_FOR_LANGUAGE or words[language] < MIN_SWITCHED_SHARE * total:
+        return None
+    return "fr" if language == Language.FRENCH else "en"

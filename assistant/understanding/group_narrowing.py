@@ -7,10 +7,12 @@ just named is that group, narrowed, not another segment.
 - "…, mostly teens 14-18 + some older guys who ref on weekends" — a quantity after a focus marker, in the same
   sentence: what the group is made of;
 - "outfits like the two-truck guy in Moore, a family shop in Broken Arrow, a concrete contractor…" — singular
-  items listed after an example marker: more examples of the group, not groups.
+  items listed after an example marker: more examples of the group, not groups;
+- "Exterior outfits around Halifax. So roofers, siding guys, deck builders, that kind of crew." — kinds in a
+  sentence closed on a kind tag: examples of the group before, no groups.
 
 Words: `demonstratives`, `relative_openers`, `quantity_openers`, `instance_articles` of
-`lexicon/<lang>/group_reading.yaml`; `example_markers` of `grouping.yaml`.
+`lexicon/<lang>/group_reading.yaml`; `example_markers` and `kind_tags` of `grouping.yaml`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from assistant.text.patterns import find
 from assistant.text.tokens import tokenise
 from assistant.understanding.group_anaphora import demonstrative_at, opening, past_focus
 from assistant.understanding.group_check import OPENERS, FragmentLike, open_before, opens_noun_phrase, reading_words
-from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
+from assistant.understanding.grouping import EXAMPLE_MARKERS, KIND_TAGS, after_leading_marker
 from assistant.understanding.groups import group_words
 
 
@@ -36,8 +38,23 @@ def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> l
             out[i] = "cont"
         elif out[i] == "new" and _instance_after_example(frags, i):
             out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
+        elif out[i] in ("new", "cont") and _kinds_closed_as_examples(frags, out, i):
+            out[i] = "none"
     return out
 
+
+def _kinds_closed_as_examples(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """"owner-operated exterior outfits around halifax. so roofers, siding guys, deck builders, that kind of
+    crew": a sentence closed on a kind tag (`kind_tags` of `grouping.yaml`), after a sentence that named a group,
+    lists kinds of that group as examples, no groups of their own."""
+    start = i
+    while start > 0 and not frags[start].first_in_sentence:
+        start -= 1
+    end = i
+    while end + 1 < len(frags) and not frags[end + 1].first_in_sentence:
+        end += 1
+    return start > 0 and any(label in ("new", "cont") for label in out[:start]) \
+        and find(tokenise(frags[end].text), KIND_TAGS) is not None
 
 def _instance_after_example(frags: Sequence[FragmentLike], i: int) -> bool:
     """"outfits like the two-truck guy in Moore, a family shop in Broken Arrow, a concrete contractor…": an item

@@ -49,6 +49,8 @@ _RELATIVES = LazyWords(lambda: _lists().relatives)
 _NOT_A_GROUP_START = LazyWords(lambda: _lists().not_a_group_start)
 # After these, the groups that follow are examples of the one before ("commerçants : fleuristes, cavistes").
 EXAMPLE_MARKERS: PatternSet = LazyPatterns(lambda: compile_all(_lists().example_markers))
+# A list closed on these gives kinds of the group before it as examples ("…, deck builders, that kind of crew").
+KIND_TAGS: PatternSet = LazyPatterns(lambda: compile_all(_lists().kind_tags))
 
 
 def after_leading_marker(tokens: Sequence[Token]) -> int | None:

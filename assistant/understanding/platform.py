@@ -2,44 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from assistant.lexicon import every_language
-from assistant.lexicon.platform_markers import PlatformMarkerWords
 from assistant.text.lists import outside_parentheses
-from assistant.text.patterns import Match, PatternSet, compile_all, find, find_all
+from assistant.text.patterns import Match, find, find_all
 from assistant.text.tokens import Token, numbers_joined, spell_percent, tokenise
 from assistant.understanding.cues import negated_before
 from assistant.understanding.described_sides import described_sides, names_two_described_sides
 from assistant.understanding.exchange import GENERIC_GROUPS, exchange_sides
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, modifier_word, same_group
+from assistant.understanding.platform_words import SIDE_WINDOW, marker_patterns
+from assistant.understanding.platform_words import words as _words
 from assistant.understanding.roles_reader import DETERMINERS
-
-
-@lru_cache(maxsize=1)
-def _lists() -> PlatformMarkerWords:
-    return every_language(PlatformMarkerWords, "platform_markers")
-
-
-_PATTERN_KEYS = ("markers", "connectors", "both_sides", "sourcing", "sourcing_channels", "software_sale",
-                 "platform_nouns", "waved_off", "sole_customer", "first_side", "other_side", "current_means")
-SIDE_WINDOW = 25  # words after a connector in which its two sides are read
-
-
-@lru_cache(maxsize=1)
-def marker_patterns() -> dict[str, PatternSet]:
-    """Each list of `PlatformMarkerWords` compiled once: `markers` suffice alone, `connectors` need two groups."""
-    return {key: compile_all(getattr(_lists(), key)) for key in _PATTERN_KEYS}
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    """The word lists: `joiners` between the two groups a connector links (and "&"), `coordinators`, `pronouns`."""
-    w = _lists()
-    return {"joiners": frozenset(w.joiners) | {"&"}, "coordinators": frozenset(w.coordinators),
-            "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"}}
 
 
 def platform_sides(text: str, read_on: bool = False) -> list[str]:
@@ -65,9 +39,14 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
         if sides:  # "connects the people selling online with drivers. seller posts…": the exchange names them
             told = exchange_sides(text) if read_on and set(sides) & GENERIC_GROUPS and not software else []
             return told if told and not set(told) & GENERIC_GROUPS else sides
-    told = exchange_sides(text) if read_on and not software else []
+    # "the shop pays us 49 euros a month": with no connector, the people a subscriber sells to are its own
+    subscribed = software or _sold_as_software(tokens, "subscription_sale")
+    told = exchange_sides(text) if read_on and not subscribed else []
     if told:
         return told  # a pitch telling who supplies and who takes names its sides better than its word order
+    charged = _charged_parties(tokens)
+    if charged:
+        return charged
     for m in find_all(tokens, marker_patterns()["markers"]):
         # "it's a marketplace. Indie shows list their slots, small brands book them": the sides may come in
         # the sentence after the one that says what the startup is
@@ -76,7 +55,23 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
             sides = _distinct_groups([t for t in unbracketed if t.sentence in span])
             if len(sides) >= 2:
                 return sides[:2]
-    return (not software and (exchange_sides(text) or _sourcing_sides(tokens))) or _the_only_two(tokens, read_on)
+    return (not subscribed and (exchange_sides(text) or _sourcing_sides(tokens))) or _the_only_two(tokens, read_on)
+
+
+def _charged_parties(tokens: Sequence[Token]) -> list[str]:
+    """The two parties the founder takes an amount from (`two_party_takes`: "we take 15k dong per ha from farmer
+    and 5% from the operator"), each the word after its `party_words` word past determiners; [] unless two differ."""
+    for m in find_all(tokens, marker_patterns()["two_party_takes"]):
+        parties: list[str] = []
+        for i in range(m.start, min(m.end, len(tokens))):
+            if tokens[i].norm in _words()["party_words"]:
+                j = next((k for k in range(i + 1, min(i + 3, len(tokens))) if tokens[k].norm not in DETERMINERS), None)
+                if j is not None and not tokens[j].norm.isdigit() and not any(same_group(tokens[j].norm, p)
+                                                                              for p in parties):
+                    parties.append(tokens[j].norm)
+        if len(parties) == 2:
+            return parties
+    return []
 
 
 SOURCE_REACH = 4  # words after "order from" within which the supplying group is named
@@ -100,12 +95,11 @@ def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
     return []
 
 
-def _sold_as_software(tokens: Sequence[Token]) -> bool:
-    """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence", a subscription, "the
-    shop pays us 49 euros a month") and never
-    called a platform (`platform_nouns`)."""
+def _sold_as_software(tokens: Sequence[Token], words: str = "software_sale") -> bool:
+    """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence"; or, with `words`
+    "subscription_sale", by subscription) and never called a platform (`platform_nouns`)."""
     patterns = marker_patterns()
-    return find(tokens, patterns["software_sale"]) is not None and find(tokens, patterns["platform_nouns"]) is None
+    return find(tokens, patterns[words]) is not None and find(tokens, patterns["platform_nouns"]) is None
 
 
 def _named_before(tokens: Sequence[Token], m: Match) -> list[str]:
@@ -184,10 +178,14 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
         one, other = window[first].norm, window[second].norm
         # "vet clinics … with locum vets": the first side is the compound's last noun, not its modifier
         # "freelance welders and fitters": nor is it a word that only qualifies the next one
-        while (same_group(other, one) or modifier_word(one)) and first + 1 < j \
+        while (same_group(other, one) or modifier_word(one) or _qualifies_next(window, first)) and first + 1 < j \
                 and is_group_word(window[first + 1].norm):
             first += 1
             one = window[first].norm
+        # "small manufacturing companies": nor is the second side's
+        while second + 1 < len(window) and _qualifies_next(window, second) and is_group_word(window[second + 1].norm):
+            second += 1
+            other = window[second].norm
         lexicon = is_group_word(one) and is_group_word(other)
         # a side off the lexicon only right after the connector, as its object: "connecte les entrepôts et…",
         # not "se branche sur le Linky et explique la conso du foyer, avec des alertes"
@@ -195,6 +193,13 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
                                            and first <= LOOSE_REACH):
             return [one, other]
     return []
+
+
+def _qualifies_next(window: Sequence[Token], i: int) -> bool:
+    """The word at `i` is a singular qualifying a plural group word right after it ("retired engineers",
+    "manufacturing companies"): the side is the plural noun, not its qualifier."""
+    return i + 1 < len(window) and not looks_plural(window[i].norm) and looks_plural(window[i + 1].norm) \
+        and window[i + 1].clause == window[i].clause
 
 
 def is_platform(text: str) -> bool:
@@ -212,27 +217,6 @@ def is_platform(text: str) -> bool:
     return bool(platform_sides(text))
 
 
-def _sentences_waved(answer: str) -> list[tuple[str, tuple[Token, ...], bool]]:
-    """The answer's sentences, their tokens, and whether each names a side only to set it aside."""
-    out = []
-    for sentence in re.split(r"(?<=[.!?;\n])", answer):
-        tokens = tokenise(sentence)
-        out.append((sentence, tokens, find(tokens, marker_patterns()["waved_off"]) is not None))
-    return out
-
-
-def waved_off_groups(answer: str) -> list[str]:
-    """The group words of the sentences that name a side only to set it aside ("the drivers, they'll follow")."""
-    return [w for _, tokens, waved in _sentences_waved(answer) if waved
-            for w in group_words(tokens) if w not in GENERIC_GROUPS]
-
-
-def without_waved_off(answer: str) -> str:
-    """The answer without its sentences that name a side only to set it aside ("Les couturiers, bon, eux ils
-    suivront, ce n'est pas à eux que je pense quand je dis client"): the groups left are those it targets."""
-    return "".join(sentence for sentence, _, waved in _sentences_waved(answer) if not waved)
-
-
 def names_both_sides(text: str) -> bool:
     """"Both sides" (`both_sides`), "On one side X… On the other, Y" (`first_side`, then `other_side` in any
     later sentence), or two sides told by what each does ("ceux qui cherchent à louer et ceux qui ont quelque
@@ -241,11 +225,3 @@ def names_both_sides(text: str) -> bool:
     first = find(tokens, p["first_side"])
     return (first is not None and any(m.start >= first.end for m in find_all(tokens, p["other_side"]))
             or find(tokens, p["both_sides"]) is not None or names_two_described_sides(text, _words()["coordinators"]))
-
-
-def closes_on_one_customer(answer: str) -> bool:
-    """The answer closes a clause on one group as the only customer (`sole_customer`: "Those ones are my
-    customers, full stop", "Nos clients, c'est les proprios de chalets, point")."""
-    tokens = tokenise(answer)
-    return any(m.end == len(tokens) or tokens[m.end].clause != tokens[m.end - 1].clause
-               for m in find_all(tokens, marker_patterns()["sole_customer"]))

@@ -27,6 +27,7 @@ from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.aside import sets_aside_only_served_groups, turns_a_group_away_for_good
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
 from assistant.understanding.mistakes.focus import all_groups_at_once, ranks_its_groups
+from assistant.understanding.mistakes.profile import tells_behaviour, tells_differences
 from assistant.understanding.mistakes.revisit import (
     claims_fixedness,
     plans_a_return,
@@ -110,8 +111,10 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     buyer/user confusion is impossible in an answer that names a payer and a different user, or that says
     one group pays and uses in a session where nobody else is said to pay; before the buyer/user question,
     a guess needs someone in the session said to pay apart from the answer's group. A one-sided platform needs a
-    startup the rules read as a platform, segments said to be fixed a word of time or change ("set",
-    "depuis", "won't change"; in the pitch, in a sentence about the target or the founder's own choice),
+    startup the rules read as a platform, a description by demographics only no two behaviour cues
+    (`tells_behaviour`), a segment assumed homogeneous no difference acknowledged (`tells_differences`),
+    segments said to be fixed a word of time or change ("set", "depuis", "won't change"; in the pitch, in a
+    sentence about the target or the founder's own choice),
     ignored underserved groups a group the founder turns away (`sets_a_group_aside`: "students without a
     car" describes a target, "seniors, forget them" turns one away), and a too-broad segment a group or
     people in general named; too many segments, groups not put in an order ("X first, then Y":
@@ -134,6 +137,10 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     if mistake == "one_sided_platform" and p < CONFIDENT:
         story = "\n".join([ctx.canvas.startup, ctx.answers.get("intake", ""), ctx.answers.get("for_whom", "")])
         return not is_platform(story) and not any(s.segment_type == "multi_sided" for s in ctx.canvas.segments)
+    if mistake == "assumes_homogeneous" and p < CONFIDENT and tells_differences(ctx.answer):
+        return True  # "they are not the same, the big ones… the small ones…": differences acknowledged
+    if mistake == "demographics_only" and p < CONFIDENT:
+        return tells_behaviour(ctx.answer)  # what they do, told beside who they are
     if mistake == "ignores_underserved" and sets_aside_only_served_groups(ctx.answer):
         return True  # "the public agency already serves them well": a well-served group left out, the focus
     if mistake == "ignores_underserved" and p < CONFIDENT:

@@ -12,7 +12,8 @@ import pytest
 
 from assistant.text.tokens import tokenise
 from assistant.understanding.mistakes.aside import sets_a_group_aside
-from assistant.understanding.platform import closes_on_one_customer, is_platform, platform_sides
+from assistant.understanding.platform import is_platform, platform_sides
+from assistant.understanding.side_asides import closes_on_one_customer
 from tests.contexts import context, read_flags, rule_flags
 
 # --- platforms: how the two sides are named ---------------------------------------------------------------

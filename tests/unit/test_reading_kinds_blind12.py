@@ -161,7 +161,7 @@ def test_a_group_turned_away_for_thin_margins_or_cash_ignores_the_underserved(an
      "Les jeunes des immeubles qui rêvent d'un potager, c'est pour eux.", "fr"),
 ])
 def test_the_one_side_named_as_the_one_built_for_is_a_one_sided_platform(pitch: str, answer: str, lang: str) -> None:
-    from assistant.understanding.platform import closes_on_one_customer
+    from assistant.understanding.side_asides import closes_on_one_customer
 
     assert closes_on_one_customer(answer)
     assert "one_sided_platform" in read_flags(context("for_whom", answer, lang, pitch=pitch))

@@ -160,7 +160,7 @@ def test_a_first_sentence_that_is_only_a_group_names_it() -> None:
 def test_they_are_our_customers_closes_on_one_side() -> None:
     pitch = ("une appli qui met en relation les propriétaires de bateaux de Djerba et les touristes : le "
              "propriétaire poste sa sortie, le touriste réserve et paie dans l'appli")
-    from assistant.understanding.platform import closes_on_one_customer
+    from assistant.understanding.side_asides import closes_on_one_customer
 
     answer = "les touristes qui passent une semaine à Djerba et qui veulent voir les dauphins. c'est eux nos clients"
     assert closes_on_one_customer(answer)

@@ -52,6 +52,8 @@ def sets_a_group_aside(answer: str) -> bool:
             continue  # "non pourvus", "non équipés": a word's prefix, not a founder's refusal
         if any(t.norm in sets["people_subjects"] for t in clause[:clause.index(token)]):
             continue  # "ils nous paient rien", "they don't pay us": what another group does, no refusal
+        if _another_role_before(tokens, i):
+            continue  # "eux c'est des partenaires, pas des clients": what the group is, no group refused
         refused = (clause[-1] is token and _verbless(clause, words.clause_verbs)
                    or clause[0] is token and len(clause) > 2
                    and clause[1].norm in sets["refused_group_openers"]
@@ -71,8 +73,17 @@ def _turning_words(tokens: Sequence[Token]) -> bool:
     admitted = {i for m in find_all(tokens, focus_patterns()["oversights"]) for i in range(m.start, m.end)}
     norms = ["" if i in admitted else t.norm for i, t in enumerate(tokens)]
     return any((p := phrase_at(norms, i, turned)) is not None and not drops_an_idea(tokens, i + len(p))
-               and not done_by_another(tokens, i + len(p))
+               and not done_by_another(tokens, i + len(p)) and not _another_role_before(tokens, i)
                for turned in (grammar_lists().dismissal, grammar_lists().turning_away) for i in range(len(norms)))
+
+
+def _another_role_before(tokens: Sequence[Token], at: int) -> bool:
+    """The clause before `at`, in its sentence, gives the group another role ("eux c'est des partenaires, pas des
+    clients": focus lexicon `other_roles`): what the group is to the startup, no group turned away."""
+    if not at or tokens[at - 1].sentence != tokens[at].sentence:
+        return False
+    clause = tokens[at - 1].clause if tokens[at - 1].clause != tokens[at].clause else tokens[at].clause - 1
+    return any(t.clause == clause and t.norm in focus_sets()["other_roles"] for t in tokens[:at])
 
 
 def drops_an_idea(tokens: Sequence[Token], end: int) -> bool:

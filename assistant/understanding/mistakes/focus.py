@@ -46,7 +46,8 @@ def _all_at_once(ctx: DetectionContext, tokens: Sequence[Token]) -> Match | None
     def keep(m: Match) -> bool:
         if negated_before(tokens, m, 5) or _in_a_reason(tokens, m.start):
             return False
-        return not (pair_ok and tokens[m.start].norm in focus_sets()["pair_words"])
+        # "both at once", "les deux côtés en même temps": the pair word opens the phrase, past its article
+        return not (pair_ok and any(t.norm in focus_sets()["pair_words"] for t in tokens[m.start:m.start + 2]))
 
     return first_match(tokens, focus_patterns()["all_at_once"], keep)
 

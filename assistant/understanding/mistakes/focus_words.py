@@ -33,7 +33,7 @@ def focus_sets() -> dict[str, frozenset[str]]:
     w = focus_lists()
     keys = ("pair_words", "trailing_ok", "describing_negators", "verb_negation", "prefix_negators",
             "refused_group_openers", "people_objects", "people_subjects", "recipient_markers", "alternative_joiners",
-            "agent_markers", "reference_articles")
+            "agent_markers", "reference_articles", "other_roles")
     return {k: frozenset(getattr(w, k)) for k in keys}
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 from assistant.lexicon import every_language
 from assistant.lexicon.profile import ProfileWords
 from assistant.text.lists import split_items
-from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find_all, first_match
+from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
@@ -22,6 +22,9 @@ from assistant.understanding.rules import hit, scoped, whole
 MIN_CATEGORIES = 2
 MAX_UNEXPLAINED = 3
 MAX_UNEXPLAINED_SHARE = 0.5
+# Behaviour cues that tell what the people do, not only who they are: on the train split, 2 of the 85 answers
+# labelled demographics_only hold this many, against 848 of the 2,199 not labelled so.
+MIN_BEHAVIOURS = 2
 
 AMOUNT = re.compile(r"\d+(?:k|keur|m|meur|euros?)")
 # The demographic categories (fields of `ProfileWords`), in the order they are tried for a word.
@@ -103,6 +106,12 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
             unexplained += 1
     return categories, behaviours, content, unexplained
 
+def tells_behaviour(text: str) -> bool:
+    """The description holds at least `MIN_BEHAVIOURS` behaviour cues ("ils gèrent tout à distance par WhatsApp",
+    "they log every session"): it says what the people do, so it is no description by demographics only."""
+    return demographic_profile(text)[1] >= MIN_BEHAVIOURS
+
+
 @scoped("for_whom", "characteristics")
 def demographics_only(ctx: DetectionContext) -> Detection | None:
     include_firm = ctx.question_id == "characteristics"
@@ -116,7 +125,8 @@ def demographics_only(ctx: DetectionContext) -> Detection | None:
 # --- assumes_homogeneous -----------------------------------------------------------------------------
 
 @lru_cache(maxsize=3)
-def _sameness(key: Literal["sameness", "sameness_over_time", "examples_said"] = "sameness") -> PatternSet:
+def _sameness(key: Literal["sameness", "sameness_over_time", "examples_said", "differences"] = "sameness"
+              ) -> PatternSet:
     """A pattern list of the sameness claim (`profile.yaml`), compiled once: the claim, a time after it, kinds
     called examples."""
     return compile_all(getattr(_lists(), key))
@@ -204,6 +214,14 @@ def without_sameness_sentences(answer: str) -> str:
             sentence = ", ".join(items) + ". " if items else ""
         kept.append(sentence)
     return "".join(kept)
+
+
+def tells_differences(answer: str) -> bool:
+    """The answer says the members differ ("they are not the same", "they buy differently", "ils n'achètent pas
+    pareil": profile lexicon `differences`), with no sameness claim of its own: the labelling guide's "Not it",
+    differences acknowledged."""
+    tokens = tokenise(answer)
+    return find(tokens, _sameness("differences")) is not None and _sameness_said(tokens) is None
 
 
 @scoped("for_whom", "most_important", "characteristics", "jobs", "pains", "gains", "priority")

@@ -28,7 +28,7 @@ def _lists() -> RevisitWords:
 
 
 Patterns = Literal["subjects", "change", "frozen", "same_people", "no_revisit", "fixed_idioms", "fixed_states", "stale",
-                   "still_fine", "temporary", "cadence", "review_dates", "review_verbs", "returns"]
+                   "still_fine", "temporary", "cadence", "review_dates", "review_verbs", "returns", "indifference"]
 
 
 @cache
@@ -63,10 +63,12 @@ def speaks_of_the_target_over_time(answer: str) -> bool:
     tokens = tokenise(answer)
     norms = [t.norm for t in tokens]
     # "buyer and user, it's the same people": "same" tells two roles apart or not, it says nothing of time
-    identity: set[int] = set()
+    identity: set[int] = set()  # and idioms of indifference: no word of time
     for i in range(len(norms)):
         phrase = phrase_at(norms, i, grammar_lists().same_people)
         identity |= set(range(i, i + len(phrase or ())))
+    # "qui signe, franchement ça ne change rien": something else does not matter, nothing is said of time
+    identity |= {i for m in find_all(tokens, _patterns("indifference")) for i in range(m.start, m.end)}
     changing = {tokens[m.start].sentence for m in find_all(tokens, _patterns("change"))
                 if not _names_a_service(tokens, m) and m.start not in identity} - _temporary_sentences(tokens)
     founder = grammar_lists().first_person

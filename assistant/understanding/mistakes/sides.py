@@ -30,16 +30,10 @@ from assistant.understanding.mistakes.side_names import (
     stems,
     supplying_side,
 )
-from assistant.understanding.platform import (
-    closes_on_one_customer,
-    is_platform,
-    marker_patterns,
-    names_both_sides,
-    platform_sides,
-    waved_off_groups,
-    without_waved_off,
-)
+from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
+from assistant.understanding.platform_words import marker_patterns
 from assistant.understanding.rules import context_text, scoped, whole
+from assistant.understanding.side_asides import closes_on_one_customer, waved_off_groups, without_waved_off
 
 SINGULAR_DEFINITES = role_word_set("singular_definites")
 
