@@ -20,6 +20,10 @@ class SegmentReadingWords(BaseModel):
         description="Regular-expression alternatives (raw text, case ignored), removed at the start of a name "
                     "('franchement', 'i think', 'c'est'); a longer phrase before its prefix ('c'est vrai que' "
                     "before 'c'est').")
+    name_copulas: list[str] = Field(
+        default_factory=list,
+        description="The copulas among `name_clause_words` ('are', 'sont'): cut there after a subject that names "
+                    "no group ('Most important are the mid-size manufacturers'), the name is the complement's.")
     name_clause_words: list[str] = Field(
         description="Regular-expression alternatives (raw text, case ignored) between spaces: a relative "
                     "pronoun or a copula where a name ends ('Foyers qui…', 'frontline workers are…').")

@@ -70,8 +70,14 @@ def _trailing_noise() -> frozenset[Phrase]:
 
 def _noise_at_end(words: list[str]) -> bool:
     """The last written word is a hedge or a frequency word ("d'abord" counts as one), and not the end of a
-    longer phrase ("as well": "well" alone is a hedge)."""
-    return _norms(words[-1]) in _trailing_noise() and _norms(" ".join(words[-2:])) not in _COMMON_PAIRS
+    longer phrase ("as well": "well" alone is a hedge) nor a proper noun ("Vignerons de La Côte": "côté" is a
+    hedge, "Côte" a place)."""
+    return _norms(words[-1]) in _trailing_noise() and _norms(" ".join(words[-2:])) not in _COMMON_PAIRS \
+        and not words[-1][:1].isupper()
+
+
+def _names_no_group(text: str) -> bool:
+    return not any(is_group_word(t.norm) and not is_generic_group(t.norm) for t in tokenise(text))
 
 
 def _norms(text: str) -> Phrase:
@@ -79,6 +85,7 @@ def _norms(text: str) -> Phrase:
 
 
 _COMMON_PAIRS = frozenset({("as", "well")})  # two words whose last one alone is a hedge
+_COPULAS = LazyWords(lambda: reading_words().name_copulas)
 
 
 _PUNCTUATION = re.compile(r"[;:!?(\[]|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.|\s[-–—]\s")
@@ -108,9 +115,14 @@ def segment_name(group: str) -> str:
     """A short, readable name for a group described in a sentence: its head, before any clause or list of
     examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
     text = _past_the_speaker(re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…"))
-    text = _fillers().sub("", text)
+    text = _fillers().sub("", text) or text  # a filler alone ("juste") is all the name there is
     cut = _past_listed_words(text, _clause().search(text))
     head = (text[:cut.start()] if cut else text).strip() or text
+    if cut and _names_no_group(head) and cut.group(0).strip().lower() in _COPULAS and not _names_no_group(
+            rest := text[cut.end():]):
+        # "Most important are the mid-size manufacturers": the copula's subject is a superlative, its
+        # complement the group
+        return segment_name(rest)
     if is_generic_group(head) and not is_generic_group(text):
         head = text  # "Everyone who runs a restaurant": the clause is the group, not "Everyone"
     head = _determiner().sub("", head)
@@ -124,9 +136,8 @@ def segment_name(group: str) -> str:
     full = words
     if len(words) > limit:
         words = _before_proper_noun(_before_number(words[:limit]), full)
-    while len(words) > 1 and words[-1].lower() in _dangling():  # "Particuliers hypertendus à", "…for"
-        words.pop()
-    while len(words) > 1 and _noise_at_end(words):  # "Young professionals too", "Kinés aussi", "Hôtels d'abord"
+    # "Particuliers hypertendus à", "…for"; "Young professionals too", "Kinés aussi", "Hôtels d'abord"
+    while len(words) > 1 and (words[-1].lower() in _dangling() or _noise_at_end(words)):
         words.pop()
     words = _before_conjunction(words, full)
     name = " ".join(words).strip(" .;,:?!…")

@@ -7,7 +7,8 @@ signs; a platform's two sides taken on at once ("les deux côtés en même temps
 sont pas les mêmes"); a message that switches from Spanish into English ("no sé todavía, give me a day to think");
 every age and every kind of job swept, nobody left out by a double negation; a bulleted pile with "y a pas à
 choisir"; kinds closed on "that kind of crew" after a group, its examples; "all of them …" after a group, a
-statement about it."""
+statement about it; a segment named past a superlative subject ("Most important are …") and a time frame ("for
+now only …"), up to a place whose name holds a hedge word ("La Côte")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from assistant.understanding.intake import read_message
 from assistant.understanding.mistakes.aside import turns_a_group_away_for_good
 from assistant.understanding.mistakes.revisit import speaks_of_the_target_over_time
 from assistant.understanding.platform import is_platform, platform_sides
+from assistant.understanding.segment_names import segment_name
 from tests.contexts import context, read_flags
 
 TAKES = {
@@ -182,3 +184,16 @@ def test_kinds_closed_on_that_kind_of_crew_are_examples_of_the_group_before(answ
 def test_kinds_closed_on_a_tag_with_no_group_before_stay_groups() -> None:
     answer = "Restaurants, hotels, caterers, that kind of business. They all throw food away."
     assert len(read_group_list(answer, embed_queries).groups) == 3
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("Most important are the independent bike shops in Ghent", "Independent bike shops in Ghent"),
+    ("Winemakers of La Côte who deliver themselves", "Winemakers of La Côte"),
+    ("Les vignerons de la Côte qui livrent eux-mêmes", "Vignerons de la Côte"),
+    ("For now only the climbing gyms in Ghent that run youth teams", "Climbing gyms in Ghent"),
+    ("Pour l'instant uniquement les salles d'escalade de Gand", "Salles d'escalade de Gand"),
+])
+def test_a_segments_name_is_its_group_past_frames_and_up_to_a_place(group: str, name: str) -> None:
+    """A superlative subject before the copula, a time frame and "only" before the group are no part of the name;
+    a capitalised place that ends it stays whole ("La Côte", where "côté" alone would be a hedge)."""
+    assert segment_name(group) == name
