@@ -25,6 +25,10 @@ class GroupingWords(BaseModel):
         default_factory=list,
         description="A list closed on these ('roofers, siding guys, deck builders, that kind of crew', 'ce genre "
                     "de boîtes', 'etc'), in a sentence after a group: kinds given as examples of that group.")
+    recurring_times: list[str] = Field(
+        default_factory=list,
+        description="A habit's time at a clause's start ('chaque année', 'every morning'): a subject pronoun after "
+                    "it opens a statement of what the people do ('chaque année ils regardent…'), no group.")
     conjunctions: list[str] = Field(
         description="Words between two groups, each one cut apart ('les kines et les patients', 'as well "
                     "as'); matched between spaces on the raw line, written as typed.")

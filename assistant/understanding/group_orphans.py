@@ -5,9 +5,11 @@
   the group at that opening: the two words are one noun phrase, split by the coordination (a deferred group when
   its sentence puts something off: "Hotel and hospital kitchens…, that's a different sale for later");
 - a new group opened by a clause led by a subject pronoun, with no group open before it ("…at 10am, then they
-  drive four hours home"), is no group: it says what the people named before do.
+  drive four hours home"), or by a habit's time and a subject pronoun, group open or not ("every winter they lose
+  kids", "chaque année ils regardent les mangues pourrir"), is no group: it says what the people named before do.
 
-Words: `personal_subjects`, `connectives`, `copulas` of `lexicon/<lang>/group_reading.yaml`.
+Words: `personal_subjects`, `connectives`, `copulas` of `lexicon/<lang>/group_reading.yaml`; `recurring_times` of
+`grouping.yaml`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.lazy import LazyWords
+from assistant.text.patterns import find_all
 from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import contains, grammar_lists
 from assistant.understanding.group_check import FragmentLike, open_before, opens_noun_phrase, reading_words, skip_hedges
+from assistant.understanding.grouping import RECURRING_TIMES
 from assistant.understanding.groups import group_words
 
 _COORDINATED = frozenset(("and", "or", "comma_and"))
@@ -31,6 +35,9 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
     """`labels` with the orphan continuations opened and pronoun clauses read as no group (see the module)."""
     out = list(labels)
     for i, frag in enumerate(frags):
+        if out[i] == "new" and _pronoun_clause(frag.text, after_a_habit=True):
+            out[i] = "none"  # "every winter they lose kids": what the group named before does, group open or not
+            continue
         if open_before(out, i):
             continue
         if out[i] == "new" and _pronoun_clause(frag.text):
@@ -42,12 +49,20 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
     return out
 
 
-def _pronoun_clause(text: str) -> bool:
-    """The fragment opens, past hedges and a connective ("then", "puis"), on a personal pronoun not followed by
-    a copula: "then they drive four hours home", not "they're mostly nurses"."""
-    norms = [t.norm for t in tokenise(text)]
+def _pronoun_clause(text: str, after_a_habit: bool = False) -> bool:
+    """The fragment opens, past hedges, a connective ("then", "puis") and a habit's time ("chaque année",
+    `recurring_times`; with `after_a_habit`, only past one), on a personal pronoun not followed by a copula: "then
+    they drive four hours home", not "they're mostly nurses"."""
+    tokens = tokenise(text)
+    norms = [t.norm for t in tokens]
     at = skip_hedges(norms)
     at += at < len(norms) and norms[at] in _CONNECTIVES
+    # "chaque année ils regardent les mangues pourrir": a habit's time before the pronoun (required with
+    # `after_a_habit`)
+    habit = next((m.end for m in find_all(tokens, RECURRING_TIMES) if m.start == at), None)
+    if after_a_habit and habit is None:
+        return False
+    at = habit or at
     return (at < len(norms) and norms[at] in _PERSONAL
             and not (at + 1 < len(norms) and norms[at + 1] in _COPULAS))
 

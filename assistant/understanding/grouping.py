@@ -51,6 +51,8 @@ _NOT_A_GROUP_START = LazyWords(lambda: _lists().not_a_group_start)
 EXAMPLE_MARKERS: PatternSet = LazyPatterns(lambda: compile_all(_lists().example_markers))
 # A list closed on these gives kinds of the group before it as examples ("…, deck builders, that kind of crew").
 KIND_TAGS: PatternSet = LazyPatterns(lambda: compile_all(_lists().kind_tags))
+# A habit's time at a clause's start ("chaque année ils…"): a pronoun after it opens a statement, no group.
+RECURRING_TIMES: PatternSet = LazyPatterns(lambda: compile_all(_lists().recurring_times))
 
 
 def after_leading_marker(tokens: Sequence[Token]) -> int | None:

@@ -8,7 +8,8 @@ sont pas les mêmes"); a message that switches from Spanish into English ("no s�
 every age and every kind of job swept, nobody left out by a double negation; a bulleted pile with "y a pas à
 choisir"; kinds closed on "that kind of crew" after a group, its examples; "all of them …" after a group, a
 statement about it; a segment named past a superlative subject ("Most important are …") and a time frame ("for
-now only …"), up to a place whose name holds a hedge word ("La Côte")."""
+now only …"), up to a place whose name holds a hedge word ("La Côte"); a habit's time then a pronoun ("chaque hiver ils…"), a
+statement, no group."""
 
 from __future__ import annotations
 
@@ -197,3 +198,13 @@ def test_a_segments_name_is_its_group_past_frames_and_up_to_a_place(group: str, 
     """A superlative subject before the copula, a time frame and "only" before the group are no part of the name;
     a capitalised place that ends it stays whole ("La Côte", where "côté" alone would be a hedge)."""
     assert segment_name(group) == name
+
+
+@pytest.mark.parametrize("answer", [
+    "Les éleveurs de chèvres du Jura, ceux qui font du fromage. C'est eux nos clients, chaque hiver ils perdent des "
+    "chevreaux faute de suivi",
+    "Goat farmers in the Jura who make their own cheese. Those are our customers, every winter they lose kids for "
+    "lack of follow-up",
+])
+def test_a_habits_time_then_they_opens_a_statement_no_group(answer: str) -> None:
+    assert len(read_group_list(answer, embed_queries).groups) == 1
