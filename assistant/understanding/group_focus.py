@@ -12,7 +12,9 @@ rétention, talus…", "city councils, for their awkward plots: retention ponds,
 before the colon in its sentence and no item after it names people (a word of the group lexicon as written, a
 word for people in general, or a demonstrative), the items are examples of a thing; the people before the colon
 are the group. Nor are kinds of people listed after a colon as examples of the people described right before it
-("the people who work there: camaristas, cooks, stewards, waiters").
+("the people who work there: camaristas, cooks, stewards, waiters"). And a line labelled by a group word before a
+colon ("- skiers: foreign visitors who already ski off-piste"), where the reader read no group, has its group after
+the colon.
 
 Runs on the reader's labels, after `group_anaphora.attach_dependents`.
 """
@@ -27,7 +29,7 @@ from assistant.understanding.group_anaphora import opening
 from assistant.understanding.group_check import OPENERS, FragmentLike, reading_words
 from assistant.understanding.group_coordination import names_people
 from assistant.understanding.grouping import EXAMPLE_MARKERS, after_leading_marker
-from assistant.understanding.groups import announced_count, looks_plural
+from assistant.understanding.groups import announced_count, group_words, looks_plural
 from assistant.understanding.substance import content_words
 
 _COORDINATED = frozenset(("and", "or"))
@@ -186,3 +188,21 @@ def _kinds_of_the_group(frags: Sequence[FragmentLike], out: list[str], i: int) -
             return
         if out[j] == "new":
             out[j] = "cont"
+
+
+LABEL_WORDS = 2  # words of a line's label before its colon ("- skiers:", "- côté producteurs :")
+
+
+def labelled_line(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
+    """`labels` with the description after a line's label read as its group when the reader read none in the line
+    ("- skiers: foreign visitors (Australia, Singapore…) who already ski off-piste at home"): a label of a group word
+    or two, then a colon, says the line describes a group, as its sibling line "- guides: independent guides…"."""
+    out = list(labels)
+    for start, i, end in _colon_lists(frags):
+        if i != start + 1 or any(out[k] in ("new", "deferred") for k in range(start, end)):
+            continue
+        label = [t.norm for t in tokenise(frags[start].text)]
+        if 0 < len(label) <= LABEL_WORDS and group_words(tokenise(frags[start].text)) and _names_people(
+                frags[i].text):
+            out[i] = "new"
+    return out

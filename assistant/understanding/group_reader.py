@@ -28,7 +28,7 @@ from assistant.understanding.group_check import OPENERS, distinct, excluded, tri
 from assistant.understanding.group_coordination import join_coordinated
 from assistant.understanding.group_deferrals import FUTURE, defer_listed, deferral_relabel, deferred_after
 from assistant.understanding.group_descriptions import descriptions_relabel
-from assistant.understanding.group_focus import focus_on_part, members_after_colon, things_after_colon
+from assistant.understanding.group_focus import focus_on_part, labelled_line, members_after_colon, things_after_colon
 from assistant.understanding.group_fragments import SENTENCE, SEPARATORS, Fragment, fragments
 from assistant.understanding.group_narrowing import narrowing_relabel
 from assistant.understanding.group_openings import (
@@ -167,7 +167,7 @@ def assemble(answer: str, frags: list[Fragment], labels: list[str]) -> GroupRead
     """Groups from labelled fragments (`new`/`deferred` opens one, `cont` extends it), grammar checks first."""
     labels = descriptions_relabel(frags, relabel(frags, deferral_relabel(frags, labels, answer), answer))
     labels = join_coordinated(frags, narrowing_relabel(frags, attach_dependents(frags, labels, answer)), answer)
-    labels = members_after_colon(frags, things_after_colon(frags, focus_on_part(frags, labels)))
+    labels = labelled_line(frags, members_after_colon(frags, things_after_colon(frags, focus_on_part(frags, labels))))
     labels = announced_split(frags, defer_listed(frags, mark_boundaries(frags, labels)), answer)
     labels = orphans_relabel(frags, no_group_openings(frags, dash_asides(frags, labels)))
     reading = GroupReading()

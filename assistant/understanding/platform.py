@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.text.lists import outside_parentheses
 from assistant.text.patterns import Match, find, find_all
@@ -21,7 +22,9 @@ def platform_sides(text: str, read_on: bool = False) -> list[str]:
     relation les kinés et les patients"), else the first two groups of the sentence that says
     "marketplace" or "two-sided" (with `read_on`, of that sentence and the next: a pitch's own words, where
     the sentence after "it's a marketplace" says who meets; not in an answer, whose groups are the founder's
-    targets)."""
+    targets), or the two parties the founder takes an amount from ("15k dong per ha from farmer and 5% from the
+    operator"). A product sold as software, or by subscription ("the shop pays us 49 euros a month"), with no
+    connector, has no sides told by its exchange: the people it sells to are its customer's own."""
     tokens = tokenise(spelled := spell_percent(text))  # "nous laisse 1,5 % sur…": a take rate, a marker
     unbracketed = outside_parentheses(spelled, tokens)  # an aside in parentheses describes the side before it
     # "a SaaS for labs: the patient books a slot", "the software that matches readers to volunteers": the people
@@ -95,7 +98,8 @@ def _sourcing_sides(tokens: Sequence[Token]) -> list[str]:
     return []
 
 
-def _sold_as_software(tokens: Sequence[Token], words: str = "software_sale") -> bool:
+def _sold_as_software(tokens: Sequence[Token],
+                      words: Literal["software_sale", "subscription_sale"] = "software_sale") -> bool:
     """The product is sold as software to one customer (`software_sale`: "SaaS", "a licence"; or, with `words`
     "subscription_sale", by subscription) and never called a platform (`platform_nouns`)."""
     patterns = marker_patterns()

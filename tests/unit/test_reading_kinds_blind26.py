@@ -9,7 +9,8 @@ every age and every kind of job swept, nobody left out by a double negation; a b
 choisir"; kinds closed on "that kind of crew" after a group, its examples; "all of them …" after a group, a
 statement about it; a segment named past a superlative subject ("Most important are …") and a time frame ("for
 now only …"), up to a place whose name holds a hedge word ("La Côte"); a habit's time then a pronoun ("chaque hiver ils…"), a
-statement, no group."""
+statement, no group; a line labelled by a group word before its colon ("- divers: foreign visitors …"), whose group
+is after the colon."""
 
 from __future__ import annotations
 
@@ -208,3 +209,13 @@ def test_a_segments_name_is_its_group_past_frames_and_up_to_a_place(group: str, 
 ])
 def test_a_habits_time_then_they_opens_a_statement_no_group(answer: str) -> None:
     assert len(read_group_list(answer, embed_queries).groups) == 1
+
+
+@pytest.mark.parametrize("side", ["divers", "hikers"])
+def test_each_labelled_line_of_a_two_sided_answer_names_its_group(side: str) -> None:
+    answer = (f"Two sides, both needed:\n- {side}: foreign visitors (Australia, Singapore, Hong Kong, some US) who "
+              "already dive at home and come to Okinawa for 7-14 days, wanting 1-3 guided days\n- guides: independent "
+              "licensed dive guides in Okinawa, one-person or two-person outfits (about 40 of them), who fill their "
+              "days through Instagram messages and e-mail")
+    assert len(read_group_list(answer, embed_queries).groups) == 2
+    assert read_group_list(answer, embed_queries).groups[0] == "foreign visitors"
