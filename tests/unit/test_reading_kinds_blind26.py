@@ -8,9 +8,9 @@ sont pas les mêmes"); a message that switches from Spanish into English ("no s�
 every age and every kind of job swept, nobody left out by a double negation; a bulleted pile with "y a pas à
 choisir"; kinds closed on "that kind of crew" after a group, its examples; "all of them …" after a group, a
 statement about it; a segment named past a superlative subject ("Most important are …") and a time frame ("for
-now only …"), up to a place whose name holds a hedge word ("La Côte"); a habit's time then a pronoun ("chaque hiver ils…"), a
-statement, no group; a line labelled by a group word before its colon ("- divers: foreign visitors …"), whose group
-is after the colon."""
+now only …"), up to a place whose name holds a hedge word ("La Côte"); a habit's time then a pronoun ("chaque
+hiver ils…"), a statement, no group; a line labelled by a group word before its colon ("- divers: foreign visitors
+…"), whose group is after the colon; a profile whose only verbs are having ("they all have a car")."""
 
 from __future__ import annotations
 
@@ -71,8 +71,8 @@ def test_one_group_closed_on_as_the_customer_past_a_hedge_is_the_mistake(lang: s
 
 
 @pytest.mark.parametrize(("lang", "answer"), [
-    ("fr", "Ils gèrent leurs locations à distance avec un cousin sur place, découvrent les dégâts en arrivant en "
-           "juillet, certains ont tenté Booking seuls puis abandonné. Les plus jeunes, 30-45 ans, font tout sur "
+    ("fr", "Ils gèrent leurs locations à distance avec un cousin sur place, ils découvrent les dégâts en arrivant "
+           "en juillet, certains ont tenté Booking seuls puis abandonné. Les plus jeunes, 30-45 ans, font tout sur "
            "l'appli ; leurs parents, retraités, préfèrent le téléphone."),
     ("en", "They run the flat from abroad through a cousin on WhatsApp, find the leaks when they land in July, some "
            "tried Airbnb alone and gave up. The younger ones, 30 to 45, do everything on the phone; their parents, "
@@ -80,6 +80,17 @@ def test_one_group_closed_on_as_the_customer_past_a_hedge_is_the_mistake(lang: s
 ])
 def test_ages_beside_what_people_do_are_no_demographics_only(lang: str, answer: str) -> None:
     assert "demographics_only" not in read_flags(context("characteristics", answer, lang))
+
+
+@pytest.mark.parametrize("answer", [
+    "Mostly dads, thirty to fifty, household income around 80k, suburbs, two kids, they've got an Android, they "
+    "all have a car.",
+    "Surtout des papas, 30 à 50 ans, revenus autour de 4 000 euros, en banlieue, deux enfants, ils ont tous une "
+    "voiture.",
+])
+def test_a_profile_whose_only_verbs_are_having_is_still_demographics_only(answer: str) -> None:
+    lang = "fr" if "Surtout" in answer else "en"
+    assert "demographics_only" in read_flags(context("characteristics", answer, lang))
 
 
 PLATFORMS = {
