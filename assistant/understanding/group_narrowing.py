@@ -9,7 +9,9 @@ just named is that group, narrowed, not another segment.
 - "outfits like the two-truck guy in Moore, a family shop in Broken Arrow, a concrete contractor…" — singular
   items listed after an example marker: more examples of the group, not groups;
 - "Exterior outfits around Halifax. So roofers, siding guys, deck builders, that kind of crew." — kinds in a
-  sentence closed on a kind tag: examples of the group before, no groups.
+  sentence closed on a kind tag: examples of the group before, no groups;
+- "mostly people out east - ringwood, croydon - greek and italian grandmothers…" — people in general set off by a
+  dash before named groups: a frame, no group.
 
 Words: `demonstratives`, `relative_openers`, `quantity_openers`, `instance_articles` of
 `lexicon/<lang>/group_reading.yaml`; `example_markers` and `kind_tags` of `grouping.yaml`.
@@ -26,6 +28,7 @@ from assistant.understanding.group_anaphora import demonstrative_at, opening, pa
 from assistant.understanding.group_check import OPENERS, FragmentLike, open_before, opens_noun_phrase, reading_words
 from assistant.understanding.grouping import EXAMPLE_MARKERS, KIND_TAGS, after_leading_marker
 from assistant.understanding.groups import group_words
+from assistant.understanding.substance import is_generic_group
 
 
 def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[str]:
@@ -40,7 +43,28 @@ def narrowing_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> l
             out[i] = "cont" if out[i - 1] in ("new", "cont") else "none"
         elif out[i] in ("new", "cont") and _kinds_closed_as_examples(frags, out, i):
             out[i] = "none"
+        elif out[i] == "new" and _generic_frame(frags, out, i):
+            out[i] = "none"
     return out
+
+
+def _generic_frame(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
+    """"mostly people out east - ringwood, croydon - greek and italian grandmothers…, and nurses…": people in
+    general with a place, set off by a dash or a colon, before named groups in the same sentence, frame those
+    groups; they are no group of their own. "People in Lyon and students" (no dash) keeps both."""
+    if i + 1 >= len(frags) or frags[i + 1].separator not in ("dash", "colon") or frags[i + 1].first_in_sentence:
+        return False
+    words = tokenise(frags[i].text)
+    heads = group_words(words)
+    if not heads or not all(is_generic_group(h) for h in heads) or any(
+            t.norm in OPENERS["relative"] for t in words):
+        return False
+    k = i + 1
+    while k < len(frags) and not frags[k].first_in_sentence:
+        if out[k] in ("new", "cont") and any(not is_generic_group(h) for h in group_words(tokenise(frags[k].text))):
+            return True
+        k += 1
+    return False
 
 
 def _kinds_closed_as_examples(frags: Sequence[FragmentLike], out: Sequence[str], i: int) -> bool:
