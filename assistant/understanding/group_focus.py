@@ -201,8 +201,7 @@ def labelled_line(frags: Sequence[FragmentLike], labels: Sequence[str]) -> list[
     for start, i, end in _colon_lists(frags):
         if i != start + 1 or any(out[k] in ("new", "deferred") for k in range(start, end)):
             continue
-        label = [t.norm for t in tokenise(frags[start].text)]
-        if 0 < len(label) <= LABEL_WORDS and group_words(tokenise(frags[start].text)) and _names_people(
-                frags[i].text):
+        label = tokenise(frags[start].text)
+        if 0 < len(label) <= LABEL_WORDS and group_words(label) and _names_people(frags[i].text):
             out[i] = "new"
     return out

@@ -15,6 +15,7 @@ Words: `personal_subjects`, `connectives`, `copulas` of `lexicon/<lang>/group_re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.patterns import find_all
@@ -35,12 +36,13 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
     """`labels` with the orphan continuations opened and pronoun clauses read as no group (see the module)."""
     out = list(labels)
     for i, frag in enumerate(frags):
-        if out[i] == "new" and _pronoun_clause(frag.text, after_a_habit=True):
+        clause = _pronoun_clause(frag.text) if out[i] == "new" else None
+        if clause == "habit":
             out[i] = "none"  # "every winter they lose kids": what the group named before does, group open or not
             continue
         if open_before(out, i):
             continue
-        if out[i] == "new" and _pronoun_clause(frag.text):
+        if clause:
             out[i] = "none"
         elif (out[i] == "cont" and i and out[i - 1] == "none" and frag.separator in _COORDINATED
               and frags[i - 1].first_in_sentence and len(frags[i - 1].text.split()) <= SHORT_OPENING
@@ -49,22 +51,20 @@ def orphans_relabel(frags: Sequence[FragmentLike], labels: Sequence[str]) -> lis
     return out
 
 
-def _pronoun_clause(text: str, after_a_habit: bool = False) -> bool:
-    """The fragment opens, past hedges, a connective ("then", "puis") and a habit's time ("chaque année",
-    `recurring_times`; with `after_a_habit`, only past one), on a personal pronoun not followed by a copula: "then
-    they drive four hours home", not "they're mostly nurses"."""
+def _pronoun_clause(text: str) -> Literal["habit", "plain"] | None:
+    """Whether the fragment opens, past hedges, a connective ("then", "puis") and a habit's time ("chaque année",
+    `recurring_times`), on a personal pronoun not followed by a copula: "habit" past a habit's time ("chaque année
+    ils regardent les mangues pourrir"), "plain" without one ("then they drive four hours home"); None otherwise
+    ("they're mostly nurses")."""
     tokens = tokenise(text)
     norms = [t.norm for t in tokens]
     at = skip_hedges(norms)
     at += at < len(norms) and norms[at] in _CONNECTIVES
-    # "chaque année ils regardent les mangues pourrir": a habit's time before the pronoun (required with
-    # `after_a_habit`)
     habit = next((m.end for m in find_all(tokens, RECURRING_TIMES) if m.start == at), None)
-    if after_a_habit and habit is None:
-        return False
     at = habit or at
-    return (at < len(norms) and norms[at] in _PERSONAL
-            and not (at + 1 < len(norms) and norms[at + 1] in _COPULAS))
+    if at < len(norms) and norms[at] in _PERSONAL and not (at + 1 < len(norms) and norms[at + 1] in _COPULAS):
+        return "plain" if habit is None else "habit"
+    return None
 
 
 def _sentence_defers(frags: Sequence[FragmentLike], i: int) -> bool:

@@ -150,16 +150,20 @@ def cared_for_elsewhere(tokens: Sequence[Token], sentence: int) -> bool:
     lexicon `care_elsewhere`: "they must see a doctor first, it can be an emergency", "I can't do safeguarding for
     under-18s properly"): a duty the founder keeps, not a group judged not worth serving (the labelling guide's
     ignores_underserved is a group dismissed as not worth it)."""
-    return any(tokens[m.start].sentence in (sentence, sentence + 1)
-               for m in find_all(tokens, focus_patterns()["care_elsewhere"]))
+    return _said_in_or_after(tokens, sentence, "care_elsewhere")
 
 
 def served_elsewhere(tokens: Sequence[Token], sentence: int) -> bool:
     """The sentence, or the next one, says others already serve the group set aside (`served_elsewhere`: "we
     leave them aside on purpose: the public employment agency already serves them quite well"): the reference
     text's focus on a group that needs the product, not an underserved group ignored."""
-    return any(tokens[m.start].sentence in (sentence, sentence + 1)
-               for m in find_all(tokens, focus_patterns()["served_elsewhere"]))
+    return _said_in_or_after(tokens, sentence, "served_elsewhere")
+
+
+def _said_in_or_after(tokens: Sequence[Token], sentence: int, key: str) -> bool:
+    """A phrase of the focus lexicon's `key` list in the sentence or the next one (the reason often follows the
+    group turned away: "…, on les laisse. L'agence publique les sert déjà bien")."""
+    return any(tokens[m.start].sentence in (sentence, sentence + 1) for m in find_all(tokens, focus_patterns()[key]))
 
 
 def kept_for_later(tokens: Sequence[Token], sentence: int) -> bool:

@@ -8,7 +8,6 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from assistant.lexicon import every_language
-from assistant.lexicon.group_reading import GroupReadingWords
 from assistant.lexicon.lazy import LazyWords
 from assistant.lexicon.profile import ProfileWords
 from assistant.text.lists import split_items
@@ -16,6 +15,7 @@ from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, fin
 from assistant.text.tokens import Token, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
+from assistant.understanding.group_check import reading_words
 from assistant.understanding.groups import is_group_word
 from assistant.understanding.rules import hit, scoped, whole
 
@@ -28,7 +28,7 @@ MAX_UNEXPLAINED_SHARE = 0.5
 # `characteristics`, 1 of the 85 answers labelled demographics_only tells this much (`tells_behaviour`), against 25
 # of the 765 not.
 MIN_ACTIONS = 2
-_PERSONAL = LazyWords(lambda: every_language(GroupReadingWords, "group_reading").personal_subjects)
+_PERSONAL = LazyWords(lambda: reading_words().personal_subjects)
 
 AMOUNT = re.compile(r"\d+(?:k|keur|m|meur|euros?)")
 # The demographic categories (fields of `ProfileWords`), in the order they are tried for a word.
@@ -116,14 +116,13 @@ def tells_behaviour(text: str) -> bool:
     married", "they all have a watch"): it is no description by demographics only. Verbs after a noun or
     coordinated with the first go uncounted ("les plus jeunes font tout sur l'appli")."""
     tokens = tokenise(text)
-    subjects = _PERSONAL
     skip = _words("negation_particles") | _words("not_verbs") | _words("glue")  # "they all have", "ils ne…"
     actions = 0
     for i, token in enumerate(tokens):
-        if token.norm not in subjects:
+        if token.norm not in _PERSONAL:
             continue
         verb = next((t.norm for t in tokens[i + 1:i + 3] if t.norm not in skip), "")
-        actions += bool(verb) and verb not in _words("demographic_verbs") and verb not in subjects
+        actions += bool(verb) and verb not in _words("demographic_verbs") and verb not in _PERSONAL
     return actions >= MIN_ACTIONS
 
 
