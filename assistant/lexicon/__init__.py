@@ -86,6 +86,9 @@ class GrammarWords(BaseModel):
         description="Patterns of `assistant.text.patterns`: a contrast that turns from the world around the product "
                     "to the founder's own target ('but the one we're building for', 'mais nous on vise'): the groups "
                     "listed before it, in no first-person sentence, are a landscape, not the answer.")
+    demonstrative_determiners: list[str] = Field(
+        default_factory=list, description="Determiners that point back ('these', 'ces'): 'ces familles-là', "
+                                          "after groups are named, names one of them again.")
     speech_verbs: list[str] = Field(
         default_factory=list,
         description="Words that report someone else's speech before a quotation ('told me', 'm'a dit'): the "

@@ -125,6 +125,16 @@ class BreadthWords(BaseModel):
         description="Right before a broad word (hedges aside), what says it is the target: a demonstrative and a "
                     "copula, or the word customer and one ('that's everyone', 'c'est pour tout le monde', 'our "
                     "customer is everybody').")
+    possession_links: list[str] = Field(
+        default_factory=list,
+        description="After a broad pronoun, the words of a clause that only says they own something ('who has', "
+                    "'with', 'qui a'): owning what the product itself serves narrows nothing ('tout le monde qui a "
+                    "un chien' for dog training).")
+    span_poles: list[str] = Field(
+        default_factory=list,
+        description="The two poles of one axis, one word slot each ('young|younger old|older|elderly', "
+                    "'petits|petites grands|grandes|gros'): groups that each name one pole, both named, sweep the "
+                    "axis (any age, any size) rather than choose segments ('les jeunes, les vieux').")
     market_boasts: list[str] = Field(
         default_factory=list,
         description="The market said huge for being everyone ('so market is huge', 'le marché est énorme'): a "

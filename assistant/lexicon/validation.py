@@ -55,5 +55,11 @@ class ValidationWords(BaseModel):
     folded_sure: list[str] = Field(
         description="Words that mean 'sure' only before one of `sure_followers`: French 'sûr' folds to 'sur' "
                     "('on est sur le marché' is no certainty). Empty where no such fold exists.")
+    acquaintance_objects: list[str] = Field(
+        default_factory=list,
+        description="Right after a claim that everyone knows (its last word one of `knowing_verbs`), who is known "
+                    "('everyone knows everyone', 'tout le monde connaît tout le monde'): people knowing one "
+                    "another, no certainty about the need.")
+    knowing_verbs: list[str] = Field(default_factory=list, description="Verbs of knowing ('knows', 'connaît').")
     sure_followers: list[str] = Field(
         description="Whole words after a `folded_sure` word that make it 'sure' ('sur que', 'sur a 100').")

@@ -115,14 +115,16 @@ def tokenise(text: str) -> tuple[Token, ...]:
 _TAKE_RATE = re.compile(r"(?<=\d)\s?%(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:of|on|from|sur|de)\s+(?:each|every|what|whatever|"
                         r"chaque|ce|tout)\b|\s+(?:from\s+the|au|aux|chez)\s|\s+(?:from|on)\s+(?:the\s+)?[\w-]+(?:'s)?\s+"
                         r"side\b|\s+(?:du\s+)?c[ôo]t[ée]\s|\s+(?:per|par)\s+(?:booked\s+|booking|sale|cabin|room|ride|trip|night|"
-                        r"transaction|vente|course|nuit|r[ée]servation))", re.IGNORECASE)
+                        r"transaction|vente|course|nuit|r[ée]servation)|\s+(?:of|on)\s+the\s+(?:price|fare|rent|amount)\b|"
+                        r"\s+(?:du|sur\s+le)\s+(?:prix|montant|loyer)\b)", re.IGNORECASE)
 
 
 def spell_percent(text: str) -> str:
     """`text` with a take rate's "%" spelled " percent" ("we keep 20%." -> "we keep 20 percent."), the way the
     platform lexicons write a take rate in both languages: a percentage of nothing named, or of each exchange
-    ("of what goes through", "sur ce qui est encaissé", "on each booking"); one of a named base ("1% of sales
-    processed") stays as written. Offsets move: for readers that return no span."""
+    ("of what goes through", "sur ce qui est encaissé", "on each booking") or of its price ("15% of the price",
+    "20 % du prix"); one of a named base ("1% of sales processed") stays as written. Offsets move: for readers
+    that return no span."""
     return _TAKE_RATE.sub(" percent", text)
 
 

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import all_grammar_words
 from assistant.lexicon.lazy import LazyWords
 from assistant.text.tokens import tokenise
+from assistant.understanding.cues import FUNCTION_WORDS
 from assistant.understanding.grammar_lists import contains
 from assistant.understanding.group_check import (
     DEMONSTRATIVES,
@@ -179,11 +181,24 @@ def one_per_customer(answer: str, groups: list[str]) -> list[str]:
         if not added and kept and _examples_after(answer, kept[-1][1], start, end):
             illustrating = start
             continue
-        if _retracted(group, answer[at + len(group):end]):
+        if _retracted(group, answer[at + len(group):end]) or kept and _points_back(group):
             continue
         out.append(group)
         kept.append((group, at))
     return out
+
+
+_POINTING = LazyWords(lambda: all_grammar_words().demonstrative_determiners)
+POINTING_REACH = 2  # words a pointing determiner opens a group within ("vraiment ces familles-là")
+
+
+def _points_back(group: str) -> bool:
+    """The group opens on a determiner that points back, before a noun, an adverb aside ("vraiment ces
+    familles-là", "those families"): after groups are named, it names one of them again (not "those who…", a
+    pronoun, nor "garages that restore them", a relative)."""
+    norms = _norms(group)
+    return any(w in _POINTING and i + 1 < len(norms) and norms[i + 1] not in FUNCTION_WORDS
+               and (i == 0 or not is_group_word(norms[0])) for i, w in enumerate(norms[:POINTING_REACH]))
 
 
 def names_a_thing(group: str) -> bool:

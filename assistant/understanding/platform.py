@@ -173,10 +173,12 @@ def _two_sides(window: Sequence[Token]) -> list[str]:
         # to gyms and…" connects nothing
         first = next((i for i in range(j) if _side_noun(window, i, loose and window[i].clause == window[0].clause)),
                      None)
-        # off the lexicon, a plural noun right after a coordinating joiner is the other side ("with shipyards")
+        # off the lexicon, a plural noun right after a coordinating joiner is the other side ("with shipyards"),
+        # or after one singular modifier ("w export packhouses")
         second = next((k for k in range(j + 1, min(len(window), j + 5)) if _side_noun(window, k, loose)
-                       or loose and k == j + 1 and looks_plural(window[k].norm) and window[k].norm not in DETERMINERS),
-                      None)
+                       or loose and looks_plural(window[k].norm) and window[k].norm not in DETERMINERS
+                       and (k == j + 1 or k == j + 2 and _qualifies_next(window, j + 1)
+                            and window[j + 1].norm not in DETERMINERS)), None)
         if first is None or second is None:
             continue
         one, other = window[first].norm, window[second].norm

@@ -26,6 +26,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.mistakes.aside import sets_aside_only_served_groups, turns_a_group_away_for_good
 from assistant.understanding.mistakes.breadth import broad_words_only_possessive, people_only_as_exchange_sides
+from assistant.understanding.mistakes.breadth_words import spanning_poles
 from assistant.understanding.mistakes.focus import all_groups_at_once, ranks_its_groups
 from assistant.understanding.mistakes.profile import tells_behaviour, tells_differences
 from assistant.understanding.mistakes.revisit import (
@@ -85,7 +86,7 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
         yes = yes or mistake in by_rule and by_rule[mistake].stated  # said in so many words: the rule stands
         if yes and mistake not in by_rule:
             read = {*by_rule, *(d.mistake_id for d in found)}  # too_broad is decided first (MISTAKE_IDS)
-            yes = not _ruled_out(mistake, ctx, groups, p) and not _one_broad_group(mistake, read, groups, p)
+            yes = not _ruled_out(mistake, ctx, groups, p) and not _one_broad_group(mistake, ctx, read, groups, p)
         if yes:
             found.append(by_rule.get(mistake) or whole(mistake, ctx.answer, f"classifier p={p:.2f}"))
     if ctx.question_id in MISTAKE_SCOPES["too_many_segments"] and not any(
@@ -97,13 +98,16 @@ def read_mistakes(ctx: DetectionContext, embed: Embed | None, model: MistakeMode
     return found
 
 
-def _one_broad_group(mistake: str, ruled: Collection[str], groups: Callable[[], list[str]], p: float) -> bool:
+def _one_broad_group(mistake: str, ctx: DetectionContext, ruled: Collection[str], groups: Callable[[], list[str]],
+                     p: float) -> bool:
     """A guess of too many segments, or of a segment assumed homogeneous, where one target too broad is read
     and the answer names at most one group ("toutes les PME de France. Toutes."; "every runner in the UK…
-    they all wear out shoes"): one group too wide, neither many segments nor a segment's members assumed
-    alike."""
+    they all wear out shoes"), the two poles of an axis a sweep of the same people, no group ("tous les
+    touristes, les jeunes, les vieux": `spanning_poles`): one group too wide, neither many segments nor a
+    segment's members assumed alike."""
+    named = groups()
     return (mistake in ("too_many_segments", "assumes_homogeneous") and p < CONFIDENT and "too_broad" in ruled
-            and len(groups()) <= 1)
+            and len(set(named) - spanning_poles(named, ctx.answer)) <= 1)
 
 
 def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[str]], p: float = 0.0) -> bool:
@@ -115,7 +119,9 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
     (`tells_behaviour`), a segment assumed homogeneous no difference acknowledged (`tells_differences`),
     segments said to be fixed a word of time or change ("set", "depuis", "won't change"; in the pitch, in a
     sentence about the target or the founder's own choice),
-    ignored underserved groups a group the founder turns away (`sets_a_group_aside`: "students without a
+    too many segments no more than the platform's two sides (on the train split, none of the 31 answers naming
+    both sides of the pitch and at most two groups was labelled too many), ignored underserved groups a group
+    the founder turns away (`sets_a_group_aside`: "students without a
     car" describes a target, "seniors, forget them" turns one away), and a too-broad segment a group or
     people in general named; too many segments, groups not put in an order ("X first, then Y":
     `ranks_its_groups`) —
@@ -132,6 +138,8 @@ def _ruled_out(mistake: str, ctx: DetectionContext, groups: Callable[[], list[st
         return one_group_pays_and_uses(ctx.answer) or (ctx.question_id != "buyer_user" and p < CONFIDENT)
     if mistake == "too_many_segments" and ranks_its_groups(ctx.answer):
         return True  # "X first, then Y and Z": an order among the groups, not many at once
+    if mistake == "too_many_segments" and p < CONFIDENT and len(groups()) <= 2 and names_both_sides_of_the_pitch(ctx):
+        return True  # "farmers n packhouses stay the focus": a platform's two sides, each needed, are not too many
     if mistake == "one_sided_platform" and names_both_sides_of_the_pitch(ctx):
         return True  # both groups the pitch says it connects are named: the other side is there
     if mistake == "one_sided_platform" and p < CONFIDENT:

@@ -128,7 +128,8 @@ def _nobody_pays(sentences: list[str], language: Language) -> str:
     """The buyer of a side whose sentences speak of paying only to deny it ("…et paie rien", "hosts pay nothing"):
     "Nobody on this side pays (Hosts pay nothing, they get 80%)" (`nobody_pays` of `labels.yaml`, the sentence
     of the denial quoted when short); "" when the sentences say someone pays, or nothing of paying."""
-    clauses = [c for s in sentences for c in split_clauses(s)]
+    # "use it without paying" says no one pays: the phrase of no charge is no paying clause
+    clauses = [_FREE.sub(" ", normalise(c)) for s in sentences for c in split_clauses(s)]
 
     def denies(sentence: str) -> bool:  # "…pay nothing", "…use it for free"
         return bool(paying_clauses(split_clauses(sentence), denied=True) or _FREE.search(normalise(sentence)))

@@ -25,9 +25,11 @@ from assistant.understanding.group_check import OPENERS
 from assistant.understanding.groups import group_words
 from assistant.understanding.roles_candidates import Candidate, grammar_facts, masked, role_candidates
 from assistant.understanding.roles_reader import (
+    PAYS,
     PRONOUNS,
     ROLE_WORDS,
     denies_paying,
+    fold_clause,
     labelled_roles,
     read_roles,
     split_clauses,
@@ -189,6 +191,7 @@ def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = N
     if not candidates or x.shape[1] != model.features:  # weights of another feature set: never crash
         return read_roles(answer)
     buyer, user = choose_roles(candidates, model.probabilities(x), model.thresholds, split_clauses(answer))
+    buyer = buyer or _plain_payer(answer)
     if buyer and user and _same_words(buyer, user):
         # the heads read one person paying and using, the grammar a different subject of a using verb ("an adult
         # child orders and pays… The senior eats the meals"): the roles are told apart in so many words
@@ -198,6 +201,22 @@ def _read_roles_in(answer: str, embed: Embed | None, model: RoleModel | None = N
                 and any(not ROLE_WORDS.match(w) for w in group_words(words))):
             user = told  # a short noun phrase naming people ("The senior"), not a clause ("we sold 30 vouchers")
     return _closed(buyer), _closed(user)
+
+
+DENIAL_CHARS = 40  # after the paying verb, the reach of a denial ("pay nothing", "paient pas un sou")
+
+
+def _plain_payer(answer: str) -> str:
+    """The rule reader's buyer where the heads read none, when the answer says it in so many words: the phrase
+    right before a paying verb that is not denied ("Clinics pay per booked hour", "Les restaurateurs paient
+    30 euros par mois"); "" otherwise."""
+    told = read_roles(answer)[0]
+    folded, phrase = fold_clause(answer), fold_clause(told)
+    at = folded.find(phrase) if phrase else -1
+    if at < 0:
+        return ""
+    rest = folded[at + len(phrase):].lstrip()
+    return told if PAYS.match(rest) and not denies_paying(rest[:DENIAL_CHARS]) else ""
 
 
 def _closed(role: str) -> str:

@@ -38,6 +38,7 @@ from assistant.understanding.grammar_lists import grammar_lists, phrase_at
 from assistant.understanding.group_check import reading_words as group_reading_words
 from assistant.understanding.groups import is_group_word, member_word
 from assistant.understanding.role_sameness import USES
+from assistant.understanding.role_subjects import acts_in_a_role
 from assistant.understanding.roles_reader import DETERMINERS, fold_clause, paying_clauses
 from assistant.understanding.segment_names import any_of, name_head, name_stems, reading_words
 from assistant.understanding.substance import content_words
@@ -156,8 +157,9 @@ def _opens_on(canvas: Canvas, sentence: str) -> Opening:
     if named:
         return Opening(named, sentence, "")
     subject = words[0] if words else ""
-    return Opening([], sentence, "", new_group=is_group_word(subject) and subject.endswith("s"),
-                   new_role=_person(subject, canvas.language))
+    acting = acts_in_a_role(words)
+    return Opening([], sentence, "", new_group=(is_group_word(subject) or acting) and subject.endswith("s"),
+                   new_role=_person(subject, canvas.language) or acting)
 
 
 def opens_on_another_group(canvas: Canvas, text: str) -> bool:

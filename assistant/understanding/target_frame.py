@@ -114,6 +114,10 @@ def without_landscape(answer: str) -> str:
     # the landscape opens on the sentence after the founder last spoke of themselves
     start = next((i for i in range(last_mine + 1, turn.start)
                   if last_mine < 0 or tokens[i].sentence != tokens[last_mine].sentence), turn.start)
+    # ... and in the turn's own line: lines further up are the founder's own ("- Tuteurs : étudiants…\nIci tout
+    # le monde dit que…, mais nos clients…")
+    line = answer.rfind("\n", 0, tokens[turn.start].start)
+    start = max(start, next((i for i, t in enumerate(tokens) if t.start > line), turn.start))
     if start >= turn.start or _separators(answer, tokens[start:turn.start]) < 2:
         return answer
     end = tokens[turn.start].end  # the contrast word goes too

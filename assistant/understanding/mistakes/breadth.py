@@ -32,10 +32,13 @@ from assistant.understanding.mistakes.breadth_words import (
     hedge_words,
     no_exclusion,
     noun_heads,
+    owns_the_market,
     pairs,
     pronoun_heads,
+    quoted,
     said_to_be_the_target,
     starts_with,
+    stems_of,
     trivial,
     word_sets,
 )
@@ -190,9 +193,11 @@ def people_only_as_exchange_sides(ctx: DetectionContext) -> bool:
 def too_broad(ctx: DetectionContext) -> Detection | None:
     tokens = tokenise(ctx.answer)
     french = ctx.language == "fr"
+    pitch = stems_of(ctx.canvas.startup or ctx.answers.get("intake", ""))
 
     def broad_pronoun(m: Match) -> bool:
-        return not (_dismissed(tokens, m) or _narrowed_by_clause(tokens, m, adjectives_after=False)
+        narrowed = _narrowed_by_clause(tokens, m, adjectives_after=False) and not owns_the_market(tokens, m, pitch)
+        return not (_dismissed(tokens, m) or quoted(ctx.answer, tokens, m) or narrowed
                     or _possessive(ctx.answer, tokens, m, pronoun=True) or _contact_relative(tokens, m)
                     or _quantifies_a_noun(tokens, m))
 
@@ -206,19 +211,23 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
         # "makers list their pieces, people find a gift": one side of the exchange the platform runs,
         # described by what it does there, not a claim that everyone is the customer.
         side = platform and exchange_verb_at(tokens, m.end)
-        return not (_dismissed(tokens, m) or narrowed or side or _possessive(ctx.answer, tokens, m))
+        return not (_dismissed(tokens, m) or quoted(ctx.answer, tokens, m) or narrowed or side
+                    or _possessive(ctx.answer, tokens, m))
 
-    m = first_match(tokens, pronoun_heads(), broad_pronoun) or first_match(tokens, noun_heads(), broad_noun)
-    explicit = None if m else first_match(tokens, explicit_sweeps(), lambda m: not _dismissed(tokens, m))
-    if explicit:  # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the
-        # groups it covers follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
-        # "…all of them at the same time … the more the better": the sweep is about how many segments, the head weighs
-        at_once = find_all(tokens, focus_patterns()["all_at_once"]) + find_all(tokens, focus_patterns()["refusals"])
+    pronoun, noun = first_match(tokens, pronoun_heads(), broad_pronoun), first_match(tokens, noun_heads(), broad_noun)
+    m = pronoun or noun
+    explicit = first_match(tokens, explicit_sweeps(), lambda m: not _dismissed(tokens, m))
+    # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the groups it covers
+    # follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
+    # "…all of them at the same time … the more the better": the sweep is about how many segments, the head weighs
+    at_once = find_all(tokens, focus_patterns()["all_at_once"]) + find_all(tokens, focus_patterns()["refusals"])
+    sweep_said = explicit is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS and not at_once
+    if explicit and not m:
         return hit("too_broad", ctx.answer, tokens, explicit, f"no choice made: '{explicit.pattern.source}'",
-                   stated=len(listed_groups(ctx.answer)) < MAX_SEGMENTS and not at_once)
+                   stated=sweep_said)
     m = m or _wide_age_range(tokens) or sweeping_range(tokens, 2) or chained_sweep(ctx.answer, tokens)
+    listed = indifferent_list(tokens)  # kinds listed, then said not to matter: said in so many words
     if m is None:
-        listed = indifferent_list(tokens)
         said = "kinds listed, then said not to matter"
         return None if listed is None else hit("too_broad", ctx.answer, tokens, listed, said, stated=True)
     # "every business got onboarding problem, so market is huge": the target said to be everyone, in so many words
@@ -227,9 +236,9 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     # ... or a broad target with no group ruled out beside it ("anybody who sells stuff … I don't want to close any
     # door")
     swept = find(tokens, no_exclusion()) is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS
+    told = any(_a_sentence_of_its_own(tokens, h) or said_to_be_the_target(tokens, h) for h in (m, pronoun, noun) if h)
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
-               stated=boast is not None or swept or _a_sentence_of_its_own(tokens, m)
-               or said_to_be_the_target(tokens, m))
+               stated=boast is not None or swept or told or sweep_said or listed is not None)
 
 
 def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:

@@ -3,13 +3,14 @@ what `mistakes/breadth.py` reads a broad target with."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexicon import all_grammar_words, every_language, languages, words
 from assistant.lexicon.breadth import BreadthWords
 from assistant.text.patterns import Match, PatternSet, compile_all, find_all, first_match
-from assistant.text.tokens import Token
+from assistant.text.tokens import Token, tokenise
 from assistant.understanding.cues import FUNCTION_WORDS
 
 
@@ -80,7 +81,7 @@ def word_sets() -> dict[str, frozenset[str]]:
             "subordinators": frozenset(w.subordinators), "determiners_after": frozenset(w.determiners_after),
             "number_words": frozenset(w.number_words), "number_links": frozenset(w.number_links),
             "acquaintance_verbs": frozenset(w.acquaintance_verbs), "relatives": frozenset(w.relatives),
-            "sweeping_objects": frozenset(w.sweeping_objects)}
+            "sweeping_objects": frozenset(w.sweeping_objects), "possession_links": frozenset(w.possession_links)}
 
 
 def trivial() -> frozenset[str]:
@@ -124,3 +125,63 @@ def said_to_be_the_target(tokens: Sequence[Token], m: Match) -> bool:
         at -= 1
     return any(c.end == at and tokens[c.start].clause == tokens[m.start].clause
                for c in find_all(tokens[:at], _target_copulas()))
+
+
+@lru_cache(maxsize=1)
+def _poles() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    out = []
+    for entry in breadth_lists().span_poles:
+        one, other = entry.split()
+        out.append((frozenset(one.split("|")), frozenset(other.split("|"))))
+    return tuple(out)
+
+
+def spanning_poles(groups: Sequence[str], answer: str = "") -> set[str]:
+    """The groups of `groups` that name only one pole of an axis whose other pole another group, or `answer`
+    in the same sentence, names too ("les jeunes, les vieux", "small ones, big ones"; `span_poles`, a wide group
+    word beside the pole allowed: "small businesses, big businesses"): together they sweep the axis — any age,
+    any size — which is the reference text's "everyone is my customer", not a choice of segments."""
+    fillers = frozenset(breadth_lists().broad_groups) | {"ones", "folks"}
+    words = {g: set(content_words(tokenise(g))) for g in groups}
+    tokens = tokenise(answer)
+    out: set[str] = set()
+    for poles in _poles():
+        sides = [[g for g, w in words.items() if w and w & pole and w <= pole | fillers] for pole in poles]
+        for side, other in ((0, 1), (1, 0)):
+            for g in sides[side]:
+                at = answer.find(g)
+                sentence = next((t.sentence for t in tokens if t.start >= at), -1) if at >= 0 else -1
+                if sides[other] or any(t.norm in poles[other] and t.sentence == sentence for t in tokens):
+                    out.add(g)
+    return out
+
+
+OWNING_REACH = 4  # words of a possession clause before what is owned ("qui a un chien", "who's got a car")
+
+
+def stems_of(text: str) -> set[str]:
+    """The words of `text` (the pitch) as `owns_the_market` compares them: no final s/x, five letters."""
+    return {t.norm.rstrip("sx")[:5] for t in tokenise(text) if len(t.norm) > 2 and t.norm not in FUNCTION_WORDS}
+
+
+def owns_the_market(tokens: Sequence[Token], m: Match, pitch: set[str]) -> bool:
+    """The clause after a broad pronoun only says they own what the product serves ("tout le monde qui a un
+    chien" for dog training, "anyone with a car" for car repairs): the whole market, which narrows nothing."""
+    after = clause_after(tokens, m)
+    links = word_sets()["possession_links"]
+    if not after or after[0].norm not in links:
+        return False
+    owned = next((t for t in after[1:OWNING_REACH + 1] if t.norm not in links and t.norm not in FUNCTION_WORDS), None)
+    return owned is not None and len(owned.norm) > 2 and owned.norm.rstrip("sx")[:5] in pitch
+
+
+# A quotation: straight or curly quotes, or guillemets, opened after a space (not an apostrophe inside "it's").
+_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{3,80}?'|\"[^\"\n]{3,80}?\"|‘[^’\n]{3,80}?’|“[^”\n]{3,80}?”|"
+                     r"«[^»\n]{3,80}?»)(?=[\s.,;:!?)]|$)")
+
+
+def quoted(text: str, tokens: Sequence[Token], m: Match) -> bool:
+    """The broad word sits inside a quotation ("'everybody with a phone' doesn't tell you anything"): words the
+    founder mentions, their own earlier ones or someone else's, not a target they name."""
+    at = tokens[m.start].start
+    return any(q.start() < at < q.end() for q in _QUOTED.finditer(text))

@@ -17,7 +17,7 @@ from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import STRUCTURE, announced_count, is_group_word
 from assistant.understanding.listing import indifferent_list, listed_groups, sweeping_range
 from assistant.understanding.mistakes.aside import done_by_another, drops_an_idea, set_aside_with_reason
-from assistant.understanding.mistakes.breadth_words import pronoun_heads
+from assistant.understanding.mistakes.breadth_words import pronoun_heads, spanning_poles
 from assistant.understanding.mistakes.focus_words import focus_patterns, focus_phrases, focus_sets
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import hit, scoped, whole
@@ -110,8 +110,10 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
         return whole("too_many_segments", ctx.answer, f"{announced} groups announced")
     # a list put in an order ("d'abord les campings, ensuite les gîtes, après seulement les hôtels") is a priority;
     # kinds closed by everyone or said not to matter ("le paysan, l'élève, le retraité, tout le monde peut tomber
-    # malade") are examples of one target too broad
-    if len(groups) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
+    # malade") are examples of one target too broad; so are the poles of an axis ("the men, the women, the kids,
+    # the grandparents": any gender, any age; `spanning_poles`)
+    segments = set(groups) - spanning_poles(groups, ctx.answer)
+    if len(segments) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
             ctx.answer) and not _examples_of_everyone(ctx.answer, tokens, groups[0]) and not indifferent_list(tokens):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None

@@ -17,6 +17,7 @@ from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_after, negated_before
 from assistant.understanding.group_check import reading_words
 from assistant.understanding.groups import is_group_word
+from assistant.understanding.listing import AND_WORDS
 from assistant.understanding.rules import hit, scoped, whole
 
 # --- demographics_only -------------------------------------------------------------------------------
@@ -25,8 +26,7 @@ MIN_CATEGORIES = 2
 MAX_UNEXPLAINED = 3
 MAX_UNEXPLAINED_SHARE = 0.5
 # Clauses that tell what the people do ("ils gèrent…", "they log…"): on the train split, at `for_whom` and
-# `characteristics`, 1 of the 85 answers labelled demographics_only tells this much (`tells_behaviour`), against 25
-# of the 765 not.
+# `characteristics`, 1 of the 85 answers labelled demographics_only tells this much (`tells_behaviour`), 25 of 765 not.
 MIN_ACTIONS = 2
 _PERSONAL = LazyWords(lambda: reading_words().personal_subjects)
 
@@ -92,11 +92,14 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     """(demographic categories, behaviour cues, content words, unexplained words) of a description."""
     tokens = tokenise(text)
     categories: set[str] = set()
-    behaviours = content = unexplained = 0
+    behaviours, content, unexplained, said = 0, 0, 0, dict[int, str]()  # said: token index → category, "" none
     for i, tok in enumerate(tokens):
         small = (tok.norm in FUNCTION_WORDS or tok.norm in _words("glue") or tok.norm.isdigit()
                  or (len(tok.norm) < 2 and tok.norm not in {"k", "m"}))
         category = None if small else _category(tok.norm) or ("location" if _is_place_name(text, tokens, i) else None)
+        if category is None and not small and i > 1 and tokens[i - 1].norm in AND_WORDS:
+            category = said.get(i - 2) or None  # "qui parlent wolof et sérère": coordinated with a word of a category
+        said[i] = category or ""
         small = small or category is None and _aside(text, tokens, i)
         small = small or (category is None and is_group_word(tok.norm))
         if category is None and tok.norm not in _words("glue") and _is_behaviour(tokens, i):  # "per" is no "pay"
@@ -111,10 +114,9 @@ def demographic_profile(text: str, include_firm: bool = True) -> tuple[set[str],
     return categories, behaviours, content, unexplained
 
 def tells_behaviour(text: str) -> bool:
-    """The description says at least `MIN_ACTIONS` times what the people do, a personal pronoun then a verb that
-    is no demographic one ("ils gèrent tout à distance", "they log every session"; not "they've a car", "they are
-    married", "they all have a watch"): it is no description by demographics only. Verbs after a noun or
-    coordinated with the first go uncounted ("les plus jeunes font tout sur l'appli")."""
+    """At least `MIN_ACTIONS` times a personal pronoun then a verb that is no demographic one ("ils gèrent tout à
+    distance"; not "they've a car", "they are married"): what the people do, no description by demographics only.
+    Verbs after a noun or coordinated with the first go uncounted ("les plus jeunes font tout sur l'appli")."""
     tokens = tokenise(text)
     skip = _words("negation_particles") | _words("not_verbs") | _words("glue")  # "they all have", "ils ne…"
     actions = 0

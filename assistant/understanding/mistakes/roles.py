@@ -4,21 +4,22 @@ other role mistake, is `mistakes/sides.py`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.lexicon import every_language
 from assistant.lexicon.roles import RoleWords
 from assistant.text.patterns import Lexicon, Match, PatternSet, compile_all, find, find_all, first_match
-from assistant.text.tokens import Token, clause_start, tokenise
+from assistant.text.tokens import Token, clause_start, normalise, tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.cues import FUNCTION_WORDS, contrast_after, negated_before
 from assistant.understanding.group_check import skip_hedges
 from assistant.understanding.groups import group_words, is_group_word, looks_plural, same_group
 from assistant.understanding.mistakes.role_cues import RESUMED_REACH, pays_at_a_price, resumed
 from assistant.understanding.platform import is_platform
-from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS
+from assistant.understanding.roles_reader import DETERMINERS, ROLE_WORDS, labelled_roles
 from assistant.understanding.roles_session import each_side_pays, session_payers
-from assistant.understanding.rules import context_text, hit, other_texts, scoped
+from assistant.understanding.rules import context_text, hit, other_texts, scoped, whole
 from assistant.understanding.substance import is_generic_group
 
 
@@ -222,6 +223,14 @@ def buyer_user_confusion(ctx: DetectionContext) -> Detection | None:
     told_apart = said_different is not None or roles_told_apart(tokens) or each_side_pays(ctx.answer)
     if ctx.question_id != "buyer_user" or told_apart:
         return None
+    labelled = labelled_roles(ctx.answer)
+    payers = session_payers(other_texts(ctx)) if labelled and all(labelled) else set()
+    if labelled and normalise(labelled[0]) == normalise(labelled[1]) and payers and not payers & {
+            t.norm[:5] for t in tokenise(labelled[0])}:
+        # "Buyer = the miner. User = the miner." where the session says the mine pays: one person labelled both
+        # roles against who the founder said pays
+        return replace(whole("buyer_user_confusion", ctx.answer, "one person labelled buyer and user where the "
+                             "session says another pays"), stated=True)
     m = first_match(tokens, patterns["same_person"],
                     lambda m: not (negated_before(tokens, m, 3) or contrast_after(tokens, m)))
     context = context_text(ctx, with_answer=False)

@@ -11,12 +11,14 @@ from assistant.text.tokens import tokenise
 from assistant.understanding.base import Detection, DetectionContext
 from assistant.understanding.dont_know import is_dont_know
 from assistant.understanding.exchange import GENERIC_GROUPS, provides
+from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.group_descriptions import without_anecdotes
 from assistant.understanding.grouping import split_groups
 from assistant.understanding.groups import (
     announced_count,
     group_head,
     group_words,
+    is_group_word,
     same_group,
     structure_nouns,
 )
@@ -115,6 +117,21 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     return len(named) + len(told) >= 2
 
 
+_TO_A_PARTNER = frozenset({"to", "from", "a", "au", "aux", "chez"})
+
+
+def _trading_partner(answer: str, group: str) -> bool:
+    """The group is who the named side sells to or buys from, the object of a preposition after a verb ("the
+    ones selling to brokers at farm gate", "qui vendent aux intermédiaires"): a description of that side, not
+    another customer."""
+    tokens = tokenise(answer)
+    at = answer.find(group)
+    i = next((k for k, t in enumerate(tokens) if t.start == at), -1) if at >= 0 else -1
+    mine = grammar_lists().first_person  # "we sell to hotels": the founder's own customers, maybe the other side
+    return i > 1 and tokens[i - 1].norm in _TO_A_PARTNER and tokens[i - 1].clause == tokens[i].clause and not (
+        is_group_word(tokens[i - 2].norm) or any(u.norm in mine for u in tokens[:i] if u.clause == tokens[i].clause))
+
+
 def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) -> bool:
     """The session before this answer tells two different sides (`told`) and the answer names one of them and
     no one else: each group it names is that side (people in general aside: "chez les clients"), and none of its
@@ -169,7 +186,7 @@ def one_sided_platform(ctx: DetectionContext) -> Detection | None:
     linked = any(s.linked_segments for s in ctx.canvas.segments)
     if not (is_platform(context) or linked) or is_dont_know(ctx.answer) or names_both_sides(ctx.answer):
         return None
-    groups = _named_groups(ctx)
+    groups = [g for g in _named_groups(ctx) if not _trading_partner(ctx.answer, g)]
     heads = [group_head(g) for g in groups]
     told = _told_sides(ctx)
     sides = told or platform_sides(context)  # `pitch_sides`, the session before the answer read once

@@ -107,7 +107,11 @@ def strong_evidence(tokens: Sequence[Token]) -> Match | None:
 
 
 def _is_certainty(tokens: Sequence[Token], m: Match) -> bool:
-    """French "sûr" folds to "sur" (on): "on est sur le marché" is not a claim of certainty."""
+    """French "sûr" folds to "sur" (on): "on est sur le marché" is not a claim of certainty; "everyone knows
+    everyone" is people knowing one another (`acquaintance_objects`)."""
+    if m.end < len(tokens) and tokens[m.end].norm in _lists().acquaintance_objects and tokens[
+            m.end - 1].norm in _lists().knowing_verbs:
+        return False
     if tokens[m.end - 1].norm not in _lists().folded_sure or m.end == len(tokens):
         return True
     nxt = tokens[m.end]
