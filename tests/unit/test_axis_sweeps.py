@@ -9,19 +9,7 @@ from assistant.text.vectors import embed_queries
 from assistant.understanding.mistakes.breadth_words import spanning_poles
 from assistant.understanding.reader import read_mistakes
 from tests.contexts import context, read_flags
-
-
-class _GuessingHeads:
-    """Heads that guess one mistake everywhere, at p=0.3: the reader's definitions must still hold."""
-
-    def __init__(self, mistake: str) -> None:
-        self.heads = {mistake: object()}
-
-    def trusts(self, mistake: str, question_id: str) -> bool:
-        return True
-
-    def decide(self, mistake: str, x: object) -> tuple[bool, float]:
-        return True, 0.3
+from tests.fakes.heads import GuessingHeads
 
 
 @pytest.mark.parametrize(("answer", "lang", "pitch"), [
@@ -30,7 +18,7 @@ class _GuessingHeads:
 ])
 def test_a_guess_of_many_segments_beside_a_sweep_of_ages_is_dropped(answer: str, lang: str, pitch: str) -> None:
     found = read_mistakes(context("for_whom", answer, lang, pitch=pitch), embed_queries,
-                          _GuessingHeads("too_many_segments"))  # type: ignore[arg-type]
+                          GuessingHeads("too_many_segments"))  # type: ignore[arg-type]
     assert "too_many_segments" not in {d.mistake_id for d in found}
 
 

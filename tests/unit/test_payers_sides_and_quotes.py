@@ -11,6 +11,7 @@ from assistant.text.vectors import embed_queries
 from assistant.understanding.platform import is_platform, platform_sides
 from assistant.understanding.reader import read_groups
 from tests.contexts import context, read_flags, rule_flags
+from tests.fakes.heads import GuessingHeads
 
 # --- who pays, waved away -----------------------------------------------------------------------------------
 
@@ -167,19 +168,6 @@ def test_a_group_in_two_places_stays_one_group() -> None:
     assert len(read_groups(answer, embed_queries)) == 1
 
 
-class _GuessingHeads:
-    """Heads that guess one mistake everywhere, at p=0.3: what the reader's definitions must still check."""
-
-    def __init__(self, mistake: str) -> None:
-        self.heads = {mistake: object()}
-
-    def trusts(self, mistake: str, question_id: str) -> bool:
-        return True
-
-    def decide(self, mistake: str, x: object) -> tuple[bool, float]:
-        return True, 0.3
-
-
 @pytest.mark.parametrize(("pitch", "flagged"), [
     ("Une appli pour les entreprises d'entretien de chaudières : rendez-vous en ligne pour leurs clients, "
      "attestation signée sur tablette et rappel automatique l'année suivante. Abonnement mensuel.", False),
@@ -189,7 +177,7 @@ class _GuessingHeads:
 def test_a_pitchs_yearly_service_claims_no_fixed_segments(pitch: str, flagged: bool) -> None:
     from assistant.understanding.reader import read_mistakes
 
-    found = read_mistakes(context("intake", pitch, "fr"), embed_queries, _GuessingHeads("never_revisited"))  # type: ignore[arg-type]
+    found = read_mistakes(context("intake", pitch, "fr"), embed_queries, GuessingHeads("never_revisited"))  # type: ignore[arg-type]
     assert ("never_revisited" in {d.mistake_id for d in found}) is flagged
 
 

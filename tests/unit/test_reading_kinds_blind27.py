@@ -11,6 +11,7 @@ from assistant.understanding.group_reader import read_group_list
 from assistant.understanding.mistakes import detect
 from assistant.understanding.platform import is_platform, platform_sides
 from tests.contexts import context, read_flags, rule_flags
+from tests.fakes.heads import GuessingHeads
 
 
 @pytest.mark.parametrize("pitch", [
@@ -65,19 +66,6 @@ def test_a_pointing_determiner_names_a_group_again(answer: str) -> None:
     assert len(read_group_list(answer, embed_queries).groups) == 2
 
 
-class _GuessingHeads:
-    """Heads that guess one mistake everywhere, at p=0.3: the reader's definitions must still hold."""
-
-    def __init__(self, mistake: str) -> None:
-        self.heads = {mistake: object()}
-
-    def trusts(self, mistake: str, question_id: str) -> bool:
-        return True
-
-    def decide(self, mistake: str, x: object) -> tuple[bool, float]:
-        return True, 0.3
-
-
 @pytest.mark.parametrize(("answer", "flagged"), [
     ("ok. we look again every march after the long rains: who joined, prices, which hotels still book. fishers n "
      "hotels stay the focus for now", False),
@@ -89,7 +77,7 @@ def test_a_platforms_two_sides_are_not_too_many_segments(answer: str, flagged: b
     pitch = ("its a platform connecting small fishers around kilifi n malindi w hotels. hotels book catch b4 "
              "landing, hotel pays us 50/kg")
     found = read_mistakes(context("priority", answer, "en", pitch=pitch), embed_queries,
-                          _GuessingHeads("too_many_segments"))  # type: ignore[arg-type]
+                          GuessingHeads("too_many_segments"))  # type: ignore[arg-type]
     assert ("too_many_segments" in {d.mistake_id for d in found}) is flagged
 
 
