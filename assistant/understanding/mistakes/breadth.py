@@ -23,13 +23,13 @@ from assistant.understanding.exchange import exchange_verb_at
 from assistant.understanding.grammar_lists import grammar_lists
 from assistant.understanding.listing import chained_sweep, indifferent_list, listed_groups, sweeping_range
 from assistant.understanding.mistakes.breadth_words import (
+    a_sentence_of_its_own,
     after_head,
     age_range,
     breadth_lists,
     clause_after,
     content_words,
     explicit_sweeps,
-    hedge_words,
     no_exclusion,
     noun_heads,
     owns_the_market,
@@ -45,6 +45,7 @@ from assistant.understanding.mistakes.breadth_words import (
 from assistant.understanding.mistakes.focus_words import focus_patterns
 from assistant.understanding.platform import is_platform
 from assistant.understanding.rules import context_text, hit, scoped
+from assistant.understanding.target_frame import without_landscape
 
 WIDE_AGE_SPAN = 40
 
@@ -236,15 +237,7 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     # ... or a broad target with no group ruled out beside it ("anybody who sells stuff … I don't want to close any
     # door")
     swept = find(tokens, no_exclusion()) is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS
-    told = any(_a_sentence_of_its_own(tokens, h) or said_to_be_the_target(tokens, h) for h in (m, pronoun, noun) if h)
+    told = any(a_sentence_of_its_own(tokens, h) or said_to_be_the_target(tokens, h) for h in (m, pronoun, noun) if h)
     return hit("too_broad", ctx.answer, tokens, m, f"broad target '{m.pattern.source}' with no qualifier",
-               stated=boast is not None or swept or told or sweep_said or listed is not None)
-
-
-def _a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:
-    """The broad word is its sentence, hedges and function words aside ("Honestly everyone.", "Tout le monde,
-    franchement !"): the target said to be everyone, in so many words."""
-    hedges = hedge_words()
-    sentence = [i for i, t in enumerate(tokens) if t.sentence == tokens[m.start].sentence]
-    return all(m.start <= i < m.end or tokens[i].norm in hedges or tokens[i].norm in FUNCTION_WORDS for i in sentence)
-
+               stated=boast is not None or swept or told or sweep_said or bool(
+                   listed and without_landscape(ctx.answer) == ctx.answer))  # a landscape's list is no target

@@ -185,3 +185,11 @@ def quoted(text: str, tokens: Sequence[Token], m: Match) -> bool:
     founder mentions, their own earlier ones or someone else's, not a target they name."""
     at = tokens[m.start].start
     return any(q.start() < at < q.end() for q in _QUOTED.finditer(text))
+
+
+def a_sentence_of_its_own(tokens: Sequence[Token], m: Match) -> bool:
+    """The broad word is its sentence, hedges and function words aside ("Honestly everyone.", "Tout le monde,
+    franchement !"): the target said to be everyone, in so many words."""
+    hedges = hedge_words()
+    sentence = [i for i, t in enumerate(tokens) if t.sentence == tokens[m.start].sentence]
+    return all(m.start <= i < m.end or tokens[i].norm in hedges or tokens[i].norm in FUNCTION_WORDS for i in sentence)
