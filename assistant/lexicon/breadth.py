@@ -125,6 +125,8 @@ class BreadthWords(BaseModel):
         description="Right before a broad word (hedges aside), what says it is the target: a demonstrative and a "
                     "copula, or the word customer and one ('that's everyone', 'c'est pour tout le monde', 'our "
                     "customer is everybody').")
+    pole_fillers: list[str] = Field(
+        default_factory=list, description="Words that may stand beside a pole of `span_poles` ('the young ones').")
     possession_links: list[str] = Field(
         default_factory=list,
         description="After a broad pronoun, the words of a clause that only says they own something ('who has', "

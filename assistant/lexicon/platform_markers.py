@@ -25,6 +25,10 @@ class PlatformMarkerWords(BaseModel):
     coordinators: list[str] = Field(
         description="The joiners that coordinate two nouns of one kind ('et', 'and', 'with'): after them a side "
                     "may be a noun the group lexicon does not hold ('les entrepots et les transporteurs').")
+    partner_prepositions: list[str] = Field(
+        default_factory=list,
+        description="After a verb, the preposition before who a side trades with ('the ones selling to brokers', "
+                    "'qui vendent aux intermédiaires'): that partner describes the side, it is no other side.")
     additive_joiners: list[str] = Field(
         default_factory=list,
         description="The joiners that add a word to the same side ('and', 'et'): before another joiner ('matches "

@@ -30,8 +30,9 @@ def marker_patterns() -> dict[str, PatternSet]:
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     """The word lists: `joiners` between the two groups a connector links (and "&"), `coordinators`, `pronouns`,
-    `and_words` (additive joiners), `party_words` (before a party charged in a `two_party_takes` phrase)."""
+    `and_words` (additive joiners), `party_words` (before a party charged in a `two_party_takes` phrase),
+    `partner_prepositions`."""
     w = _lists()
     return {"joiners": frozenset(w.joiners) | {"&"}, "coordinators": frozenset(w.coordinators),
             "pronouns": frozenset(w.pronoun_objects), "and_words": frozenset(w.additive_joiners) | {"&"},
-            "party_words": frozenset(w.party_words)}
+            "party_words": frozenset(w.party_words), "partner_prepositions": frozenset(w.partner_prepositions)}

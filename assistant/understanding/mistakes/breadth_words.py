@@ -141,7 +141,7 @@ def spanning_poles(groups: Sequence[str], answer: str = "") -> set[str]:
     in the same sentence, names too ("les jeunes, les vieux", "small ones, big ones"; `span_poles`, a wide group
     word beside the pole allowed: "small businesses, big businesses"): together they sweep the axis — any age,
     any size — which is the reference text's "everyone is my customer", not a choice of segments."""
-    fillers = frozenset(breadth_lists().broad_groups) | {"ones", "folks"}
+    fillers = frozenset(breadth_lists().broad_groups) | frozenset(breadth_lists().pole_fillers)
     words = {g: set(content_words(tokenise(g))) for g in groups}
     tokens = tokenise(answer)
     out: set[str] = set()

@@ -34,6 +34,7 @@ from assistant.understanding.mistakes.side_names import (
 )
 from assistant.understanding.platform import is_platform, names_both_sides, platform_sides
 from assistant.understanding.platform_words import marker_patterns
+from assistant.understanding.platform_words import words as platform_words
 from assistant.understanding.rules import context_text, scoped, whole
 from assistant.understanding.side_asides import closes_on_one_customer, waved_off_groups, without_waved_off
 
@@ -117,9 +118,6 @@ def _sides_named(groups: list[str], sides: list[str], context: str) -> bool:
     return len(named) + len(told) >= 2
 
 
-_TO_A_PARTNER = frozenset({"to", "from", "a", "au", "aux", "chez"})
-
-
 def _trading_partner(answer: str, group: str) -> bool:
     """The group is who the named side sells to or buys from, the object of a preposition after a verb ("the
     ones selling to brokers at farm gate", "qui vendent aux intermédiaires"): a description of that side, not
@@ -128,8 +126,11 @@ def _trading_partner(answer: str, group: str) -> bool:
     at = answer.find(group)
     i = next((k for k, t in enumerate(tokens) if t.start == at), -1) if at >= 0 else -1
     mine = grammar_lists().first_person  # "we sell to hotels": the founder's own customers, maybe the other side
-    return i > 1 and tokens[i - 1].norm in _TO_A_PARTNER and tokens[i - 1].clause == tokens[i].clause and not (
-        is_group_word(tokens[i - 2].norm) or any(u.norm in mine for u in tokens[:i] if u.clause == tokens[i].clause))
+    if i < 2 or tokens[i - 1].norm not in platform_words()["partner_prepositions"]:
+        return False
+    clause = tokens[i].clause
+    return tokens[i - 1].clause == clause and not (
+        is_group_word(tokens[i - 2].norm) or any(u.norm in mine for u in tokens[:i] if u.clause == clause))
 
 
 def _one_of_two_told(ctx: DetectionContext, groups: list[str], told: list[str]) -> bool:
