@@ -15,6 +15,7 @@ from assistant.text.tokens import tokenise
 from assistant.understanding.grammar_lists import Phrase, phrases
 from assistant.understanding.groups import is_group_word, looks_plural
 from assistant.understanding.substance import content_words, is_generic_group
+from assistant.understanding.target_frame import unframe
 
 
 def reading_words() -> SegmentReadingWords:
@@ -113,8 +114,9 @@ def _past_the_speaker(text: str) -> str:
 
 def segment_name(group: str) -> str:
     """A short, readable name for a group described in a sentence: its head, before any clause or list of
-    examples, at most `MAX_NAME_WORDS` words, never ending on a function word."""
-    text = _past_the_speaker(re.sub(r"\s+", " ", group).strip(" .;,:-–—?!…"))
+    examples, past a target frame ("Les gens pour qui je fais vraiment ça, ceux qui…": `unframe`), at most
+    `MAX_NAME_WORDS` words, never ending on a function word."""
+    text = _past_the_speaker(re.sub(r"\s+", " ", unframe(group).strip() or group).strip(" .;,:-–—?!…"))
     text = _fillers().sub("", text) or text  # a filler alone ("juste") is all the name there is
     cut = _past_listed_words(text, _clause().search(text))
     head = (text[:cut.start()] if cut else text).strip() or text
@@ -192,9 +194,8 @@ def _has_digit(word: str) -> bool:
 
 def _before_number(words: list[str]) -> list[str]:
     """A name cut at its limit inside a number phrase loses the whole phrase, from the function word that opens
-    it: "Software startups of 10 to 50" → "Software startups", "Petits salons de 1 à 4" → "Petits salons",
-    "Their patients during the first 90" → "Their patients during" (the dangling word goes next). Half a
-    range ("de 1 à") would mislead; a name that stops before its numbers does not."""
+    it ("Software startups of 10 to 50" → "Software startups"; "…during the first 90" → "…during", the dangling
+    word goes next): half a range ("de 1 à") would mislead, a name that stops before its numbers does not."""
     first = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     if first is None:
         return words
@@ -239,9 +240,8 @@ def known_segment(canvas: Canvas, group: str) -> str:
 
 def name_head(name: str) -> str:
     """The words of a segment name that identify the group: those before a relative clause ("Makers who sell
-    handmade ceramics" → "Makers"). The clause describes the group; "buyers who want a handmade gift" or
-    "les vieux vélos" are not the segment "Boîtes qui ont des vélos de service". A head with no identifying
-    word ("People who want to know what's on") leaves the whole name."""
+    handmade ceramics" → "Makers"; "les vieux vélos" is not "Boîtes qui ont des vélos de service"). A head with
+    no identifying word ("People who want to know what's on") leaves the whole name."""
     head = _clause().split(name, maxsplit=1)[0].strip()
     return head if head and name_stems(head) else name
 

@@ -155,3 +155,17 @@ def test_kinds_said_not_to_matter_beside_anyone_is_said_in_so_many_words() -> No
     found = [d for d in detect(context("for_whom", answer, "en", pitch="We service and repair ovens for bakeries."))
              if d.mistake_id == "too_broad"]
     assert found and found[0].stated
+
+
+@pytest.mark.parametrize(("answer", "lang", "head"), [
+    ("Fair. The people I really do this for are the ones who just bought an old sailing boat and can't fix it.",
+     "en", "the ones who just bought"),
+    ("Bon, d'accord. Les gens pour qui je fais vraiment ça, ce sont les retraités qui viennent d'acheter un vieux "
+     "voilier.", "fr", "les retraités"),
+])
+def test_the_people_i_do_this_for_frames_the_group(answer: str, lang: str, head: str) -> None:
+    from assistant.understanding.segment_names import segment_name
+
+    groups = read_group_list(answer, embed_queries).groups
+    assert len(groups) == 1 and groups[0].lower().startswith(head.lower())
+    assert not segment_name(answer.split(". ", 1)[1]).lower().startswith(("gens pour", "people i"))
