@@ -169,3 +169,12 @@ def test_the_people_i_do_this_for_frames_the_group(answer: str, lang: str, head:
     groups = read_group_list(answer, embed_queries).groups
     assert len(groups) == 1 and groups[0].lower().startswith(head.lower())
     assert not segment_name(answer.split(". ", 1)[1]).lower().startswith(("gens pour", "people i"))
+
+
+def test_everyone_else_put_off_is_no_sweep() -> None:
+    answer = ("bakeries around the old town first, cafés second. caterers, hotels, schools, everyone else can wait "
+              "till we nail lyon.")
+    found = [d for d in detect(context("priority", answer, "en", pitch="An app that plans bread orders for bakeries."))
+             if d.mistake_id == "too_broad"]
+    assert not any(d.stated for d in found)
+    assert "too_broad" not in read_flags(context("priority", answer, "en", pitch="An app that plans bread orders."))
