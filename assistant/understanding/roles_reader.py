@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.lexicon.role_reading import role_regex, role_word_set
 from assistant.text.lists import split_outside_parentheses
@@ -194,13 +195,13 @@ def _only_a_role(clauses: list[str]) -> str:
     return role if role and len(tokenise(role)) == len(tokenise(LEAD.sub("", fold_clause(clauses[0])))) else ""
 
 
+@lru_cache(maxsize=256)  # the role model reads it for its features, then again for a buyer it misses
 def read_roles(answer: str) -> tuple[str, str]:
     """(buyer, user) as short noun phrases from the answer; "" where the answer does not say.
 
-    Each clause names its subject or, without one ("...and uses it", "they pay"), keeps the previous
-    clause's; the buyer is the subject of a paying clause that is neither negated nor hedged ("maybe
-    parents pay" decides nothing); the user is the one said to be the user, else the subject of a using
-    clause, else another subject of the answer."""
+    Each clause names its subject or, without one ("...and uses it", "they pay"), keeps the previous clause's;
+    the buyer is the subject of a paying clause neither negated nor hedged ("maybe parents pay" decides nothing);
+    the user is the one said to be the user, else the subject of a using clause, else another subject."""
     labelled = labelled_roles(answer)
     if labelled:
         return labelled

@@ -221,8 +221,8 @@ def too_broad(ctx: DetectionContext) -> Detection | None:
     # "the whole market", "tous métiers confondus": no choice, said in so many words, unless the groups it covers
     # follow ("tout le marché : les PME, les crèches, les EHPAD…": many segments, the head weighs)
     # "…all of them at the same time … the more the better": the sweep is about how many segments, the head weighs
-    at_once = find_all(tokens, focus_patterns()["all_at_once"]) + find_all(tokens, focus_patterns()["refusals"])
-    sweep_said = explicit is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS and not at_once
+    sweep_said = explicit is not None and len(listed_groups(ctx.answer)) < MAX_SEGMENTS and not (
+        find_all(tokens, focus_patterns()["all_at_once"]) or find_all(tokens, focus_patterns()["refusals"]))
     if explicit and not m:
         return hit("too_broad", ctx.answer, tokens, explicit, f"no choice made: '{explicit.pattern.source}'",
                    stated=sweep_said)

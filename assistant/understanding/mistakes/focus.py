@@ -112,9 +112,9 @@ def too_many_segments(ctx: DetectionContext) -> Detection | None:
     # kinds closed by everyone or said not to matter ("le paysan, l'élève, le retraité, tout le monde peut tomber
     # malade") are examples of one target too broad; so are the poles of an axis ("the men, the women, the kids,
     # the grandparents": any gender, any age; `spanning_poles`)
-    segments = set(groups) - spanning_poles(groups, ctx.answer)
-    if len(segments) > MAX_SEGMENTS and not (announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(
-            ctx.answer) and not _examples_of_everyone(ctx.answer, tokens, groups[0]) and not indifferent_list(tokens):
+    if len(groups) > MAX_SEGMENTS and len(set(groups) - spanning_poles(groups, ctx.answer)) > MAX_SEGMENTS and not (
+            announced and announced <= MAX_SEGMENTS) and not ranks_its_groups(ctx.answer) and not _examples_of_everyone(
+            ctx.answer, tokens, groups[0]) and not indifferent_list(tokens):
         return whole("too_many_segments", ctx.answer, f"{len(groups)} groups listed: {groups}")
     return None
 
